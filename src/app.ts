@@ -1,0 +1,43 @@
+// createApp(deps): the whole HTTP application, built from its dependencies and doing no I/O of
+// its own. src/entry/node.ts and (later) src/entry/worker.ts hand requests to app.fetch.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps';
+import { docsRoutes, OPENAPI_PATH } from './http/docs';
+import type { AppEnv } from './http/env';
+import { accessLog, limitBody, requireJson } from './http/middleware';
+import { errorBody, handleError, zodTo400 } from './http/problem';
+import { questionnaireRoutes } from './http/questionnaires';
+import { responseRoutes } from './http/responses';
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', accessLog(deps.logger));
+  app.use('*', secureHeaders());
+  app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
+  app.use('/api/*', requireJson);
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
+  api.route('/', questionnaireRoutes(deps));
+  api.route('/', responseRoutes(deps));
+  app.route('/api/v1', api);
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Periplus API',
+      version: '1',
+      description: 'Versioned SurveyJS questionnaires, validated responses and drafts. Errors share one shape: { error: { code, message, details, requestId } }.',
+    },
+  });
+  app.route('/', docsRoutes(deps.assets));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.notFound((c) => c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError(handleError(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,180 @@
+// The `periplus` command: serve, publish, list, validate, backup, state.
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { optionsFromEnv, PublishRefused, startServer, type NodeOptions } from '../entry/node';
+import { backupDatabase, openDatabase } from '../entry/sqlite';
+import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
+import { listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
+import { questionnaireStates, type QuestionnaireState } from '../storage/schema';
+import { systemClock } from '../deps';
+import { runValidation } from '../validation/run';
+import { readSurveyFiles } from './survey-files';
+
+const USAGE = `periplus <command> [options]
+
+  serve                 publish surveys/ and start the server
+      --port N  --host H  --db FILE  --surveys DIR
+  publish               lint and publish surveys/, print what changed
+      --db FILE  --surveys DIR
+  list                  questionnaires, their state and versions
+      --db FILE
+  validate <questionnaire> <version> <response.json>
+                        check a response offline with the server's own rules
+      --surveys DIR  --locale xx  --draft
+  backup <file>         consistent copy of the live database (safe while serving)
+      --db FILE
+  state <questionnaire> <open|closing|closed>
+      --db FILE
+
+Environment: PERIPLUS_DB, PERIPLUS_SURVEYS, PERIPLUS_HOST, PERIPLUS_PORT, PERIPLUS_BODY_LIMIT,
+PERIPLUS_VALIDATION_THREADS, PERIPLUS_SYNCHRONOUS (FULL by default).`;
+
+const options = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  surveys: { type: 'string' },
+  locale: { type: 'string' },
+  draft: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function settings(values: { port?: string; host?: string; db?: string; surveys?: string }): NodeOptions {
+  const env = optionsFromEnv();
+  const port = values.port === undefined ? env.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${values.port}`);
+  return { ...env, port, host: values.host ?? env.host, dbFile: values.db ?? env.dbFile, surveysDir: values.surveys ?? env.surveysDir };
+}
+
+export function formatOutcome(o: PublishOutcome): string {
+  const head = `${o.status.padEnd(9)} ${o.questionnaireId} ${o.version}  (${o.file})`;
+  const lines = [head];
+  if (o.added.length) lines.push(`          added: ${o.added.join(', ')}`);
+  if (o.removed.length) lines.push(`          removed: ${o.removed.join(', ')}`);
+  for (const p of o.problems) lines.push(`          ! ${p}`);
+  return lines.join('\n');
+}
+
+async function publishCommand(opts: NodeOptions): Promise<number> {
+  const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
+  try {
+    const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
+    const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
+    const outcomes = [...unreadable, ...(await publishDefinitions(deps, files))];
+    for (const o of outcomes) console.log(formatOutcome(o));
+    const refused = outcomes.filter((o) => o.status === 'refused').length;
+    console.log(`${outcomes.length} file(s): ${outcomes.filter((o) => o.status === 'published').length} published, ${refused} refused`);
+    return refused ? 1 : 0;
+  } finally {
+    handle.close();
+  }
+}
+
+async function listCommand(opts: NodeOptions): Promise<number> {
+  const handle = openDatabase(opts.dbFile);
+  try {
+    for (const q of await listQuestionnaires(handle.db)) {
+      console.log(`${q.id}  [${q.state}]  ${q.title}  (${q.family})`);
+      for (const v of await listVersions(handle.db, q.id))
+        console.log(`  ${v.id === q.currentVersionId ? '*' : ' '} ${v.version}  ${v.questionCount} questions  ${v.languages.join(',')}  sha256:${v.contentHash.slice(0, 12)}  ${v.publishedAt.toISOString()}`);
+    }
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+async function validateCommand(opts: NodeOptions, args: string[], locale: string | undefined, draft: boolean): Promise<number> {
+  const [questionnaireId, version, responseFile] = args;
+  if (!questionnaireId || !version || !responseFile) throw new UsageError('validate needs <questionnaire> <version> <response.json>');
+  const { files } = await readSurveyFiles(opts.surveysDir);
+  const def = files.find((f) => f.questionnaireId === questionnaireId && f.version === version);
+  if (!def) throw new UsageError(`no ${opts.surveysDir}/${questionnaireId}/${version}.json`);
+  const parsed = JSON.parse(await readFile(responseFile, 'utf8')) as Record<string, unknown>;
+  // Accept either a submission body ({ data, locale, ... }) or the answers alone.
+  const isBody = typeof parsed.data === 'object' && parsed.data !== null && !Array.isArray(parsed.data);
+  const data = (isBody ? parsed.data : parsed) as Record<string, unknown>;
+  const result = await runValidation({
+    definitionKey: `${questionnaireId}@${version}`,
+    definition: JSON.stringify(def.json),
+    data,
+    locale: locale ?? (isBody && typeof parsed.locale === 'string' ? parsed.locale : ''),
+    mode: draft ? 'draft' : 'submit',
+  });
+  console.log(JSON.stringify({ ok: result.ok, errors: result.errors, dropped: result.dropped }, null, 2));
+  return result.ok ? 0 : 1;
+}
+
+async function stateCommand(opts: NodeOptions, args: string[]): Promise<number> {
+  const [id, state] = args;
+  if (!id || !questionnaireStates.includes(state as QuestionnaireState)) throw new UsageError('state needs <questionnaire> <open|closing|closed>');
+  const handle = openDatabase(opts.dbFile);
+  try {
+    const q = await setQuestionnaireState(handle.db, id, state as QuestionnaireState, systemClock.now());
+    if (!q) throw new UsageError(`no questionnaire '${id}'`);
+    console.log(`${q.id} is ${q.state} since ${q.stateChangedAt.toISOString()}`);
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+async function serveCommand(opts: NodeOptions): Promise<number> {
+  const server = await startServer(opts);
+  for (const o of server.published) if (o.status === 'published') console.log(formatOutcome(o));
+  console.log(`Periplus listening on ${server.url} (database ${opts.dbFile}; API reference ${server.url}/api/docs)`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const opts = settings(values);
+  switch (command) {
+    case 'serve':
+      return serveCommand(opts);
+    case 'publish':
+      return publishCommand(opts);
+    case 'list':
+      return listCommand(opts);
+    case 'validate':
+      return validateCommand(opts, rest, values.locale, values.draft ?? false);
+    case 'backup': {
+      if (!rest[0]) throw new UsageError('backup needs <file>');
+      const { bytes, integrity } = backupDatabase(opts.dbFile, rest[0]);
+      console.log(`backup written to ${rest[0]}: ${bytes} bytes, integrity ${integrity}`);
+      return integrity === 'ok' ? 0 : 1;
+    }
+    case 'state':
+      return stateCommand(opts, rest);
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof PublishRefused) {
+      console.error('Not starting: some questionnaires could not be published.');
+      for (const r of e.refused) console.error(formatOutcome(r));
+    } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`periplus: ${(e as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    } else console.error(`periplus: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);

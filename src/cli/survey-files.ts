@@ -1,0 +1,24 @@
+// Reads surveys/<questionnaire-id>/<version>.json into DefinitionFiles; a file that is not valid
+// JSON becomes a refusal naming the file and the parse error.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { DefinitionFile, PublishOutcome } from '../questionnaires/publish';
+
+export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionFile[]; unreadable: PublishOutcome[] }> {
+  const files: DefinitionFile[] = [];
+  const unreadable: PublishOutcome[] = [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const q of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const name of (await readdir(join(dir, q.name))).filter((n) => n.endsWith('.json')).sort()) {
+      const path = join(dir, q.name, name);
+      const file = relative(process.cwd(), path) || path;
+      const version = name.slice(0, -'.json'.length);
+      try {
+        files.push({ file, questionnaireId: q.name, version, json: JSON.parse(await readFile(path, 'utf8')) });
+      } catch (e) {
+        unreadable.push({ file, questionnaireId: q.name, version, status: 'refused', added: [], removed: [], problems: [`not valid JSON: ${(e as Error).message}`] });
+      }
+    }
+  }
+  return { files, unreadable };
+}

@@ -1,0 +1,88 @@
+// The Node runtime: a better-sqlite3 file, the shipped questionnaires published, a worker pool
+// for validation, and @hono/node-server on 127.0.0.1.
+import { serve, type ServerType } from '@hono/node-server';
+import { availableParallelism } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../app';
+import { defaultConfig, jsonLogger, systemClock, type Deps, type Logger } from '../deps';
+import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
+import { readSurveyFiles } from '../cli/survey-files';
+import { nodeAssets } from './assets';
+import { openDatabase } from './sqlite';
+import { createValidationPool } from './validation-pool';
+
+export interface NodeOptions {
+  dbFile: string;
+  surveysDir: string;
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  validationThreads: number;
+  synchronous: 'FULL' | 'NORMAL';
+  logger?: Logger;
+}
+
+/** Settings from the environment, each with a default that works on a fresh clone. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): NodeOptions {
+  return {
+    dbFile: env.PERIPLUS_DB ?? 'db/periplus.sqlite',
+    surveysDir: env.PERIPLUS_SURVEYS ?? 'surveys',
+    host: env.PERIPLUS_HOST ?? '127.0.0.1',
+    port: Number(env.PERIPLUS_PORT ?? 8787),
+    bodyLimitBytes: Number(env.PERIPLUS_BODY_LIMIT ?? defaultConfig.bodyLimitBytes),
+    validationThreads: Number(env.PERIPLUS_VALIDATION_THREADS ?? Math.max(1, availableParallelism())),
+    synchronous: env.PERIPLUS_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  published: PublishOutcome[];
+  close(): Promise<void>;
+}
+
+/** Publishes surveys/, then serves. Refuses to start when a published version's file changed. */
+export async function startServer(opts: NodeOptions): Promise<RunningServer> {
+  const logger = opts.logger ?? jsonLogger;
+  const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
+  const validator = createValidationPool(opts.validationThreads);
+  const deps: Deps = {
+    db: handle.db,
+    atomic: handle.atomic,
+    clock: systemClock,
+    newId: randomUUID,
+    validator,
+    logger,
+    config: { bodyLimitBytes: opts.bodyLimitBytes },
+    assets: nodeAssets(),
+  };
+  const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
+  const published = [...unreadable, ...(await publishDefinitions(deps, files))];
+  const refused = published.filter((p) => p.status === 'refused');
+  if (refused.length) {
+    await validator.close?.();
+    handle.close();
+    throw new PublishRefused(refused);
+  }
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((ready) => {
+    const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => ready(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return {
+    url: `http://${opts.host}:${port}`,
+    published,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await validator.close?.();
+      handle.close();
+    },
+  };
+}
+
+export class PublishRefused extends Error {
+  constructor(readonly refused: PublishOutcome[]) {
+    super(refused.map((r) => `${r.file}: ${r.problems.join('; ')}`).join('\n'));
+  }
+}

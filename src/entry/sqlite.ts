@@ -1,0 +1,74 @@
+// Node-only storage: opening the SQLite file with the settings durability depends on, applying
+// migrations, and the better-sqlite3 version of atomic().
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Atomic, Db } from '../storage/db';
+import * as schema from '../storage/schema';
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+export interface SqliteHandle {
+  sqlite: Database.Database;
+  db: Db;
+  atomic: Atomic;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database file.
+ * journal_mode=WAL: readers never block the writer, and a commit is one append to the WAL.
+ * synchronous=FULL: every commit is fsynced before it returns, so a response we acknowledged
+ * survives a power cut or kernel crash, not only a process kill. NORMAL would be faster but may
+ * lose the last commits on power loss, which breaks our promise that an acknowledged interview
+ * is never lost. Override with PERIPLUS_SYNCHRONOUS=NORMAL only where that trade is understood.
+ */
+export function openDatabase(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteHandle {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+  sqlite.pragma('busy_timeout = 5000');
+  migrateDatabase(sqlite);
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as unknown as Db;
+  // better-sqlite3 transactions must be synchronous: an async callback would run outside them.
+  const atomic: Atomic = async (build) => {
+    sqlite.transaction(() => {
+      for (const statement of build(db)) statement.run();
+    })();
+  };
+  return { sqlite, db, atomic, close: () => sqlite.close() };
+}
+
+/**
+ * Applies db/migrations. Foreign keys are off while drizzle-kit's table rebuilds run (inside one
+ * transaction the pragma would be ignored), then every reference is checked before turning them on.
+ */
+export function migrateDatabase(sqlite: Database.Database): void {
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length) throw new Error(`migration left ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`);
+}
+
+/** A consistent copy of the live database (VACUUM INTO reads one snapshot; writers keep going). */
+export function backupDatabase(source: string, target: string): { bytes: number; integrity: string } {
+  const sqlite = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(resolve(target));
+  } finally {
+    sqlite.close();
+  }
+  const copy = new Database(target, { readonly: true });
+  try {
+    const integrity = String(copy.pragma('integrity_check', { simple: true }));
+    const bytes = Number(copy.pragma('page_count', { simple: true })) * Number(copy.pragma('page_size', { simple: true }));
+    return { bytes, integrity };
+  } finally {
+    copy.close();
+  }
+}

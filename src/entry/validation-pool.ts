@@ -1,0 +1,18 @@
+// The Node validator: survey-core's model costs 100-300 ms per response on a 100-question form,
+// so it runs in a pool of worker threads and the event loop keeps serving other requests.
+import { Piscina } from 'piscina';
+import type { ResponseValidator, ValidationRequest, ValidationResult } from '../validation/types';
+
+export function createValidationPool(threads: number): ResponseValidator {
+  const pool = new Piscina({
+    filename: new URL('./validation-worker.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  return {
+    validate: (req: ValidationRequest) => pool.run(req) as Promise<ValidationResult>,
+    close: () => pool.destroy(),
+  };
+}
+

@@ -1,0 +1,102 @@
+// Questionnaires and their versions: list, detail, the SurveyJS definition of any version, and
+// the open / closing / closed state.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps';
+import { notFound } from '../errors';
+import { findQuestionnaire, findVersion, listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
+import { questionnaireReply, versionReply } from './replies';
+import { errorReplies, jsonBody, jsonReply, Questionnaire, QuestionnaireParams, StateChange, VersionParams, VersionSummary } from './schemas';
+import type { AppEnv } from './env';
+import { zodTo400 } from './problem';
+
+
+const list = createRoute({
+  method: 'get',
+  path: '/questionnaires',
+  tags: ['Questionnaires'],
+  summary: 'List questionnaires with their published versions',
+  responses: { 200: jsonReply(z.object({ items: z.array(Questionnaire) }), 'All questionnaires') },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}',
+  tags: ['Questionnaires'],
+  summary: 'One questionnaire with its versions and state',
+  request: { params: QuestionnaireParams },
+  responses: { 200: jsonReply(Questionnaire, 'The questionnaire'), ...errorReplies(400, 404) },
+});
+
+const changeState = createRoute({
+  method: 'patch',
+  path: '/questionnaires/{questionnaireId}',
+  tags: ['Questionnaires'],
+  summary: 'Open, close, or start closing a questionnaire',
+  description: 'closing keeps accepting interviews that devices started before the change; closed refuses all with 409.',
+  request: { params: QuestionnaireParams, body: { required: true, content: { 'application/json': { schema: StateChange } } } },
+  responses: { 200: jsonReply(Questionnaire, 'The updated questionnaire'), ...errorReplies(400, 404, 415) },
+});
+
+const version = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/versions/{version}',
+  tags: ['Questionnaires'],
+  summary: 'Metadata of one published version',
+  request: { params: VersionParams },
+  responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies(400, 404) },
+});
+
+const definition = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/versions/{version}/definition',
+  tags: ['Questionnaires'],
+  summary: 'The SurveyJS definition of one version, exactly as published',
+  request: { params: VersionParams },
+  responses: {
+    200: jsonReply(z.record(z.string(), z.unknown()).openapi('SurveyDefinition'), 'SurveyJS JSON (survey-core 2.5.38)'),
+    ...errorReplies(400, 404),
+  },
+});
+
+export function questionnaireRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
+
+  app.openapi(list, async (c) => {
+    const rows = await listQuestionnaires(deps.db);
+    const items = await Promise.all(rows.map(async (q) => questionnaireReply(q, await listVersions(deps.db, q.id))));
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(detail, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const q = await findQuestionnaire(deps.db, questionnaireId);
+    if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
+    return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
+  });
+
+  app.openapi(changeState, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const { state } = c.req.valid('json');
+    const q = await setQuestionnaireState(deps.db, questionnaireId, state, deps.clock.now());
+    if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
+    return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
+  });
+
+  app.openapi(version, async (c) => {
+    const { questionnaireId, version: v } = c.req.valid('param');
+    const row = await findVersion(deps.db, questionnaireId, v);
+    if (!row) throw notFound(`Version '${v}' of questionnaire '${questionnaireId}'`);
+    return c.json(versionReply(row), 200);
+  });
+
+  app.openapi(definition, async (c) => {
+    const { questionnaireId, version: v } = c.req.valid('param');
+    const row = await findVersion(deps.db, questionnaireId, v);
+    if (!row) throw notFound(`Version '${v}' of questionnaire '${questionnaireId}'`);
+    c.header('ETag', `"${row.contentHash}"`);
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.json(JSON.parse(row.definition) as Record<string, unknown>, 200);
+  });
+
+  return app;
+}

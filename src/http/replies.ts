@@ -1,0 +1,61 @@
+// Reply objects built field by field from rows: nothing crosses the wire by accident.
+import type { QuestionnaireRow, VersionRow } from '../storage/questionnaires';
+import type { StoredResponse } from '../storage/responses';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function versionReply(v: VersionRow) {
+  return {
+    version: v.version,
+    title: v.title,
+    contentHash: v.contentHash,
+    languages: v.languages,
+    questionCount: v.questionCount,
+    publishedAt: v.publishedAt.toISOString(),
+  };
+}
+
+export function questionnaireReply(q: QuestionnaireRow, versions: VersionRow[]) {
+  return {
+    id: q.id,
+    title: q.title,
+    family: q.family,
+    state: q.state,
+    stateChangedAt: q.stateChangedAt.toISOString(),
+    currentVersion: versions.find((v) => v.id === q.currentVersionId)?.version ?? null,
+    versions: versions.map(versionReply),
+  };
+}
+
+export function responseReply(r: StoredResponse) {
+  return {
+    instanceId: r.instanceId,
+    questionnaireId: r.questionnaireId,
+    version: r.version,
+    status: r.status,
+    locale: r.locale,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    dropped: r.dropped,
+    revision: r.revision,
+    startedAt: iso(r.deviceStartedAt),
+    endedAt: iso(r.deviceEndedAt),
+    receivedAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: iso(r.submittedAt),
+  };
+}
+
+/** Page cursors are opaque to clients: the internal sequence number, base64url-encoded. */
+export function encodeCursor(seq: number | null): string | null {
+  return seq === null ? null : btoa(`r${seq}`).replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string | undefined): number | null {
+  if (!cursor) return 0;
+  try {
+    const m = /^r(\d{1,15})$/.exec(atob(cursor));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,131 @@
+// Responses: submit (validated, idempotent on instance id), save and resume drafts, read one,
+// list a questionnaire's responses page by page.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps';
+import { badRequest, notFound } from '../errors';
+import { saveDraft, submitResponse, type ResponseInput } from '../responses/ingest';
+import { findQuestionnaire } from '../storage/questionnaires';
+import { findResponse, listResponses } from '../storage/responses';
+import { decodeCursor, encodeCursor, responseReply } from './replies';
+import {
+  DraftBody,
+  DraftParams,
+  errorReplies,
+  jsonBody,
+  jsonReply,
+  InstanceParams,
+  QuestionnaireParams,
+  ResponseList,
+  ResponseListQuery,
+  StoredResponse,
+  SubmissionBody,
+  VersionParams,
+} from './schemas';
+import type { AppEnv } from './env';
+import { zodTo400 } from './problem';
+
+
+const submit = createRoute({
+  method: 'post',
+  path: '/questionnaires/{questionnaireId}/versions/{version}/responses',
+  tags: ['Responses'],
+  summary: 'Submit a response to one version',
+  description:
+    'Validated on the server with the same rules the form applies in the browser. Answers to questions hidden by skip logic are dropped and listed in `dropped`. ' +
+    'Sending the same instanceId with the same answers again returns 200 with the stored response; with other answers, 409.',
+  request: { params: VersionParams, body: jsonBody(SubmissionBody) },
+  responses: {
+    201: jsonReply(StoredResponse, 'Stored'),
+    200: jsonReply(StoredResponse, 'Already stored with identical answers (a safe retry)'),
+    ...errorReplies(400, 404, 409, 413, 415, 422),
+  },
+});
+
+const draft = createRoute({
+  method: 'put',
+  path: '/questionnaires/{questionnaireId}/versions/{version}/drafts/{instanceId}',
+  tags: ['Responses'],
+  summary: 'Save a draft (partial answers) to resume later',
+  description: 'Shapes, choices and unknown keys are checked; required questions are not. Submit the final answers with the same instanceId.',
+  request: { params: DraftParams, body: jsonBody(DraftBody) },
+  responses: {
+    201: jsonReply(StoredResponse, 'Draft created'),
+    200: jsonReply(StoredResponse, 'Draft updated'),
+    ...errorReplies(400, 404, 409, 413, 415, 422),
+  },
+});
+
+const getOne = createRoute({
+  method: 'get',
+  path: '/responses/{instanceId}',
+  tags: ['Responses'],
+  summary: 'One response or draft by instance id',
+  request: { params: InstanceParams },
+  responses: { 200: jsonReply(StoredResponse, 'The response'), ...errorReplies(400, 404) },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/responses',
+  tags: ['Responses'],
+  summary: 'Responses of a questionnaire, oldest first, page by page',
+  request: { params: QuestionnaireParams, query: ResponseListQuery },
+  responses: { 200: jsonReply(ResponseList, 'One page'), ...errorReplies(400, 404) },
+});
+
+const toDate = (s: string | undefined) => (s ? new Date(s) : null);
+
+export function responseRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
+
+  app.openapi(submit, async (c) => {
+    const { questionnaireId, version } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const input: ResponseInput = {
+      questionnaireId,
+      version,
+      instanceId: b.instanceId.toLowerCase(),
+      data: b.data,
+      locale: b.locale ?? '',
+      startedAt: toDate(b.startedAt),
+      endedAt: toDate(b.endedAt),
+    };
+    const { created, response } = await submitResponse(deps, input);
+    return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
+  });
+
+  app.openapi(draft, async (c) => {
+    const { questionnaireId, version, instanceId } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const input: ResponseInput = {
+      questionnaireId,
+      version,
+      instanceId: instanceId.toLowerCase(),
+      data: b.data,
+      locale: b.locale ?? '',
+      startedAt: toDate(b.startedAt),
+      endedAt: null,
+    };
+    const { created, response } = await saveDraft(deps, input, b.baseRevision ?? null);
+    return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
+  });
+
+  app.openapi(getOne, async (c) => {
+    const { instanceId } = c.req.valid('param');
+    const row = await findResponse(deps.db, instanceId.toLowerCase());
+    if (!row) throw notFound(`Response ${instanceId}`);
+    return c.json(responseReply(row), 200);
+  });
+
+  app.openapi(list, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const { status, limit, cursor } = c.req.valid('query');
+    const after = decodeCursor(cursor);
+    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+    if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+    const page = await listResponses(deps.db, questionnaireId, { after, limit, status });
+    return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,132 @@
+// Request and reply shapes of the JSON API, in zod: they validate requests at the edge and
+// generate the OpenAPI description, so the two cannot drift apart.
+import { z } from '@hono/zod-openapi';
+import { ID_PATTERN } from '../questionnaires/definition';
+import { questionnaireStates, responseStatuses } from '../storage/schema';
+
+export const ErrorReply = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_response' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+const id = (name: string, example: string) =>
+  z.string().regex(ID_PATTERN, `${name} may hold letters, digits, ".", "_" and "-"`).openapi({ param: { name, in: 'path' }, example });
+
+export const QuestionnaireParams = z.object({ questionnaireId: id('questionnaireId', 'migrant-scoping') });
+export const VersionParams = QuestionnaireParams.extend({ version: id('version', '1') });
+const instanceId = z.uuid('instanceId must be a UUID').openapi({ example: '5b1f0f0e-8d0c-4c5e-9a55-0d6f1f6e2a11' });
+export const InstanceParams = z.object({ instanceId: instanceId.openapi({ param: { name: 'instanceId', in: 'path' } }) });
+export const DraftParams = VersionParams.extend({ instanceId: instanceId.openapi({ param: { name: 'instanceId', in: 'path' } }) });
+
+export const VersionSummary = z
+  .object({
+    version: z.string(),
+    title: z.string(),
+    contentHash: z.string().openapi({ description: 'SHA-256 of the canonical definition' }),
+    languages: z.array(z.string()),
+    questionCount: z.number().int(),
+    publishedAt: z.iso.datetime(),
+  })
+  .openapi('Version');
+
+export const Questionnaire = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    family: z.string(),
+    state: z.enum(questionnaireStates),
+    stateChangedAt: z.iso.datetime(),
+    currentVersion: z.string().nullable(),
+    versions: z.array(VersionSummary),
+  })
+  .openapi('Questionnaire');
+
+export const StateChange = z
+  .object({ state: z.enum(questionnaireStates).openapi({ description: 'closing still accepts interviews started before now' }) })
+  .strict()
+  .openapi('StateChange');
+
+const answers = z.record(z.string(), z.unknown()).openapi({ description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale must look like "en", "fr" or "prs-AF"')
+  .optional()
+  .openapi({ example: 'ar' });
+const deviceTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional();
+
+export const SubmissionBody = z
+  .object({
+    instanceId,
+    data: answers,
+    locale,
+    startedAt: deviceTime.openapi({ description: 'When the interview began on the device' }),
+    endedAt: deviceTime.openapi({ description: 'When the interview ended on the device' }),
+  })
+  .strict()
+  .openapi('Submission');
+
+export const DraftBody = z
+  .object({
+    data: answers,
+    locale,
+    startedAt: deviceTime,
+    baseRevision: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'The revision this save was based on; a newer stored revision makes the save fail with 409' }),
+  })
+  .strict()
+  .openapi('Draft');
+
+export const StoredResponse = z
+  .object({
+    instanceId: z.string(),
+    questionnaireId: z.string(),
+    version: z.string(),
+    status: z.enum(responseStatuses),
+    locale: z.string(),
+    data: answers,
+    dropped: z.array(z.string()).openapi({ description: 'Answers dropped because skip logic hid their question' }),
+    revision: z.number().int(),
+    startedAt: z.iso.datetime().nullable(),
+    endedAt: z.iso.datetime().nullable(),
+    receivedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    submittedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Response');
+
+export const ResponseListQuery = z.object({
+  status: z.enum(responseStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(64).optional().openapi({ description: 'The `next` value of the previous page' }),
+});
+
+export const ResponseList = z.object({ items: z.array(StoredResponse), next: z.string().nullable() }).openapi('ResponseList');
+
+/** Standard error replies, declared once for the OpenAPI description. */
+export const errorReplies = (...codes: Array<400 | 404 | 409 | 413 | 415 | 422>) =>
+  Object.fromEntries(codes.map((code) => [code, { description: errorText[code], content: { 'application/json': { schema: ErrorReply } } }]));
+
+const errorText = {
+  400: 'Malformed request; details name the fields',
+  404: 'Unknown questionnaire, version or response',
+  409: 'Conflict: closed questionnaire, instance id reused with other answers, or a stale draft',
+  413: 'Body larger than the limit',
+  415: 'Body not sent as application/json',
+  422: 'Answers fail the questionnaire’s rules; details list path, type and message per problem',
+} as const;
+
+/** A JSON reply declaration for createRoute. */
+export const jsonReply = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** A required JSON request body declaration for createRoute. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

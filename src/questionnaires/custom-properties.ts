@@ -1,0 +1,38 @@
+// Periplus's own properties on SurveyJS JSON, registered once with survey-core's Serializer.
+// The same module runs on the server and in the browser: an unregistered property is silently
+// dropped from a model, so both sides must know exactly the same list.
+import { Serializer } from 'survey-core';
+
+/** Disclosure roles for statistical disclosure control (see the export issue and anonymization.md). */
+export const disclosureRoles = ['direct', 'quasi', 'sensitive', 'free-text', 'date', 'location', 'none'] as const;
+export type DisclosureRole = (typeof disclosureRoles)[number];
+
+export const questionnaireFamilies = ['assessment', 'scoping', 'other'] as const;
+export const obligationTypes = ['M', 'C', 'O'] as const;
+
+/** Properties whose values must be one of a closed list; survey-core does not enforce `choices`. */
+export const closedProperties: ReadonlyArray<{ className: 'survey' | 'question'; name: string; values: readonly string[] }> = [
+  { className: 'survey', name: 'family', values: questionnaireFamilies },
+  { className: 'question', name: 'sdcRole', values: disclosureRoles },
+  { className: 'question', name: 'obligation', values: obligationTypes },
+];
+
+let registered = false;
+
+/** Registers every custom property. Idempotent; call before the first `new Model()`. */
+export function registerCustomProperties(): void {
+  if (registered) return;
+  registered = true;
+  // Survey level: questionnaire metadata kept inside the SurveyJS JSON itself.
+  Serializer.addProperty('survey', { name: 'family', choices: [...questionnaireFamilies], category: 'periplus' });
+  Serializer.addProperty('survey', { name: 'languages:string[]', category: 'periplus' });
+  Serializer.addProperty('survey', { name: 'translationStatus:object', category: 'periplus' });
+  // Question level: disclosure control and recoding hints for exports.
+  Serializer.addProperty('question', { name: 'sdcRole', choices: [...disclosureRoles], category: 'periplus' });
+  Serializer.addProperty('question', { name: 'sdcRecode:object', category: 'periplus' });
+  // Question level: legal-assessment metadata (article reference, cluster, obligation type).
+  Serializer.addProperty('question', { name: 'articleRef', category: 'periplus' });
+  Serializer.addProperty('question', { name: 'cluster', category: 'periplus' });
+  Serializer.addProperty('question', { name: 'obligation', choices: [...obligationTypes], category: 'periplus' });
+  Serializer.addProperty('question', { name: 'coreElement:boolean', category: 'periplus' });
+}

@@ -1,0 +1,120 @@
+// Publishing definitions into the database: lint, freeze, refuse value-shape changes, record the
+// content hash. Used at server start and by `periplus publish`; the files come in as data, so
+// this module reads no file system and runs on either runtime.
+import type { Deps } from '../deps';
+import { findVersion, latestVersionSeq, listVersions, publishVersionStatements } from '../storage/questionnaires';
+import { isUniqueViolation } from '../storage/errors';
+import { canonicalJson, sha256Hex } from './canonical';
+import { changedElements, ID_PATTERN, readMeta } from './definition';
+import { lintDefinition } from './lint';
+import { shapeChanges, shapeDiff, valueShapes, type ShapeMap } from './value-shape';
+
+export interface DefinitionFile {
+  /** Where it came from, for messages (`surveys/scoping/1.json`). */
+  file: string;
+  questionnaireId: string;
+  version: string;
+  json: unknown;
+}
+
+export type PublishStatus = 'published' | 'unchanged' | 'refused';
+
+export interface PublishOutcome {
+  file: string;
+  questionnaireId: string;
+  version: string;
+  status: PublishStatus;
+  /** Question paths added and removed against the previous version (published only). */
+  added: string[];
+  removed: string[];
+  problems: string[];
+}
+
+type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
+
+/** Natural order of version names: 2 before 10. */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function refused(f: DefinitionFile, problems: string[]): PublishOutcome {
+  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'refused', added: [], removed: [], problems };
+}
+
+/**
+ * Publishes every file not yet published, questionnaire by questionnaire in version order.
+ * A refused version stops the later versions of the same questionnaire in this run.
+ */
+export async function publishDefinitions(deps: PublishDeps, files: DefinitionFile[]): Promise<PublishOutcome[]> {
+  const byQuestionnaire = new Map<string, DefinitionFile[]>();
+  for (const f of files) byQuestionnaire.set(f.questionnaireId, [...(byQuestionnaire.get(f.questionnaireId) ?? []), f]);
+  const outcomes: PublishOutcome[] = [];
+  for (const [questionnaireId, group] of [...byQuestionnaire].sort(([a], [b]) => a.localeCompare(b))) {
+    group.sort((a, b) => compareVersions(a.version, b.version));
+    const history: ShapeMap[] = [];
+    for (const v of await listVersions(deps.db, questionnaireId)) history.push(valueShapes(JSON.parse(v.definition)));
+    let blockedBy: string | undefined;
+    for (const f of group) {
+      if (blockedBy) {
+        outcomes.push(refused(f, [`not published: version ${blockedBy} of ${questionnaireId} was refused first`]));
+        continue;
+      }
+      const outcome = await publishOne(deps, f, history);
+      if (outcome.status === 'refused') blockedBy = f.version;
+      outcomes.push(outcome);
+    }
+  }
+  return outcomes;
+}
+
+async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[]): Promise<PublishOutcome> {
+  if (!ID_PATTERN.test(f.questionnaireId) || !ID_PATTERN.test(f.version))
+    return refused(f, ['questionnaire and version names may hold letters, digits, ".", "_" and "-" only (64 at most)']);
+  const problems = lintDefinition(f.json).map((p) => `${p.where}: ${p.message}`);
+  if (problems.length) return refused(f, problems);
+  const json = f.json as Record<string, unknown>;
+  const definition = canonicalJson(json);
+  const contentHash = await sha256Hex(definition);
+
+  const existing = await findVersion(deps.db, f.questionnaireId, f.version);
+  if (existing) {
+    if (existing.contentHash === contentHash)
+      return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [] };
+    const changed = changedElements(JSON.parse(existing.definition), json);
+    return refused(f, [
+      `${f.file} changed after version ${f.version} was published (published versions are frozen; publish it as a new version). Changed: ${changed.join(', ') || '(formatting only)'}`,
+    ]);
+  }
+
+  const shapes = valueShapes(json);
+  const conflicts = history.flatMap((earlier) => shapeChanges(earlier, shapes));
+  if (conflicts.length) {
+    const unique = [...new Map(conflicts.map((c) => [`${c.path}:${c.before}`, c])).values()];
+    return refused(
+      f,
+      unique.map((c) => `question '${c.path}' keeps its name but changes its value from ${c.before} to ${c.after}; give it a new name`),
+    );
+  }
+  const { added, removed } = shapeDiff(history.at(-1) ?? new Map(), shapes);
+  const meta = readMeta(json, f.questionnaireId);
+  const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
+  try {
+    await deps.atomic((db) =>
+      publishVersionStatements(db, {
+        id: deps.newId(),
+        questionnaireId: f.questionnaireId,
+        version: f.version,
+        contentHash,
+        definition,
+        ...meta,
+        seq,
+        publishedAt: deps.clock.now(),
+      }),
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) return refused(f, [`version ${f.version} was published by another process at the same time; publish again`]);
+    throw e;
+  }
+  history.push(shapes);
+  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'published', added, removed, problems: [] };
+}

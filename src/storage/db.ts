@@ -1,0 +1,16 @@
+// The database handle every query function takes first, and the one helper for multi-statement
+// writes. Both drivers (better-sqlite3, D1) fit these types; nothing here imports either driver.
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema';
+
+export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
+
+/** A drizzle statement built but not yet executed. */
+export type Statement = { run(): unknown };
+
+/**
+ * Runs the statements that `build` returns as one transaction: all or nothing.
+ * D1 has no interactive transactions, so there is no read inside; express read-then-write as
+ * INSERT ... SELECT / ON CONFLICT / RETURNING in the statements themselves.
+ */
+export type Atomic = (build: (db: Db) => Statement[]) => Promise<void>;

@@ -1,0 +1,101 @@
+// Query functions for questionnaires and their published versions. Each takes the database first.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { questionnaires, questionnaireVersions, type QuestionnaireState } from './schema';
+
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+export type VersionRow = typeof questionnaireVersions.$inferSelect;
+
+export async function listQuestionnaires(db: Db): Promise<QuestionnaireRow[]> {
+  return db.select().from(questionnaires).orderBy(asc(questionnaires.id));
+}
+
+export async function findQuestionnaire(db: Db, id: string): Promise<QuestionnaireRow | undefined> {
+  const rows = await db.select().from(questionnaires).where(eq(questionnaires.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Versions of one questionnaire in publication order. */
+export async function listVersions(db: Db, questionnaireId: string): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.questionnaireId, questionnaireId))
+    .orderBy(asc(questionnaireVersions.seq));
+}
+
+export async function findVersion(db: Db, questionnaireId: string, version: string): Promise<VersionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(questionnaireVersions)
+    .where(and(eq(questionnaireVersions.questionnaireId, questionnaireId), eq(questionnaireVersions.version, version)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findVersionById(db: Db, id: string): Promise<VersionRow | undefined> {
+  const rows = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function latestVersionSeq(db: Db, questionnaireId: string): Promise<number> {
+  const rows = await db
+    .select({ seq: questionnaireVersions.seq })
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.questionnaireId, questionnaireId))
+    .orderBy(desc(questionnaireVersions.seq))
+    .limit(1);
+  return rows[0]?.seq ?? 0;
+}
+
+export interface NewVersion {
+  id: string;
+  questionnaireId: string;
+  version: string;
+  contentHash: string;
+  definition: string;
+  title: string;
+  family: string;
+  languages: string[];
+  questionCount: number;
+  seq: number;
+  publishedAt: Date;
+}
+
+/** The statements that publish one version and point its questionnaire at it: run them atomically. */
+export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
+  return [
+    db
+      .insert(questionnaires)
+      .values({ id: v.questionnaireId, title: v.title, family: v.family, state: 'open', stateChangedAt: v.publishedAt, createdAt: v.publishedAt })
+      .onConflictDoUpdate({ target: questionnaires.id, set: { title: v.title, family: v.family } }),
+    db.insert(questionnaireVersions).values({
+      id: v.id,
+      questionnaireId: v.questionnaireId,
+      version: v.version,
+      contentHash: v.contentHash,
+      definition: v.definition,
+      title: v.title,
+      languages: v.languages,
+      questionCount: v.questionCount,
+      seq: v.seq,
+      publishedAt: v.publishedAt,
+    }),
+    db.update(questionnaires).set({ currentVersionId: v.id }).where(eq(questionnaires.id, v.questionnaireId)),
+  ];
+}
+
+/** Changes the state; returns the updated row, or undefined when the questionnaire does not exist. */
+export async function setQuestionnaireState(
+  db: Db,
+  id: string,
+  state: QuestionnaireState,
+  at: Date,
+): Promise<QuestionnaireRow | undefined> {
+  const rows = await db
+    .update(questionnaires)
+    .set({ state, stateChangedAt: sql`CASE WHEN ${questionnaires.state} = ${state} THEN ${questionnaires.stateChangedAt} ELSE ${at.getTime()} END` })
+    .where(eq(questionnaires.id, id))
+    .returning();
+  return rows[0];
+}

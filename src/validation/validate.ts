@@ -1,0 +1,90 @@
+// Validates one response against one questionnaire version with survey-core's full model: our
+// structural checks first, then survey-core's own verdict (skip logic, required, validators,
+// min/max), then doComplete() to drop answers hidden by skip logic. Pure and synchronous: the
+// Node server runs it in a worker pool, the Worker inline.
+import type { Question } from 'survey-core';
+import { createModel, type Model } from './model';
+import { structuralErrors } from './structural';
+import type { FieldError, ValidationMode, ValidationResult } from './types';
+
+type Json = Record<string, unknown>;
+
+/** survey-core's path for an error on a (possibly nested) question: `kids[0].school`. */
+export function questionPath(q: Question): string {
+  const parent = q.parentQuestion as Question | null;
+  if (!parent) return q.getValueName();
+  const d = q.data as unknown as { rowIndex?: number; rowName?: unknown };
+  switch (parent.getType()) {
+    case 'paneldynamic':
+      return `${questionPath(parent)}[${(parent as any).panels.indexOf(q.parent)}].${q.getValueName()}`;
+    case 'matrixdynamic':
+      return `${questionPath(parent)}[${(d.rowIndex ?? 1) - 1}].${q.getValueName()}`;
+    case 'matrixdropdown':
+      return `${questionPath(parent)}.${String(d.rowName)}.${q.getValueName()}`;
+    default:
+      return `${questionPath(parent)}.${q.getValueName()}`;
+  }
+}
+
+function surveyErrors(model: Model): Promise<FieldError[]> {
+  return new Promise((resolve) => {
+    let done = false;
+    const collect = () => {
+      if (done) return;
+      done = true;
+      const errors: FieldError[] = [];
+      for (const q of model.getAllQuestions(false, false, true) as Question[])
+        for (const e of q.errors) errors.push({ path: questionPath(q), type: e.getErrorType(), message: e.getText() });
+      resolve(errors);
+    };
+    // fireCallback must be true, or question.errors stays empty; the callback covers async validators.
+    const result = model.validate(true, false, () => collect());
+    if (result !== undefined) collect();
+  });
+}
+
+/** Paths present in `before` and gone from `after`: answers that skip logic removed. */
+export function droppedPaths(before: unknown, after: unknown, base = ''): string[] {
+  const out: string[] = [];
+  if (Array.isArray(before)) {
+    before.forEach((item, i) => {
+      const next = Array.isArray(after) ? after[i] : undefined;
+      if (next === undefined) out.push(`${base}[${i}]`);
+      else out.push(...droppedPaths(item, next, `${base}[${i}]`));
+    });
+  } else if (before && typeof before === 'object') {
+    for (const [key, value] of Object.entries(before)) {
+      const path = base ? `${base}.${key}` : key;
+      const next = after && typeof after === 'object' ? (after as Json)[key] : undefined;
+      if (value === undefined || value === null) continue;
+      if (next === undefined) out.push(path);
+      else if (typeof value === 'object') out.push(...droppedPaths(value, next, path));
+    }
+  }
+  return out;
+}
+
+/**
+ * The verdict on one response. Drafts get the structural checks only (shapes, choices, unknown
+ * keys, lengths) and are stored as sent; submissions get everything and are cleaned.
+ */
+export async function validateResponse(
+  definition: object,
+  data: Json,
+  locale: string,
+  mode: ValidationMode,
+): Promise<ValidationResult> {
+  const model = createModel(definition);
+  model.locale = locale;
+  const structural = structuralErrors(model, data, locale);
+  if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [] };
+
+  model.data = structuredClone(data);
+  // A value outside the choices also reads as "empty" to survey-core: report our error alone.
+  const structuralPaths = new Set(structural.map((e) => e.path));
+  const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];
+  if (errors.length > 0) return { ok: false, errors, data, dropped: [] };
+  model.doComplete();
+  const clean = model.data as Json;
+  return { ok: true, errors: [], data: clean, dropped: droppedPaths(data, clean) };
+}
