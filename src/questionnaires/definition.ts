@@ -1,7 +1,7 @@
 // Reading questionnaire metadata out of a SurveyJS definition, and naming what changed between
 // two definitions of the same version (the message when a frozen file was edited).
 import { canonicalJson } from './canonical';
-import { createModel } from '../validation/model';
+import type { Model } from '../validation/model';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +26,7 @@ function defaultText(value: unknown): string | undefined {
 }
 
 /** Title, family, languages and question count of a definition; the id stands in for a missing title. */
-export function readMeta(json: Json, questionnaireId: string): DefinitionMeta {
-  const model = createModel(json);
+export function readMeta(json: Json, model: Model, questionnaireId: string): DefinitionMeta {
   const declared = Array.isArray(json.languages) ? json.languages.map(String) : [];
   const used = model.getUsedLocales().filter((l) => l !== 'en' || declared.includes('en'));
   const languages = declared.length ? declared : ['en', ...used.filter((l) => l !== 'en')];

@@ -1,7 +1,7 @@
 // Publish-time lint of a SurveyJS definition: what survey-core only logs or silently accepts is
 // refused here, once, so that submissions never meet a broken questionnaire.
 import { ConditionsParser, FunctionFactory, Operand, Serializer, type Question } from 'survey-core';
-import { createModel } from '../validation/model';
+import { createModel, type Model } from '../validation/model';
 import { closedProperties } from './custom-properties';
 
 export interface LintProblem {
@@ -98,11 +98,11 @@ function lintClosedProperties(json: Json, questions: Question[], problems: LintP
   }
 }
 
-/** All problems of a definition; an empty list means it may be published. */
-export function lintDefinition(json: unknown): LintProblem[] {
+/** All problems of a definition; an empty list means it may be published. Pass the model if built. */
+export function lintDefinition(json: unknown, built?: Model): LintProblem[] {
   if (!isObject(json)) return [{ where: 'survey', message: 'the definition must be a JSON object' }];
   const problems: LintProblem[] = [];
-  const model = createModel(json);
+  const model = built ?? createModel(json);
   for (const e of model.jsonErrors ?? []) {
     const name = (e.element as { name?: unknown } | undefined)?.name;
     problems.push({ where: typeof name === 'string' ? `'${name}'` : 'survey', message: e.message });

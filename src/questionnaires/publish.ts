@@ -8,6 +8,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { changedElements, ID_PATTERN, readMeta } from './definition';
 import { lintDefinition } from './lint';
 import { shapeChanges, shapeDiff, valueShapes, type ShapeMap } from './value-shape';
+import { createModel } from '../validation/model';
 
 export interface DefinitionFile {
   /** Where it came from, for messages (`surveys/scoping/1.json`). */
@@ -52,7 +53,7 @@ export async function publishDefinitions(deps: PublishDeps, files: DefinitionFil
   for (const [questionnaireId, group] of [...byQuestionnaire].sort(([a], [b]) => a.localeCompare(b))) {
     group.sort((a, b) => compareVersions(a.version, b.version));
     const history: ShapeMap[] = [];
-    for (const v of await listVersions(deps.db, questionnaireId)) history.push(valueShapes(JSON.parse(v.definition)));
+    for (const v of await listVersions(deps.db, questionnaireId)) history.push(valueShapes(createModel(JSON.parse(v.definition))));
     let blockedBy: string | undefined;
     for (const f of group) {
       if (blockedBy) {
@@ -70,9 +71,11 @@ export async function publishDefinitions(deps: PublishDeps, files: DefinitionFil
 async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[]): Promise<PublishOutcome> {
   if (!ID_PATTERN.test(f.questionnaireId) || !ID_PATTERN.test(f.version))
     return refused(f, ['questionnaire and version names may hold letters, digits, ".", "_" and "-" only (64 at most)']);
-  const problems = lintDefinition(f.json).map((p) => `${p.where}: ${p.message}`);
-  if (problems.length) return refused(f, problems);
+  if (typeof f.json !== 'object' || f.json === null || Array.isArray(f.json)) return refused(f, ['the definition must be a JSON object']);
   const json = f.json as Record<string, unknown>;
+  const model = createModel(json);
+  const problems = lintDefinition(json, model).map((p) => `${p.where}: ${p.message}`);
+  if (problems.length) return refused(f, problems);
   const definition = canonicalJson(json);
   const contentHash = await sha256Hex(definition);
 
@@ -86,7 +89,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
     ]);
   }
 
-  const shapes = valueShapes(json);
+  const shapes = valueShapes(model);
   const conflicts = history.flatMap((earlier) => shapeChanges(earlier, shapes));
   if (conflicts.length) {
     const unique = [...new Map(conflicts.map((c) => [`${c.path}:${c.before}`, c])).values()];
@@ -96,7 +99,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
     );
   }
   const { added, removed } = shapeDiff(history.at(-1) ?? new Map(), shapes);
-  const meta = readMeta(json, f.questionnaireId);
+  const meta = readMeta(json, model, f.questionnaireId);
   const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
   try {
     await deps.atomic((db) =>

@@ -2,7 +2,7 @@
 // questions but may not change the shape behind a name that earlier versions used: exports
 // union all versions' columns, and one column cannot hold two kinds of value (ODK refuses the same).
 import type { Question } from 'survey-core';
-import { createModel } from '../validation/model';
+import type { Model } from '../validation/model';
 
 export type ShapeMap = Map<string, string>;
 
@@ -69,9 +69,9 @@ function addShapes(questions: Question[], prefix: string, out: ShapeMap): void {
 }
 
 /** Path -> shape for every answerable question, nested ones included (`kids[].age`, `skills.*.level`). */
-export function valueShapes(definition: object): ShapeMap {
+export function valueShapes(model: Model): ShapeMap {
   const out: ShapeMap = new Map();
-  addShapes(createModel(definition).getAllQuestions(false, false, false) as Question[], '', out);
+  addShapes(model.getAllQuestions(false, false, false) as Question[], '', out);
   return out;
 }
 

@@ -27,20 +27,43 @@ export function questionPath(q: Question): string {
 }
 
 function surveyErrors(model: Model): Promise<FieldError[]> {
+  const collect = (): FieldError[] => {
+    const errors: FieldError[] = [];
+    for (const q of model.getAllQuestions(false, false, true) as Question[])
+      for (const e of q.errors) errors.push({ path: questionPath(q), type: e.getErrorType(), message: e.getText() });
+    return errors;
+  };
   return new Promise((resolve) => {
-    let done = false;
-    const collect = () => {
-      if (done) return;
-      done = true;
-      const errors: FieldError[] = [];
-      for (const q of model.getAllQuestions(false, false, true) as Question[])
-        for (const e of q.errors) errors.push({ path: questionPath(q), type: e.getErrorType(), message: e.getText() });
-      resolve(errors);
-    };
-    // fireCallback must be true, or question.errors stays empty; the callback covers async validators.
-    const result = model.validate(true, false, () => collect());
-    if (result !== undefined) collect();
+    // fireCallback must be true, or question.errors stays empty. survey-core may call the
+    // completion callback while it is still validating (synchronously, mid-loop), so errors are
+    // read only once validate() has returned, or, for async validators, when the callback comes later.
+    let returned = false;
+    let completed = false;
+    const result = model.validate(true, false, () => {
+      completed = true;
+      if (returned) resolve(collect());
+    });
+    returned = true;
+    if (result !== undefined || completed) resolve(collect());
   });
+}
+
+/**
+ * Drops top-level answers that doComplete() would clear, many at a time. survey-core clears
+ * them one by one and re-runs every condition after each (quadratic: minutes on a 4,000-question
+ * form); here each round is one `data` assignment. The predicate is survey-core's own.
+ */
+function dropHiddenAnswers(model: Model): void {
+  for (let round = 0; round < 20; round++) {
+    const hidden = (model.getAllQuestions(false, false, false) as Question[]).filter((q) => {
+      const anyQ = q as any;
+      return !q.isEmpty() && anyQ.getClearIfInvisible() !== 'none' && anyQ.canClearValueAsInvisible('onComplete');
+    });
+    if (hidden.length === 0) return;
+    const data = { ...(model.data as Json) };
+    for (const q of hidden) delete data[q.getValueName()];
+    model.data = data;
+  }
 }
 
 /** Paths present in `before` and gone from `after`: answers that skip logic removed. */
@@ -84,6 +107,7 @@ export async function validateResponse(
   const structuralPaths = new Set(structural.map((e) => e.path));
   const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];
   if (errors.length > 0) return { ok: false, errors, data, dropped: [] };
+  if (model.clearInvisibleValues !== 'none') dropHiddenAnswers(model);
   model.doComplete();
   const clean = model.data as Json;
   return { ok: true, errors: [], data: clean, dropped: droppedPaths(data, clean) };
