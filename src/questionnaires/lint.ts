@@ -19,7 +19,8 @@ const CHILD_LISTS = ['pages', 'elements', 'questions', 'templateElements', 'deta
 
 function describe(node: Json, fallback: string): string {
   const kind = typeof node.type === 'string' ? node.type : 'element';
-  return typeof node.name === 'string' ? `${kind} '${node.name}'` : fallback;
+  if (typeof node.name === 'string') return `${kind} '${node.name}'`;
+  return typeof node.type === 'string' ? `${node.type} (in ${fallback})` : fallback;
 }
 
 /** Every expression with where it stands, found by walking the raw JSON. */
