@@ -3,7 +3,7 @@
 // min/max), then doComplete() to drop answers hidden by skip logic. Pure and synchronous: the
 // Node server runs it in a worker pool, the Worker inline.
 import type { Question } from 'survey-core';
-import { createModel, type Model } from './model';
+import { createModel, silently, type Model } from './model';
 import { structuralErrors } from './structural';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
 
@@ -39,10 +39,12 @@ function surveyErrors(model: Model): Promise<FieldError[]> {
     // read only once validate() has returned, or, for async validators, when the callback comes later.
     let returned = false;
     let completed = false;
-    const result = model.validate(true, false, () => {
-      completed = true;
-      if (returned) resolve(collect());
-    });
+    const result = silently(() =>
+      model.validate(true, false, () => {
+        completed = true;
+        if (returned) resolve(collect());
+      }),
+    );
     returned = true;
     if (result !== undefined || completed) resolve(collect());
   });
@@ -62,7 +64,7 @@ function dropHiddenAnswers(model: Model): void {
     if (hidden.length === 0) return;
     const data = { ...(model.data as Json) };
     for (const q of hidden) delete data[q.getValueName()];
-    model.data = data;
+    silently(() => (model.data = data));
   }
 }
 
@@ -102,13 +104,13 @@ export async function validateResponse(
   const structural = structuralErrors(model, data, locale);
   if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [] };
 
-  model.data = structuredClone(data);
+  silently(() => (model.data = structuredClone(data)));
   // A value outside the choices also reads as "empty" to survey-core: report our error alone.
   const structuralPaths = new Set(structural.map((e) => e.path));
   const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];
   if (errors.length > 0) return { ok: false, errors, data, dropped: [] };
   if (model.clearInvisibleValues !== 'none') dropHiddenAnswers(model);
-  model.doComplete();
+  silently(() => model.doComplete());
   const clean = model.data as Json;
   return { ok: true, errors: [], data: clean, dropped: droppedPaths(data, clean) };
 }

@@ -1,6 +1,6 @@
 // Each server-side validation rule with a case that passes and one that fails, through the same
 // validateResponse the server runs in its worker pool.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateResponse } from '../../src/validation/validate';
 import { demoAnswers, demoDefinition } from '../support/factories';
 
@@ -136,6 +136,18 @@ describe('unknown keys and shapes', () => {
     const r = await submit({ age: 30, adult: true }, '', def);
     expect(r.ok).toBe(true);
     expect(r.data.adult).toBe(true);
+  });
+
+  it('never lets survey-core print submitted values to the console (server logs)', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    try {
+      await submit(demoAnswers({ kids: { school: 'PrivateValue' }, employer: 'x'.repeat(30) }));
+      expect([...warn.mock.calls, ...error.mock.calls].flat().join(' ')).not.toContain('PrivateValue');
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it('refuses values of the wrong kind', async () => {

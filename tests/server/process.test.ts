@@ -1,0 +1,154 @@
+// The real server process on a real SQLite file: durability across SIGKILL, validation in the
+// worker pool, refusal to start on a changed frozen file, and the CLI commands.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/app';
+import { instanceId } from '../support/factories';
+import { ROOT, runCli, startServerProcess } from '../support/process';
+
+const scopingAnswers = {
+  interview_language: 'fr',
+  hub: 'Sfax',
+  interview_month: '2026-10',
+  interviewed_before: 'no',
+  age_eligible: 'yes',
+  consent: 'yes',
+  age_band: '25-34',
+  sex: 'male',
+  nationality: 'GIN',
+  reasons: ['economic'],
+};
+
+describe('the server process', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'periplus.sqlite');
+  const surveys = join(tmp.dir, 'surveys');
+  afterAll(() => tmp.cleanup());
+  beforeAll(() => cpSync(join(ROOT, 'surveys'), surveys, { recursive: true }));
+
+  const submit = (url: string, id: string, data = scopingAnswers) =>
+    fetch(`${url}/api/v1/questionnaires/migrant-scoping/versions/1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instanceId: id, data, locale: 'fr' }),
+    });
+
+  it('keeps an acknowledged response when killed with SIGKILL right after the 2xx', async () => {
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    const ids = [instanceId(), instanceId(), instanceId()];
+    const statuses = await Promise.all(ids.map(async (id) => (await submit(server.url, id)).status));
+    expect(statuses).toEqual([201, 201, 201]);
+    await server.stop('SIGKILL');
+
+    const again = await startServerProcess(['--db', db, '--surveys', surveys]);
+    try {
+      for (const id of ids) {
+        const res = await fetch(`${again.url}/api/v1/responses/${id}`);
+        expect(res.status).toBe(200);
+        expect((await res.json()).status).toBe('submitted');
+      }
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('validates in the worker pool with the same verdicts, and logs one JSON line per request', async () => {
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    try {
+      const bad = await submit(server.url, instanceId(), { ...scopingAnswers, hub: 'Paris', secret_name: 'Ali' } as typeof scopingAnswers);
+      expect(bad.status).toBe(422);
+      const details = (await bad.json()).error.details;
+      expect(details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`).sort()).toEqual(['hub:choice', 'secret_name:unknown_key']);
+      expect(details[0].message).toMatch(/choix|question/);
+      // Many at once: the pool queues them and every one gets its own verdict.
+      const many = await Promise.all(Array.from({ length: 12 }, () => submit(server.url, instanceId())));
+      expect(many.map((r) => r.status)).toEqual(Array(12).fill(201));
+    } finally {
+      await server.stop();
+    }
+    const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
+    const posts = lines.map((l) => JSON.parse(l)).filter((l) => l.method === 'POST');
+    expect(posts).toHaveLength(13);
+    expect(posts[0]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
+    expect(server.output()).not.toContain('Ali');
+  });
+
+  it('refuses to start when the file of a published version was edited, naming file and question', async () => {
+    const file = join(surveys, 'migrant-scoping/1.json');
+    const original = readFileSync(file, 'utf8');
+    const json = JSON.parse(original);
+    json.pages[1].elements[0].title = 'Age band';
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    try {
+      await expect(startServerProcess(['--db', db, '--surveys', surveys])).rejects.toThrow(/migrant-scoping\/1\.json changed[\s\S]*Changed: age_band/);
+      const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
+      expect(publish.code).toBe(1);
+      expect(publish.stdout).toMatch(/refused\s+migrant-scoping 1/);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('publishes a new version with the CLI and lists it', async () => {
+    const json = JSON.parse(readFileSync(join(surveys, 'migrant-scoping/1.json'), 'utf8'));
+    json.pages[2].elements.push({ type: 'radiogroup', name: 'would_leave_again', choices: ['yes', 'no', 'unsure'], sdcRole: 'sensitive' });
+    writeFileSync(join(surveys, 'migrant-scoping/2.json'), JSON.stringify(json));
+    const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
+    expect(publish.code).toBe(0);
+    expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 1/);
+    expect(publish.stdout).toMatch(/published\s+migrant-scoping 2[\s\S]*added: would_leave_again/);
+    const list = await runCli(['list', '--db', db]);
+    expect(list.stdout).toMatch(/migrant-scoping\s+\[open\]/);
+    expect(list.stdout).toMatch(/\* 2\s+17 questions/);
+  });
+
+  it('validates a response file offline with the server rules (exit 0 valid, 1 invalid)', async () => {
+    const good = join(tmp.dir, 'good.json');
+    const bad = join(tmp.dir, 'bad.json');
+    writeFileSync(good, JSON.stringify({ data: scopingAnswers, locale: 'fr' }));
+    writeFileSync(bad, JSON.stringify({ ...scopingAnswers, age_band: '12-17' }));
+    const ok = await runCli(['validate', 'migrant-scoping', '1', good, '--surveys', surveys]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, errors: [] });
+    const ko = await runCli(['validate', 'migrant-scoping', '1', bad, '--surveys', surveys, '--locale', 'fr']);
+    expect(ko.code).toBe(1);
+    expect(JSON.parse(ko.stdout).errors).toEqual([expect.objectContaining({ path: 'age_band', type: 'choice' })]);
+    const usage = await runCli(['validate', 'migrant-scoping']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('validate needs');
+  });
+
+  it('backs up the live database while the server keeps writing', async () => {
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    const copy = join(tmp.dir, 'backup', 'copy.sqlite');
+    mkdirSync(join(tmp.dir, 'backup'));
+    try {
+      const writes = Promise.all(Array.from({ length: 10 }, () => submit(server.url, instanceId())));
+      const backup = await runCli(['backup', copy, '--db', db]);
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toContain('integrity ok');
+      expect((await writes).every((r) => r.status === 201)).toBe(true);
+    } finally {
+      await server.stop();
+    }
+    const snapshot = new Database(copy, { readonly: true });
+    const n = (snapshot.prepare('select count(*) n from responses').get() as { n: number }).n;
+    snapshot.close();
+    // Everything acknowledged before the backup began is in it; the concurrent writes may or may not be.
+    expect(n).toBeGreaterThanOrEqual(15);
+    expect(n).toBeLessThanOrEqual(25);
+  });
+
+  it('turns a questionnaire closed with the CLI', async () => {
+    const res = await runCli(['state', 'migrant-scoping', 'closed', '--db', db]);
+    expect(res.code).toBe(0);
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    try {
+      expect((await submit(server.url, instanceId())).status).toBe(409);
+    } finally {
+      await server.stop();
+    }
+  });
+});
