@@ -52,7 +52,25 @@ export const StateChange = z
   .strict()
   .openapi('StateChange');
 
-const answers = z.record(z.string(), z.unknown()).openapi({ description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
+/** Deepest nesting SurveyJS answers can need (panels in panels in matrices) with room to spare. */
+export const MAX_ANSWER_DEPTH = 32;
+
+/** True when `value` nests no deeper than `limit`; iterative, so hostile input cannot overflow the stack. */
+export function withinDepth(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return false;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+const answers = z
+  .record(z.string(), z.unknown())
+  .refine((v) => withinDepth(v, MAX_ANSWER_DEPTH), `answers may nest at most ${MAX_ANSWER_DEPTH} levels deep`)
+  .openapi({ description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
 const locale = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale must look like "en", "fr" or "prs-AF"')

@@ -214,6 +214,15 @@ describe('responses API', () => {
       expect(arrayBody.status).toBe(400);
     });
 
+    it('answers absurdly deep nesting with 400, not a stack overflow', async () => {
+      const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+      const res = await post(`{"instanceId":"${instanceId()}","data":{"employer":${deep}}}`);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details[0].path).toBe('data');
+      const draft = await put(instanceId(), `{"data":{"employer":${deep}}}`);
+      expect(draft.status).toBe(400);
+    });
+
     it('never writes anything for refused input', async () => {
       await post('{oops');
       await post({ instanceId: 'abc', data: {} });
