@@ -13,7 +13,8 @@ import { openDatabase } from '../src/entry/sqlite';
 import { publishDefinitions } from '../src/questionnaires/publish';
 import { canonicalJson, sha256Hex } from '../src/questionnaires/canonical';
 import { findVersion } from '../src/storage/questionnaires';
-import { insertSubmission } from '../src/storage/responses';
+import { insertSubmissionStatement } from '../src/storage/responses';
+import { createUser, issueApiToken } from '../src/access/accounts';
 import { runValidation } from '../src/validation/run';
 import { tempDir } from '../tests/support/app';
 import { startServerProcess } from '../tests/support/process';
@@ -32,10 +33,12 @@ async function httpIngest(dir: string) {
   const surveys = join(dir, 'surveys');
   mkdirSync(join(surveys, 'bench'), { recursive: true });
   writeFileSync(join(surveys, 'bench/1.json'), JSON.stringify(questionnaire100q()));
-  const server = await startServerProcess(['--db', join(dir, 'http.sqlite'), '--surveys', surveys]);
+  const dbFile = join(dir, 'http.sqlite');
+  const authorization = await benchToken(dbFile);
+  const server = await startServerProcess(['--db', dbFile, '--surveys', surveys]);
   const url = `${server.url}/api/v1/questionnaires/bench/versions/1/responses`;
-  const post = (i: number) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ instanceId: uuid(i, 1), data: response100q(i) }) });
+  const headers = { 'content-type': 'application/json', authorization };
+  const post = (i: number) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ instanceId: uuid(i, 1), data: response100q(i), country: 'TUN' }) });
   try {
     // Warm the pool's threads (survey-core load) before timing.
     for (let w = 0; w < 4; w++) await (await post(N + w)).arrayBuffer();
@@ -48,7 +51,7 @@ async function httpIngest(dir: string) {
     const reader = (async () => {
       while (loading) {
         const t0 = performance.now();
-        await (await fetch(`${server.url}/api/v1/questionnaires/bench`)).arrayBuffer();
+        await (await fetch(`${server.url}/api/v1/questionnaires/bench`, { headers })).arrayBuffer();
         reads.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -77,6 +80,17 @@ async function httpIngest(dir: string) {
   }
 }
 
+/** A coordinator with an API token, made in the database before the server starts. */
+async function benchToken(dbFile: string): Promise<string> {
+  const handle = openDatabase(dbFile);
+  const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
+  const user = await createUser(deps, { actor: 'bench', requestId: 'bench' }, { username: 'bench', displayName: 'bench', password: 'benchmark passphrase', role: 'coordinator', countries: ['TUN'] });
+  const principal = { actor: `user:${user.id}`, userId: user.id, role: user.role, countries: user.countries, questionnaires: '*' as const, site: null, via: 'session' as const };
+  const { token } = await issueApiToken(deps, { principal, requestId: 'bench' }, 'bench', 1);
+  handle.close();
+  return `Bearer ${token}`;
+}
+
 async function directInsert(dir: string) {
   const handle = openDatabase(join(dir, 'direct.sqlite'));
   const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
@@ -85,7 +99,7 @@ async function directInsert(dir: string) {
   const rows = await Promise.all(Array.from({ length: N }, async (_, i) => ({ data: response100q(i), hash: await sha256Hex(canonicalJson(response100q(i))) })));
   const started = performance.now();
   for (let i = 0; i < N; i++) {
-    await insertSubmission(handle.db, {
+    await handle.atomic((db) => [insertSubmissionStatement(db, {
       instanceId: uuid(i, 2),
       questionnaireId: 'bench',
       versionId: version.id,
@@ -95,8 +109,11 @@ async function directInsert(dir: string) {
       locale: '',
       deviceStartedAt: null,
       deviceEndedAt: null,
+      country: 'TUN',
+      site: null,
+      actor: 'bench',
       at: new Date(),
-    });
+    })]);
   }
   const seconds = (performance.now() - started) / 1000;
   handle.close();

@@ -7,6 +7,10 @@ import type { Deps } from './deps';
 import { docsRoutes, OPENAPI_PATH } from './http/docs';
 import type { AppEnv } from './http/env';
 import { accessLog, limitBody, requireJson } from './http/middleware';
+import { authenticate, authorize } from './http/auth';
+import { accountRoutes } from './http/accounts';
+import { responseAdminRoutes } from './http/response-admin';
+import { sessionRoutes } from './http/session';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
 import { responseRoutes } from './http/responses';
@@ -18,10 +22,15 @@ export function createApp(deps: Deps) {
   app.use('*', secureHeaders());
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
   app.use('/api/*', requireJson);
+  app.use('*', authenticate(deps));
+  app.use('*', authorize);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
   api.route('/', questionnaireRoutes(deps));
   api.route('/', responseRoutes(deps));
+  api.route('/', responseAdminRoutes(deps));
+  api.route('/', sessionRoutes(deps));
+  api.route('/', accountRoutes(deps));
   app.route('/api/v1', api);
 
   app.doc31(OPENAPI_PATH, {
@@ -29,7 +38,10 @@ export function createApp(deps: Deps) {
     info: {
       title: 'Periplus API',
       version: '1',
-      description: 'Versioned SurveyJS questionnaires, validated responses and drafts. Errors share one shape: { error: { code, message, details, requestId } }.',
+      description:
+        'Versioned SurveyJS questionnaires, validated responses and drafts, review and audit. Authenticate with the session cookie from POST /api/v1/session ' +
+        '(writes then need the X-CSRF-Token header) or with `Authorization: Bearer <token>` (API and device tokens). ' +
+        'Errors share one shape: { error: { code, message, details, requestId } }.',
     },
   });
   app.route('/', docsRoutes(deps.assets));

@@ -21,6 +21,19 @@ export interface AssetSource {
 export interface AppConfig {
   /** Largest accepted request body, in bytes; larger gets 413. */
   bodyLimitBytes: number;
+  /** A session unused this long is over. */
+  sessionIdleMs: number;
+  /** A session is over this long after sign-in, used or not. */
+  sessionMaxMs: number;
+  /** Mark the session cookie Secure even when the request URL is plain http (behind a TLS proxy). */
+  secureCookies: boolean;
+  /** Deleted responses stay in the trash this long before they are purged. */
+  trashDays: number;
+  /** Failed sign-ins allowed per account, and per address, within the window before a lock. */
+  signInLimitPerAccount: number;
+  signInLimitPerAddress: number;
+  signInWindowMs: number;
+  signInLockMs: number;
 }
 
 export interface Deps {
@@ -32,9 +45,23 @@ export interface Deps {
   logger: Logger;
   config: AppConfig;
   assets?: AssetSource;
+  /** The client's network address (for sign-in throttling); each runtime knows how to read it. */
+  clientAddress?: (request: Request, env: unknown) => string;
 }
 
-export const defaultConfig: AppConfig = { bodyLimitBytes: 2 * 1024 * 1024 };
+const MINUTE = 60_000;
+
+export const defaultConfig: AppConfig = {
+  bodyLimitBytes: 2 * 1024 * 1024,
+  sessionIdleMs: 120 * MINUTE,
+  sessionMaxMs: 12 * 60 * MINUTE,
+  secureCookies: false,
+  trashDays: 30,
+  signInLimitPerAccount: 5,
+  signInLimitPerAddress: 20,
+  signInWindowMs: 15 * MINUTE,
+  signInLockMs: 15 * MINUTE,
+};
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -7,7 +7,9 @@ import { backupDatabase, openDatabase } from '../entry/sqlite';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
 import { listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
 import { questionnaireStates, type QuestionnaireState } from '../storage/schema';
-import { systemClock } from '../deps';
+import { defaultConfig, systemClock } from '../deps';
+import { purgeExpiredTrash } from '../responses/manage';
+import { CliUsageError, usersCommand } from './users';
 import { runValidation } from '../validation/run';
 import { readSurveyFiles } from './survey-files';
 
@@ -26,9 +28,14 @@ const USAGE = `periplus <command> [options]
       --db FILE
   state <questionnaire> <open|closing|closed>
       --db FILE
+  users add <username> --role R [--countries TN,LY|*] [--name "Full Name"]
+                        password from PERIPLUS_PASSWORD, standard input, or a hidden prompt
+  users list | users password <username>
+  purge                 purge responses in the trash longer than PERIPLUS_TRASH_DAYS
 
 Environment: PERIPLUS_DB, PERIPLUS_SURVEYS, PERIPLUS_HOST, PERIPLUS_PORT, PERIPLUS_BODY_LIMIT,
-PERIPLUS_VALIDATION_THREADS, PERIPLUS_SYNCHRONOUS (FULL by default).`;
+PERIPLUS_VALIDATION_THREADS, PERIPLUS_SYNCHRONOUS (FULL by default), PERIPLUS_TRASH_DAYS (30),
+PERIPLUS_SECURE_COOKIES (true behind a TLS proxy).`;
 
 const options = {
   port: { type: 'string' },
@@ -37,6 +44,9 @@ const options = {
   surveys: { type: 'string' },
   locale: { type: 'string' },
   draft: { type: 'boolean' },
+  role: { type: 'string' },
+  countries: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -160,6 +170,24 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'state':
       return stateCommand(opts, rest);
+    case 'users': {
+      const handle = openDatabase(opts.dbFile);
+      try {
+        return await usersCommand(handle, rest, values);
+      } finally {
+        handle.close();
+      }
+    }
+    case 'purge': {
+      const handle = openDatabase(opts.dbFile);
+      try {
+        const n = await purgeExpiredTrash({ db: handle.db, atomic: handle.atomic, clock: systemClock, config: { ...defaultConfig, trashDays: opts.trashDays } });
+        console.log(`${n} response(s) purged`);
+        return 0;
+      } finally {
+        handle.close();
+      }
+    }
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
@@ -171,7 +199,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof PublishRefused) {
       console.error('Not starting: some questionnaires could not be published.');
       for (const r of e.refused) console.error(formatOutcome(r));
-    } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    } else if (e instanceof UsageError || e instanceof CliUsageError || (e as { status?: number }).status === 400 || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`periplus: ${(e as Error).message}\n\n${USAGE}`);
       process.exit(2);
     } else console.error(`periplus: ${(e as Error).stack ?? e}`);

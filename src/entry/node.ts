@@ -3,6 +3,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { purgeExpiredTrash } from '../responses/manage';
 import { createApp } from '../app';
 import { defaultConfig, jsonLogger, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
@@ -19,6 +21,8 @@ export interface NodeOptions {
   bodyLimitBytes: number;
   validationThreads: number;
   synchronous: 'FULL' | 'NORMAL';
+  trashDays: number;
+  secureCookies: boolean;
   logger?: Logger;
 }
 
@@ -32,6 +36,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): NodeOption
     bodyLimitBytes: Number(env.PERIPLUS_BODY_LIMIT ?? defaultConfig.bodyLimitBytes),
     validationThreads: Number(env.PERIPLUS_VALIDATION_THREADS ?? Math.max(1, availableParallelism())),
     synchronous: env.PERIPLUS_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+    trashDays: Number(env.PERIPLUS_TRASH_DAYS ?? defaultConfig.trashDays),
+    secureCookies: env.PERIPLUS_SECURE_COOKIES === 'true',
   };
 }
 
@@ -53,8 +59,9 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     newId: randomUUID,
     validator,
     logger,
-    config: { bodyLimitBytes: opts.bodyLimitBytes },
+    config: { ...defaultConfig, bodyLimitBytes: opts.bodyLimitBytes, trashDays: opts.trashDays, secureCookies: opts.secureCookies },
     assets: nodeAssets(),
+    clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
   };
   const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
   const published = [...unreadable, ...(await publishDefinitions(deps, files))];
@@ -64,6 +71,11 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     handle.close();
     throw new PublishRefused(refused);
   }
+  // Deleted responses past the trash period are purged at start and every hour.
+  const purge = () => purgeExpiredTrash(deps).catch((e: unknown) => logger.error({ level: 'error', task: 'purge', error: String(e) }));
+  await purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
   const app = createApp(deps);
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => ready(s));
@@ -74,6 +86,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     url: `http://${opts.host}:${port}`,
     published,
     close: async () => {
+      clearInterval(purgeTimer);
       await new Promise<void>((done) => server.close(() => done()));
       await validator.close?.();
       handle.close();

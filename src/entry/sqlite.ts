@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Atomic, Db } from '../storage/db';
+import { hasReturning, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
@@ -36,11 +36,14 @@ export function openDatabase(file: string, opts: { synchronous?: 'FULL' | 'NORMA
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as unknown as Db;
   // better-sqlite3 transactions must be synchronous: an async callback would run outside them.
-  const atomic: Atomic = async (build) => {
-    sqlite.transaction(() => {
-      for (const statement of build(db)) statement.run();
-    })();
-  };
+  const atomic: Atomic = async (build) =>
+    sqlite.transaction(() =>
+      build(db).map((statement) => {
+        if (hasReturning(statement)) return statement.all() as unknown[];
+        statement.run();
+        return [];
+      }),
+    )();
   return { sqlite, db, atomic, close: () => sqlite.close() };
 }
 

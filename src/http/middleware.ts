@@ -25,7 +25,8 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Writes to the API must be JSON: anything else is 415 before any parsing. */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (WITH_BODY.has(c.req.method)) {
+  const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+  if (WITH_BODY.has(c.req.method) && (hasBody || c.req.header('content-type'))) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) throw unsupportedMediaType();
   }

@@ -2,7 +2,9 @@
 // the open / closing / closed state.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
+import { hasQuestionnaire, type Principal } from '../access/principal';
 import { notFound } from '../errors';
+import { principalOf } from './auth';
 import { findQuestionnaire, findVersion, listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
 import { questionnaireReply, versionReply } from './replies';
 import { errorReplies, jsonBody, jsonReply, Questionnaire, QuestionnaireParams, StateChange, VersionParams, VersionSummary } from './schemas';
@@ -58,18 +60,26 @@ const definition = createRoute({
   },
 });
 
+/** Assessors and enumerators see the questionnaires assigned to them; others see all. */
+async function visibleVersion(deps: Deps, p: Principal, questionnaireId: string, version: string) {
+  const row = hasQuestionnaire(p, questionnaireId) ? await findVersion(deps.db, questionnaireId, version) : undefined;
+  if (!row) throw notFound(`Version '${version}' of questionnaire '${questionnaireId}'`);
+  return row;
+}
+
 export function questionnaireRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
   app.openapi(list, async (c) => {
-    const rows = await listQuestionnaires(deps.db);
+    const p = principalOf(c);
+    const rows = (await listQuestionnaires(deps.db)).filter((q) => hasQuestionnaire(p, q.id));
     const items = await Promise.all(rows.map(async (q) => questionnaireReply(q, await listVersions(deps.db, q.id))));
     return c.json({ items }, 200);
   });
 
   app.openapi(detail, async (c) => {
     const { questionnaireId } = c.req.valid('param');
-    const q = await findQuestionnaire(deps.db, questionnaireId);
+    const q = hasQuestionnaire(principalOf(c), questionnaireId) ? await findQuestionnaire(deps.db, questionnaireId) : undefined;
     if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
     return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
   });
@@ -84,17 +94,14 @@ export function questionnaireRoutes(deps: Deps) {
 
   app.openapi(version, async (c) => {
     const { questionnaireId, version: v } = c.req.valid('param');
-    const row = await findVersion(deps.db, questionnaireId, v);
-    if (!row) throw notFound(`Version '${v}' of questionnaire '${questionnaireId}'`);
-    return c.json(versionReply(row), 200);
+    return c.json(versionReply(await visibleVersion(deps, principalOf(c), questionnaireId, v)), 200);
   });
 
   app.openapi(definition, async (c) => {
     const { questionnaireId, version: v } = c.req.valid('param');
-    const row = await findVersion(deps.db, questionnaireId, v);
-    if (!row) throw notFound(`Version '${v}' of questionnaire '${questionnaireId}'`);
+    const row = await visibleVersion(deps, principalOf(c), questionnaireId, v);
     c.header('ETag', `"${row.contentHash}"`);
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Cache-Control', 'private, max-age=31536000, immutable');
     return c.json(JSON.parse(row.definition) as Record<string, unknown>, 200);
   });
 

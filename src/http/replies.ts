@@ -42,6 +42,11 @@ export function responseReply(r: StoredResponse) {
     receivedAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     submittedAt: iso(r.submittedAt),
+    country: r.country,
+    site: r.site,
+    reviewState: r.reviewState,
+    submittedBy: r.submittedBy,
+    deletedAt: iso(r.deletedAt),
   };
 }
 

@@ -1,11 +1,16 @@
 // Responses: submit (validated, idempotent on instance id), save and resume drafts, read one,
 // list a questionnaire's responses page by page.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../errors';
+import { hasQuestionnaire } from '../access/principal';
 import { saveDraft, submitResponse, type ResponseInput } from '../responses/ingest';
+import { visibleResponse } from '../responses/manage';
+import { scopeCondition } from '../responses/scope';
 import { findQuestionnaire } from '../storage/questionnaires';
-import { findResponse, listResponses } from '../storage/responses';
+import { listResponses } from '../storage/responses';
+import { principalOf } from './auth';
 import { decodeCursor, encodeCursor, responseReply } from './replies';
 import {
   DraftBody,
@@ -75,6 +80,9 @@ const list = createRoute({
 
 const toDate = (s: string | undefined) => (s ? new Date(s) : null);
 
+/** Who acts in this request, for ingest and the audit log. */
+export const actorOf = (c: Context<AppEnv>) => ({ principal: principalOf(c), requestId: c.get('requestId') });
+
 export function responseRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
@@ -89,8 +97,10 @@ export function responseRoutes(deps: Deps) {
       locale: b.locale ?? '',
       startedAt: toDate(b.startedAt),
       endedAt: toDate(b.endedAt),
+      country: b.country,
+      site: b.site,
     };
-    const { created, response } = await submitResponse(deps, input);
+    const { created, response } = await submitResponse(deps, actorOf(c), input);
     return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
   });
 
@@ -105,16 +115,16 @@ export function responseRoutes(deps: Deps) {
       locale: b.locale ?? '',
       startedAt: toDate(b.startedAt),
       endedAt: null,
+      country: b.country,
+      site: b.site,
     };
-    const { created, response } = await saveDraft(deps, input, b.baseRevision ?? null);
+    const { created, response } = await saveDraft(deps, actorOf(c), input, b.baseRevision ?? null);
     return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
   });
 
   app.openapi(getOne, async (c) => {
     const { instanceId } = c.req.valid('param');
-    const row = await findResponse(deps.db, instanceId.toLowerCase());
-    if (!row) throw notFound(`Response ${instanceId}`);
-    return c.json(responseReply(row), 200);
+    return c.json(responseReply(await visibleResponse(deps, principalOf(c), instanceId.toLowerCase())), 200);
   });
 
   app.openapi(list, async (c) => {
@@ -122,8 +132,9 @@ export function responseRoutes(deps: Deps) {
     const { status, limit, cursor } = c.req.valid('query');
     const after = decodeCursor(cursor);
     if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
-    if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
-    const page = await listResponses(deps.db, questionnaireId, { after, limit, status });
+    const p = principalOf(c);
+    if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+    const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(p) });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
 

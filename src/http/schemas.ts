@@ -2,7 +2,7 @@
 // generate the OpenAPI description, so the two cannot drift apart.
 import { z } from '@hono/zod-openapi';
 import { ID_PATTERN } from '../questionnaires/definition';
-import { questionnaireStates, responseStatuses } from '../storage/schema';
+import { questionnaireStates, responseStatuses, reviewStates, roles } from '../storage/schema';
 
 export const ErrorReply = z
   .object({
@@ -77,6 +77,8 @@ const locale = z
   .optional()
   .openapi({ example: 'ar' });
 const deviceTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional();
+export const countryCode = z.string().regex(/^[A-Z]{2,3}$/, 'country must be an ISO 3166 code in capitals, such as TN or TUN').openapi({ example: 'TUN' });
+const site = z.string().min(1).max(64).optional().openapi({ description: 'Site or hub within the country', example: 'Sfax' });
 
 export const SubmissionBody = z
   .object({
@@ -85,6 +87,8 @@ export const SubmissionBody = z
     locale,
     startedAt: deviceTime.openapi({ description: 'When the interview began on the device' }),
     endedAt: deviceTime.openapi({ description: 'When the interview ended on the device' }),
+    country: countryCode.optional().openapi({ description: 'Required from people; a device token implies its country' }),
+    site,
   })
   .strict()
   .openapi('Submission');
@@ -94,6 +98,8 @@ export const DraftBody = z
     data: answers,
     locale,
     startedAt: deviceTime,
+    country: countryCode.optional(),
+    site,
     baseRevision: z
       .number()
       .int()
@@ -119,8 +125,33 @@ export const StoredResponse = z
     receivedAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     submittedAt: z.iso.datetime().nullable(),
+    country: z.string(),
+    site: z.string().nullable(),
+    reviewState: z.enum(reviewStates),
+    submittedBy: z.string(),
+    deletedAt: z.iso.datetime().nullable(),
   })
   .openapi('Response');
+
+export const EditBody = z
+  .object({ data: answers, locale, baseRevision: z.number().int().positive().openapi({ description: 'The revision the edit is based on' }) })
+  .strict()
+  .openapi('Edit');
+
+export const ReviewBody = z
+  .object({ state: z.enum(reviewStates), comment: z.string().max(4000).default('') })
+  .strict()
+  .openapi('Review');
+
+export const ReviewEvent = z.object({ from: z.enum(reviewStates), to: z.enum(reviewStates), comment: z.string(), actor: z.string(), at: z.iso.datetime() }).openapi('ReviewEvent');
+export const RevisionSummary = z.object({ revision: z.number().int(), actor: z.string(), createdAt: z.iso.datetime() }).openapi('RevisionSummary');
+export const Revision = RevisionSummary.extend({ data: answers, dropped: z.array(z.string()) }).openapi('Revision');
+export const RevisionParams = InstanceParams.extend({ revision: z.coerce.number().int().positive().openapi({ param: { name: 'revision', in: 'path' } }) });
+export const DiffQuery = z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() });
+export const Diff = z
+  .object({ from: z.number().int(), to: z.number().int(), changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })) })
+  .openapi('Diff');
+export const roleEnum = z.enum(roles);
 
 export const ResponseListQuery = z.object({
   status: z.enum(responseStatuses).optional(),

@@ -1,11 +1,15 @@
 // Receiving responses: submissions (validated in full, hidden answers dropped, idempotent on the
-// client's instance id) and drafts (shapes checked, saved as sent, optimistic concurrency).
+// client's instance id) and drafts (shapes checked, saved as sent, optimistic concurrency). Each
+// write and its audit entry go in one atomic batch; a no-op retry writes no audit entry.
+import { hasQuestionnaire, inCountries, type Principal } from '../access/principal';
 import type { Deps } from '../deps';
+import { AppError, conflict, invalidResponse, notFound } from '../errors';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
-import { conflict, invalidResponse, notFound } from '../errors';
+import { auditIfChangedStatement } from '../storage/audit';
 import { findQuestionnaire, findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
-import { findResponse, insertSubmission, upsertDraft, type StoredResponse, type ResponseWrite } from '../storage/responses';
+import { findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
+import { canSee } from './scope';
 
 export interface ResponseInput {
   questionnaireId: string;
@@ -15,6 +19,9 @@ export interface ResponseInput {
   locale: string;
   startedAt: Date | null;
   endedAt: Date | null;
+  /** Required from people; a device sends its token's country (or nothing). */
+  country: string | undefined;
+  site: string | undefined;
 }
 
 export interface Accepted {
@@ -23,14 +30,33 @@ export interface Accepted {
   response: StoredResponse;
 }
 
-type IngestDeps = Pick<Deps, 'db' | 'clock' | 'validator'>;
+export type IngestDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'validator'>;
 
-async function loadTarget(deps: IngestDeps, input: ResponseInput): Promise<{ questionnaire: QuestionnaireRow; version: VersionRow }> {
-  const questionnaire = await findQuestionnaire(deps.db, input.questionnaireId);
-  if (!questionnaire) throw notFound(`Questionnaire '${input.questionnaireId}'`);
-  const version = await findVersion(deps.db, input.questionnaireId, input.version);
-  if (!version) throw notFound(`Version '${input.version}' of questionnaire '${input.questionnaireId}'`);
-  return { questionnaire, version };
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}
+
+export async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, questionnaireId: string, version: string): Promise<{ questionnaire: QuestionnaireRow; version: VersionRow }> {
+  const questionnaire = hasQuestionnaire(p, questionnaireId) ? await findQuestionnaire(deps.db, questionnaireId) : undefined;
+  if (!questionnaire) throw notFound(`Questionnaire '${questionnaireId}'`);
+  const row = await findVersion(deps.db, questionnaireId, version);
+  if (!row) throw notFound(`Version '${version}' of questionnaire '${questionnaireId}'`);
+  return { questionnaire, version: row };
+}
+
+/** The country and site a response is filed under, checked against the principal's scope. */
+function placeOf(p: Principal, input: ResponseInput): { country: string; site: string | null } {
+  if (p.via === 'device-token') {
+    const country = p.countries === '*' ? undefined : p.countries[0];
+    if (!country || (input.country && input.country !== country))
+      throw new AppError(403, 'forbidden', `This device collects for ${country ?? 'no country'} only.`);
+    return { country, site: p.site ?? input.site ?? null };
+  }
+  if (!input.country)
+    throw new AppError(400, 'bad_request', 'Say which country the response is about: the country field is required.', [{ in: 'json', path: 'country', message: 'required' }]);
+  if (!inCountries(p, input.country)) throw new AppError(403, 'forbidden', `Country ${input.country} is outside your scope.`);
+  return { country: input.country, site: input.site ?? null };
 }
 
 /**
@@ -51,14 +77,8 @@ function assertAccepting(q: QuestionnaireRow, input: ResponseInput, existing: St
     );
 }
 
-async function validated(deps: IngestDeps, version: VersionRow, input: ResponseInput, mode: ValidationMode) {
-  const result = await deps.validator.validate({
-    definitionKey: version.contentHash,
-    definition: version.definition,
-    data: input.data,
-    locale: input.locale,
-    mode,
-  });
+export async function validated(deps: Pick<Deps, 'validator'>, version: VersionRow, data: Record<string, unknown>, locale: string, mode: ValidationMode) {
+  const result = await deps.validator.validate({ definitionKey: version.contentHash, definition: version.definition, data, locale, mode });
   if (!result.ok) {
     const what = mode === 'draft' ? 'The draft has answers that do not fit the questionnaire.' : 'The response does not pass the questionnaire’s rules.';
     throw invalidResponse(what, result.errors);
@@ -66,11 +86,32 @@ async function validated(deps: IngestDeps, version: VersionRow, input: ResponseI
   return result;
 }
 
-function payloadHash(version: VersionRow, data: Record<string, unknown>): Promise<string> {
+export function payloadHash(version: VersionRow, data: Record<string, unknown>): Promise<string> {
   return sha256Hex(canonicalJson({ version: version.id, data }));
 }
 
-function write(input: ResponseInput, version: VersionRow, hash: string, data: Record<string, unknown>, dropped: string[], at: Date): ResponseWrite {
+/** An instance id already in use: refused when deleted, when someone else's, or when drafted elsewhere. */
+function assertReusable(p: Principal, existing: StoredResponse, version: VersionRow): void {
+  if (existing.deletedAt || existing.purgedAt)
+    throw conflict('instance_deleted', `Response ${existing.instanceId} was deleted; it cannot be submitted again.`, { instanceId: existing.instanceId });
+  if (!canSee(p, existing))
+    throw conflict('instance_conflict', `Instance id ${existing.instanceId} is already in use.`, { instanceId: existing.instanceId });
+  if (existing.versionId !== version.id)
+    throw conflict('instance_conflict', `Instance id ${existing.instanceId} holds a response to version '${existing.version}', not '${version.version}'.`, {
+      instanceId: existing.instanceId,
+      version: existing.version,
+    });
+}
+
+/** A second submission of an instance id: the same answers are a safe retry, others a conflict. */
+function repeated(existing: StoredResponse, hash: string): Accepted {
+  if (existing.payloadHash === hash) return { created: false, response: existing };
+  throw conflict('instance_conflict', `A response with instance id ${existing.instanceId} was already submitted with different answers.`, {
+    instanceId: existing.instanceId,
+  });
+}
+
+function write(input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }, actor: string, hash: string, data: Record<string, unknown>, dropped: string[], at: Date): ResponseWrite {
   return {
     instanceId: input.instanceId,
     questionnaireId: input.questionnaireId,
@@ -81,51 +122,54 @@ function write(input: ResponseInput, version: VersionRow, hash: string, data: Re
     locale: input.locale,
     deviceStartedAt: input.startedAt,
     deviceEndedAt: input.endedAt,
+    ...place,
+    actor,
     at,
   };
 }
 
-/** A second submission of an instance id: the same answers are a safe retry, others a conflict. */
-function repeated(existing: StoredResponse, hash: string, version: VersionRow): Accepted {
-  if (existing.status === 'submitted' && existing.payloadHash === hash) return { created: false, response: existing };
-  if (existing.status === 'submitted')
-    throw conflict('instance_conflict', `A response with instance id ${existing.instanceId} was already submitted with different answers.`, {
-      instanceId: existing.instanceId,
-    });
-  throw conflict(
-    'instance_conflict',
-    `Instance id ${existing.instanceId} holds a draft of version '${existing.version}', not '${version.version}'.`,
-    { instanceId: existing.instanceId, version: existing.version },
-  );
-}
-
 /** Validates and stores a submission; an identical retry returns the stored response. */
-export async function submitResponse(deps: IngestDeps, input: ResponseInput): Promise<Accepted> {
-  const { questionnaire, version } = await loadTarget(deps, input);
+export async function submitResponse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput): Promise<Accepted> {
+  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
+  const place = placeOf(p, input);
   const hash = await payloadHash(version, input.data);
   const existing = await findResponse(deps.db, input.instanceId);
+  if (existing) assertReusable(p, existing, version);
   // Cheap answer for retries before the costly validation; the unique constraint still decides below.
-  if (existing && (existing.status === 'submitted' || existing.versionId !== version.id)) return repeated(existing, hash, version);
+  if (existing?.status === 'submitted') return repeated(existing, hash);
   assertAccepting(questionnaire, input, existing);
-  const result = await validated(deps, version, input, 'submit');
-  const stored = await insertSubmission(deps.db, write(input, version, hash, result.data, result.dropped, deps.clock.now()));
+  const result = await validated(deps, version, input.data, input.locale, 'submit');
+  const at = deps.clock.now();
+  const [rows] = await deps.atomic((db) => [
+    insertSubmissionStatement(db, write(input, version, place, p.actor, hash, result.data, result.dropped, at)),
+    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.submit', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version, country: place.country } }),
+  ]);
+  const stored = (rows as ResponseRow[])[0];
   if (stored) return { created: true, response: { ...stored, version: version.version } };
   const winner = await findResponse(deps.db, input.instanceId);
   if (!winner) throw new Error(`instance ${input.instanceId} neither inserted nor found`);
-  return repeated(winner, hash, version);
+  assertReusable(p, winner, version);
+  return repeated(winner, hash);
 }
 
 /** Saves a draft as sent (after shape checks). `baseRevision` guards against overwriting a newer save. */
-export async function saveDraft(deps: IngestDeps, input: ResponseInput, baseRevision: number | null): Promise<Accepted> {
-  const { questionnaire, version } = await loadTarget(deps, input);
+export async function saveDraft(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted> {
+  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
+  const place = placeOf(p, input);
   const existing = await findResponse(deps.db, input.instanceId);
+  if (existing) assertReusable(p, existing, version);
   if (existing?.status === 'submitted')
-    throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; a draft can no longer change it.`);
-  if (existing && existing.versionId !== version.id) repeated(existing, '', version);
+    throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; edit the response instead.`);
+  if (existing && existing.country !== place.country) throw conflict('instance_conflict', `This draft belongs to country ${existing.country}.`);
   assertAccepting(questionnaire, input, existing);
-  await validated(deps, version, input, 'draft');
+  await validated(deps, version, input.data, input.locale, 'draft');
   const hash = await payloadHash(version, input.data);
-  const stored = await upsertDraft(deps.db, write(input, version, hash, input.data, [], deps.clock.now()), baseRevision);
+  const at = deps.clock.now();
+  const [rows] = await deps.atomic((db) => [
+    upsertDraftStatement(db, write(input, version, place, p.actor, hash, input.data, [], at), baseRevision),
+    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.draft_save', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version } }),
+  ]);
+  const stored = (rows as ResponseRow[])[0];
   if (stored) return { created: !existing, response: { ...stored, version: version.version } };
   const current = await findResponse(deps.db, input.instanceId);
   if (current?.status === 'submitted') throw conflict('already_submitted', `Instance id ${input.instanceId} was submitted meanwhile.`);

@@ -6,11 +6,17 @@ import type * as schema from './schema';
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
 /** A drizzle statement built but not yet executed. */
-export type Statement = { run(): unknown };
+export type Statement = { run(): unknown; all(): unknown };
 
 /**
- * Runs the statements that `build` returns as one transaction: all or nothing.
+ * Runs the statements that `build` returns as one transaction: all or nothing. Resolves to one
+ * entry per statement: the rows of a statement built with `.returning()`, else an empty list.
  * D1 has no interactive transactions, so there is no read inside; express read-then-write as
- * INSERT ... SELECT / ON CONFLICT / RETURNING in the statements themselves.
+ * INSERT ... SELECT / ON CONFLICT / RETURNING / WHERE changes() in the statements themselves.
  */
-export type Atomic = (build: (db: Db) => Statement[]) => Promise<void>;
+export type Atomic = (build: (db: Db) => Statement[]) => Promise<unknown[][]>;
+
+/** Whether a drizzle insert/update/delete was built with `.returning()`. */
+export function hasReturning(statement: Statement): boolean {
+  return Boolean((statement as { config?: { returning?: unknown } }).config?.returning);
+}

@@ -1,9 +1,9 @@
 // Query functions for responses and drafts. Idempotency and draft concurrency are decided by the
 // database in one statement (INSERT ... ON CONFLICT ... WHERE ... RETURNING), never by a read
 // followed by a write, so parallel requests cannot both win.
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
-import type { Db } from './db';
-import { questionnaireVersions, responses, type ResponseStatus } from './schema';
+import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { questionnaireVersions, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -17,6 +17,9 @@ export interface ResponseWrite {
   locale: string;
   deviceStartedAt: Date | null;
   deviceEndedAt: Date | null;
+  country: string;
+  site: string | null;
+  actor: string;
   at: Date;
 }
 
@@ -36,6 +39,10 @@ function values(w: ResponseWrite, status: ResponseStatus) {
     createdAt: w.at,
     updatedAt: w.at,
     submittedAt: status === 'submitted' ? w.at : null,
+    country: w.country,
+    site: w.site,
+    submittedBy: w.actor,
+    updatedBy: w.actor,
   };
 }
 
@@ -44,8 +51,8 @@ function values(w: ResponseWrite, status: ResponseStatus) {
  * Returns the row when this call wrote it; undefined when the instance id was already submitted
  * or drafted on another version (the caller then reads the row to tell retry from conflict).
  */
-export async function insertSubmission(db: Db, w: ResponseWrite): Promise<ResponseRow | undefined> {
-  const rows = await db
+export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
+  return db
     .insert(responses)
     .values(values(w, 'submitted'))
     .onConflictDoUpdate({
@@ -60,21 +67,21 @@ export async function insertSubmission(db: Db, w: ResponseWrite): Promise<Respon
         deviceEndedAt: sql`excluded.device_ended_at`,
         revision: sql`${responses.revision} + 1`,
         updatedAt: sql`excluded.updated_at`,
+        updatedBy: sql`excluded.updated_by`,
         submittedAt: sql`excluded.submitted_at`,
       },
-      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id`,
+      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL`,
     })
     .returning();
-  return rows[0];
 }
 
 /**
  * Creates or overwrites a draft. With `baseRevision`, the overwrite only happens when the stored
  * draft is still at that revision (optimistic concurrency). Undefined when nothing was written.
  */
-export async function upsertDraft(db: Db, w: ResponseWrite, baseRevision: number | null): Promise<ResponseRow | undefined> {
+export function upsertDraftStatement(db: Db, w: ResponseWrite, baseRevision: number | null): Statement {
   const revisionCheck = baseRevision === null ? sql`1` : sql`${responses.revision} = ${baseRevision}`;
-  const rows = await db
+  return db
     .insert(responses)
     .values(values(w, 'draft'))
     .onConflictDoUpdate({
@@ -86,11 +93,11 @@ export async function upsertDraft(db: Db, w: ResponseWrite, baseRevision: number
         deviceStartedAt: sql`coalesce(${responses.deviceStartedAt}, excluded.device_started_at)`,
         revision: sql`${responses.revision} + 1`,
         updatedAt: sql`excluded.updated_at`,
+        updatedBy: sql`excluded.updated_by`,
       },
-      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${revisionCheck}`,
+      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL AND ${revisionCheck}`,
     })
     .returning();
-  return rows[0];
 }
 
 /** A stored response with the name of the version it was answered on. */
@@ -114,11 +121,11 @@ export interface ResponsePage {
   next: number | null;
 }
 
-/** One keyset page of a questionnaire's responses, oldest first. */
+/** One keyset page of a questionnaire's responses, oldest first, within `scope` (a condition). */
 export async function listResponses(
   db: Db,
   questionnaireId: string,
-  opts: { after: number; limit: number; status?: ResponseStatus },
+  opts: { after: number; limit: number; status?: ResponseStatus; scope: SQL | undefined; deleted?: boolean },
 ): Promise<ResponsePage> {
   const rows = await db
     .select(withVersion)
@@ -129,10 +136,97 @@ export async function listResponses(
         eq(responses.questionnaireId, questionnaireId),
         gt(responses.seq, opts.after),
         opts.status ? eq(responses.status, opts.status) : undefined,
+        opts.deleted ? and(isNotNull(responses.deletedAt), isNull(responses.purgedAt)) : isNull(responses.deletedAt),
+        opts.scope,
       ),
     )
     .orderBy(asc(responses.seq))
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   return { rows: page, next: rows.length > opts.limit ? page.at(-1)!.seq : null };
+}
+
+/** Edits a submitted response: new answers, a new revision (recorded by trigger), back to review. */
+export function editSubmissionStatement(
+  db: Db,
+  seq: number,
+  baseRevision: number,
+  e: { data: Record<string, unknown>; payloadHash: string; dropped: string[]; locale: string; actor: string; at: Date },
+): Statement {
+  return db
+    .update(responses)
+    .set({
+      data: JSON.stringify(e.data),
+      payloadHash: e.payloadHash,
+      dropped: e.dropped,
+      locale: e.locale,
+      revision: sql`${responses.revision} + 1`,
+      updatedBy: e.actor,
+      updatedAt: e.at,
+      reviewState: 'received',
+    })
+    .where(and(eq(responses.seq, seq), eq(responses.revision, baseRevision), eq(responses.status, 'submitted'), isNull(responses.deletedAt)))
+    .returning();
+}
+
+/** Moves the review state from `from` to `to`; nothing when it changed meanwhile. */
+export function setReviewStateStatement(db: Db, seq: number, from: ReviewState, to: ReviewState): Statement {
+  return db
+    .update(responses)
+    .set({ reviewState: to })
+    .where(and(eq(responses.seq, seq), eq(responses.reviewState, from), isNull(responses.deletedAt)))
+    .returning();
+}
+
+/** The review event, written only if the statement before it changed a row. */
+export function reviewEventIfChangedStatement(
+  db: Db,
+  e: { seq: number; from: ReviewState; to: ReviewState; comment: string; actor: string; at: Date },
+): Statement {
+  return db
+    .insert(reviewEvents)
+    .select(sql`SELECT NULL, ${e.seq}, ${e.from}, ${e.to}, ${e.comment}, ${e.actor}, ${e.at.getTime()} WHERE changes() > 0`);
+}
+
+export async function listReviewEvents(db: Db, seq: number) {
+  return db.select().from(reviewEvents).where(eq(reviewEvents.responseSeq, seq)).orderBy(asc(reviewEvents.id));
+}
+
+export async function listRevisions(db: Db, seq: number) {
+  return db.select().from(responseRevisions).where(eq(responseRevisions.responseSeq, seq)).orderBy(asc(responseRevisions.revision));
+}
+
+export function trashStatement(db: Db, seq: number, actor: string, at: Date): Statement {
+  return db
+    .update(responses)
+    .set({ deletedAt: at, deletedBy: actor })
+    .where(and(eq(responses.seq, seq), isNull(responses.deletedAt)))
+    .returning();
+}
+
+export function restoreStatement(db: Db, seq: number): Statement {
+  return db
+    .update(responses)
+    .set({ deletedAt: null, deletedBy: null })
+    .where(and(eq(responses.seq, seq), isNotNull(responses.deletedAt), isNull(responses.purgedAt)))
+    .returning();
+}
+
+/** Responses in the trash since before `cutoff`, not yet purged: at most `limit`. */
+export async function expiredTrash(db: Db, cutoff: Date, limit: number): Promise<Array<{ seq: number; instanceId: string }>> {
+  return db
+    .select({ seq: responses.seq, instanceId: responses.instanceId })
+    .from(responses)
+    .where(and(lt(responses.deletedAt, cutoff), isNull(responses.purgedAt)))
+    .orderBy(asc(responses.seq))
+    .limit(limit);
+}
+
+/** Purges: answers, revisions and review comments go; a tombstone keeps the instance id refused. */
+export function purgeStatements(db: Db, seqs: number[], at: Date): Statement[] {
+  return [
+    db.delete(responseRevisions).where(inArray(responseRevisions.responseSeq, seqs)),
+    db.delete(reviewEvents).where(inArray(reviewEvents.responseSeq, seqs)),
+    db.update(responses).set({ data: '{}', dropped: [], purgedAt: at }).where(inArray(responses.seq, seqs)),
+  ];
 }

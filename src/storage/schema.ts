@@ -45,6 +45,9 @@ export const questionnaireVersions = sqliteTable(
 export const responseStatuses = ['draft', 'submitted'] as const;
 export type ResponseStatus = (typeof responseStatuses)[number];
 
+export const reviewStates = ['received', 'has_issues', 'approved', 'rejected'] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
 export const responses = sqliteTable(
   'responses',
   {
@@ -73,6 +76,151 @@ export const responses = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    /** Country the response is about (assessments) or collected in (interviews): the access scope. */
+    country: text('country').notNull().default(''),
+    /** Site or hub within the country, when the collection has one. */
+    site: text('site'),
+    /** Who sent it first: `user:<id>` or `device:<id>`. */
+    submittedBy: text('submitted_by').notNull().default(''),
+    /** Who wrote the current state (the revision triggers record it). */
+    updatedBy: text('updated_by').notNull().default(''),
+    reviewState: text('review_state', { enum: reviewStates }).notNull().default('received'),
+    /** In the trash since; purged after the configured period (the row stays as a tombstone). */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedBy: text('deleted_by'),
+    purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('responses_questionnaire_seq').on(t.questionnaireId, t.seq)],
+  (t) => [index('responses_questionnaire_seq').on(t.questionnaireId, t.seq), index('responses_country').on(t.country)],
+);
+
+/**
+ * Every submitted state of a response: revision 1 is the first submission, each edit adds one.
+ * Written by database triggers (db/migrations), so no code path can update a response without it.
+ */
+export const responseRevisions = sqliteTable(
+  'response_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    responseSeq: integer('response_seq')
+      .notNull()
+      .references(() => responses.seq),
+    revision: integer('revision').notNull(),
+    data: text('data').notNull(),
+    dropped: text('dropped', { mode: 'json' }).$type<string[]>().notNull(),
+    actor: text('actor').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('response_revisions_response_revision').on(t.responseSeq, t.revision)],
+);
+
+/** Review history: each state change with its comment. */
+export const reviewEvents = sqliteTable(
+  'review_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    responseSeq: integer('response_seq')
+      .notNull()
+      .references(() => responses.seq),
+    fromState: text('from_state', { enum: reviewStates }).notNull(),
+    toState: text('to_state', { enum: reviewStates }).notNull(),
+    comment: text('comment').notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('review_events_response').on(t.responseSeq)],
+);
+
+export const roles = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'] as const;
+export type Role = (typeof roles)[number];
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: roles }).notNull(),
+  /** Countries the user may see and act on; `["*"]` for all. */
+  countries: text('countries', { mode: 'json' }).$type<string[]>().notNull(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Which questionnaires an assessor or enumerator may fill. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+  },
+  (t) => [uniqueIndex('assignments_user_questionnaire').on(t.userId, t.questionnaireId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const tokenKinds = ['api', 'device'] as const;
+export type TokenKind = (typeof tokenKinds)[number];
+
+/**
+ * Bearer tokens, hashed at rest. `api`: a user's script token (the user's role and scopes).
+ * `device`: an enumerator device, limited to its questionnaires, one country and maybe a site.
+ */
+export const tokens = sqliteTable('tokens', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: tokenKinds }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  name: text('name').notNull(),
+  /** The owner (api) or the coordinator who issued it (device). */
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
+  questionnaires: text('questionnaires', { mode: 'json' }).$type<string[]>().notNull(),
+  country: text('country'),
+  site: text('site'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+});
+
+/** Failed sign-ins per key (`account:<name>` or `address:<ip>`) in the current window. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
+
+/** Append-only: who did what to which target, when, in which request. Never answer values. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    requestId: text('request_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_action').on(t.action, t.id), index('audit_log_actor').on(t.actor, t.id)],
 );

@@ -11,13 +11,18 @@ const draftUrl = (id: string, version = '1') => `/api/v1/questionnaires/demo/ver
 
 describe('responses API', () => {
   let t: TestApp;
+  let auth: Record<string, string>;
   const rowCount = async () => (await t.deps.db.select({ n: count() }).from(responses))[0]!.n;
-  const post = (body: unknown, url = SUBMIT) => t.app.request(url, jsonRequest('POST', body));
-  const put = (id: string, body: unknown) => t.app.request(draftUrl(id), jsonRequest('PUT', body));
+  /** Bodies get a country unless they say one (or are raw text). */
+  const placed = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) && !('country' in body) ? { country: 'TUN', ...body } : body);
+  const post = (body: unknown, url = SUBMIT) => t.app.request(url, jsonRequest('POST', placed(body), auth));
+  const put = (id: string, body: unknown) => t.app.request(draftUrl(id), jsonRequest('PUT', placed(body), auth));
+  const get = (url: string) => t.app.request(url, { headers: auth });
 
   beforeEach(async () => {
     t = createTestApp();
     await t.publish([definitionFile(demoDefinition), definitionFile({ ...demoDefinition, title: 'Demo 2' }, { version: '2' })]);
+    auth = (await t.user('coordinator', { countries: ['TUN'] })).headers;
   });
   afterEach(() => t.close());
 
@@ -29,7 +34,7 @@ describe('responses API', () => {
       const body = await res.json();
       expect(body).toMatchObject({ instanceId: id, questionnaireId: 'demo', version: '1', status: 'submitted', data: demoAnswers(), dropped: [] });
       expect(body.startedAt).toBe('2026-10-31T10:00:00.000Z');
-      const got = await t.app.request(`/api/v1/responses/${id}`);
+      const got = await get(`/api/v1/responses/${id}`);
       expect(await got.json()).toEqual(body);
     });
 
@@ -75,7 +80,7 @@ describe('responses API', () => {
       expect(res.status).toBe(409);
       const body = await res.json();
       expect(body.error).toMatchObject({ code: 'instance_conflict', details: { instanceId: id } });
-      expect((await (await t.app.request(`/api/v1/responses/${id}`)).json()).data.age).toBe(25);
+      expect((await (await get(`/api/v1/responses/${id}`)).json()).data.age).toBe(25);
     });
 
     it('keeps exactly one row when 100 identical posts race', async () => {
@@ -97,7 +102,7 @@ describe('responses API', () => {
       const updated = await put(id, { data: { employed: 'yes', employer: 'Coop' }, baseRevision: 1 });
       expect(updated.status).toBe(200);
       expect((await updated.json()).revision).toBe(2);
-      const resumed = await (await t.app.request(`/api/v1/responses/${id}`)).json();
+      const resumed = await (await get(`/api/v1/responses/${id}`)).json();
       expect(resumed).toMatchObject({ status: 'draft', revision: 2, data: { employed: 'yes', employer: 'Coop' } });
       const submitted = await post({ instanceId: id, data: { ...resumed.data, age: 25, langs: ['en'] } });
       expect(submitted.status).toBe(201);
@@ -117,7 +122,7 @@ describe('responses API', () => {
       await put(id, { data: { employed: 'yes' } });
       const res = await post({ instanceId: id, data: { employed: 'yes' } });
       expect(res.status).toBe(422);
-      expect((await (await t.app.request(`/api/v1/responses/${id}`)).json()).status).toBe('draft');
+      expect((await (await get(`/api/v1/responses/${id}`)).json()).status).toBe('draft');
     });
 
     it('refuses a save based on a stale revision (409), so no update is lost', async () => {
@@ -146,7 +151,7 @@ describe('responses API', () => {
   });
 
   describe('questionnaire states', () => {
-    const setState = (state: string) => t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state }));
+    const setState = (state: string) => t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state }, auth));
 
     it('refuses every response to a closed questionnaire with a clear 409', async () => {
       expect((await setState('closed')).status).toBe(200);
@@ -184,7 +189,7 @@ describe('responses API', () => {
     });
 
     it('answers a body that is not JSON with 415', async () => {
-      const res = await t.app.request(SUBMIT, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+      const res = await t.app.request(SUBMIT, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: 'hello' });
       expect(res.status).toBe(415);
       expect((await res.json()).error.code).toBe('unsupported_media_type');
     });
@@ -198,7 +203,7 @@ describe('responses API', () => {
     it('answers an unknown questionnaire or version with 404', async () => {
       expect((await post({ instanceId: instanceId(), data: {} }, '/api/v1/questionnaires/nope/versions/1/responses')).status).toBe(404);
       expect((await post({ instanceId: instanceId(), data: {} }, '/api/v1/questionnaires/demo/versions/9/responses')).status).toBe(404);
-      expect((await t.app.request(`/api/v1/responses/${instanceId()}`)).status).toBe(404);
+      expect((await get(`/api/v1/responses/${instanceId()}`)).status).toBe(404);
     });
 
     it('answers missing or malformed fields with 400 naming each', async () => {
@@ -206,6 +211,9 @@ describe('responses API', () => {
       expect(res.status).toBe(400);
       const fields = (await res.json()).error.details.map((d: { path: string }) => d.path).sort();
       expect(fields).toEqual(['data', 'instanceId', 'startedAt']);
+      const noCountry = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers() }, auth));
+      expect(noCountry.status).toBe(400);
+      expect((await noCountry.json()).error.details[0].path).toBe('country');
       const notUuid = await post({ instanceId: 'abc', data: {} });
       expect((await notUuid.json()).error.details[0].path).toBe('instanceId');
       const extra = await post({ instanceId: instanceId(), data: {}, answers: {} });
@@ -231,7 +239,7 @@ describe('responses API', () => {
     });
 
     it('answers an unknown route with a JSON 404', async () => {
-      const res = await t.app.request('/api/v1/nothing');
+      const res = await get('/api/v1/nothing');
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe('not_found');
     });
@@ -242,13 +250,13 @@ describe('responses API', () => {
       const ids = [instanceId(), instanceId(), instanceId()];
       for (const id of ids) await post({ instanceId: id, data: demoAnswers() });
       await put(instanceId(), { data: {} });
-      const page1 = await (await t.app.request('/api/v1/questionnaires/demo/responses?limit=2&status=submitted')).json();
+      const page1 = await (await get('/api/v1/questionnaires/demo/responses?limit=2&status=submitted')).json();
       expect(page1.items.map((r: { instanceId: string }) => r.instanceId)).toEqual(ids.slice(0, 2));
-      const page2 = await (await t.app.request(`/api/v1/questionnaires/demo/responses?limit=2&status=submitted&cursor=${page1.next}`)).json();
+      const page2 = await (await get(`/api/v1/questionnaires/demo/responses?limit=2&status=submitted&cursor=${page1.next}`)).json();
       expect(page2.items.map((r: { instanceId: string }) => r.instanceId)).toEqual(ids.slice(2));
       expect(page2.next).toBeNull();
-      expect((await t.app.request('/api/v1/questionnaires/demo/responses?cursor=zzz')).status).toBe(400);
-      expect((await t.app.request('/api/v1/questionnaires/demo/responses?limit=0')).status).toBe(400);
+      expect((await get('/api/v1/questionnaires/demo/responses?cursor=zzz')).status).toBe(400);
+      expect((await get('/api/v1/questionnaires/demo/responses?limit=0')).status).toBe(400);
     });
   });
 

@@ -25,14 +25,32 @@ describe('the server process', () => {
   const tmp = tempDir();
   const db = join(tmp.dir, 'periplus.sqlite');
   const surveys = join(tmp.dir, 'surveys');
+  let auth: Record<string, string> = {};
   afterAll(() => tmp.cleanup());
-  beforeAll(() => cpSync(join(ROOT, 'surveys'), surveys, { recursive: true }));
+  beforeAll(async () => {
+    cpSync(join(ROOT, 'surveys'), surveys, { recursive: true });
+    // The first admin comes from the CLI; a script token is then made through the API, as a user would.
+    const add = await runCli(['users', 'add', 'ada', '--role', 'admin', '--db', db], { PERIPLUS_PASSWORD: 'a long enough passphrase' });
+    expect(add.stdout).toContain('user ada (admin, *) created');
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    try {
+      const signIn = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ada', password: 'a long enough passphrase' }) });
+      expect(signIn.status).toBe(200);
+      const { csrfToken } = await signIn.json();
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const made = await fetch(`${server.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'tests' }) });
+      expect(made.status).toBe(201);
+      auth = { authorization: `Bearer ${(await made.json()).token}` };
+    } finally {
+      await server.stop();
+    }
+  });
 
   const submit = (url: string, id: string, data = scopingAnswers) =>
     fetch(`${url}/api/v1/questionnaires/migrant-scoping/versions/1/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ instanceId: id, data, locale: 'fr' }),
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ instanceId: id, data, locale: 'fr', country: 'TUN', site: 'Sfax' }),
     });
 
   it('keeps an acknowledged response when killed with SIGKILL right after the 2xx', async () => {
@@ -45,7 +63,7 @@ describe('the server process', () => {
     const again = await startServerProcess(['--db', db, '--surveys', surveys]);
     try {
       for (const id of ids) {
-        const res = await fetch(`${again.url}/api/v1/responses/${id}`);
+        const res = await fetch(`${again.url}/api/v1/responses/${id}`, { headers: auth });
         expect(res.status).toBe(200);
         expect((await res.json()).status).toBe('submitted');
       }
@@ -69,7 +87,7 @@ describe('the server process', () => {
       await server.stop();
     }
     const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
-    const posts = lines.map((l) => JSON.parse(l)).filter((l) => l.method === 'POST');
+    const posts = lines.map((l) => JSON.parse(l)).filter((l) => l.method === 'POST' && l.route?.endsWith('/responses'));
     expect(posts).toHaveLength(13);
     expect(posts[0]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
     expect(server.output()).not.toContain('Ali');

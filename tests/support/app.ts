@@ -10,6 +10,24 @@ import { nodeAssets } from '../../src/entry/assets';
 import { openDatabase, type SqliteHandle } from '../../src/entry/sqlite';
 import { publishDefinitions, type DefinitionFile, type PublishOutcome } from '../../src/questionnaires/publish';
 import { inlineValidator } from '../../src/validation/run';
+import { issueApiToken, issueDeviceToken } from '../../src/access/accounts';
+import { hashPassword } from '../../src/access/passwords';
+import type { Principal } from '../../src/access/principal';
+import type { Role } from '../../src/storage/schema';
+import { insertUserStatement, replaceAssignmentsStatements } from '../../src/storage/users';
+
+/** One slow hash for every test user (PBKDF2 at full strength costs ~50 ms each). */
+export const TEST_PASSWORD = 'correct horse battery staple';
+let testHash: Promise<string> | undefined;
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  /** Authorization header with an API token of this user. */
+  headers: Record<string, string>;
+  token: string;
+}
 
 export class FixedClock {
   constructor(public current = new Date('2026-11-01T09:00:00.000Z')) {}
@@ -32,6 +50,10 @@ export interface TestApp {
   logs: Record<string, unknown>[];
   dbFile: string;
   publish(files: DefinitionFile[]): Promise<PublishOutcome[]>;
+  /** A user of that role with an API token; assessors and enumerators get the questionnaires listed. */
+  user(role: Role, opts?: { countries?: string[]; questionnaires?: string[]; username?: string }): Promise<TestUser>;
+  /** An enumerator device token for these questionnaires in one country. */
+  device(opts: { questionnaires: string[]; country: string; site?: string }): Promise<{ id: string; headers: Record<string, string> }>;
   close(): void;
 }
 
@@ -53,6 +75,29 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     assets: nodeAssets(),
     ...overrides,
   };
+  let users = 0;
+  const admin: Principal = { actor: 'test', userId: '', role: 'admin', countries: '*', questionnaires: '*', site: null, via: 'session' };
+  const user: TestApp['user'] = async (role, opts = {}) => {
+    testHash ??= hashPassword(TEST_PASSWORD);
+    const passwordHash = await testHash;
+    const id = deps.newId();
+    const username = opts.username ?? `${role}${++users}`;
+    const countries = opts.countries ?? ['TUN'];
+    await deps.atomic((db) => [
+      insertUserStatement(db, { id, username, displayName: username, passwordHash, role, countries, disabledAt: null, createdAt: clock.now() }),
+      ...replaceAssignmentsStatements(db, id, opts.questionnaires ?? []),
+    ]);
+    const { token } = await issueApiToken(deps, { principal: { ...admin, userId: id, actor: `user:${id}` }, requestId: 'test' }, 'test', 30);
+    return { id, username, password: TEST_PASSWORD, token, headers: { authorization: `Bearer ${token}` } };
+  };
+  let issuer: Promise<TestUser> | undefined;
+  const device: TestApp['device'] = async (opts) => {
+    issuer ??= user('admin', { countries: ['*'], username: 'device-issuer' });
+    const { id } = await issuer;
+    const principal = { ...admin, userId: id, actor: `user:${id}` };
+    const { row, token } = await issueDeviceToken(deps, { principal, requestId: 'test' }, { name: 'tablet', ...opts });
+    return { id: row.id, headers: { authorization: `Bearer ${token}` } };
+  };
   return {
     app: createApp(deps),
     deps,
@@ -60,6 +105,8 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     clock,
     logs,
     dbFile,
+    user,
+    device,
     publish: (files) => publishDefinitions(deps, files),
     close: () => {
       handle.close();

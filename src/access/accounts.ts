@@ -1,0 +1,189 @@
+// Accounts and credentials: creating and changing users, assignments, API tokens for scripts and
+// device tokens for enumerators. Every change is audited in the same atomic batch.
+import type { Deps } from '../deps';
+import { AppError, conflict, notFound } from '../errors';
+import { auditIfChangedStatement, auditStatement } from '../storage/audit';
+import { isUniqueViolation } from '../storage/errors';
+import type { Role } from '../storage/schema';
+import { deleteUserSessionsStatement, findToken, insertTokenStatement, revokeTokenStatement, type TokenRow } from '../storage/sessions';
+import { findUser, insertUserStatement, replaceAssignmentsStatements, updateUserStatement, type UserRow } from '../storage/users';
+import { hashPassword, passwordProblem } from './passwords';
+import { ALL, inCountries, type Principal } from './principal';
+import { hashToken, randomToken } from './secrets';
+
+type AccountDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}
+
+const weakPassword = (problem: string) => new AppError(400, 'bad_request', `The password is too weak: ${problem}.`, [{ in: 'json', path: 'password', message: problem }]);
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  countries: string[];
+}
+
+export async function createUser(deps: AccountDeps, actor: { actor: string; requestId: string }, u: NewUser): Promise<UserRow> {
+  const problem = passwordProblem(u.password);
+  if (problem) throw weakPassword(problem);
+  const at = deps.clock.now();
+  const row: UserRow = {
+    id: deps.newId(),
+    username: u.username.trim().toLowerCase(),
+    displayName: u.displayName,
+    passwordHash: await hashPassword(u.password),
+    role: u.role,
+    countries: u.countries,
+    disabledAt: null,
+    createdAt: at,
+  };
+  try {
+    await deps.atomic((db) => [
+      insertUserStatement(db, row),
+      auditStatement(db, { at, actor: actor.actor, action: 'user.create', targetType: 'user', targetId: row.id, requestId: actor.requestId, details: { username: row.username, role: row.role, countries: row.countries } }),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict('username_taken', `The user name '${row.username}' is already taken.`);
+    throw e;
+  }
+  return row;
+}
+
+export interface UserChange {
+  role?: Role;
+  countries?: string[];
+  disabled?: boolean;
+  displayName?: string;
+  password?: string;
+}
+
+/** Changes a user; disabling or a new password ends their sessions. */
+export async function updateUser(deps: AccountDeps, { principal, requestId }: Actor, userId: string, change: UserChange): Promise<UserRow> {
+  const user = await findUser(deps.db, userId);
+  if (!user) throw notFound(`User ${userId}`);
+  if (change.password !== undefined) {
+    const problem = passwordProblem(change.password);
+    if (problem) throw weakPassword(problem);
+  }
+  const at = deps.clock.now();
+  const set = {
+    ...(change.role ? { role: change.role } : {}),
+    ...(change.countries ? { countries: change.countries } : {}),
+    ...(change.displayName ? { displayName: change.displayName } : {}),
+    ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? at : null }),
+    ...(change.password === undefined ? {} : { passwordHash: await hashPassword(change.password) }),
+  };
+  const endSessions = change.disabled === true || change.password !== undefined || change.role !== undefined;
+  const changed = Object.keys(change).filter((k) => k !== 'password').concat(change.password === undefined ? [] : ['password']);
+  const [rows] = await deps.atomic((db) => [
+    updateUserStatement(db, userId, set),
+    ...(endSessions ? [deleteUserSessionsStatement(db, userId)] : []),
+    auditStatement(db, {
+      at,
+      actor: principal.actor,
+      action: 'user.update',
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+      details: { changed, ...(change.role ? { role: change.role } : {}), ...(change.countries ? { countries: change.countries } : {}), ...(change.disabled === undefined ? {} : { disabled: change.disabled }) },
+    }),
+  ]);
+  return (rows as UserRow[])[0]!;
+}
+
+/** Coordinators may assign only users whose countries all lie within their own scope. */
+export async function setAssignments(deps: AccountDeps, { principal, requestId }: Actor, userId: string, questionnaireIds: string[]): Promise<void> {
+  const user = await findUser(deps.db, userId);
+  if (!user || (principal.role !== 'admin' && (user.countries.includes(ALL) || !user.countries.every((c) => inCountries(principal, c))))) throw notFound(`User ${userId}`);
+  const unique = [...new Set(questionnaireIds)].sort();
+  const at = deps.clock.now();
+  await deps.atomic((db) => [
+    ...replaceAssignmentsStatements(db, userId, unique),
+    auditStatement(db, { at, actor: principal.actor, action: 'user.assignments', targetType: 'user', targetId: userId, requestId, details: { questionnaires: unique } }),
+  ]);
+}
+
+export interface Issued {
+  row: TokenRow;
+  /** Shown once; only its hash is kept. */
+  token: string;
+}
+
+export async function issueApiToken(deps: AccountDeps, { principal, requestId }: Actor, name: string, expiresInDays: number): Promise<Issued> {
+  const at = deps.clock.now();
+  const token = randomToken('pa_');
+  const row: TokenRow = {
+    id: deps.newId(),
+    kind: 'api',
+    tokenHash: await hashToken(token),
+    name,
+    userId: principal.userId,
+    questionnaires: [],
+    country: null,
+    site: null,
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + expiresInDays * 86_400_000),
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  await deps.atomic((db) => [
+    insertTokenStatement(db, row),
+    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: 'token', targetId: row.id, requestId, details: { kind: 'api', name, expiresAt: row.expiresAt!.toISOString() } }),
+  ]);
+  return { row, token };
+}
+
+export interface DeviceRequest {
+  name: string;
+  questionnaires: string[];
+  country: string;
+  site?: string;
+  expiresInDays?: number;
+}
+
+export async function issueDeviceToken(deps: AccountDeps, { principal, requestId }: Actor, d: DeviceRequest): Promise<Issued> {
+  if (!inCountries(principal, d.country)) throw new AppError(403, 'forbidden', `Country ${d.country} is outside your scope.`);
+  const at = deps.clock.now();
+  const token = randomToken('pd_');
+  const row: TokenRow = {
+    id: deps.newId(),
+    kind: 'device',
+    tokenHash: await hashToken(token),
+    name: d.name,
+    userId: principal.userId,
+    questionnaires: [...new Set(d.questionnaires)].sort(),
+    country: d.country,
+    site: d.site ?? null,
+    createdAt: at,
+    expiresAt: d.expiresInDays ? new Date(at.getTime() + d.expiresInDays * 86_400_000) : null,
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  await deps.atomic((db) => [
+    insertTokenStatement(db, row),
+    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: 'device', targetId: row.id, requestId, details: { kind: 'device', name: d.name, questionnaires: row.questionnaires, country: d.country, site: row.site } }),
+  ]);
+  return { row, token };
+}
+
+/** Revokes a token the principal may manage: their own API tokens; devices in their countries. */
+export async function revokeToken(deps: AccountDeps, { principal, requestId }: Actor, kind: TokenRow['kind'], id: string): Promise<TokenRow> {
+  const row = await findToken(deps.db, id);
+  const mayManage =
+    row?.kind === kind &&
+    (kind === 'api' ? row.userId === principal.userId : principal.role === 'admin' || (row.country !== null && inCountries(principal, row.country)));
+  if (!row || !mayManage) throw notFound(`Token ${id}`);
+  const at = deps.clock.now();
+  const [rows] = await deps.atomic((db) => [
+    revokeTokenStatement(db, id, at),
+    auditIfChangedStatement(db, { at, actor: principal.actor, action: 'token.revoke', targetType: kind === 'api' ? 'token' : 'device', targetId: id, requestId, details: { name: row.name } }),
+  ]);
+  const revoked = (rows as TokenRow[])[0];
+  if (!revoked) throw conflict('already_revoked', 'This token was already revoked.');
+  return revoked;
+}
+

@@ -1,0 +1,69 @@
+// Who may call which route: one table, read by the authorize middleware for every request. A
+// route without an entry is refused (fail closed), and the authorization-matrix test fails for it.
+// Scope (countries, assignments, own interviews) is applied by the queries behind each route.
+import type { Role } from '../storage/schema';
+
+export type AccessRule =
+  | { public: true }
+  | {
+      roles: readonly Role[];
+      /** Only a signed-in person (a session), never a token: managing one's own tokens. */
+      sessionOnly?: boolean;
+    };
+
+const everyone: readonly Role[] = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'];
+const collectors: readonly Role[] = ['admin', 'coordinator', 'assessor', 'enumerator'];
+const reviewers: readonly Role[] = ['admin', 'coordinator'];
+const readers: readonly Role[] = ['admin', 'coordinator', 'assessor', 'enumerator'];
+const editors: readonly Role[] = ['admin', 'coordinator', 'assessor'];
+
+export const ACCESS: Record<string, AccessRule> = {
+  'GET /healthz': { public: true },
+  'GET /api/docs': { public: true },
+  'GET /api/docs/init.js': { public: true },
+  'GET /api/docs/:file': { public: true },
+  'GET /api/v1/openapi.json': { public: true },
+
+  'POST /api/v1/session': { public: true },
+  'GET /api/v1/session': { roles: everyone },
+  'DELETE /api/v1/session': { roles: everyone, sessionOnly: true },
+
+  'GET /api/v1/questionnaires': { roles: everyone },
+  'GET /api/v1/questionnaires/:questionnaireId': { roles: everyone },
+  'PATCH /api/v1/questionnaires/:questionnaireId': { roles: reviewers },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone },
+
+  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { roles: collectors },
+  'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { roles: collectors },
+  'GET /api/v1/questionnaires/:questionnaireId/responses': { roles: readers },
+  'GET /api/v1/responses/:instanceId': { roles: readers },
+  'PUT /api/v1/responses/:instanceId': { roles: editors },
+  'DELETE /api/v1/responses/:instanceId': { roles: reviewers },
+  'POST /api/v1/responses/:instanceId/restore': { roles: reviewers },
+  'PATCH /api/v1/responses/:instanceId/review': { roles: reviewers },
+  'GET /api/v1/responses/:instanceId/reviews': { roles: editors },
+  'GET /api/v1/responses/:instanceId/revisions': { roles: editors },
+  'GET /api/v1/responses/:instanceId/revisions/:revision': { roles: editors },
+  'GET /api/v1/responses/:instanceId/diff': { roles: editors },
+  'GET /api/v1/trash': { roles: reviewers },
+
+  'GET /api/v1/users': { roles: ['admin'] },
+  'POST /api/v1/users': { roles: ['admin'] },
+  'PATCH /api/v1/users/:userId': { roles: ['admin'] },
+  'PUT /api/v1/users/:userId/assignments': { roles: reviewers },
+
+  'GET /api/v1/devices': { roles: reviewers },
+  'POST /api/v1/devices': { roles: reviewers },
+  'DELETE /api/v1/devices/:tokenId': { roles: reviewers },
+
+  'GET /api/v1/tokens': { roles: everyone, sessionOnly: true },
+  'POST /api/v1/tokens': { roles: everyone, sessionOnly: true },
+  'DELETE /api/v1/tokens/:tokenId': { roles: everyone, sessionOnly: true },
+
+  'GET /api/v1/audit': { roles: ['admin'] },
+};
+
+export function ruleFor(method: string, path: string): AccessRule | undefined {
+  return ACCESS[`${method} ${path}`];
+}

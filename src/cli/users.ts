@@ -1,0 +1,61 @@
+// `periplus users ...`: the first admin is made here (no default password exists anywhere), and
+// accounts can be listed and given new passwords from the server's shell.
+import { createInterface } from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import { createUser, updateUser } from '../access/accounts';
+import { systemClock } from '../deps';
+import type { SqliteHandle } from '../entry/sqlite';
+import { roles, type Role } from '../storage/schema';
+import { findUserByName, listUsers } from '../storage/users';
+
+export class CliUsageError extends Error {}
+
+/** The password from PERIPLUS_PASSWORD, from piped standard input, or typed at a hidden prompt. */
+async function readPassword(prompt: string): Promise<string> {
+  if (process.env.PERIPLUS_PASSWORD) return process.env.PERIPLUS_PASSWORD;
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.split('\n')[0]!.replace(/\r$/, '');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+  out._writeToOutput = (s: string) => {
+    if (s.startsWith(prompt)) out.output.write(prompt);
+  };
+  const answer = await new Promise<string>((done) => rl.question(prompt, done));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+const cli = { actor: 'cli', requestId: 'cli' };
+
+export async function usersCommand(handle: SqliteHandle, args: string[], values: { role?: string; countries?: string; name?: string }): Promise<number> {
+  const [sub, username] = args;
+  const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
+  if (sub === 'list') {
+    for (const u of await listUsers(handle.db)) console.log(`${u.username.padEnd(24)} ${u.role.padEnd(12)} ${u.countries.join(',').padEnd(16)} ${u.disabledAt ? 'disabled' : ''}`);
+    return 0;
+  }
+  if (sub === 'add') {
+    if (!username) throw new CliUsageError('users add needs <username>');
+    if (!values.role || !roles.includes(values.role as Role)) throw new CliUsageError(`--role must be one of ${roles.join(', ')}`);
+    const countries = (values.countries ?? (values.role === 'admin' ? '*' : '')).split(',').map((c) => c.trim()).filter(Boolean);
+    if (!countries.length) throw new CliUsageError('--countries is needed for this role (ISO codes separated by commas, or *)');
+    const password = await readPassword('Password: ');
+    const user = await createUser(deps, cli, { username, displayName: values.name ?? username, password, role: values.role as Role, countries });
+    console.log(`user ${user.username} (${user.role}, ${user.countries.join(',')}) created`);
+    return 0;
+  }
+  if (sub === 'password') {
+    const user = username ? await findUserByName(handle.db, username) : undefined;
+    if (!user) throw new CliUsageError(`no user '${username ?? ''}'`);
+    const password = await readPassword('New password: ');
+    const principal = { actor: 'cli', userId: 'cli', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    await updateUser(deps, { principal, requestId: 'cli' }, user.id, { password });
+    console.log(`password of ${user.username} changed; their sessions are ended`);
+    return 0;
+  }
+  throw new CliUsageError('users needs add, list or password');
+}

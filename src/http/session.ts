@@ -1,0 +1,91 @@
+// Signing in and out: a server-side session in an HttpOnly, SameSite=Lax cookie (Secure behind
+// https), and the CSRF token that cookie-authenticated writes must echo.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../access/authenticate';
+import { signIn } from '../access/sign-in';
+import type { Deps } from '../deps';
+import { auditStatement } from '../storage/audit';
+import { deleteSessionStatement } from '../storage/sessions';
+import { principalOf } from './auth';
+import type { AppEnv } from './env';
+import { zodTo400 } from './problem';
+import { errorReplies, jsonBody, jsonReply } from './schemas';
+
+const SignInBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict().openapi('SignIn');
+const SessionReply = z
+  .object({
+    actor: z.string(),
+    role: z.string(),
+    countries: z.union([z.literal('*'), z.array(z.string())]),
+    questionnaires: z.union([z.literal('*'), z.array(z.string())]),
+    via: z.string(),
+    csrfToken: z.string().optional().openapi({ description: 'Echo in X-CSRF-Token on cookie-authenticated writes' }),
+    expiresAt: z.iso.datetime().optional(),
+  })
+  .openapi('Session');
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'Sign in with user name and password',
+  description: 'Sets the session cookie. Failed attempts are throttled per account and per address (429 with Retry-After).',
+  request: { body: jsonBody(SignInBody) },
+  responses: { 200: jsonReply(SessionReply, 'Signed in'), ...errorReplies(400, 415), 401: jsonReply(z.object({}), 'Wrong user name or password'), 429: jsonReply(z.object({}), 'Too many failed attempts') },
+});
+const whoRoute = createRoute({ method: 'get', path: '/session', tags: ['Session'], summary: 'Who am I, and the CSRF token', responses: { 200: jsonReply(SessionReply, 'The current principal') } });
+const signOutRoute = createRoute({ method: 'delete', path: '/session', tags: ['Session'], summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+
+export function sessionRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
+
+  app.openapi(signInRoute, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const address = deps.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+    try {
+      const s = await signIn(deps, username, password, address, c.get('requestId'));
+      setCookie(c, SESSION_COOKIE, s.sessionToken, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies || new URL(c.req.url).protocol === 'https:',
+        path: '/',
+        expires: s.expiresAt,
+      });
+      const fills = s.user.role === 'assessor' || s.user.role === 'enumerator';
+      return c.json(
+        {
+          actor: `user:${s.user.id}`,
+          role: s.user.role,
+          countries: s.user.countries.includes('*') ? ('*' as const) : s.user.countries,
+          questionnaires: fills ? [] : ('*' as const),
+          via: 'session',
+          csrfToken: s.csrfToken,
+          expiresAt: s.expiresAt.toISOString(),
+        },
+        200,
+      );
+    } catch (e) {
+      const details = (e as { details?: { retryAfterSeconds?: number } }).details;
+      if (details?.retryAfterSeconds) c.header('Retry-After', String(details.retryAfterSeconds));
+      throw e;
+    }
+  });
+
+  app.openapi(whoRoute, (c) => {
+    const p = principalOf(c);
+    return c.json({ actor: p.actor, role: p.role, countries: p.countries === '*' ? ('*' as const) : [...p.countries], questionnaires: p.questionnaires === '*' ? ('*' as const) : [...p.questionnaires], via: p.via, csrfToken: p.csrfToken }, 200);
+  });
+
+  app.openapi(signOutRoute, async (c) => {
+    const p = principalOf(c);
+    const at = deps.clock.now();
+    await deps.atomic((db) => [
+      deleteSessionStatement(db, p.sessionHash!),
+      auditStatement(db, { at, actor: p.actor, action: 'session.sign_out', targetType: 'user', targetId: p.userId, requestId: c.get('requestId'), details: {} }),
+    ]);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+// Query functions for sessions, bearer tokens (API and device) and sign-in throttling.
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { sessions, signInThrottle, tokens, type TokenKind } from './schema';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type TokenRow = typeof tokens.$inferSelect;
+
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  return (await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1))[0];
+}
+
+export function insertSessionStatement(db: Db, s: SessionRow): Statement {
+  return db.insert(sessions).values(s);
+}
+
+export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export function deleteSessionStatement(db: Db, tokenHash: string): Statement {
+  return db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export function deleteUserSessionsStatement(db: Db, userId: string): Statement {
+  return db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
+}
+
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
+  return (await db.select().from(tokens).where(eq(tokens.tokenHash, tokenHash)).limit(1))[0];
+}
+
+export async function touchToken(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, id));
+}
+
+export async function listTokens(db: Db, kind: TokenKind, userId?: string): Promise<TokenRow[]> {
+  return db
+    .select()
+    .from(tokens)
+    .where(and(eq(tokens.kind, kind), userId ? eq(tokens.userId, userId) : undefined))
+    .orderBy(asc(tokens.createdAt));
+}
+
+export async function findToken(db: Db, id: string): Promise<TokenRow | undefined> {
+  return (await db.select().from(tokens).where(eq(tokens.id, id)).limit(1))[0];
+}
+
+export function insertTokenStatement(db: Db, t: typeof tokens.$inferInsert): Statement {
+  return db.insert(tokens).values(t);
+}
+
+/** Revokes a token not yet revoked; returns it (empty when already revoked or unknown). */
+export function revokeTokenStatement(db: Db, id: string, at: Date): Statement {
+  return db.update(tokens).set({ revokedAt: at }).where(and(eq(tokens.id, id), isNull(tokens.revokedAt))).returning();
+}
+
+export type ThrottleRow = typeof signInThrottle.$inferSelect;
+
+export async function findThrottles(db: Db, keys: string[]): Promise<ThrottleRow[]> {
+  return db.select().from(signInThrottle).where(or(...keys.map((k) => eq(signInThrottle.key, k))));
+}
+
+/**
+ * Counts one failure for `key` in a window of `windowMs`, locking it for `lockMs` once `limit` is
+ * reached. One statement, so concurrent failures are all counted.
+ */
+export function recordFailureStatement(db: Db, key: string, now: Date, windowMs: number, limit: number, lockMs: number): Statement {
+  const t = now.getTime();
+  const failures = sql`CASE WHEN ${signInThrottle.windowStart} < ${t - windowMs} THEN 1 ELSE ${signInThrottle.failures} + 1 END`;
+  return db
+    .insert(signInThrottle)
+    .values({ key, failures: 1, windowStart: now, lockedUntil: limit <= 1 ? new Date(t + lockMs) : null })
+    .onConflictDoUpdate({
+      target: signInThrottle.key,
+      set: {
+        failures,
+        windowStart: sql`CASE WHEN ${signInThrottle.windowStart} < ${t - windowMs} THEN ${t} ELSE ${signInThrottle.windowStart} END`,
+        lockedUntil: sql`CASE WHEN ${failures} >= ${limit} THEN ${t + lockMs} ELSE ${signInThrottle.lockedUntil} END`,
+      },
+    });
+}
+
+export function clearThrottleStatement(db: Db, key: string): Statement {
+  return db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}

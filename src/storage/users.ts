@@ -1,0 +1,39 @@
+// Query functions for users and their questionnaire assignments.
+import { asc, eq } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { assignments, users, type Role } from './schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.username, username)).limit(1))[0];
+}
+
+export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export async function assignedQuestionnaires(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ q: assignments.questionnaireId }).from(assignments).where(eq(assignments.userId, userId));
+  return rows.map((r) => r.q).sort();
+}
+
+export function insertUserStatement(db: Db, user: typeof users.$inferInsert): Statement {
+  return db.insert(users).values(user);
+}
+
+export function updateUserStatement(db: Db, id: string, change: Partial<{ role: Role; countries: string[]; disabledAt: Date | null; displayName: string; passwordHash: string }>): Statement {
+  return db.update(users).set(change).where(eq(users.id, id)).returning();
+}
+
+/** Replaces a user's assignments: delete then insert, run atomically by the caller. */
+export function replaceAssignmentsStatements(db: Db, userId: string, questionnaireIds: string[]): Statement[] {
+  return [
+    db.delete(assignments).where(eq(assignments.userId, userId)),
+    ...questionnaireIds.map((questionnaireId) => db.insert(assignments).values({ userId, questionnaireId })),
+  ];
+}
