@@ -1,0 +1,217 @@
+// The authorization matrix: every route x every role (and a device) x in scope / out of scope,
+// with the outcome declared per route below. It is generated from the app's own route table, so
+// a route added without an access rule, or without a line here, fails this test.
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { ACCESS } from '../../src/access/rules';
+import { defaultConfig } from '../../src/deps';
+import type { Role } from '../../src/storage/schema';
+import { createTestApp, jsonRequest, type TestApp } from '../support/app';
+import { definitionFile, demoAnswers, demoDefinition, instanceId } from '../support/factories';
+
+type Who = Role | 'device';
+const WHO: Who[] = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher', 'device'];
+
+interface Ctx {
+  t: TestApp;
+  who: Who;
+  inScope: boolean;
+  headers: Record<string, string>;
+  /** A fresh submitted response in TUN to questionnaire demo, owned by the in-scope principal where it may own one. */
+  fresh(): Promise<string>;
+  userId: string;
+  tokenId: string;
+  deviceId: string;
+}
+
+interface Case {
+  /** Who may call it, declared here independently of src/access/rules.ts. */
+  allow: 'public' | readonly Who[];
+  url(ctx: Ctx): Promise<string> | string;
+  body?(ctx: Ctx): unknown;
+  /** Status for an allowed principal in scope. */
+  ok: number;
+  /** Status for an allowed principal out of scope (admins have no out of scope). */
+  out?: number | ((who: Who) => number);
+}
+
+const SUBMIT = '/api/v1/questionnaires/demo/versions/1/responses';
+/** Questionnaires are not country-scoped: only assessors and enumerators see just their assignments. */
+const assignedOnly = (who: Who) => (who === 'coordinator' || who === 'researcher' ? 200 : 404);
+const submission = () => ({ instanceId: instanceId(), data: demoAnswers(), country: 'TUN' });
+
+const EVERYONE: readonly Who[] = WHO;
+const COLLECTORS: readonly Who[] = ['admin', 'coordinator', 'assessor', 'enumerator', 'device'];
+const EDITORS: readonly Who[] = ['admin', 'coordinator', 'assessor'];
+const REVIEWERS: readonly Who[] = ['admin', 'coordinator'];
+const ADMIN: readonly Who[] = ['admin'];
+
+/** Expected outcome of each route; the key is the route pattern as the access table has it. */
+const CASES: Record<string, Case> = {
+  'GET /healthz': { allow: 'public', url: () => '/healthz', ok: 200 },
+  'GET /api/docs': { allow: 'public', url: () => '/api/docs', ok: 200 },
+  'GET /api/docs/init.js': { allow: 'public', url: () => '/api/docs/init.js', ok: 200 },
+  'GET /api/docs/:file': { allow: 'public', url: () => '/api/docs/swagger-ui.css', ok: 200 },
+  'GET /api/v1/openapi.json': { allow: 'public', url: () => '/api/v1/openapi.json', ok: 200 },
+  'POST /api/v1/session': { allow: 'public', url: () => '/api/v1/session', body: () => ({ username: 'nobody', password: 'wrong password!' }), ok: 401 },
+  'GET /api/v1/session': { allow: EVERYONE, url: () => '/api/v1/session', ok: 200 },
+  'DELETE /api/v1/session': { allow: EVERYONE, url: () => '/api/v1/session', ok: 204 },
+
+  'GET /api/v1/questionnaires': { allow: EVERYONE, url: () => '/api/v1/questionnaires', ok: 200 },
+  'GET /api/v1/questionnaires/:questionnaireId': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo', ok: 200, out: assignedOnly },
+  'PATCH /api/v1/questionnaires/:questionnaireId': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo', body: () => ({ state: 'open' }), ok: 200, out: 200 },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1', ok: 200, out: assignedOnly },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1/definition', ok: 200, out: assignedOnly },
+
+  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { allow: COLLECTORS,
+    url: () => SUBMIT,
+    body: submission,
+    ok: 201,
+    // Not assigned the questionnaire: it does not exist for them. A coordinator of other countries: forbidden country.
+    out: (who) => (who === 'coordinator' ? 403 : 404),
+  },
+  'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { allow: COLLECTORS,
+    url: () => `/api/v1/questionnaires/demo/versions/1/drafts/${instanceId()}`,
+    body: () => ({ data: { employed: 'yes' }, country: 'TUN' }),
+    ok: 201,
+    out: (who) => (who === 'coordinator' ? 403 : 404),
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/responses': { allow: COLLECTORS, url: () => '/api/v1/questionnaires/demo/responses', ok: 200, out: (who) => (who === 'coordinator' ? 200 : 404) },
+  'GET /api/v1/responses/:instanceId': { allow: COLLECTORS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, ok: 200, out: 404 },
+  'PUT /api/v1/responses/:instanceId': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, body: () => ({ data: demoAnswers({ age: 40, children: 'one' }), baseRevision: 1 }), ok: 200, out: 404 },
+  'DELETE /api/v1/responses/:instanceId': { allow: REVIEWERS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, ok: 200, out: 404 },
+  'POST /api/v1/responses/:instanceId/restore': { allow: REVIEWERS,
+    url: async (c) => {
+      const id = await c.fresh();
+      const admin = (await c.t.user('admin', { countries: ['*'] })).headers;
+      await c.t.app.request(`/api/v1/responses/${id}`, { method: 'DELETE', headers: admin });
+      return `/api/v1/responses/${id}/restore`;
+    },
+    ok: 200,
+    out: 404,
+  },
+  'PATCH /api/v1/responses/:instanceId/review': { allow: REVIEWERS, url: async (c) => `/api/v1/responses/${await c.fresh()}/review`, body: () => ({ state: 'approved', comment: 'fine' }), ok: 200, out: 404 },
+  'GET /api/v1/responses/:instanceId/reviews': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/reviews`, ok: 200, out: 404 },
+  'GET /api/v1/responses/:instanceId/revisions': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions`, ok: 200, out: 404 },
+  'GET /api/v1/responses/:instanceId/revisions/:revision': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions/1`, ok: 200, out: 404 },
+  'GET /api/v1/responses/:instanceId/diff': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/diff?from=1&to=1`, ok: 200, out: 404 },
+  'GET /api/v1/trash': { allow: REVIEWERS, url: () => '/api/v1/trash?questionnaireId=demo', ok: 200, out: 200 },
+
+  'GET /api/v1/users': { allow: ADMIN, url: () => '/api/v1/users', ok: 200 },
+  'POST /api/v1/users': { allow: ADMIN,
+    url: () => '/api/v1/users',
+    body: () => ({ username: `u${instanceId().slice(-6)}`, displayName: 'New', password: 'a long enough passphrase', role: 'researcher', countries: ['TUN'] }),
+    ok: 201,
+  },
+  'PATCH /api/v1/users/:userId': { allow: ADMIN, url: (c) => `/api/v1/users/${c.userId}`, body: () => ({ displayName: 'Renamed' }), ok: 200 },
+  'PUT /api/v1/users/:userId/assignments': { allow: REVIEWERS, url: (c) => `/api/v1/users/${c.userId}`.concat('/assignments'), body: () => ({ questionnaires: ['demo'] }), ok: 200, out: 404 },
+  'GET /api/v1/devices': { allow: REVIEWERS, url: () => '/api/v1/devices', ok: 200, out: 200 },
+  'POST /api/v1/devices': { allow: REVIEWERS, url: () => '/api/v1/devices', body: () => ({ name: 'tablet 7', questionnaires: ['demo'], country: 'TUN' }), ok: 201, out: 403 },
+  'DELETE /api/v1/devices/:tokenId': { allow: REVIEWERS, url: (c) => `/api/v1/devices/${c.deviceId}`, ok: 200, out: 404 },
+  // Token management needs a signed-in person: every token-authenticated call is refused.
+  'GET /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', ok: 403 },
+  'POST /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', body: () => ({ name: 'script' }), ok: 403 },
+  'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
+  'GET /api/v1/audit': { allow: ADMIN, url: () => '/api/v1/audit', ok: 200 },
+};
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const principals = new Map<string, { headers: Record<string, string>; userId: string }>();
+
+  beforeAll(async () => {
+    // Sign-in throttling is tested on its own; here the many failed sign-ins must stay 401.
+    t = createTestApp({ config: { ...defaultConfig, signInLimitPerAccount: 10_000, signInLimitPerAddress: 10_000 } });
+    await t.publish([definitionFile(demoDefinition), definitionFile(demoDefinition, { questionnaireId: 'other' })]);
+    for (const who of WHO) {
+      for (const inScope of [true, false]) {
+        const country = inScope ? 'TUN' : 'LBY';
+        const questionnaires = [inScope ? 'demo' : 'other'];
+        if (who === 'device') {
+          const d = await t.device({ questionnaires, country });
+          principals.set(`${who}:${inScope}`, { headers: d.headers, userId: '' });
+        } else {
+          const countries = who === 'admin' ? ['*'] : [country];
+          const u = await t.user(who, { countries, questionnaires });
+          principals.set(`${who}:${inScope}`, { headers: u.headers, userId: u.id });
+        }
+      }
+    }
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('has an access rule and a declared outcome for every route the app serves, and no more', () => {
+    const served = t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(served)].sort()).toEqual(Object.keys(ACCESS).sort());
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  async function context(who: Who, inScope: boolean): Promise<Ctx> {
+    const me = principals.get(`${who}:${inScope}`)!;
+    const admin = (await t.user('admin', { countries: ['*'] })).headers;
+    // The in-scope owner of fresh responses: the principal itself where it may submit, else an admin.
+    const submitter = inScope && ['assessor', 'enumerator', 'device', 'coordinator'].includes(who) ? me.headers : admin;
+    const target = await t.user('enumerator', { countries: ['TUN'], questionnaires: ['demo'] });
+    const device = await t.device({ questionnaires: ['demo'], country: 'TUN' });
+    const tokenRow = t.handle.sqlite.prepare("select id from tokens where kind = 'api' order by created_at desc limit 1").get() as { id: string };
+    return {
+      t,
+      who,
+      inScope,
+      headers: me.headers,
+      userId: target.id,
+      tokenId: tokenRow.id,
+      deviceId: device.id,
+      fresh: async () => {
+        const body = submission();
+        const res = await t.app.request(SUBMIT, jsonRequest('POST', body, submitter));
+        expect(res.status).toBe(201);
+        return body.instanceId;
+      },
+    };
+  }
+
+  for (const [route, c] of Object.entries(CASES)) {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const rule = ACCESS[route];
+    describe(route, () => {
+      it('has the same public or private rule as declared here', () => {
+        expect(rule && 'public' in rule).toBe(c.allow === 'public');
+      });
+      if (c.allow !== 'public') {
+        it('refuses a request without credentials with 401', async () => {
+          const ctx = await context('admin', true);
+          const res = await t.app.request(await c.url(ctx), c.body ? jsonRequest(method, c.body(ctx)) : { method });
+          expect(res.status).toBe(401);
+        });
+      }
+      for (const who of WHO) {
+        const allowed = c.allow === 'public' || c.allow.includes(who);
+        const sessionOnly = rule && !('public' in rule) && rule.sessionOnly;
+        for (const inScope of who === 'admin' ? [true] : [true, false]) {
+          const expected = !allowed ? 403 : sessionOnly ? 403 : inScope ? c.ok : typeof c.out === 'function' ? c.out(who) : (c.out ?? c.ok);
+          it(`${who}, ${inScope ? 'in scope' : 'out of scope'}: ${expected}`, async () => {
+            const ctx = await context(who, inScope);
+            const url = await c.url(ctx);
+            const init = c.body ? jsonRequest(method, c.body(ctx), ctx.headers) : { method, headers: ctx.headers };
+            const res = await t.app.request(url, init);
+            expect(res.status, `${method} ${url} (${pattern}): ${await res.clone().text()}`).toBe(expected);
+          });
+        }
+      }
+    });
+  }
+
+  it('lists only what is in scope', async () => {
+    const inTun = (await t.user('admin', { countries: ['*'] })).headers;
+    const body = submission();
+    expect((await t.app.request(SUBMIT, jsonRequest('POST', body, inTun))).status).toBe(201);
+    const list = async (who: Who, inScope: boolean) => {
+      const res = await t.app.request('/api/v1/questionnaires/demo/responses?limit=1000', { headers: principals.get(`${who}:${inScope}`)!.headers });
+      return res.status === 200 ? ((await res.json()).items as Array<{ instanceId: string; country: string }>) : [];
+    };
+    expect((await list('coordinator', true)).map((r) => r.instanceId)).toContain(body.instanceId);
+    expect(await list('coordinator', false)).toEqual([]);
+    // Enumerators see only what they sent themselves.
+    expect((await list('enumerator', true)).map((r) => r.instanceId)).not.toContain(body.instanceId);
+  });
+});
