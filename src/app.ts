@@ -11,6 +11,7 @@ import { authenticate, authorize } from './http/auth';
 import { accountRoutes } from './http/accounts';
 import { responseAdminRoutes } from './http/response-admin';
 import { sessionRoutes } from './http/session';
+import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
 import { responseRoutes } from './http/responses';
@@ -23,6 +24,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
   app.use('/api/*', requireJson);
   app.use('*', authenticate(deps));
+  app.use('/api/*', rateLimit(deps));
   app.use('*', authorize);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });

@@ -34,6 +34,8 @@ export interface AppConfig {
   signInLimitPerAddress: number;
   signInWindowMs: number;
   signInLockMs: number;
+  /** Requests per minute per caller (principal, else address); 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 export interface Deps {
@@ -61,6 +63,7 @@ export const defaultConfig: AppConfig = {
   signInLimitPerAddress: 20,
   signInWindowMs: 15 * MINUTE,
   signInLockMs: 15 * MINUTE,
+  rateLimitPerMinute: 3000,
 };
 
 export const systemClock: Clock = { now: () => new Date() };

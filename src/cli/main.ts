@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { optionsFromEnv, PublishRefused, startServer, type NodeOptions } from '../entry/node';
 import { backupDatabase, openDatabase } from '../entry/sqlite';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
-import { listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
+import { listQuestionnaires, listVersions } from '../storage/questionnaires';
+import { changeState } from '../questionnaires/state';
 import { questionnaireStates, type QuestionnaireState } from '../storage/schema';
 import { defaultConfig, systemClock } from '../deps';
 import { purgeExpiredTrash } from '../responses/manage';
@@ -73,7 +74,7 @@ async function publishCommand(opts: NodeOptions): Promise<number> {
   try {
     const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
     const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
-    const outcomes = [...unreadable, ...(await publishDefinitions(deps, files))];
+    const outcomes = [...unreadable, ...(await publishDefinitions(deps, files, 'cli'))];
     for (const o of outcomes) console.log(formatOutcome(o));
     const refused = outcomes.filter((o) => o.status === 'refused').length;
     console.log(`${outcomes.length} file(s): ${outcomes.filter((o) => o.status === 'published').length} published, ${refused} refused`);
@@ -123,8 +124,7 @@ async function stateCommand(opts: NodeOptions, args: string[]): Promise<number> 
   if (!id || !questionnaireStates.includes(state as QuestionnaireState)) throw new UsageError('state needs <questionnaire> <open|closing|closed>');
   const handle = openDatabase(opts.dbFile);
   try {
-    const q = await setQuestionnaireState(handle.db, id, state as QuestionnaireState, systemClock.now());
-    if (!q) throw new UsageError(`no questionnaire '${id}'`);
+    const q = await changeState({ atomic: handle.atomic, clock: systemClock }, { actor: 'cli', requestId: 'cli' }, id, state as QuestionnaireState);
     console.log(`${q.id} is ${q.state} since ${q.stateChangedAt.toISOString()}`);
     return 0;
   } finally {
@@ -199,6 +199,8 @@ main(process.argv.slice(2)).then(
     if (e instanceof PublishRefused) {
       console.error('Not starting: some questionnaires could not be published.');
       for (const r of e.refused) console.error(formatOutcome(r));
+    } else if ((e as { status?: number }).status === 404) {
+      console.error(`periplus: ${(e as Error).message}`);
     } else if (e instanceof UsageError || e instanceof CliUsageError || (e as { status?: number }).status === 400 || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`periplus: ${(e as Error).message}\n\n${USAGE}`);
       process.exit(2);

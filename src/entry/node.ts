@@ -23,6 +23,7 @@ export interface NodeOptions {
   synchronous: 'FULL' | 'NORMAL';
   trashDays: number;
   secureCookies: boolean;
+  rateLimitPerMinute: number;
   logger?: Logger;
 }
 
@@ -38,6 +39,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): NodeOption
     synchronous: env.PERIPLUS_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
     trashDays: Number(env.PERIPLUS_TRASH_DAYS ?? defaultConfig.trashDays),
     secureCookies: env.PERIPLUS_SECURE_COOKIES === 'true',
+    rateLimitPerMinute: Number(env.PERIPLUS_RATE_LIMIT ?? defaultConfig.rateLimitPerMinute),
   };
 }
 
@@ -59,7 +61,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     newId: randomUUID,
     validator,
     logger,
-    config: { ...defaultConfig, bodyLimitBytes: opts.bodyLimitBytes, trashDays: opts.trashDays, secureCookies: opts.secureCookies },
+    config: { ...defaultConfig, bodyLimitBytes: opts.bodyLimitBytes, trashDays: opts.trashDays, secureCookies: opts.secureCookies, rateLimitPerMinute: opts.rateLimitPerMinute },
     assets: nodeAssets(),
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
   };

@@ -5,7 +5,8 @@ import type { Deps } from '../deps';
 import { hasQuestionnaire, type Principal } from '../access/principal';
 import { notFound } from '../errors';
 import { principalOf } from './auth';
-import { findQuestionnaire, findVersion, listQuestionnaires, listVersions, setQuestionnaireState } from '../storage/questionnaires';
+import { findQuestionnaire, findVersion, listQuestionnaires, listVersions } from '../storage/questionnaires';
+import { changeState as changeQuestionnaireState } from '../questionnaires/state';
 import { questionnaireReply, versionReply } from './replies';
 import { errorReplies, jsonBody, jsonReply, Questionnaire, QuestionnaireParams, StateChange, VersionParams, VersionSummary } from './schemas';
 import type { AppEnv } from './env';
@@ -87,8 +88,7 @@ export function questionnaireRoutes(deps: Deps) {
   app.openapi(changeState, async (c) => {
     const { questionnaireId } = c.req.valid('param');
     const { state } = c.req.valid('json');
-    const q = await setQuestionnaireState(deps.db, questionnaireId, state, deps.clock.now());
-    if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
+    const q = await changeQuestionnaireState(deps, { actor: principalOf(c).actor, requestId: c.get('requestId') }, questionnaireId, state);
     return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
   });
 

@@ -4,6 +4,7 @@
 import type { Deps } from '../deps';
 import { findVersion, latestVersionSeq, listVersions, publishVersionStatements } from '../storage/questionnaires';
 import { isUniqueViolation } from '../storage/errors';
+import { auditStatement } from '../storage/audit';
 import { canonicalJson, sha256Hex } from './canonical';
 import { changedElements, ID_PATTERN, readMeta } from './definition';
 import { lintDefinition } from './lint';
@@ -46,7 +47,7 @@ function refused(f: DefinitionFile, problems: string[]): PublishOutcome {
  * Publishes every file not yet published, questionnaire by questionnaire in version order.
  * A refused version stops the later versions of the same questionnaire in this run.
  */
-export async function publishDefinitions(deps: PublishDeps, files: DefinitionFile[]): Promise<PublishOutcome[]> {
+export async function publishDefinitions(deps: PublishDeps, files: DefinitionFile[], actor = 'system'): Promise<PublishOutcome[]> {
   const byQuestionnaire = new Map<string, DefinitionFile[]>();
   for (const f of files) byQuestionnaire.set(f.questionnaireId, [...(byQuestionnaire.get(f.questionnaireId) ?? []), f]);
   const outcomes: PublishOutcome[] = [];
@@ -60,7 +61,7 @@ export async function publishDefinitions(deps: PublishDeps, files: DefinitionFil
         outcomes.push(refused(f, [`not published: version ${blockedBy} of ${questionnaireId} was refused first`]));
         continue;
       }
-      const outcome = await publishOne(deps, f, history);
+      const outcome = await publishOne(deps, f, history, actor);
       if (outcome.status === 'refused') blockedBy = f.version;
       outcomes.push(outcome);
     }
@@ -68,7 +69,7 @@ export async function publishDefinitions(deps: PublishDeps, files: DefinitionFil
   return outcomes;
 }
 
-async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[]): Promise<PublishOutcome> {
+async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[], actor: string): Promise<PublishOutcome> {
   if (!ID_PATTERN.test(f.questionnaireId) || !ID_PATTERN.test(f.version))
     return refused(f, ['questionnaire and version names may hold letters, digits, ".", "_" and "-" only (64 at most)']);
   if (typeof f.json !== 'object' || f.json === null || Array.isArray(f.json)) return refused(f, ['the definition must be a JSON object']);
@@ -101,19 +102,12 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
   const { added, removed } = shapeDiff(history.at(-1) ?? new Map(), shapes);
   const meta = readMeta(json, model, f.questionnaireId);
   const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
+  const at = deps.clock.now();
   try {
-    await deps.atomic((db) =>
-      publishVersionStatements(db, {
-        id: deps.newId(),
-        questionnaireId: f.questionnaireId,
-        version: f.version,
-        contentHash,
-        definition,
-        ...meta,
-        seq,
-        publishedAt: deps.clock.now(),
-      }),
-    );
+    await deps.atomic((db) => [
+      ...publishVersionStatements(db, { id: deps.newId(), questionnaireId: f.questionnaireId, version: f.version, contentHash, definition, ...meta, seq, publishedAt: at }),
+      auditStatement(db, { at, actor, action: 'questionnaire.publish', targetType: 'questionnaire', targetId: f.questionnaireId, requestId: 'publish', details: { version: f.version, contentHash, file: f.file } }),
+    ]);
   } catch (e) {
     if (isUniqueViolation(e)) return refused(f, [`version ${f.version} was published by another process at the same time; publish again`]);
     throw e;

@@ -85,17 +85,11 @@ export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
   ];
 }
 
-/** Changes the state; returns the updated row, or undefined when the questionnaire does not exist. */
-export async function setQuestionnaireState(
-  db: Db,
-  id: string,
-  state: QuestionnaireState,
-  at: Date,
-): Promise<QuestionnaireRow | undefined> {
-  const rows = await db
+/** Changes the state (returning the row; none when the questionnaire does not exist). */
+export function setQuestionnaireStateStatement(db: Db, id: string, state: QuestionnaireState, at: Date): Statement {
+  return db
     .update(questionnaires)
     .set({ state, stateChangedAt: sql`CASE WHEN ${questionnaires.state} = ${state} THEN ${questionnaires.stateChangedAt} ELSE ${at.getTime()} END` })
     .where(eq(questionnaires.id, id))
     .returning();
-  return rows[0];
 }

@@ -87,7 +87,7 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
       insertUserStatement(db, { id, username, displayName: username, passwordHash, role, countries, disabledAt: null, createdAt: clock.now() }),
       ...replaceAssignmentsStatements(db, id, opts.questionnaires ?? []),
     ]);
-    const { token } = await issueApiToken(deps, { principal: { ...admin, userId: id, actor: `user:${id}` }, requestId: 'test' }, 'test', 30);
+    const { token } = await issueApiToken(deps, { principal: { ...admin, userId: id, actor: `user:${id}` }, requestId: 'test' }, 'test', 365);
     return { id, username, password: TEST_PASSWORD, token, headers: { authorization: `Bearer ${token}` } };
   };
   let issuer: Promise<TestUser> | undefined;

@@ -1,0 +1,192 @@
+// Sign-in, sessions, CSRF, throttling and token lifetimes, through the real app on SQLite.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/deps';
+import { createTestApp, jsonRequest, TEST_PASSWORD, type TestApp, type TestUser } from '../support/app';
+import { definitionFile, demoAnswers, demoDefinition, instanceId } from '../support/factories';
+
+const SUBMIT = '/api/v1/questionnaires/demo/versions/1/responses';
+
+describe('sessions and tokens', () => {
+  let t: TestApp;
+  let ada: TestUser;
+  let address = '192.0.2.1';
+
+  beforeEach(async () => {
+    t = createTestApp({ clientAddress: () => address });
+    address = '192.0.2.1';
+    await t.publish([definitionFile(demoDefinition)]);
+    ada = await t.user('coordinator', { username: 'ada', countries: ['TUN'] });
+  });
+  afterEach(() => t.close());
+
+  const signIn = (username: string, password: string, url = 'http://localhost/api/v1/session') =>
+    t.app.request(url, jsonRequest('POST', { username, password }));
+  async function session() {
+    const res = await signIn('ada', TEST_PASSWORD);
+    expect(res.status).toBe(200);
+    const { csrfToken } = await res.json();
+    const cookie = res.headers.get('set-cookie')!;
+    return { cookie: cookie.split(';')[0]!, csrfToken: csrfToken as string, setCookie: cookie };
+  }
+  const submitWith = (headers: Record<string, string>) =>
+    t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers(), country: 'TUN' }, headers));
+
+  describe('sign-in', () => {
+    it('sets an HttpOnly, SameSite=Lax session cookie, Secure behind https', async () => {
+      const { setCookie } = await session();
+      expect(setCookie).toMatch(/periplus_session=ps_/);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).toMatch(/SameSite=Lax/);
+      expect(setCookie).not.toMatch(/Secure/);
+      const https = await signIn('ada', TEST_PASSWORD, 'https://periplus.example/api/v1/session');
+      expect(https.headers.get('set-cookie')).toMatch(/Secure/);
+    });
+
+    it('gives the same answer for a wrong password and an unknown user (no enumeration)', async () => {
+      const wrong = await signIn('ada', 'not the password');
+      const unknown = await signIn('nobody-at-all', 'not the password');
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
+    });
+
+    it('locks an account after 5 failures with 429 and Retry-After, and opens it after the lock', async () => {
+      for (let i = 0; i < 5; i++) {
+        address = `198.51.100.${i}`;
+        expect((await signIn('ada', 'wrong')).status).toBe(401);
+      }
+      address = '203.0.113.9';
+      const locked = await signIn('ada', TEST_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      t.clock.advance(16 * 60_000);
+      expect((await signIn('ada', TEST_PASSWORD)).status).toBe(200);
+    });
+
+    it('locks an address after 20 failures across accounts', async () => {
+      for (let i = 0; i < 20; i++) expect((await signIn(`guess${i}`, 'wrong')).status).toBe(401);
+      expect((await signIn('ada', TEST_PASSWORD)).status).toBe(429);
+      address = '192.0.2.77';
+      expect((await signIn('ada', TEST_PASSWORD)).status).toBe(200);
+    });
+
+    it('refuses a disabled user, and disabling ends their sessions and tokens', async () => {
+      const { cookie } = await session();
+      const admin = await t.user('admin', { countries: ['*'] });
+      expect((await t.app.request(`/api/v1/users/${ada.id}`, jsonRequest('PATCH', { disabled: true }, admin.headers))).status).toBe(200);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(401);
+      expect((await t.app.request('/api/v1/session', { headers: ada.headers })).status).toBe(401);
+      expect((await signIn('ada', TEST_PASSWORD)).status).toBe(401);
+    });
+  });
+
+  describe('CSRF', () => {
+    it('refuses a cookie-authenticated write without the CSRF token, accepts it with', async () => {
+      const { cookie, csrfToken } = await session();
+      const without = await submitWith({ cookie });
+      expect(without.status).toBe(403);
+      expect((await without.json()).error.code).toBe('csrf');
+      expect((await submitWith({ cookie, 'x-csrf-token': 'forged' })).status).toBe(403);
+      expect((await submitWith({ cookie, 'x-csrf-token': csrfToken })).status).toBe(201);
+    });
+
+    it('needs no CSRF token for reads, nor for bearer tokens (which browsers never send by themselves)', async () => {
+      const { cookie } = await session();
+      expect((await t.app.request('/api/v1/questionnaires', { headers: { cookie } })).status).toBe(200);
+      expect((await submitWith(ada.headers)).status).toBe(201);
+    });
+  });
+
+  describe('expiry and sign-out', () => {
+    it('ends a session idle for longer than the idle limit', async () => {
+      const { cookie } = await session();
+      t.clock.advance(119 * 60_000);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(200);
+      t.clock.advance(119 * 60_000);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(200);
+      t.clock.advance(121 * 60_000);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(401);
+    });
+
+    it('ends a session at its absolute limit even when used', async () => {
+      const { cookie } = await session();
+      for (let h = 0; h < 11; h++) {
+        t.clock.advance(60 * 60_000);
+        expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(200);
+      }
+      t.clock.advance(61 * 60_000);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(401);
+    });
+
+    it('signs out: the cookie no longer works', async () => {
+      const { cookie, csrfToken } = await session();
+      const out = await t.app.request('/api/v1/session', { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } });
+      expect(out.status).toBe(204);
+      expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(401);
+    });
+  });
+
+  describe('tokens', () => {
+    it('issues an API token once, lists it without the secret, and revokes it', async () => {
+      const { cookie, csrfToken } = await session();
+      const h = { cookie, 'x-csrf-token': csrfToken };
+      const made = await t.app.request('/api/v1/tokens', jsonRequest('POST', { name: 'R script', expiresInDays: 30 }, h));
+      expect(made.status).toBe(201);
+      const { id, token } = await made.json();
+      expect(token).toMatch(/^pa_/);
+      const listed = await (await t.app.request('/api/v1/tokens', { headers: h })).json();
+      expect(JSON.stringify(listed)).not.toContain(token);
+      expect(t.handle.sqlite.prepare('select count(*) n from tokens where token_hash = ?').get(token)).toEqual({ n: 0 });
+      const bearer = { authorization: `Bearer ${token}` };
+      expect((await t.app.request('/api/v1/session', { headers: bearer })).status).toBe(200);
+      expect((await t.app.request(`/api/v1/tokens/${id}`, { method: 'DELETE', headers: h })).status).toBe(200);
+      expect((await t.app.request('/api/v1/session', { headers: bearer })).status).toBe(401);
+    });
+
+    it('stops accepting an API token after its expiry', async () => {
+      expect((await t.app.request('/api/v1/session', { headers: ada.headers })).status).toBe(200);
+      t.clock.advance(364 * 86_400_000);
+      expect((await t.app.request('/api/v1/session', { headers: ada.headers })).status).toBe(200);
+      t.clock.advance(2 * 86_400_000);
+      expect((await t.app.request('/api/v1/session', { headers: ada.headers })).status).toBe(401);
+    });
+
+    it('limits a device token to its questionnaires and country, and revokes it', async () => {
+      await t.publish([definitionFile(demoDefinition, { questionnaireId: 'other' })]);
+      const made = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'Tablet 3', questionnaires: ['demo'], country: 'TUN', site: 'Sfax' }, ada.headers));
+      expect(made.status).toBe(201);
+      const device = await made.json();
+      expect(device.enrolment).toMatch(/^periplus:\/\/enrol\?server=.*&token=pd_/);
+      const h = { authorization: `Bearer ${device.token}` };
+      const sent = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers() }, h));
+      expect(sent.status).toBe(201);
+      expect(await sent.json()).toMatchObject({ country: 'TUN', site: 'Sfax', submittedBy: `device:${device.id}` });
+      expect((await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers(), country: 'LBY' }, h))).status).toBe(403);
+      expect((await t.app.request('/api/v1/questionnaires/other/versions/1/definition', { headers: h })).status).toBe(404);
+      expect((await t.app.request(`/api/v1/devices/${device.id}`, { method: 'DELETE', headers: ada.headers })).status).toBe(200);
+      expect((await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers() }, h))).status).toBe(401);
+    });
+
+    it('limits requests per caller per minute with 429 and Retry-After', async () => {
+      const limited = createTestApp({ config: { ...defaultConfig, rateLimitPerMinute: 5 } });
+      try {
+        const u = await limited.user('coordinator');
+        const statuses = [];
+        for (let i = 0; i < 6; i++) statuses.push((await limited.app.request('/api/v1/questionnaires', { headers: u.headers })).status);
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+        const res = await limited.app.request('/api/v1/questionnaires', { headers: u.headers });
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await res.json()).error.code).toBe('rate_limited');
+        limited.clock.advance(60_000);
+        expect((await limited.app.request('/api/v1/questionnaires', { headers: u.headers })).status).toBe(200);
+      } finally {
+        limited.close();
+      }
+    });
+
+    it('answers a malformed or unknown bearer token with 401', async () => {
+      expect((await t.app.request('/api/v1/session', { headers: { authorization: 'Bearer pa_nope' } })).status).toBe(401);
+      expect((await t.app.request('/api/v1/session', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    });
+  });
+});
