@@ -113,28 +113,38 @@ export interface Issued {
   token: string;
 }
 
-export async function issueApiToken(deps: AccountDeps, { principal, requestId }: Actor, name: string, expiresInDays: number): Promise<Issued> {
+/** Makes a token of either kind, stores its hash and audits the issue, all at once. */
+async function issue(
+  deps: AccountDeps,
+  { principal, requestId }: Actor,
+  kind: TokenRow['kind'],
+  fields: Pick<TokenRow, 'name' | 'questionnaires' | 'country' | 'site'> & { expiresInDays: number | undefined },
+): Promise<Issued> {
   const at = deps.clock.now();
-  const token = randomToken('pa_');
+  const token = randomToken(kind === 'api' ? 'pa_' : 'pd_');
+  const { expiresInDays, ...rest } = fields;
   const row: TokenRow = {
     id: deps.newId(),
-    kind: 'api',
+    kind,
     tokenHash: await hashToken(token),
-    name,
+    ...rest,
     userId: principal.userId,
-    questionnaires: [],
-    country: null,
-    site: null,
     createdAt: at,
-    expiresAt: new Date(at.getTime() + expiresInDays * 86_400_000),
+    expiresAt: expiresInDays ? new Date(at.getTime() + expiresInDays * 86_400_000) : null,
     revokedAt: null,
     lastUsedAt: null,
   };
+  const details = { kind, name: row.name, questionnaires: row.questionnaires, country: row.country, site: row.site, expiresAt: row.expiresAt?.toISOString() ?? null };
   await deps.atomic((db) => [
     insertTokenStatement(db, row),
-    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: 'token', targetId: row.id, requestId, details: { kind: 'api', name, expiresAt: row.expiresAt!.toISOString() } }),
+    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: kind === 'api' ? 'token' : 'device', targetId: row.id, requestId, details }),
   ]);
   return { row, token };
+}
+
+/** A script token carrying its owner's role and scopes. */
+export function issueApiToken(deps: AccountDeps, actor: Actor, name: string, expiresInDays: number): Promise<Issued> {
+  return issue(deps, actor, 'api', { name, questionnaires: [], country: null, site: null, expiresInDays });
 }
 
 export interface DeviceRequest {
@@ -145,29 +155,11 @@ export interface DeviceRequest {
   expiresInDays?: number;
 }
 
-export async function issueDeviceToken(deps: AccountDeps, { principal, requestId }: Actor, d: DeviceRequest): Promise<Issued> {
-  if (!inCountries(principal, d.country)) throw new AppError(403, 'forbidden', `Country ${d.country} is outside your scope.`);
-  const at = deps.clock.now();
-  const token = randomToken('pd_');
-  const row: TokenRow = {
-    id: deps.newId(),
-    kind: 'device',
-    tokenHash: await hashToken(token),
-    name: d.name,
-    userId: principal.userId,
-    questionnaires: [...new Set(d.questionnaires)].sort(),
-    country: d.country,
-    site: d.site ?? null,
-    createdAt: at,
-    expiresAt: d.expiresInDays ? new Date(at.getTime() + d.expiresInDays * 86_400_000) : null,
-    revokedAt: null,
-    lastUsedAt: null,
-  };
-  await deps.atomic((db) => [
-    insertTokenStatement(db, row),
-    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: 'device', targetId: row.id, requestId, details: { kind: 'device', name: d.name, questionnaires: row.questionnaires, country: d.country, site: row.site } }),
-  ]);
-  return { row, token };
+/** An enumerator device: its questionnaires, one country within the issuer's scope, maybe a site. */
+export async function issueDeviceToken(deps: AccountDeps, actor: Actor, d: DeviceRequest): Promise<Issued> {
+  if (!inCountries(actor.principal, d.country)) throw new AppError(403, 'forbidden', `Country ${d.country} is outside your scope.`);
+  const questionnaires = [...new Set(d.questionnaires)].sort();
+  return issue(deps, actor, 'device', { name: d.name, questionnaires, country: d.country, site: d.site ?? null, expiresInDays: d.expiresInDays });
 }
 
 /** Revokes a token the principal may manage: their own API tokens; devices in their countries. */
