@@ -11,6 +11,7 @@ import { questionnaireStates, type QuestionnaireState } from '../storage/schema'
 import { defaultConfig, systemClock } from '../deps';
 import { purgeExpiredTrash } from '../responses/manage';
 import { CliUsageError, usersCommand } from './users';
+import { sdcCommand } from './sdc';
 import { runValidation } from '../validation/run';
 import { readSurveyFiles } from './survey-files';
 
@@ -33,6 +34,8 @@ const USAGE = `periplus <command> [options]
                         password from PERIPLUS_PASSWORD, standard input, or a hidden prompt
   users list | users password <username>
   purge                 purge responses in the trash longer than PERIPLUS_TRASH_DAYS
+  sdc <file.csv> --qi a,b,c [--k 5] [--strata x] [--sensitive y --l 2] [--recode age=bands:18,25,35]
+      [--sep ';'] [--out treated.csv]   disclosure control of a plain CSV (sdcMicro-style report)
 
 Environment: PERIPLUS_DB, PERIPLUS_SURVEYS, PERIPLUS_HOST, PERIPLUS_PORT, PERIPLUS_BODY_LIMIT,
 PERIPLUS_VALIDATION_THREADS, PERIPLUS_SYNCHRONOUS (FULL by default), PERIPLUS_TRASH_DAYS (30),
@@ -48,6 +51,15 @@ const options = {
   role: { type: 'string' },
   countries: { type: 'string' },
   name: { type: 'string' },
+  sep: { type: 'string' },
+  qi: { type: 'string' },
+  strata: { type: 'string' },
+  sensitive: { type: 'string' },
+  k: { type: 'string' },
+  l: { type: 'string' },
+  recode: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'max-global-risk': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -178,6 +190,8 @@ export async function main(argv: string[]): Promise<number> {
         handle.close();
       }
     }
+    case 'sdc':
+      return sdcCommand(rest[0], values);
     case 'purge': {
       const handle = openDatabase(opts.dbFile);
       try {

@@ -1,0 +1,119 @@
+// Statistical disclosure control of one table, sdcMicro-style, failing closed: measure, blank cells
+// to strict k-anonymity within strata, enforce l-diversity, measure again, and say whether the
+// result meets every threshold. The report is what sdcMicro prints, and a little more.
+import { enforceDiversity } from './diversity';
+import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
+import { defaultOrder, suppressToK } from './suppress';
+import { categoriesInUse, cloneTable, type SdcTable } from './table';
+
+export interface SdcPolicy {
+  quasiIdentifiers: string[];
+  /** Variables k is applied within (country); never blanked. */
+  strata: string[];
+  sensitive: string[];
+  k: number;
+  /** Minimum distinct sensitive values per class; 1 turns the check off. */
+  l: number;
+  /** Largest allowed 1/fk of any record. */
+  maxIndividualRisk: number;
+  /** Largest allowed mean of 1/fk (HDX treats more than 0.03 as needing treatment). */
+  maxGlobalRisk: number;
+  /** Quasi-identifiers from least to most important (blanked first to last); default: most categories first. */
+  importance?: string[];
+}
+
+interface Measures {
+  records: number;
+  keys: number;
+  violators: { strict: Record<'2' | '3' | '5', number>; wildcard: Record<'2' | '3' | '5', number> };
+  categories: Record<string, number>;
+  expectedReidentifications: number;
+  globalRisk: number;
+  maxIndividualRisk: number;
+  recordsAboveRiskThreshold: number;
+}
+
+export interface SdcReport {
+  parameters: SdcPolicy & { importance: string[] };
+  before: Measures;
+  after: Measures;
+  suppressions: Record<string, { count: number; percent: number }>;
+  fullySuppressedRecords: number;
+  minL: Record<string, { before: number; after: number }>;
+  /** Why the result may not be published; empty when it passes every threshold. */
+  failures: string[];
+  passed: boolean;
+}
+
+function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Measures {
+  const strict = strictFrequencies(t, key);
+  const wild = wildcardFrequencies(t, key);
+  let er = 0;
+  let max = 0;
+  let above = 0;
+  for (const f of strict) {
+    er += 1 / f;
+    max = Math.max(max, 1 / f);
+    if (1 / f > maxRisk) above++;
+  }
+  return {
+    records: t.n,
+    keys: distinctKeys(t, key),
+    violators: {
+      strict: { 2: violators(strict, 2), 3: violators(strict, 3), 5: violators(strict, 5) },
+      wildcard: { 2: violators(wild, 2), 3: violators(wild, 3), 5: violators(wild, 5) },
+    },
+    categories: Object.fromEntries(qis.map((v) => [t.vars[v]!, categoriesInUse(t, v)])),
+    expectedReidentifications: Math.round(er * 100) / 100,
+    globalRisk: t.n ? er / t.n : 0,
+    maxIndividualRisk: max,
+    recordsAboveRiskThreshold: above,
+  };
+}
+
+/** Anonymizes a copy of `input`; the input is left as it was. */
+export function anonymizeTable(input: SdcTable, policy: SdcPolicy): { table: SdcTable; report: SdcReport } {
+  const index = (name: string) => {
+    const i = input.vars.indexOf(name);
+    if (i < 0) throw new Error(`variable '${name}' is not in the table`);
+    return i;
+  };
+  const qis = policy.quasiIdentifiers.map(index);
+  const strata = policy.strata.map(index);
+  const sensitive = policy.sensitive.map(index);
+  const key = [...strata, ...qis];
+  const t = cloneTable(input);
+  const before = measure(t, key, qis, policy.maxIndividualRisk);
+  const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
+  const s = qis.length ? suppressToK(t, qis, strata, policy.k, order) : { perVariable: {}, fullySuppressed: 0, remainingViolators: 0 };
+  const d = enforceDiversity(t, key, sensitive, policy.l);
+  const after = measure(t, key, qis, policy.maxIndividualRisk);
+
+  const failures: string[] = [];
+  const strictAfter = strictFrequencies(t, key);
+  if (violators(strictAfter, policy.k) > 0)
+    failures.push(`${violators(strictAfter, policy.k)} records remain in classes smaller than k=${policy.k} (strata too small to reach k)`);
+  for (const [name, { after: l }] of Object.entries(d.minL))
+    if (policy.l > 1 && l > 0 && l < policy.l) failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
+  if (after.maxIndividualRisk > policy.maxIndividualRisk)
+    failures.push(`${after.recordsAboveRiskThreshold} records have an individual risk above ${policy.maxIndividualRisk} (highest ${after.maxIndividualRisk.toFixed(3)})`);
+  if (after.globalRisk > policy.maxGlobalRisk)
+    failures.push(`global risk ${(after.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${policy.quasiIdentifiers.join(', ')}`);
+
+  const suppressions = Object.fromEntries(
+    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: t.n ? Math.round((count / t.n) * 10000) / 100 : 0 }]),
+  );
+  return {
+    table: t,
+    report: {
+      parameters: { ...policy, importance: order.map((v) => t.vars[v]!) },
+      before,
+      after,
+      suppressions,
+      fullySuppressedRecords: s.fullySuppressed,
+      minL: d.minL,
+      failures,
+      passed: failures.length === 0,
+    },
+  };
+}

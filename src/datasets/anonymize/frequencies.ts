@@ -1,0 +1,66 @@
+// How many records share each record's key: strictly (a suppressed cell is a category of its own,
+// what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
+// suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
+import { keyOf, SUPPRESSED, type SdcTable } from './table';
+
+/** fk per record, suppressed cells as their own category. */
+export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
+  const counts = new Map<string, number>();
+  const keys: string[] = new Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const k = keyOf(t, vars, i);
+    keys[i] = k;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const fk = new Int32Array(t.n);
+  for (let i = 0; i < t.n; i++) fk[i] = counts.get(keys[i]!)!;
+  return fk;
+}
+
+/**
+ * fk per record as sdcMicro's freqCalc (alpha = 1): two keys are compatible when every variable is
+ * equal or suppressed in one of them. A complete key adds the partly suppressed compatible keys; a
+ * partly suppressed key adds every compatible key; a fully suppressed key counts all records.
+ */
+export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
+  const groups = new Map<string, { codes: number[]; count: number; nas: number }>();
+  const keys: string[] = new Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const k = keyOf(t, vars, i);
+    keys[i] = k;
+    const g = groups.get(k);
+    if (g) g.count++;
+    else {
+      const codes = vars.map((v) => t.codes[v]![i]!);
+      groups.set(k, { codes, count: 1, nas: codes.filter((c) => c === SUPPRESSED).length });
+    }
+  }
+  const all = [...groups.values()];
+  const partial = all.filter((g) => g.nas > 0 && g.nas < vars.length);
+  const compatible = (a: number[], b: number[]) => a.every((x, j) => x === b[j] || x === SUPPRESSED || b[j] === SUPPRESSED);
+  const total = new Map<string, number>();
+  for (const [k, g] of groups) {
+    let f = g.count;
+    if (g.nas === vars.length) f = t.n;
+    else if (g.nas === 0) for (const p of partial) f += compatible(g.codes, p.codes) ? p.count : 0;
+    else for (const o of all) if (o !== g && compatible(g.codes, o.codes)) f += o.count;
+    total.set(k, f);
+  }
+  const fk = new Int32Array(t.n);
+  for (let i = 0; i < t.n; i++) fk[i] = total.get(keys[i]!)!;
+  return fk;
+}
+
+/** Records whose fk is below k. */
+export function violators(fk: Int32Array, k: number): number {
+  let n = 0;
+  for (const f of fk) if (f < k) n++;
+  return n;
+}
+
+/** Distinct keys among the records. */
+export function distinctKeys(t: SdcTable, vars: readonly number[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < t.n; i++) seen.add(keyOf(t, vars, i));
+  return seen.size;
+}

@@ -1,0 +1,49 @@
+// Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
+// (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
+// questionnaire (sdcRecode on a question) or from the export profile.
+
+export type RecodeRule =
+  /** Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18". */
+  | { kind: 'bands'; breaks: number[] }
+  /** ISO dates (or months) to a month or a quarter. */
+  | { kind: 'month' }
+  | { kind: 'quarter' }
+  /** Values mapped to broader ones (site -> region -> country); unmapped values kept. */
+  | { kind: 'map'; map: Record<string, string> }
+  /** Categories with fewer than `min` records merged into `into` (done on the whole column). */
+  | { kind: 'merge-rare'; min: number; into: string };
+
+function band(value: number, breaks: number[]): string {
+  if (value < breaks[0]!) return `<${breaks[0]}`;
+  for (let j = 0; j < breaks.length - 1; j++) if (value < breaks[j + 1]!) return `${breaks[j]}-${breaks[j + 1]! - 1}`;
+  return `${breaks.at(-1)}+`;
+}
+
+/** Recodes one value (merge-rare needs the whole column: see recodeColumn). Empty stays empty. */
+export function recodeValue(value: string, rule: RecodeRule): string {
+  if (value === '') return value;
+  switch (rule.kind) {
+    case 'bands': {
+      const n = Number(value);
+      return Number.isFinite(n) ? band(n, rule.breaks) : value;
+    }
+    case 'month':
+      return /^\d{4}-\d{2}/.test(value) ? value.slice(0, 7) : value;
+    case 'quarter': {
+      const m = /^(\d{4})-(\d{2})/.exec(value);
+      return m ? `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}` : value;
+    }
+    case 'map':
+      return Object.hasOwn(rule.map, value) ? rule.map[value]! : value;
+    case 'merge-rare':
+      return value;
+  }
+}
+
+/** Recodes a whole column, including merging rare categories. */
+export function recodeColumn(values: string[], rule: RecodeRule): string[] {
+  if (rule.kind !== 'merge-rare') return values.map((v) => recodeValue(v, rule));
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return values.map((v) => (v !== '' && counts.get(v)! < rule.min ? rule.into : v));
+}

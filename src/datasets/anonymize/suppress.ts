@@ -1,0 +1,142 @@
+// Local suppression to strict k-anonymity. sdcMicro's localSuppression blanks one cell per pass
+// and counts blanks as wildcards, so its output can still hold records that are unique to anyone
+// reading the file. Here a blank is a category of its own: violating records are moved, together,
+// into classes of at least k that share the same blanked variables, trying the cheapest blank
+// patterns first (fewest cells, least important variables), within each stratum.
+import { strictFrequencies } from './frequencies';
+import { categoriesInUse, keyOf, SUPPRESSED, type SdcTable } from './table';
+
+export interface SuppressionResult {
+  /** Cells blanked per quasi-identifier, by name. */
+  perVariable: Record<string, number>;
+  cells: number;
+  /** Records that had to lose every quasi-identifier. */
+  fullySuppressed: number;
+  /** Records still below k (only when a stratum holds fewer than k records at all). */
+  remainingViolators: number;
+  /** Order in which variables were blanked first (least important first). */
+  order: string[];
+}
+
+/** sdcMicro's default importance: the variable with the most categories is blanked first. */
+export function defaultOrder(t: SdcTable, qis: readonly number[]): number[] {
+  return [...qis].sort((a, b) => categoriesInUse(t, b) - categoriesInUse(t, a));
+}
+
+/** Non-empty, non-full subsets of the ordered variables: fewest variables first, then least important. */
+function patterns(order: readonly number[]): number[][] {
+  const out: Array<{ vars: number[]; cost: number }> = [];
+  for (let mask = 1; mask < (1 << order.length) - 1; mask++) {
+    const vars = order.filter((_, j) => mask & (1 << j));
+    out.push({ vars, cost: vars.length * 1000 + order.reduce((s, _, j) => s + (mask & (1 << j) ? j : 0), 0) });
+  }
+  return out.sort((a, b) => a.cost - b.cost).map((p) => p.vars);
+}
+
+/**
+ * Blanks cells of `t` in place until every record shares its (strata + quasi-identifier) key,
+ * blanks included, with at least k - 1 others. `order` lists the quasi-identifiers, the one to
+ * blank first at the start.
+ */
+export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonly number[], k: number, order = defaultOrder(t, qis)): SuppressionResult {
+  const all = [...strata, ...qis];
+  const fk = strictFrequencies(t, all);
+  let pending: number[] = [];
+  for (let i = 0; i < t.n; i++) if (fk[i]! < k) pending.push(i);
+  const perVariable: Record<string, number> = Object.fromEntries(qis.map((v) => [t.vars[v]!, 0]));
+  const blank = (i: number, vars: readonly number[]) => {
+    for (const v of vars) {
+      if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!]!++;
+      t.codes[v]![i] = SUPPRESSED;
+    }
+  };
+
+  // Records of classes of at least k, by key: they may lend a few members to a group that is
+  // short by little, when that costs fewer cells than moving the whole group to a bigger pattern.
+  const classSize = new Map<string, number>();
+  for (let i = 0; i < t.n; i++) if (fk[i]! >= k) classSize.set(keyOf(t, all, i), fk[i]!);
+
+  for (const pattern of patterns(order)) {
+    if (pending.length === 0) break;
+    const kept = all.filter((v) => !pattern.includes(v));
+    const groups = new Map<string, number[]>();
+    for (const i of pending) {
+      const key = keyOf(t, kept, i);
+      const g = groups.get(key);
+      if (g) g.push(i);
+      else groups.set(key, [i]);
+    }
+    const next: number[] = [];
+    const short = new Map<string, number[]>();
+    for (const [key, members] of groups) {
+      if (members.length >= k) for (const i of members) blank(i, pattern);
+      else if ((k - members.length) * pattern.length <= members.length) short.set(key, members);
+      else next.push(...members);
+    }
+    if (short.size) lend(short, kept, pattern, next);
+    pending = next;
+  }
+
+  /** Each short group either gets donors (members of large classes, same kept values) or waits. */
+  function lend(short: Map<string, number[]>, kept: number[], pattern: number[], next: number[]): void {
+    const donorsFor = new Map<string, number[]>();
+    for (let i = 0; i < t.n; i++) {
+      if (fk[i]! < k || pattern.some((v) => t.codes[v]![i] === SUPPRESSED)) continue;
+      const key = keyOf(t, kept, i);
+      if (short.has(key)) donorsFor.set(key, [...(donorsFor.get(key) ?? []), i]);
+    }
+    for (const [key, members] of short) {
+      const chosen: number[] = [];
+      for (const d of donorsFor.get(key) ?? []) {
+        if (chosen.length === k - members.length) break;
+        const own = keyOf(t, all, d);
+        const size = classSize.get(own)!;
+        if (size > k) {
+          classSize.set(own, size - 1);
+          chosen.push(d);
+        }
+      }
+      if (chosen.length === k - members.length) for (const i of [...members, ...chosen]) blank(i, pattern);
+      else {
+        for (const d of chosen) classSize.set(keyOf(t, all, d), classSize.get(keyOf(t, all, d))! + 1);
+        next.push(...members);
+      }
+    }
+  }
+
+  // What is left loses every quasi-identifier; a stratum's all-blank class that is still too small
+  // takes donors from the largest classes of that stratum (which stay at k or more).
+  let fullySuppressed = 0;
+  const byStratum = new Map<string, number[]>();
+  for (const i of pending) {
+    blank(i, qis);
+    fullySuppressed++;
+    const s = keyOf(t, strata, i);
+    byStratum.set(s, [...(byStratum.get(s) ?? []), i]);
+  }
+  let remainingViolators = 0;
+  if (byStratum.size) {
+    const now = strictFrequencies(t, all);
+    for (const [stratum, members] of byStratum) {
+      let size = now[members[0]!]!;
+      if (size >= k) continue;
+      const classes = new Map<string, number[]>();
+      for (let i = 0; i < t.n; i++) {
+        if (keyOf(t, strata, i) !== stratum || qis.every((v) => t.codes[v]![i] === SUPPRESSED)) continue;
+        const key = keyOf(t, all, i);
+        classes.set(key, [...(classes.get(key) ?? []), i]);
+      }
+      for (const donors of [...classes.values()].sort((a, b) => b.length - a.length)) {
+        while (size < k && donors.length > k) {
+          blank(donors.pop()!, qis);
+          fullySuppressed++;
+          size++;
+        }
+        if (size >= k) break;
+      }
+      if (size < k) remainingViolators += size;
+    }
+  }
+  const cells = Object.values(perVariable).reduce((a, b) => a + b, 0);
+  return { perVariable, cells, fullySuppressed, remainingViolators, order: order.map((v) => t.vars[v]!) };
+}

@@ -1,0 +1,135 @@
+// Disclosure control on public benchmark data with known answers (ARX's adult extract, sdcMicro's
+// own semantics), checked by an independent k-anonymity counter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { anonymizeTable, type SdcPolicy } from '../../src/datasets/anonymize/anonymize';
+import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
+import { recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
+import { SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
+import { checkK } from '../support/kcheck';
+import { tempDir } from '../support/app';
+import { runCli } from '../support/process';
+
+const ADULT = join(import.meta.dirname, '../../../shared/data/arx-adult/adult.csv');
+const QIS = ['age', 'sex', 'race', 'marital-status'];
+const [header, ...adultRows] = parse(readFileSync(ADULT, 'utf8'), { delimiter: ';', bom: true, skip_empty_lines: true }) as string[][];
+const policy = (over: Partial<SdcPolicy> = {}): SdcPolicy => ({ quasiIdentifiers: QIS, strata: [], sensitive: [], k: 5, l: 1, maxIndividualRisk: 0.2, maxGlobalRisk: 0.03, ...over });
+
+function adult(vars: string[], recode: (name: string, values: string[]) => string[] = (_, v) => v): SdcTable {
+  const columns = vars.map((v) => recode(v, adultRows.map((r) => r[header!.indexOf(v)]!)));
+  return tableFromRows(vars, adultRows.map((_, i) => vars.map((__, j) => columns[j]![i]!)));
+}
+/** The treated table as text rows, a blank for every suppressed cell. */
+const rowsOf = (t: SdcTable) => Array.from({ length: t.n }, (_, i) => t.vars.map((_, v) => (t.codes[v]![i] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![i]!]!)));
+
+describe('disclosure control on the ARX adult benchmark', () => {
+  it('reproduces the known figures before treatment', () => {
+    const { report } = anonymizeTable(adult(QIS), policy());
+    expect(report.before.records).toBe(30162);
+    expect(report.before.keys).toBe(1690);
+    expect(report.before.violators.strict).toEqual({ 2: 543, 3: 1045, 5: 1824 });
+  });
+
+  it('reaches strict 5-anonymity by local suppression alone (sdcMicro: 1,836 cells, 28 records still unique strictly)', () => {
+    const t = adult(QIS);
+    const { table, report } = anonymizeTable(t, policy());
+    expect(report.passed).toBe(true);
+    expect(report.after.violators.strict).toEqual({ 2: 0, 3: 0, 5: 0 });
+    const cells = Object.values(report.suppressions).reduce((a, s) => a + s.count, 0);
+    // Every one of the 1,824 violators must lose at least one cell; we stay within 2% of that bound.
+    expect(cells).toBeGreaterThanOrEqual(1824);
+    expect(cells).toBeLessThan(1824 * 1.02);
+    expect(checkK(QIS, rowsOf(table), QIS).below(5)).toBe(0);
+    // The input is left untouched.
+    expect(t.codes[0]!.includes(SUPPRESSED)).toBe(false);
+  });
+
+  it('suppresses far fewer cells than sdcMicro once age is recoded into five-year bands', () => {
+    const breaks = [17, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75];
+    const t = adult(QIS, (name, values) => (name === 'age' ? recodeColumn(values, { kind: 'bands', breaks }) : values));
+    const { table, report } = anonymizeTable(t, policy());
+    const cells = Object.values(report.suppressions).reduce((a, s) => a + s.count, 0);
+    expect(report.passed).toBe(true);
+    expect(cells).toBeLessThan(1836 / 2);
+    expect(checkK(QIS, rowsOf(table), QIS).smallestClass).toBeGreaterThanOrEqual(5);
+  });
+
+  it('applies k within each stratum', () => {
+    const vars = ['native-country', ...QIS];
+    const t = adult(vars, (name, values) => (name === 'native-country' ? recodeColumn(values, { kind: 'merge-rare', min: 500, into: 'Other' }) : values));
+    const { table, report } = anonymizeTable(t, policy({ strata: ['native-country'] }));
+    expect(report.passed).toBe(true);
+    expect(checkK(vars, rowsOf(table), vars).below(5)).toBe(0);
+    expect(report.suppressions).not.toHaveProperty('native-country');
+  });
+
+  it('enforces l-diversity of a sensitive variable and reports the smallest l', () => {
+    const vars = [...QIS, 'salary-class'];
+    const { report } = anonymizeTable(adult(vars), policy({ sensitive: ['salary-class'], l: 2 }));
+    expect(report.minL['salary-class']).toEqual({ before: 1, after: 2 });
+    expect(report.suppressions['salary-class']!.count).toBeGreaterThan(0);
+    expect(report.passed).toBe(true);
+  });
+
+  it('refuses (fails closed) when a stratum is too small to reach k, or the global risk is too high', () => {
+    const tiny = tableFromRows(['a', 'b'], [['1', 'x'], ['2', 'y'], ['3', 'z']]);
+    const { report } = anonymizeTable(tiny, policy({ quasiIdentifiers: ['a', 'b'] }));
+    expect(report.passed).toBe(false);
+    expect(report.failures.join()).toMatch(/classes smaller than k=5/);
+    const strict = anonymizeTable(adult(QIS), policy({ maxGlobalRisk: 0.01 })).report;
+    expect(strict.passed).toBe(false);
+    expect(strict.failures.join()).toMatch(/global risk 2\.\d+% exceeds 1\.00%/);
+  });
+});
+
+describe('sdcMicro frequency semantics', () => {
+  it('counts suppressed cells as wildcards the way freqCalc does, and strictly as categories', () => {
+    // Keys (1,1), (1,1), (NA,NA), (2,2): sdcMicro gives fk = 2, 2, 4, 1 (fully suppressed keys do not pad complete ones).
+    const t = tableFromRows(['a', 'b'], [['1', '1'], ['1', '1'], ['x', 'x'], ['2', '2']]);
+    t.codes[0]![2] = SUPPRESSED;
+    t.codes[1]![2] = SUPPRESSED;
+    expect([...wildcardFrequencies(t, [0, 1])]).toEqual([2, 2, 4, 1]);
+    expect([...strictFrequencies(t, [0, 1])]).toEqual([2, 2, 1, 1]);
+  });
+
+  it('lets a partly suppressed key match every compatible key', () => {
+    const t = tableFromRows(['a', 'b'], [['1', '1'], ['1', '2'], ['1', 'x'], ['2', '2']]);
+    t.codes[1]![2] = SUPPRESSED;
+    expect([...wildcardFrequencies(t, [0, 1])]).toEqual([2, 2, 3, 1]);
+  });
+});
+
+describe('recoding', () => {
+  it('bands numbers, coarsens dates, maps hierarchies and merges rare categories', () => {
+    expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual(['<18', '18-24', '18-24', '25-34', '35+']);
+    expect(recodeValue('2026-11-29', { kind: 'month' })).toBe('2026-11');
+    expect(recodeValue('2026-11-29', { kind: 'quarter' })).toBe('2026-Q4');
+    expect(recodeValue('Sfax', { kind: 'map', map: { Sfax: 'TN-Sfax region' } })).toBe('TN-Sfax region');
+    expect(recodeColumn(['a', 'a', 'b', ''], { kind: 'merge-rare', min: 2, into: 'other' })).toEqual(['a', 'a', 'other', '']);
+  });
+});
+
+describe('periplus sdc (the CLI on a plain CSV)', () => {
+  it('writes the treated CSV and the risk report, and the independent checker agrees', async () => {
+    const tmp = tempDir();
+    try {
+      const out = join(tmp.dir, 'adult-k5.csv');
+      const res = await runCli(['sdc', ADULT, '--sep', ';', '--qi', QIS.join(','), '--k', '5', '--recode', 'age=bands:17,20,25,30,35,40,45,50,55,60,65,70,75', '--out', out]);
+      expect(res.code).toBe(0);
+      expect(res.stdout).toContain('violators of 2/3/5-anonymity (strict) before: ');
+      const [h, ...rows] = parse(readFileSync(out, 'utf8'), { delimiter: ';' }) as string[][];
+      expect(rows).toHaveLength(30162);
+      expect(checkK(h!, rows, QIS).below(5)).toBe(0);
+      const report = JSON.parse(readFileSync(`${out}.risk.json`, 'utf8'));
+      expect(report).toMatchObject({ passed: true, parameters: { k: 5, quasiIdentifiers: QIS } });
+      expect(readFileSync(`${out}.risk.html`, 'utf8')).toContain('Violators of k-anonymity');
+      const refused = await runCli(['sdc', ADULT, '--sep', ';', '--qi', QIS.join(','), '--k', '5', '--max-global-risk', '0.001']);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('REFUSED');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
