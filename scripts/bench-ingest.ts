@@ -107,6 +107,7 @@ async function directInsert(dir: string) {
       data: rows[i]!.data,
       payloadHash: rows[i]!.hash,
       dropped: [],
+      hidden: [],
       locale: '',
       deviceStartedAt: null,
       deviceEndedAt: null,

@@ -111,14 +111,23 @@ function repeated(existing: StoredResponse, hash: string): Accepted {
   });
 }
 
-function write(input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }, actor: string, hash: string, data: Record<string, unknown>, dropped: string[], at: Date): ResponseWrite {
+function write(
+  input: ResponseInput,
+  version: VersionRow,
+  place: { country: string; site: string | null },
+  actor: string,
+  hash: string,
+  result: { data: Record<string, unknown>; dropped: string[]; hidden: string[] },
+  at: Date,
+): ResponseWrite {
   return {
     instanceId: input.instanceId,
     questionnaireId: input.questionnaireId,
     versionId: version.id,
-    data,
+    data: result.data,
     payloadHash: hash,
-    dropped,
+    dropped: result.dropped,
+    hidden: result.hidden,
     locale: input.locale,
     deviceStartedAt: input.startedAt,
     deviceEndedAt: input.endedAt,
@@ -141,7 +150,7 @@ export async function submitResponse(deps: IngestDeps, { principal: p, requestId
   const result = await validated(deps, version, input.data, input.locale, 'submit');
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
-    insertSubmissionStatement(db, write(input, version, place, p.actor, hash, result.data, result.dropped, at)),
+    insertSubmissionStatement(db, write(input, version, place, p.actor, hash, result, at)),
     auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.submit', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version, country: place.country } }),
   ]);
   const stored = (rows as ResponseRow[])[0];
@@ -166,7 +175,7 @@ export async function saveDraft(deps: IngestDeps, { principal: p, requestId }: A
   const hash = await payloadHash(version, input.data);
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
-    upsertDraftStatement(db, write(input, version, place, p.actor, hash, input.data, [], at), baseRevision),
+    upsertDraftStatement(db, write(input, version, place, p.actor, hash, { data: input.data, dropped: [], hidden: [] }, at), baseRevision),
     auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.draft_save', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version } }),
   ]);
   const stored = (rows as ResponseRow[])[0];

@@ -45,7 +45,7 @@ export async function editResponse(
   const at = deps.clock.now();
   const hash = await payloadHash(version, result.data);
   const [rows] = await deps.atomic((db) => [
-    editSubmissionStatement(db, current.seq, change.baseRevision, { data: result.data, payloadHash: hash, dropped: result.dropped, locale, actor: p.actor, at }),
+    editSubmissionStatement(db, current.seq, change.baseRevision, { data: result.data, payloadHash: hash, dropped: result.dropped, hidden: result.hidden, locale, actor: p.actor, at }),
     auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.edit', targetType: 'response', targetId: instanceId, requestId, details: { baseRevision: change.baseRevision } }),
   ]);
   const edited = withVersion((rows as ResponseRow[])[0], current.version);

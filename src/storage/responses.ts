@@ -14,6 +14,7 @@ export interface ResponseWrite {
   data: Record<string, unknown>;
   payloadHash: string;
   dropped: string[];
+  hidden: string[];
   locale: string;
   deviceStartedAt: Date | null;
   deviceEndedAt: Date | null;
@@ -32,6 +33,7 @@ function values(w: ResponseWrite, status: ResponseStatus) {
     data: JSON.stringify(w.data),
     payloadHash: w.payloadHash,
     dropped: w.dropped,
+    hidden: w.hidden,
     locale: w.locale,
     deviceStartedAt: w.deviceStartedAt,
     deviceEndedAt: w.deviceEndedAt,
@@ -62,6 +64,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
         data: sql`excluded.data`,
         payloadHash: sql`excluded.payload_hash`,
         dropped: sql`excluded.dropped`,
+        hidden: sql`excluded.hidden`,
         locale: sql`excluded.locale`,
         deviceStartedAt: sql`coalesce(excluded.device_started_at, ${responses.deviceStartedAt})`,
         deviceEndedAt: sql`excluded.device_ended_at`,
@@ -151,7 +154,7 @@ export function editSubmissionStatement(
   db: Db,
   seq: number,
   baseRevision: number,
-  e: { data: Record<string, unknown>; payloadHash: string; dropped: string[]; locale: string; actor: string; at: Date },
+  e: { data: Record<string, unknown>; payloadHash: string; dropped: string[]; hidden: string[]; locale: string; actor: string; at: Date },
 ): Statement {
   return db
     .update(responses)
@@ -159,6 +162,7 @@ export function editSubmissionStatement(
       data: JSON.stringify(e.data),
       payloadHash: e.payloadHash,
       dropped: e.dropped,
+      hidden: e.hidden,
       locale: e.locale,
       revision: sql`${responses.revision} + 1`,
       updatedBy: e.actor,

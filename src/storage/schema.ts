@@ -68,6 +68,8 @@ export const responses = sqliteTable(
     payloadHash: text('payload_hash').notNull(),
     /** Paths of answers dropped because skip logic hid their question. */
     dropped: text('dropped', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Questions skip logic hid in this response: "not asked" in exports, apart from "no answer". */
+    hidden: text('hidden', { mode: 'json' }).$type<string[]>().notNull().default([]),
     locale: text('locale').notNull(),
     deviceStartedAt: integer('device_started_at', { mode: 'timestamp_ms' }),
     deviceEndedAt: integer('device_ended_at', { mode: 'timestamp_ms' }),

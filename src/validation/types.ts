@@ -28,6 +28,8 @@ export interface ValidationResult {
   data: Record<string, unknown>;
   /** Paths of answers dropped because skip logic hid their question. */
   dropped: string[];
+  /** Paths of the questions skip logic hid (exports code them "not asked", apart from "no answer"). */
+  hidden: string[];
 }
 
 export interface ResponseValidator {

@@ -102,15 +102,18 @@ export async function validateResponse(
   const model = createModel(definition);
   model.locale = locale;
   const structural = structuralErrors(model, data, locale);
-  if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [] };
+  if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [], hidden: [] };
 
   silently(() => (model.data = structuredClone(data)));
   // A value outside the choices also reads as "empty" to survey-core: report our error alone.
   const structuralPaths = new Set(structural.map((e) => e.path));
   const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];
-  if (errors.length > 0) return { ok: false, errors, data, dropped: [] };
+  if (errors.length > 0) return { ok: false, errors, data, dropped: [], hidden: [] };
+  const hidden = (model.getAllQuestions(false, false, true) as Question[])
+    .filter((q) => !q.isVisible || !q.isParentVisible)
+    .map(questionPath);
   if (model.clearInvisibleValues !== 'none') dropHiddenAnswers(model);
   silently(() => model.doComplete());
   const clean = model.data as Json;
-  return { ok: true, errors: [], data: clean, dropped: droppedPaths(data, clean) };
+  return { ok: true, errors: [], data: clean, dropped: droppedPaths(data, clean), hidden };
 }

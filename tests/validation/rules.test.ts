@@ -24,6 +24,9 @@ describe('required and skip logic', () => {
     expect(r.ok).toBe(true);
     expect(r.dropped).toEqual(['employer']);
     expect(r.data).not.toHaveProperty('employer');
+    // Recorded apart from unanswered questions, so exports can code "not asked".
+    expect(r.hidden).toContain('employer');
+    expect(r.hidden).not.toContain('age');
   });
 
   it('requires questions on a page only when the page is visible', async () => {
