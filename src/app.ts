@@ -11,6 +11,7 @@ import { authenticate, authorize } from './http/auth';
 import { accountRoutes } from './http/accounts';
 import { responseAdminRoutes } from './http/response-admin';
 import { sessionRoutes } from './http/session';
+import { datasetRoutes } from './http/datasets';
 import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
@@ -33,6 +34,7 @@ export function createApp(deps: Deps) {
   api.route('/', responseAdminRoutes(deps));
   api.route('/', sessionRoutes(deps));
   api.route('/', accountRoutes(deps));
+  api.route('/', datasetRoutes(deps));
   app.route('/api/v1', api);
 
   app.doc31(OPENAPI_PATH, {

@@ -38,7 +38,14 @@ export interface AppConfig {
   rateLimitPerMinute: number;
 }
 
+/** Per-deployment secrets: from a key file on Node, from Worker secrets on Workers. */
+export interface Secrets {
+  /** Keys the HMAC pseudonyms of exports: stable across exports, useless without this key. */
+  pseudonymKey: Uint8Array;
+}
+
 export interface Deps {
+  secrets: Secrets;
   db: Db;
   atomic: Atomic;
   clock: Clock;

@@ -62,6 +62,8 @@ export const ACCESS: Record<string, AccessRule> = {
   'DELETE /api/v1/tokens/:tokenId': { roles: everyone, sessionOnly: true },
 
   'GET /api/v1/audit': { roles: ['admin'] },
+
+  'GET /api/v1/questionnaires/:questionnaireId/export': { roles: ['admin', 'coordinator', 'researcher'] },
 };
 
 export function ruleFor(method: string, path: string): AccessRule | undefined {

@@ -11,6 +11,7 @@ import { publishDefinitions, type PublishOutcome } from '../questionnaires/publi
 import { readSurveyFiles } from '../cli/survey-files';
 import { nodeAssets } from './assets';
 import { openDatabase } from './sqlite';
+import { loadPseudonymKey } from './secrets';
 import { createValidationPool } from './validation-pool';
 
 export interface NodeOptions {
@@ -55,6 +56,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
   const validator = createValidationPool(opts.validationThreads);
   const deps: Deps = {
+    secrets: { pseudonymKey: loadPseudonymKey(opts.dbFile) },
     db: handle.db,
     atomic: handle.atomic,
     clock: systemClock,

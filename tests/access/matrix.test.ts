@@ -111,6 +111,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', ok: 403 },
   'POST /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', body: () => ({ name: 'script' }), ok: 403 },
   'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
+  'GET /api/v1/questionnaires/:questionnaireId/export': { allow: ['admin', 'coordinator', 'researcher'], url: () => '/api/v1/questionnaires/demo/export?profile=public&k=2&maxGlobalRisk=1', ok: 200, out: 200 },
   'GET /api/v1/audit': { allow: ADMIN, url: () => '/api/v1/audit', ok: 200 },
 };
 

@@ -65,6 +65,7 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
   const logs: Record<string, unknown>[] = [];
   let n = 0;
   const deps: Deps = {
+    secrets: { pseudonymKey: new TextEncoder().encode('test pseudonym key, 32 bytes long!') },
     db: handle.db,
     atomic: handle.atomic,
     clock,

@@ -1,0 +1,81 @@
+// One response into rows: a row of the main table and rows of each repeat table, cells as text.
+// Three kinds of empty are kept apart: no answer (""), not asked because skip logic hid the
+// question (".n"), and blanked by disclosure control (".s", written by the anonymizer).
+import type { Layout, RepeatTable, Variable } from './variables';
+
+export const NOT_ASKED = '.n';
+export const SUPPRESSED_CELL = '.s';
+
+type Json = Record<string, unknown>;
+
+export interface FlatResponse {
+  /** Cells of the main table, in layout order (main variables only). */
+  main: string[];
+  /** Per repeat table: rows of [parent row suffix, own row suffix, cells...]. */
+  repeats: Map<string, Array<{ parent: string; key: string; cells: string[] }>>;
+}
+
+function dig(container: unknown, path: readonly string[]): unknown {
+  let v = container;
+  for (const k of path) {
+    if (!v || typeof v !== 'object') return undefined;
+    v = (v as Json)[k];
+  }
+  return v;
+}
+
+function choiceText(v: Variable, value: unknown, labels: boolean): string {
+  const code = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+  if (!labels) return code;
+  return v.choices.find((c) => c.value === code)?.label ?? code;
+}
+
+/** The text of one cell. Arrays of choices are space-separated codes, or "; "-separated labels. */
+export function cellText(v: Variable, container: unknown, hidden: boolean, labels: boolean): string {
+  if (v.read.kind === 'flag') {
+    const list = dig(container, v.read.path);
+    if (list === undefined || list === null) return hidden ? NOT_ASKED : '';
+    return Array.isArray(list) && list.map(String).includes(v.read.choice) ? '1' : '0';
+  }
+  const value = dig(container, v.read.path);
+  if (value === undefined || value === null || value === '') return hidden ? NOT_ASKED : '';
+  if (Array.isArray(value)) return value.map((x) => choiceText(v, x, labels)).join(labels ? '; ' : ' ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (v.type === 'choice' || v.type === 'boolean') return choiceText(v, value, labels);
+  return String(value);
+}
+
+/** Main row and repeat rows of one response's answers. */
+export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonly string[], labels: boolean): FlatResponse {
+  const hidden = new Set(hiddenPaths);
+  const isHidden = (v: Variable, prefix: string) => hidden.has(prefix + v.hiddenPath) || (prefix === '' && hidden.has(v.question));
+  const byTable = new Map<string, Variable[]>();
+  for (const v of layout.variables) byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
+  const main = (byTable.get('') ?? []).map((v) => cellText(v, data, isHidden(v, ''), labels));
+  const repeats = new Map<string, Array<{ parent: string; key: string; cells: string[] }>>();
+  // Rows of each table as (container object, key suffix, hidden-path prefix), parents before children.
+  const rowsOf = new Map<string, Array<{ row: unknown; key: string; prefix: string }>>([['', [{ row: data, key: '', prefix: '' }]]]);
+  for (const t of layout.repeats) {
+    const out: Array<{ row: unknown; key: string; prefix: string }> = [];
+    const lines: Array<{ parent: string; key: string; cells: string[] }> = [];
+    for (const parent of rowsOf.get(t.parent) ?? []) {
+      const list = dig(parent.row, t.path);
+      if (!Array.isArray(list)) continue;
+      list.forEach((row, i) => {
+        const key = `${parent.key}/${t.path.join('/')}[${i + 1}]`;
+        const prefix = `${parent.prefix}${t.path.join('.')}[${i}].`;
+        out.push({ row, key, prefix });
+        lines.push({ parent: parent.key, key, cells: (byTable.get(t.name) ?? []).map((v) => cellText(v, row, isHidden(v, prefix), labels)) });
+      });
+    }
+    rowsOf.set(t.name, out);
+    repeats.set(t.name, lines);
+  }
+  return { main, repeats };
+}
+
+export function tableVariables(layout: Layout, table: string): Variable[] {
+  return layout.variables.filter((v) => v.table === table);
+}
+
+export type { RepeatTable };

@@ -1,0 +1,232 @@
+// Dataset bundles over HTTP: layout across versions, repeat tables, profiles, planted identifiers,
+// k-anonymity checked by an independent counter, options, filters, scope and audit.
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
+import { definitionFile, instanceId } from '../support/factories';
+import { checkK } from '../support/kcheck';
+
+const yesNo = ['yes', 'no'];
+const v1 = {
+  title: 'Planted',
+  languages: ['en', 'fr'],
+  elements: [
+    { type: 'text', name: 'full_name', sdcRole: 'direct' },
+    { type: 'text', name: 'contact' },
+    { type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: [{ value: 'm', text: { default: 'Male', fr: 'Homme' } }, { value: 'f', text: { default: 'Female', fr: 'Femme' } }] },
+    { type: 'text', name: 'age', inputType: 'number', sdcRole: 'quasi', sdcRecode: { kind: 'bands', breaks: [18, 30, 45] } },
+    { type: 'dropdown', name: 'nationality', sdcRole: 'quasi', choices: ['GIN', 'SDN', 'ERI', 'SYR', 'NGA'] },
+    { type: 'text', name: 'left_on', inputType: 'date', sdcRole: 'date' },
+    { type: 'radiogroup', name: 'used_smuggler', choices: yesNo },
+    { type: 'checkbox', name: 'abuse', sdcRole: 'sensitive', visibleIf: "{used_smuggler} = 'yes'", choices: ['violence', 'extortion', 'detention', 'none'] },
+    { type: 'comment', name: 'notes' },
+    { type: 'radiogroup', name: 'reasons', choices: ['economic', 'conflict'] },
+    { type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'dropdown', name: 'leg_country', choices: ['NE', 'LY', 'TN'] }, { type: 'text', name: 'cost', inputType: 'number', sdcRole: 'sensitive' }, { type: 'text', name: 'guide' }] },
+  ],
+};
+const v2 = { ...v1, elements: [...v1.elements.filter((e) => e.name !== 'reasons'), { type: 'radiogroup', name: 'would_return', choices: yesNo }] };
+
+const PLANTED = ['Amadou Diallo', '+218 91 555 0101', 'amadou@example.org', 'Guide Ibrahim', 'Fatima Zahra'];
+
+function answers(i: number, version: 1 | 2): Record<string, unknown> {
+  const common = i % 10 !== 9; // one in ten is a rare combination that needs suppression
+  return {
+    full_name: i === 0 ? PLANTED[0] : `Person ${i}`,
+    contact: i === 1 ? PLANTED[1] : i === 2 ? PLANTED[2] : 'none',
+    sex: i % 2 ? 'm' : 'f',
+    age: common ? 20 + (i % 2) : 50 + i,
+    nationality: common ? 'GIN' : ['SDN', 'ERI', 'SYR', 'NGA'][i % 4],
+    left_on: `2026-0${1 + (i % 3)}-1${i % 10}`,
+    used_smuggler: i % 3 ? 'yes' : 'no',
+    ...(i % 3 ? { abuse: i % 2 ? ['violence', 'extortion'] : ['none'] } : {}),
+    notes: i === 3 ? `=cmd|' /C calc'!A0 met ${PLANTED[4]}` : 'ok',
+    ...(version === 1 ? { reasons: 'economic' } : { would_return: 'no' }),
+    legs: [{ leg_country: 'NE', cost: 300 + i, guide: i === 4 ? PLANTED[3] : 'x' }, { leg_country: 'LY', cost: 1000 }],
+  };
+}
+
+interface Bundle {
+  files: Record<string, string>;
+  /** Whether a file starts with the UTF-8 byte order mark (decoding as text would hide it). */
+  hasBom(name: string): boolean;
+  csv(name: string): { header: string[]; rows: string[][] };
+  all: string;
+}
+
+function bundleOf(bytes: Uint8Array): Bundle {
+  const raw = unzipSync(bytes);
+  const files = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));
+  return {
+    files,
+    hasBom: (name) => raw[name]![0] === 0xef && raw[name]![1] === 0xbb && raw[name]![2] === 0xbf,
+    all: Object.values(files).join('\n'),
+    csv(name) {
+      const [header, ...rows] = parse(files[name]!, { bom: true }) as string[][];
+      return { header: header!, rows };
+    },
+  };
+}
+
+describe('dataset export', () => {
+  let t: TestApp;
+  let coordinator: TestUser;
+  let researcher: TestUser;
+  let admin: TestUser;
+  const N = 60;
+
+  beforeAll(async () => {
+    t = createTestApp();
+    await t.publish([definitionFile(v1, { questionnaireId: 'planted' }), definitionFile(v2, { questionnaireId: 'planted', version: '2' })]);
+    admin = await t.user('admin', { countries: ['*'] });
+    coordinator = await t.user('coordinator', { countries: ['TUN', 'LBY'] });
+    researcher = await t.user('researcher', { countries: ['TUN'] });
+    for (let i = 0; i < N; i++) {
+      const version = i < N / 2 ? 1 : 2;
+      const res = await t.app.request(
+        `/api/v1/questionnaires/planted/versions/${version}/responses`,
+        jsonRequest('POST', { instanceId: instanceId(), data: answers(i, version), country: i % 4 === 0 ? 'LBY' : 'TUN', site: 'Sfax' }, admin.headers),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      t.clock.advance(3_600_000);
+    }
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const exportAs = async (u: TestUser, query: string) => {
+    const res = await t.app.request(`/api/v1/questionnaires/planted/export?${query}`, { headers: u.headers });
+    if (res.status !== 200) return { res, bundle: undefined, error: await res.clone().text() };
+    return { res, bundle: bundleOf(new Uint8Array(await res.arrayBuffer())), error: '' };
+  };
+
+  it('writes the full bundle: union of versions, repeat table, codebook, scripts, manifest with counts and checksums', async () => {
+    const { res, bundle } = await exportAs(coordinator, 'profile=full');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('x-periplus-rows')).toBe(String(N));
+    const b = bundle!;
+    expect(Object.keys(b.files).sort()).toEqual(['README.txt', 'codebook.csv', 'load.R', 'load.do', 'load.sps', 'manifest.json', 'planted-legs.csv', 'planted.csv']);
+    expect(Object.keys(b.files).at(-1)).toBe('manifest.json');
+    const main = b.csv('planted.csv');
+    expect(b.hasBom('planted.csv')).toBe(true);
+    expect(main.rows).toHaveLength(N);
+    expect(main.header).toEqual(expect.arrayContaining(['KEY', 'version', 'country', 'reasons', 'would_return', 'abuse', 'abuse-Comment'].filter((h) => h !== 'abuse-Comment')));
+    const col = (name: string) => main.header.indexOf(name);
+    const first = main.rows[0]!;
+    expect(first[col('version')]).toBe('1');
+    expect(first[col('would_return')]).toBe('');
+    expect(main.rows.at(-1)![col('reasons')]).toBe('');
+    // Not asked (skip logic) is not the same as no answer.
+    const notAsked = main.rows.find((r) => r[col('used_smuggler')] === 'no')!;
+    expect(notAsked[col('abuse')]).toBe('.n');
+    const legs = b.csv('planted-legs.csv');
+    expect(legs.header.slice(0, 2)).toEqual(['PARENT_KEY', 'KEY']);
+    expect(legs.rows).toHaveLength(2 * N);
+    expect(legs.rows[0]![0]).toBe(first[0]);
+    expect(legs.rows[0]![1]).toBe(`${first[0]}/legs[1]`);
+    // Formula cells are masked; planted values exist in full (it is the full profile).
+    expect(b.all).toContain(PLANTED[0]);
+    expect(b.files['planted.csv']).toContain(`,'=cmd|' /C calc'!A0 met ${PLANTED[4]},`);
+    expect(b.files['planted.csv']).toContain(`'${PLANTED[1]}`);
+    const manifest = JSON.parse(b.files['manifest.json']!);
+    expect(manifest).toMatchObject({ questionnaire: 'planted', profile: 'full', responses: N, versions: ['1', '2'] });
+    for (const f of manifest.files) {
+      const bytes = new TextEncoder().encode((b.hasBom(f.name) ? '\uFEFF' : '') + b.files[f.name]!);
+      expect(f.bytes, f.name).toBe(bytes.length);
+      expect(f.sha256, f.name).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(manifest.files.find((f: { name: string }) => f.name === 'planted.csv').rows).toBe(N);
+    expect(manifest.files.find((f: { name: string }) => f.name === 'planted-legs.csv').rows).toBe(2 * N);
+    const codebook = b.csv('codebook.csv');
+    const age = codebook.rows.find((r) => r[1] === 'age')!;
+    expect(age).toEqual(['planted.csv', 'age', 'age', 'number', '', '1 2', 'quasi-identifier', '']);
+    expect(codebook.rows.find((r) => r[1] === 'reasons')![5]).toBe('1');
+    expect(b.files['load.R']).toContain('factor(');
+    expect(b.files['load.do']).toContain('label variable');
+    expect(b.files['load.sps']).toContain("VALUE LABELS sex 'm' 'Male' 'f' 'Female'.");
+  });
+
+  it('never lets a planted identifier out in the pseudonymized profile, with stable pseudonyms and shifted dates', async () => {
+    const one = (await exportAs(coordinator, 'profile=pseudonymized')).bundle!;
+    const two = (await exportAs(coordinator, 'profile=pseudonymized')).bundle!;
+    for (const planted of PLANTED) expect(one.all).not.toContain(planted);
+    const ids = (t.handle.sqlite.prepare('select instance_id from responses').all() as Array<{ instance_id: string }>).map((r) => r.instance_id);
+    for (const id of ids) expect(one.all).not.toContain(id);
+    const main = one.csv('planted.csv');
+    expect(main.header).not.toContain('full_name');
+    expect(main.header).not.toContain('contact');
+    expect(main.header).not.toContain('notes');
+    expect(one.csv('planted-legs.csv').header).not.toContain('guide');
+    expect(main.rows.map((r) => r[0])).toEqual(two.csv('planted.csv').rows.map((r) => r[0]));
+    const left = main.header.indexOf('left_on');
+    const submitted = main.header.indexOf('submitted_date');
+    const original = `2026-01-10`;
+    expect(main.rows[0]![left]).not.toBe(original);
+    // The shift is one offset per record: the interval between two dates of a record is kept.
+    const days = (a: string, b: string) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
+    expect(days(main.rows[0]![submitted]!, main.rows[0]![left]!)).toBe(days('2026-11-01', original));
+  });
+
+  it('makes the public profile strictly k-anonymous within country, checked independently, and drops identifiers', async () => {
+    const { res, bundle, error } = await exportAs(coordinator, 'profile=public&k=5&maxGlobalRisk=0.3');
+    expect(res.status, error).toBe(200);
+    const b = bundle!;
+    for (const planted of PLANTED) expect(b.all).not.toContain(planted);
+    const main = b.csv('planted.csv');
+    const report = JSON.parse(b.files['risk-report.json']!);
+    expect(report.passed).toBe(true);
+    const keyColumns = ['country', ...report.parameters.quasiIdentifiers];
+    expect(report.parameters.quasiIdentifiers).toEqual(expect.arrayContaining(['sex', 'age', 'nationality', 'left_on', 'site', 'submitted_month', 'locale']));
+    expect(checkK(main.header, main.rows, keyColumns).below(5)).toBe(0);
+    expect(main.rows.some((r) => r.includes('.s'))).toBe(true);
+    const age = main.header.indexOf('age');
+    expect(new Set(main.rows.map((r) => r[age]))).toEqual(new Set(['18-29', '45+', '.s'].filter((v) => main.rows.some((r) => r[age] === v))));
+    expect(main.rows.every((r) => ['18-29', '45+', '.s'].includes(r[age]!))).toBe(true);
+    expect(main.rows.every((r) => /^(\d{4}-\d{2}|\.s)$/.test(r[main.header.indexOf('left_on')]!))).toBe(true);
+    expect(b.files['risk-report.html']).toContain('Violators of k-anonymity');
+    expect(b.files['README.txt']).toContain('.s       suppressed by statistical disclosure control');
+    expect(b.csv('codebook.csv').rows.find((r) => r[1] === 'age')![7]).toMatch(/^k-anonymity key \(k=5\)/);
+  });
+
+  it('refuses a public dataset that cannot meet its thresholds, saying why', async () => {
+    const { res } = await exportAs(coordinator, 'profile=public&k=100');
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('disclosure_risk');
+    expect(body.error.message).toMatch(/classes smaller than k=100/);
+  });
+
+  it('gives researchers the public profile only, within their countries', async () => {
+    expect((await exportAs(researcher, 'profile=full')).res.status).toBe(403);
+    expect((await exportAs(researcher, 'profile=pseudonymized')).res.status).toBe(403);
+    const { res, bundle, error } = await exportAs(researcher, 'profile=public&k=3&maxGlobalRisk=0.4');
+    expect(res.status, error).toBe(200);
+    const main = bundle!.csv('planted.csv');
+    expect(new Set(main.rows.map((r) => r[main.header.indexOf('country')]))).toEqual(new Set(['TUN']));
+  });
+
+  it('applies labels in a language, split multiple choice, filters and masking options', async () => {
+    const b = (await exportAs(coordinator, 'profile=full&labels=true&lang=fr&split=true&version=2&mask=false&bom=false')).bundle!;
+    const main = b.csv('planted.csv');
+    expect(b.hasBom('planted.csv')).toBe(false);
+    expect(main.rows).toHaveLength(N / 2);
+    expect(main.header).not.toContain('reasons');
+    expect(main.rows.map((r) => r[main.header.indexOf('sex')])).toContain('Homme');
+    expect(main.header).toEqual(expect.arrayContaining(['abuse.violence', 'abuse.extortion', 'abuse.detention', 'abuse.none']));
+    const flags = main.rows.map((r) => r[main.header.indexOf('abuse.violence')]);
+    expect(new Set(flags)).toEqual(new Set(['0', '1', '.n']));
+    const late = (await exportAs(coordinator, `profile=full&from=${encodeURIComponent('2026-11-02T12:00:00Z')}`)).bundle!;
+    expect(late.csv('planted.csv').rows.length).toBeLessThan(N);
+    const approved = (await exportAs(coordinator, 'profile=full&reviewState=approved')).bundle!;
+    expect(approved.csv('planted.csv').rows).toHaveLength(0);
+    expect((await exportAs(coordinator, 'profile=secret')).res.status).toBe(400);
+  });
+
+  it('writes every export to the audit log with profile, filters and row count', async () => {
+    await exportAs(coordinator, 'profile=full&country=LBY');
+    const res = await t.app.request('/api/v1/audit?action=dataset.export&limit=1', { headers: admin.headers });
+    const [entry] = (await res.json()).items;
+    expect(entry).toMatchObject({ actor: `user:${coordinator.id}`, targetId: 'planted', details: { profile: 'full', rows: N / 4, filters: { countries: ['LBY'] } } });
+  });
+});
