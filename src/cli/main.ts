@@ -12,6 +12,8 @@ import { defaultConfig, systemClock } from '../deps';
 import { purgeExpiredTrash } from '../responses/manage';
 import { CliUsageError, usersCommand } from './users';
 import { sdcCommand } from './sdc';
+import { exportCommand } from './export';
+import { loadPseudonymKey } from '../entry/secrets';
 import { runValidation } from '../validation/run';
 import { readSurveyFiles } from './survey-files';
 
@@ -34,6 +36,10 @@ const USAGE = `periplus <command> [options]
                         password from PERIPLUS_PASSWORD, standard input, or a hidden prompt
   users list | users password <username>
   purge                 purge responses in the trash longer than PERIPLUS_TRASH_DAYS
+  export <questionnaire> [--profile full|pseudonymized|public] [--out exports/] [--labels] [--lang fr]
+      [--split] [--no-bom] [--no-mask] [--from DATE] [--to DATE] [--review-state approved,...]
+      [--country TUN,LBY] [--version 1,2] [--k 5] [--l 2] [--max-global-risk 0.03]
+                        dataset bundle (zip) with a progress bar; audited
   sdc <file.csv> --qi a,b,c [--k 5] [--strata x] [--sensitive y --l 2] [--recode age=bands:18,25,35]
       [--sep ';'] [--out treated.csv]   disclosure control of a plain CSV (sdcMicro-style report)
 
@@ -59,6 +65,17 @@ const options = {
   l: { type: 'string' },
   recode: { type: 'string', multiple: true },
   out: { type: 'string' },
+  profile: { type: 'string' },
+  labels: { type: 'boolean' },
+  lang: { type: 'string' },
+  split: { type: 'boolean' },
+  'no-bom': { type: 'boolean' },
+  'no-mask': { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'review-state': { type: 'string' },
+  country: { type: 'string' },
+  version: { type: 'string' },
   'max-global-risk': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -190,6 +207,14 @@ export async function main(argv: string[]): Promise<number> {
         handle.close();
       }
     }
+    case 'export': {
+      const handle = openDatabase(opts.dbFile);
+      try {
+        return await exportCommand(handle, loadPseudonymKey(opts.dbFile), rest[0], values);
+      } finally {
+        handle.close();
+      }
+    }
     case 'sdc':
       return sdcCommand(rest[0], values);
     case 'purge': {
@@ -213,7 +238,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof PublishRefused) {
       console.error('Not starting: some questionnaires could not be published.');
       for (const r of e.refused) console.error(formatOutcome(r));
-    } else if ((e as { status?: number }).status === 404) {
+    } else if ([403, 404, 422].includes((e as { status?: number }).status ?? 0)) {
       console.error(`periplus: ${(e as Error).message}`);
     } else if (e instanceof UsageError || e instanceof CliUsageError || (e as { status?: number }).status === 400 || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`periplus: ${(e as Error).message}\n\n${USAGE}`);

@@ -80,13 +80,15 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: (r) => rowKey(profile, keys, r.instanceId) });
     cols.push({ name: 'version', label: 'Questionnaire version', role: 'none', system: (r) => r.version });
     cols.push({ name: 'country', label: 'Country', role: 'none', system: (r) => r.country });
-    cols.push({ name: 'site', label: 'Site', role: 'location', system: (r) => r.site ?? '' });
+    // Publicly, site and interview language say again what questions ask (hub, language) at a finer grain.
+    if (profile !== 'public') cols.push({ name: 'site', label: 'Site', role: 'location', system: (r) => r.site ?? '' });
     if (profile === 'full') cols.push({ name: 'submitted_at', label: 'Received (UTC)', role: 'date', system: (r) => iso(r.submittedAt) });
     if (profile === 'pseudonymized')
       cols.push({ name: 'submitted_date', label: 'Received (date, shifted per record)', role: 'date', system: (r) => (r.submittedAt ? shiftDate(iso(r.submittedAt).slice(0, 10), shiftDays(keys.pseudonymKey, r.instanceId)) : '') });
-    if (profile === 'public') cols.push({ name: 'submitted_month', label: 'Received (month)', role: 'date', system: (r) => iso(r.submittedAt).slice(0, 7) });
+    if (profile === 'public')
+      cols.push({ name: 'submitted_quarter', label: 'Received (quarter)', role: 'date', system: (r) => recodeValue(iso(r.submittedAt), { kind: 'quarter' }) });
     cols.push({ name: 'review_state', label: 'Review state', role: 'none', system: (r) => r.reviewState });
-    cols.push({ name: 'locale', label: 'Interview language', role: profile === 'public' ? 'quasi' : 'none', system: (r) => r.locale });
+    if (profile !== 'public') cols.push({ name: 'locale', label: 'Interview language', role: 'none', system: (r) => r.locale });
     if (profile === 'full') cols.push({ name: 'collector', label: 'Submitted by', role: 'none', system: (r) => r.submittedBy });
     if (profile === 'pseudonymized') cols.push({ name: 'collector', label: 'Collector (pseudonym)', role: 'none', system: (r) => pseudonym(keys.pseudonymKey, r.submittedBy) });
   }

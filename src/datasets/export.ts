@@ -13,7 +13,8 @@ import { findQuestionnaire, listVersions } from '../storage/questionnaires';
 import { countExportRows, exportBound, exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
 import { anonymizeTable, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
-import { SUPPRESSED, tableFromRows, type SdcTable } from './anonymize/table';
+import { SUPPRESSED, tableBuilder, type SdcTable } from './anonymize/table';
+import { mergeRareCodes } from './anonymize/recode';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
 import { flattenResponse, SUPPRESSED_CELL } from './flatten';
@@ -70,11 +71,26 @@ async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'
   }
 }
 
-/** Main-table cells of one row, before disclosure control. */
-function mainCells(p: Pick<PreparedExport, 'layout' | 'spec' | 'files'>, row: ExportRow, flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels)) {
-  const mainVars = p.layout.variables.filter((v) => v.table === '');
-  const byName = new Map(mainVars.map((v, i) => [v.name, flat.main[i]!]));
-  return { flat, cells: p.files[0]!.columns.map((c) => cellOf(c, row, c.variable ? byName.get(c.variable.name)! : '')) };
+/** For each main-table column, the index of its variable among the layout's main variables (-1: system). */
+const sources = new WeakMap<PreparedExport['files'][number], number[]>();
+function sourceIndexes(p: Pick<PreparedExport, 'layout' | 'files'>): number[] {
+  const main = p.files[0]!;
+  let idx = sources.get(main);
+  if (!idx) {
+    const names = p.layout.variables.filter((v) => v.table === '').map((v) => v.name);
+    idx = main.columns.map((c) => (c.variable ? names.indexOf(c.variable.name) : -1));
+    sources.set(main, idx);
+  }
+  return idx;
+}
+
+/** Main-table cells of one row before disclosure control: all columns, or only those in `only`. */
+function mainCells(p: Pick<PreparedExport, 'layout' | 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
+  const flat = flattenResponse(p.layout, JSON.parse(row.data) as Record<string, unknown>, row.hidden, p.spec.labels, true);
+  const idx = sourceIndexes(p);
+  const columns = p.files[0]!.columns;
+  const cell = (ci: number) => cellOf(columns[ci]!, row, idx[ci]! >= 0 ? flat.main[idx[ci]!]! : '');
+  return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
 }
 
 function cellOf(c: Column, row: ExportRow, raw: string): string {
@@ -111,15 +127,27 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const qis = pick(['quasi', 'location', 'date']);
   const sensitive = pick(['sensitive']);
   const chosen = [...strata, ...qis, ...sensitive];
-  const seqs: number[] = [];
-  const values: string[][] = [];
+  let seqs = new Float64Array(Math.max(16, p.rows));
+  const builder = tableBuilder(chosen.map(([c]) => c.name));
+  let n = 0;
+  const chosenColumns = chosen.map(([, i]) => i);
   for await (const page of pages(deps, p))
     for (const row of page) {
-      const { cells } = mainCells(p, row);
-      seqs.push(row.seq);
-      values.push(chosen.map(([, i]) => cells[i]!));
+      const cells = mainCells(p, row, chosenColumns);
+      if (n === seqs.length) {
+        const bigger = new Float64Array(seqs.length * 2);
+        bigger.set(seqs);
+        seqs = bigger;
+      }
+      seqs[n++] = row.seq;
+      builder.push(cells);
     }
-  const table = tableFromRows(chosen.map(([c]) => c.name), values);
+  const table = builder.build();
+  // Merging rare categories needs the whole column: done on the table, before suppression.
+  chosen.forEach(([c], vi) => {
+    const rule = c.variable?.recode;
+    if (rule?.kind === 'merge-rare') mergeRareCodes(table, vi, rule.min, rule.into);
+  });
   const { table: treated, report } = anonymizeTable(table, {
     quasiIdentifiers: qis.map(([c]) => c.name),
     strata: strata.map(([c]) => c.name),
@@ -137,7 +165,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     });
   for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.spec.sdc.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
   for (const [c] of sensitive) p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})`);
-  return { report, table: treated, seqs: Float64Array.from(seqs), columnVar: new Map(chosen.map(([, i], vi) => [i, vi])) };
+  return { report, table: treated, seqs: seqs.slice(0, n), columnVar: new Map(chosen.map(([, i], vi) => [i, vi])) };
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -194,7 +222,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     for await (const page of pages(deps, p)) {
       const out: string[][] = [];
       for (const row of page) {
-        let { cells } = mainCells(p, row);
+        let cells = mainCells(p, row);
         if (p.sdc) {
           if (p.sdc.seqs[index] !== row.seq) throw new Error('responses changed while the export was running; export again');
           const t = p.sdc.table;

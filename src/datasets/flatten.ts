@@ -45,13 +45,25 @@ export function cellText(v: Variable, container: unknown, hidden: boolean, label
   return String(value);
 }
 
-/** Main row and repeat rows of one response's answers. */
-export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonly string[], labels: boolean): FlatResponse {
+/** Variables grouped by table, computed once per layout (flattening runs once per response). */
+const grouped = new WeakMap<Layout, Map<string, Variable[]>>();
+function byTableOf(layout: Layout): Map<string, Variable[]> {
+  let byTable = grouped.get(layout);
+  if (!byTable) {
+    byTable = new Map();
+    for (const v of layout.variables) byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
+    grouped.set(layout, byTable);
+  }
+  return byTable;
+}
+
+/** Main row and repeat rows of one response's answers; `onlyMain` skips the repeat tables. */
+export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonly string[], labels: boolean, onlyMain = false): FlatResponse {
   const hidden = new Set(hiddenPaths);
-  const isHidden = (v: Variable, prefix: string) => hidden.has(prefix + v.hiddenPath) || (prefix === '' && hidden.has(v.question));
-  const byTable = new Map<string, Variable[]>();
-  for (const v of layout.variables) byTable.set(v.table, [...(byTable.get(v.table) ?? []), v]);
+  const isHidden = (v: Variable, prefix: string) => hidden.size > 0 && (hidden.has(prefix + v.hiddenPath) || (prefix === '' && hidden.has(v.question)));
+  const byTable = byTableOf(layout);
   const main = (byTable.get('') ?? []).map((v) => cellText(v, data, isHidden(v, ''), labels));
+  if (onlyMain) return { main, repeats: new Map() };
   const repeats = new Map<string, Array<{ parent: string; key: string; cells: string[] }>>();
   // Rows of each table as (container object, key suffix, hidden-path prefix), parents before children.
   const rowsOf = new Map<string, Array<{ row: unknown; key: string; prefix: string }>>([['', [{ row: data, key: '', prefix: '' }]]]);

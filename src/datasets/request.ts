@@ -58,3 +58,8 @@ export function exportAuditDetails(spec: ExportSpec, rows: number): Record<strin
     options: { labels: spec.labels, lang: spec.lang, splitMultiple: spec.splitMultiple },
   };
 }
+
+/** `<questionnaire>-<profile>-YYYYMMDD-HHMMSS.zip` (UTC). */
+export function exportFileName(questionnaireId: string, profile: string, at: Date): string {
+  return `${questionnaireId}-${profile}-${at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.zip`;
+}

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { profiles } from '../datasets/columns';
 import { exportStream, prepareExport } from '../datasets/export';
-import { exportAuditDetails, exportSpec } from '../datasets/request';
+import { exportAuditDetails, exportFileName, exportSpec } from '../datasets/request';
 import { auditStatement } from '../storage/audit';
 import { reviewStates } from '../storage/schema';
 import { principalOf } from './auth';
@@ -75,7 +75,7 @@ export function datasetRoutes(deps: Deps) {
     await deps.atomic((db) => [
       auditStatement(db, { at, actor: p.actor, action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: c.get('requestId'), details: exportAuditDetails(spec, prepared.rows) }),
     ]);
-    const name = `${questionnaireId}-${spec.profile}-${at.toISOString().slice(0, 19).replace(/[:T]/g, '')}.zip`;
+    const name = exportFileName(questionnaireId, spec.profile, at);
     return c.body(exportStream(xdeps, prepared), 200, {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${name}"`,

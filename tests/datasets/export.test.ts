@@ -4,7 +4,10 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestApp, jsonRequest, tempDir, type TestApp, type TestUser } from '../support/app';
+import { runCli } from '../support/process';
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
 
@@ -177,7 +180,7 @@ describe('dataset export', () => {
     const report = JSON.parse(b.files['risk-report.json']!);
     expect(report.passed).toBe(true);
     const keyColumns = ['country', ...report.parameters.quasiIdentifiers];
-    expect(report.parameters.quasiIdentifiers).toEqual(expect.arrayContaining(['sex', 'age', 'nationality', 'left_on', 'site', 'submitted_month', 'locale']));
+    expect(report.parameters.quasiIdentifiers).toEqual(['submitted_quarter', 'sex', 'age', 'nationality', 'left_on']);
     expect(checkK(main.header, main.rows, keyColumns).below(5)).toBe(0);
     expect(main.rows.some((r) => r.includes('.s'))).toBe(true);
     const age = main.header.indexOf('age');
@@ -221,6 +224,27 @@ describe('dataset export', () => {
     const approved = (await exportAs(coordinator, 'profile=full&reviewState=approved')).bundle!;
     expect(approved.csv('planted.csv').rows).toHaveLength(0);
     expect((await exportAs(coordinator, 'profile=secret')).res.status).toBe(400);
+  });
+
+  it('exports from the command line into a folder, with progress, audited as the operator', async () => {
+    const out = tempDir();
+    try {
+      const res = await runCli(['export', 'planted', '--profile', 'pseudonymized', '--db', t.dbFile, '--out', out.dir]);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stderr).toContain(`${N}/${N} responses`);
+      const [file] = readdirSync(out.dir);
+      expect(file).toMatch(/^planted-pseudonymized-\d{8}-\d{6}\.zip$/);
+      const b = bundleOf(new Uint8Array(readFileSync(join(out.dir, file!))));
+      expect(b.csv('planted.csv').rows).toHaveLength(N);
+      for (const planted of PLANTED) expect(b.all).not.toContain(planted);
+      const refused = await runCli(['export', 'planted', '--profile', 'public', '--k', '100', '--db', t.dbFile, '--out', out.dir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('fails its disclosure thresholds');
+    } finally {
+      out.cleanup();
+    }
+    const entries = t.handle.sqlite.prepare("select actor from audit_log where action = 'dataset.export' and actor = 'cli'").all();
+    expect(entries).toHaveLength(1);
   });
 
   it('writes every export to the audit log with profile, filters and row count', async () => {

@@ -2,7 +2,7 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import { keyOf, SUPPRESSED, type SdcTable } from './table';
+import { keyer, SUPPRESSED, type SdcTable } from './table';
 
 export interface DiversityResult {
   /** Per sensitive variable: the smallest distinct count over classes, before and after treatment. */
@@ -11,10 +11,11 @@ export interface DiversityResult {
   suppressed: Record<string, number>;
 }
 
-function classesOf(t: SdcTable, keyVars: readonly number[]): Map<string, number[]> {
-  const classes = new Map<string, number[]>();
+function classesOf(t: SdcTable, keyVars: readonly number[]): Map<number | string, number[]> {
+  const classes = new Map<number | string, number[]>();
+  const keyOf = keyer(t, keyVars);
   for (let i = 0; i < t.n; i++) {
-    const key = keyOf(t, keyVars, i);
+    const key = keyOf(i);
     const c = classes.get(key);
     if (c) c.push(i);
     else classes.set(key, [i]);

@@ -1,14 +1,15 @@
 // How many records share each record's key: strictly (a suppressed cell is a category of its own,
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
-import { keyOf, SUPPRESSED, type SdcTable } from './table';
+import { keyer, SUPPRESSED, type SdcTable } from './table';
 
 /** fk per record, suppressed cells as their own category. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  const counts = new Map<string, number>();
-  const keys: string[] = new Array(t.n);
+  const counts = new Map<number | string, number>();
+  const keys: Array<number | string> = new Array(t.n);
+  const keyOf = keyer(t, vars);
   for (let i = 0; i < t.n; i++) {
-    const k = keyOf(t, vars, i);
+    const k = keyOf(i);
     keys[i] = k;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
@@ -23,10 +24,11 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Ar
  * partly suppressed key adds every compatible key; a fully suppressed key counts all records.
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  const groups = new Map<string, { codes: number[]; count: number; nas: number }>();
-  const keys: string[] = new Array(t.n);
+  const groups = new Map<number | string, { codes: number[]; count: number; nas: number }>();
+  const keys: Array<number | string> = new Array(t.n);
+  const keyOf = keyer(t, vars);
   for (let i = 0; i < t.n; i++) {
-    const k = keyOf(t, vars, i);
+    const k = keyOf(i);
     keys[i] = k;
     const g = groups.get(k);
     if (g) g.count++;
@@ -38,7 +40,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
   const all = [...groups.values()];
   const partial = all.filter((g) => g.nas > 0 && g.nas < vars.length);
   const compatible = (a: number[], b: number[]) => a.every((x, j) => x === b[j] || x === SUPPRESSED || b[j] === SUPPRESSED);
-  const total = new Map<string, number>();
+  const total = new Map<number | string, number>();
   for (const [k, g] of groups) {
     let f = g.count;
     if (g.nas === vars.length) f = t.n;
@@ -60,7 +62,8 @@ export function violators(fk: Int32Array, k: number): number {
 
 /** Distinct keys among the records. */
 export function distinctKeys(t: SdcTable, vars: readonly number[]): number {
-  const seen = new Set<string>();
-  for (let i = 0; i < t.n; i++) seen.add(keyOf(t, vars, i));
+  const seen = new Set<number | string>();
+  const keyOf = keyer(t, vars);
+  for (let i = 0; i < t.n; i++) seen.add(keyOf(i));
   return seen.size;
 }

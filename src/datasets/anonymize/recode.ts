@@ -1,6 +1,7 @@
 // Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
 // (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
 // questionnaire (sdcRecode on a question) or from the export profile.
+import { SUPPRESSED, type SdcTable } from './table';
 
 export type RecodeRule =
   /** Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18". */
@@ -38,6 +39,25 @@ export function recodeValue(value: string, rule: RecodeRule): string {
     case 'merge-rare':
       return value;
   }
+}
+
+/** Merges, in place, the categories of variable `v` with fewer than `min` records into `into`. */
+export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string): void {
+  const counts = new Map<number, number>();
+  for (const c of t.codes[v]!) if (c !== SUPPRESSED) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const remap = t.labels[v]!.map((label, code) => {
+    const target = label !== '' && !label.startsWith('.') && (counts.get(code) ?? 0) < min ? into : label;
+    if (!index.has(target)) {
+      index.set(target, labels.length);
+      labels.push(target);
+    }
+    return index.get(target)!;
+  });
+  const codes = t.codes[v]!;
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
+  t.labels[v] = labels;
 }
 
 /** Recodes a whole column, including merging rare categories. */

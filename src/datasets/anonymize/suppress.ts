@@ -4,7 +4,7 @@
 // into classes of at least k that share the same blanked variables, trying the cheapest blank
 // patterns first (fewest cells, least important variables), within each stratum.
 import { strictFrequencies } from './frequencies';
-import { categoriesInUse, keyOf, SUPPRESSED, type SdcTable } from './table';
+import { categoriesInUse, keyer, keyOf, SUPPRESSED, type SdcTable } from './table';
 
 export interface SuppressionResult {
   /** Cells blanked per quasi-identifier, by name. */
@@ -53,8 +53,9 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
 
   // Records of classes of at least k, by key: they may lend a few members to a group that is
   // short by little, when that costs fewer cells than moving the whole group to a bigger pattern.
-  const classSize = new Map<string, number>();
-  for (let i = 0; i < t.n; i++) if (fk[i]! >= k) classSize.set(keyOf(t, all, i), fk[i]!);
+  const classSize = new Map<number | string, number>();
+  const fullKey = keyer(t, all);
+  for (let i = 0; i < t.n; i++) if (fk[i]! >= k) classSize.set(fullKey(i), fk[i]!);
 
   for (const pattern of patterns(order)) {
     if (pending.length === 0) break;
@@ -89,7 +90,7 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
       const chosen: number[] = [];
       for (const d of donorsFor.get(key) ?? []) {
         if (chosen.length === k - members.length) break;
-        const own = keyOf(t, all, d);
+        const own = fullKey(d);
         const size = classSize.get(own)!;
         if (size > k) {
           classSize.set(own, size - 1);
@@ -98,7 +99,7 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
       }
       if (chosen.length === k - members.length) for (const i of [...members, ...chosen]) blank(i, pattern);
       else {
-        for (const d of chosen) classSize.set(keyOf(t, all, d), classSize.get(keyOf(t, all, d))! + 1);
+        for (const d of chosen) classSize.set(fullKey(d), classSize.get(fullKey(d))! + 1);
         next.push(...members);
       }
     }

@@ -15,24 +15,38 @@ export interface SdcTable {
   labels: string[][];
 }
 
+/** Builds a table one record at a time, in typed arrays that grow by doubling: flat per record. */
+export function tableBuilder(vars: string[]): { push(row: ReadonlyArray<string>): void; build(): SdcTable } {
+  const dicts = vars.map(() => new Map<string, number>());
+  let columns = vars.map(() => new Int32Array(1024));
+  let n = 0;
+  return {
+    push(row) {
+      if (n === columns[0]!.length) columns = columns.map((c) => {
+        const bigger = new Int32Array(c.length * 2);
+        bigger.set(c);
+        return bigger;
+      });
+      for (let v = 0; v < vars.length; v++) {
+        const value = row[v] ?? '';
+        let code = dicts[v]!.get(value);
+        if (code === undefined) {
+          code = dicts[v]!.size;
+          dicts[v]!.set(value, code);
+        }
+        columns[v]![n] = code;
+      }
+      n++;
+    },
+    build: () => ({ n, vars, codes: columns.map((c) => c.slice(0, n)), labels: dicts.map((d) => [...d.keys()]) }),
+  };
+}
+
 /** Builds a table from rows of text values (a CSV, or flattened responses). */
 export function tableFromRows(vars: string[], rows: Iterable<ReadonlyArray<string>>): SdcTable {
-  const dicts = vars.map(() => new Map<string, number>());
-  const columns: number[][] = vars.map(() => []);
-  let n = 0;
-  for (const row of rows) {
-    vars.forEach((_, v) => {
-      const value = row[v] ?? '';
-      let code = dicts[v]!.get(value);
-      if (code === undefined) {
-        code = dicts[v]!.size;
-        dicts[v]!.set(value, code);
-      }
-      columns[v]!.push(code);
-    });
-    n++;
-  }
-  return { n, vars, codes: columns.map((c) => Int32Array.from(c)), labels: dicts.map((d) => [...d.keys()]) };
+  const b = tableBuilder(vars);
+  for (const row of rows) b.push(row);
+  return b.build();
 }
 
 /** A deep copy whose codes can be changed without touching the original. */
@@ -52,4 +66,24 @@ export function keyOf(t: SdcTable, vars: readonly number[], i: number): string {
   let k = '';
   for (const v of vars) k += t.codes[v]![i] + ',';
   return k;
+}
+
+/**
+ * A key function over `vars`: a single number (mixed radix, suppressed as one more category) when
+ * the combinations fit in 2^53, else the string key. Numbers keep a million-record pass light.
+ */
+export function keyer(t: SdcTable, vars: readonly number[]): (i: number) => number | string {
+  let radix = 1;
+  const mult: number[] = [];
+  for (const v of vars) {
+    mult.push(radix);
+    radix *= t.labels[v]!.length + 1;
+  }
+  if (!Number.isSafeInteger(radix)) return (i) => keyOf(t, vars, i);
+  const cols = vars.map((v) => t.codes[v]!);
+  return (i) => {
+    let k = 0;
+    for (let j = 0; j < cols.length; j++) k += (cols[j]![i]! + 1) * mult[j]!;
+    return k;
+  };
 }
