@@ -19,7 +19,7 @@ import { exportBound, exportPage } from '../src/storage/exports';
 import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, child: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string' }, child: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, generate: { type: 'string' }, risk: { type: 'string' } } });
 const N = Number(values.n ?? 1_000_000);
 const ROOT = join(import.meta.dirname, '..');
 
@@ -100,7 +100,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   if (kind === 'export') {
     const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32) };
     const operator = { actor: 'bench', userId: 'bench', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
-    const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public' }));
+    const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public', maxGlobalRisk: values.risk ? Number(values.risk) : undefined }));
     rows = prepared.rows;
     await pipeline(Readable.fromWeb(exportStream(deps, prepared) as unknown as NodeWebStream<Uint8Array>), createWriteStream(out));
     const r = prepared.sdc!.report;
@@ -140,6 +140,9 @@ function measure(kind: string, dbFile: string, out: string): Promise<{ rows: num
 
 if (values.child) {
   await child(values.child, values.db!, values.out!);
+} else if (values.generate) {
+  // --generate FILE: only write the synthetic database (for profiling one side by hand).
+  await generate(values.generate);
 } else {
   const tmp = tempDir('periplus-bench-export-');
   try {

@@ -60,31 +60,37 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
   for (const pattern of patterns(order)) {
     if (pending.length === 0) break;
     const kept = all.filter((v) => !pattern.includes(v));
-    const groups = new Map<string, number[]>();
+    const keptKey = keyer(t, kept);
+    const groups = new Map<number | string, number[]>();
     for (const i of pending) {
-      const key = keyOf(t, kept, i);
+      const key = keptKey(i);
       const g = groups.get(key);
       if (g) g.push(i);
       else groups.set(key, [i]);
     }
     const next: number[] = [];
-    const short = new Map<string, number[]>();
+    const short = new Map<number | string, number[]>();
     for (const [key, members] of groups) {
       if (members.length >= k) for (const i of members) blank(i, pattern);
-      else if ((k - members.length) * pattern.length <= members.length) short.set(key, members);
+      // A donor costs as many cells as the pattern; lending pays when the group is short by little.
+      // Kept to patterns of up to three variables: each lending round scans every record.
+      else if (pattern.length <= 3 && (k - members.length) * pattern.length <= members.length) short.set(key, members);
       else next.push(...members);
     }
-    if (short.size) lend(short, kept, pattern, next);
+    if (short.size) lend(short, keptKey, pattern, next);
     pending = next;
   }
 
   /** Each short group either gets donors (members of large classes, same kept values) or waits. */
-  function lend(short: Map<string, number[]>, kept: number[], pattern: number[], next: number[]): void {
-    const donorsFor = new Map<string, number[]>();
+  function lend(short: Map<number | string, number[]>, keptKey: (i: number) => number | string, pattern: number[], next: number[]): void {
+    const donorsFor = new Map<number | string, number[]>();
+    const cols = pattern.map((v) => t.codes[v]!);
     for (let i = 0; i < t.n; i++) {
-      if (fk[i]! < k || pattern.some((v) => t.codes[v]![i] === SUPPRESSED)) continue;
-      const key = keyOf(t, kept, i);
-      if (short.has(key)) donorsFor.set(key, [...(donorsFor.get(key) ?? []), i]);
+      if (fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
+      const key = keptKey(i);
+      const list = short.has(key) ? donorsFor.get(key) : undefined;
+      if (list) list.push(i);
+      else if (short.has(key)) donorsFor.set(key, [i]);
     }
     for (const [key, members] of short) {
       const chosen: number[] = [];
