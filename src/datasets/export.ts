@@ -156,7 +156,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     l: p.spec.sdc.l,
     maxIndividualRisk: 1 / p.spec.sdc.k,
     maxGlobalRisk: p.spec.sdc.maxGlobalRisk,
-  });
+  }, { inPlace: true });
   if (!report.passed)
     throw new AppError(422, 'disclosure_risk', `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`, {
       failures: report.failures,

@@ -71,8 +71,8 @@ function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Me
   };
 }
 
-/** Anonymizes a copy of `input`; the input is left as it was. */
-export function anonymizeTable(input: SdcTable, policy: SdcPolicy): { table: SdcTable; report: SdcReport } {
+/** Anonymizes a copy of `input` (or `input` itself with `inPlace`, sparing a copy of every code). */
+export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean } = {}): { table: SdcTable; report: SdcReport } {
   const index = (name: string) => {
     const i = input.vars.indexOf(name);
     if (i < 0) throw new Error(`variable '${name}' is not in the table`);
@@ -82,7 +82,7 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy): { table: Sdc
   const strata = policy.strata.map(index);
   const sensitive = policy.sensitive.map(index);
   const key = [...strata, ...qis];
-  const t = cloneTable(input);
+  const t = opts.inPlace ? input : cloneTable(input);
   const before = measure(t, key, qis, policy.maxIndividualRisk);
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
   const s = qis.length ? suppressToK(t, qis, strata, policy.k, order) : { perVariable: {}, fullySuppressed: 0, remainingViolators: 0 };

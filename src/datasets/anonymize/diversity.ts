@@ -11,49 +11,40 @@ export interface DiversityResult {
   suppressed: Record<string, number>;
 }
 
-function classesOf(t: SdcTable, keyVars: readonly number[]): Map<number | string, number[]> {
-  const classes = new Map<number | string, number[]>();
-  const keyOf = keyer(t, keyVars);
+/** Distinct values of variable v per class (suppressed cells not counted). */
+function distinctPerClass(t: SdcTable, keyOf: (i: number) => number | string, v: number): Map<number | string, Set<number>> {
+  const seen = new Map<number | string, Set<number>>();
   for (let i = 0; i < t.n; i++) {
     const key = keyOf(i);
-    const c = classes.get(key);
-    if (c) c.push(i);
-    else classes.set(key, [i]);
+    let s = seen.get(key);
+    if (!s) seen.set(key, (s = new Set()));
+    if (t.codes[v]![i] !== SUPPRESSED) s.add(t.codes[v]![i]!);
   }
-  return classes;
-}
-
-function distinct(t: SdcTable, v: number, members: number[]): number {
-  const seen = new Set<number>();
-  for (const i of members) if (t.codes[v]![i] !== SUPPRESSED) seen.add(t.codes[v]![i]!);
-  return seen.size;
+  return seen;
 }
 
 /** Measures l per sensitive variable and, when `l` > 1, blanks the variable in classes below it. */
 export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensitive: readonly number[], l: number): DiversityResult {
-  const classes = [...classesOf(t, keyVars).values()];
+  const keyOf = keyer(t, keyVars);
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
+  const smallest = (m: Map<number | string, Set<number>>, skipEmpty: boolean) => {
+    let min = Infinity;
+    for (const s of m.values()) if (!skipEmpty || s.size > 0) min = Math.min(min, s.size);
+    return min === Infinity ? 0 : min;
+  };
   for (const v of sensitive) {
     const name = t.vars[v]!;
-    let before = Infinity;
+    const before = distinctPerClass(t, keyOf, v);
     suppressed[name] = 0;
-    for (const members of classes) {
-      const d = distinct(t, v, members);
-      before = Math.min(before, d);
-      if (l > 1 && d < l)
-        for (const i of members) {
-          if (t.codes[v]![i] !== SUPPRESSED) suppressed[name]!++;
+    if (l > 1)
+      for (let i = 0; i < t.n; i++)
+        if (before.get(keyOf(i))!.size < l && t.codes[v]![i] !== SUPPRESSED) {
           t.codes[v]![i] = SUPPRESSED;
+          suppressed[name]!++;
         }
-    }
-    let after = Infinity;
-    for (const members of classes) {
-      const d = distinct(t, v, members);
-      // A class whose values are all blanked discloses nothing about this variable.
-      if (d > 0) after = Math.min(after, d);
-    }
-    minL[name] = { before: before === Infinity ? 0 : before, after: after === Infinity ? 0 : after };
+    // A class whose values are all blanked discloses nothing about this variable.
+    minL[name] = { before: smallest(before, false), after: smallest(distinctPerClass(t, keyOf, v), true) };
   }
   return { minL, suppressed };
 }

@@ -6,15 +6,14 @@ import { keyer, SUPPRESSED, type SdcTable } from './table';
 /** fk per record, suppressed cells as their own category. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
   const counts = new Map<number | string, number>();
-  const keys: Array<number | string> = new Array(t.n);
   const keyOf = keyer(t, vars);
+  // Keys are computed twice rather than kept: a million keys would cost more than the recount.
   for (let i = 0; i < t.n; i++) {
     const k = keyOf(i);
-    keys[i] = k;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const fk = new Int32Array(t.n);
-  for (let i = 0; i < t.n; i++) fk[i] = counts.get(keys[i]!)!;
+  for (let i = 0; i < t.n; i++) fk[i] = counts.get(keyOf(i))!;
   return fk;
 }
 
@@ -25,11 +24,9 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Ar
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
   const groups = new Map<number | string, { codes: number[]; count: number; nas: number }>();
-  const keys: Array<number | string> = new Array(t.n);
   const keyOf = keyer(t, vars);
   for (let i = 0; i < t.n; i++) {
     const k = keyOf(i);
-    keys[i] = k;
     const g = groups.get(k);
     if (g) g.count++;
     else {
@@ -49,7 +46,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
     total.set(k, f);
   }
   const fk = new Int32Array(t.n);
-  for (let i = 0; i < t.n; i++) fk[i] = total.get(keys[i]!)!;
+  for (let i = 0; i < t.n; i++) fk[i] = total.get(keyOf(i))!;
   return fk;
 }
 
