@@ -128,7 +128,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const sensitive = pick(['sensitive']);
   const chosen = [...strata, ...qis, ...sensitive];
   let seqs = new Float64Array(Math.max(16, p.rows));
-  const builder = tableBuilder(chosen.map(([c]) => c.name));
+  const builder = tableBuilder(chosen.map(([c]) => c.name), p.rows);
   let n = 0;
   const chosenColumns = chosen.map(([, i]) => i);
   for await (const page of pages(deps, p))
@@ -165,7 +165,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     });
   for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.spec.sdc.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
   for (const [c] of sensitive) p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})`);
-  return { report, table: treated, seqs: seqs.slice(0, n), columnVar: new Map(chosen.map(([, i], vi) => [i, vi])) };
+  return { report, table: treated, seqs: seqs.length === n ? seqs : seqs.subarray(0, n), columnVar: new Map(chosen.map(([, i], vi) => [i, vi])) };
 }
 
 const FORMULA = /^[=+\-@\t\r]/;

@@ -15,10 +15,13 @@ export interface SdcTable {
   labels: string[][];
 }
 
-/** Builds a table one record at a time, in typed arrays that grow by doubling: flat per record. */
-export function tableBuilder(vars: string[]): { push(row: ReadonlyArray<string>): void; build(): SdcTable } {
+/**
+ * Builds a table one record at a time, in typed arrays sized for `expected` records (growing by
+ * doubling past that), handed over without a copy.
+ */
+export function tableBuilder(vars: string[], expected = 1024): { push(row: ReadonlyArray<string>): void; build(): SdcTable } {
   const dicts = vars.map(() => new Map<string, number>());
-  let columns = vars.map(() => new Int32Array(1024));
+  let columns = vars.map(() => new Int32Array(Math.max(16, expected)));
   let n = 0;
   return {
     push(row) {
@@ -38,7 +41,7 @@ export function tableBuilder(vars: string[]): { push(row: ReadonlyArray<string>)
       }
       n++;
     },
-    build: () => ({ n, vars, codes: columns.map((c) => c.slice(0, n)), labels: dicts.map((d) => [...d.keys()]) }),
+    build: () => ({ n, vars, codes: columns.map((c) => (c.length === n ? c : c.subarray(0, n))), labels: dicts.map((d) => [...d.keys()]) }),
   };
 }
 
