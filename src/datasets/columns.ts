@@ -66,7 +66,10 @@ export interface ColumnKeys {
   exportKey: Uint8Array;
 }
 
-/** The key of a main row in the profile: instance id, stable pseudonym, or per-export id. */
+/**
+ * The key of a main row: the instance id (full), a stable pseudonym (pseudonymized). Public rows
+ * get random keys from the exporter, by row, so this keyed fallback is only used without one.
+ */
 export function rowKey(profile: Profile, keys: ColumnKeys, instanceId: string): string {
   if (profile === 'full') return instanceId;
   return pseudonym(profile === 'pseudonymized' ? keys.pseudonymKey : keys.exportKey, instanceId);
@@ -77,7 +80,8 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
   const cols: Column[] = [];
   if (table === '') {
     const iso = (d: Date | null) => (d ? d.toISOString() : '');
-    cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: (r) => rowKey(profile, keys, r.instanceId) });
+    // Public keys are random per row, filled in by the exporter (no hashing a million ids).
+    cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: profile === 'public' ? () => '' : (r) => rowKey(profile, keys, r.instanceId) });
     cols.push({ name: 'version', label: 'Questionnaire version', role: 'none', system: (r) => r.version });
     cols.push({ name: 'country', label: 'Country', role: 'none', system: (r) => r.country });
     // Publicly, site and interview language say again what questions ask (hub, language) at a finer grain.

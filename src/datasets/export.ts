@@ -17,7 +17,7 @@ import { SUPPRESSED, tableBuilder, type SdcTable } from './anonymize/table';
 import { mergeRareCodes } from './anonymize/recode';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
-import { flattenResponse, SUPPRESSED_CELL } from './flatten';
+import { flattenResponse, mainCellText, SUPPRESSED_CELL } from './flatten';
 import { datasetLayout, type Layout } from './variables';
 
 export interface ExportSpec {
@@ -43,6 +43,18 @@ interface SdcPlan {
   seqs: Float64Array;
   /** Main-table column index -> variable index in the treated table. */
   columnVar: Map<number, number>;
+  /** Random 64-bit row keys, by row index: public keys link nothing across exports. */
+  ids: Uint32Array;
+}
+
+/** Fills a large array with random values (getRandomValues takes 64 KiB at a time). */
+function randomFill(a: Uint32Array): Uint32Array {
+  for (let i = 0; i < a.length; i += 16384) crypto.getRandomValues(a.subarray(i, Math.min(a.length, i + 16384)));
+  return a;
+}
+
+function publicKey(ids: Uint32Array, index: number): string {
+  return ids[2 * index]!.toString(16).padStart(8, '0') + ids[2 * index + 1]!.toString(16).padStart(8, '0');
 }
 
 export interface PreparedExport {
@@ -71,25 +83,15 @@ async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'
   }
 }
 
-/** For each main-table column, the index of its variable among the layout's main variables (-1: system). */
-const sources = new WeakMap<PreparedExport['files'][number], number[]>();
-function sourceIndexes(p: Pick<PreparedExport, 'layout' | 'files'>): number[] {
-  const main = p.files[0]!;
-  let idx = sources.get(main);
-  if (!idx) {
-    const names = p.layout.variables.filter((v) => v.table === '').map((v) => v.name);
-    idx = main.columns.map((c) => (c.variable ? names.indexOf(c.variable.name) : -1));
-    sources.set(main, idx);
-  }
-  return idx;
-}
-
 /** Main-table cells of one row before disclosure control: all columns, or only those in `only`. */
-function mainCells(p: Pick<PreparedExport, 'layout' | 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
-  const flat = flattenResponse(p.layout, JSON.parse(row.data) as Record<string, unknown>, row.hidden, p.spec.labels, true);
-  const idx = sourceIndexes(p);
+function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const hidden = new Set(row.hidden);
   const columns = p.files[0]!.columns;
-  const cell = (ci: number) => cellOf(columns[ci]!, row, idx[ci]! >= 0 ? flat.main[idx[ci]!]! : '');
+  const cell = (ci: number) => {
+    const c = columns[ci]!;
+    return cellOf(c, row, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels) : '');
+  };
   return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
 }
 
@@ -165,7 +167,13 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     });
   for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.spec.sdc.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
   for (const [c] of sensitive) p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})`);
-  return { report, table: treated, seqs: seqs.length === n ? seqs : seqs.subarray(0, n), columnVar: new Map(chosen.map(([, i], vi) => [i, vi])) };
+  return {
+    report,
+    table: treated,
+    seqs: seqs.length === n ? seqs : seqs.subarray(0, n),
+    columnVar: new Map(chosen.map(([, i], vi) => [i, vi])),
+    ids: randomFill(new Uint32Array(2 * n)),
+  };
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -226,6 +234,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
         if (p.sdc) {
           if (p.sdc.seqs[index] !== row.seq) throw new Error('responses changed while the export was running; export again');
           const t = p.sdc.table;
+          cells[0] = publicKey(p.sdc.ids, index);
           cells = cells.map((cell, ci) => {
             const vi = p.sdc!.columnVar.get(ci);
             if (vi === undefined) return cell;
@@ -248,11 +257,12 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       const out = file(f.file, true);
       out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
       const vars = p.layout.variables.filter((v) => v.table === f.table);
+      let rowIndex = 0;
       for await (const page of pages(deps, p)) {
         const rows: string[][] = [];
         for (const row of page) {
           const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels);
-          const mainKey = p.files[0]!.columns[0]!.system!(row);
+          const mainKey = p.sdc ? publicKey(p.sdc.ids, rowIndex++) : p.files[0]!.columns[0]!.system!(row);
           for (const line of flat.repeats.get(f.table) ?? []) {
             const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
             rows.push([mainKey + line.parent, mainKey + line.key, ...f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? ''))]);

@@ -45,6 +45,11 @@ export function cellText(v: Variable, container: unknown, hidden: boolean, label
   return String(value);
 }
 
+/** The text of a main-table cell, skip logic applied (`hidden`: the response's hidden paths). */
+export function mainCellText(v: Variable, data: Json, hidden: ReadonlySet<string>, labels: boolean): string {
+  return cellText(v, data, hidden.size > 0 && (hidden.has(v.hiddenPath) || hidden.has(v.question)), labels);
+}
+
 /** Variables grouped by table, computed once per layout (flattening runs once per response). */
 const grouped = new WeakMap<Layout, Map<string, Variable[]>>();
 function byTableOf(layout: Layout): Map<string, Variable[]> {
@@ -62,7 +67,7 @@ export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonl
   const hidden = new Set(hiddenPaths);
   const isHidden = (v: Variable, prefix: string) => hidden.size > 0 && (hidden.has(prefix + v.hiddenPath) || (prefix === '' && hidden.has(v.question)));
   const byTable = byTableOf(layout);
-  const main = (byTable.get('') ?? []).map((v) => cellText(v, data, isHidden(v, ''), labels));
+  const main = (byTable.get('') ?? []).map((v) => mainCellText(v, data, hidden, labels));
   if (onlyMain) return { main, repeats: new Map() };
   const repeats = new Map<string, Array<{ parent: string; key: string; cells: string[] }>>();
   // Rows of each table as (container object, key suffix, hidden-path prefix), parents before children.
