@@ -52,8 +52,15 @@ export function openDatabase(file: string, opts: { synchronous?: 'FULL' | 'NORMA
  * transaction the pragma would be ignored), then every reference is checked before turning them on.
  */
 export function migrateDatabase(sqlite: Database.Database): void {
+  const applied = (): number => {
+    const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+    return table ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
+  };
+  const before = applied();
   sqlite.pragma('foreign_keys = OFF');
   migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+  // The check reads every row: only worth it when a migration ran (not at every start).
+  if (applied() === before) return;
   const broken = sqlite.pragma('foreign_key_check') as unknown[];
   if (broken.length) throw new Error(`migration left ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`);
 }
