@@ -4,6 +4,7 @@
 import type { Question } from 'survey-core';
 import { disclosureRoles, type DisclosureRole } from '../questionnaires/custom-properties';
 import { createModel } from '../validation/model';
+import { valueShape } from '../questionnaires/value-shape';
 import type { RecodeRule } from './anonymize/recode';
 
 export type VarType = 'text' | 'number' | 'choice' | 'choices' | 'boolean' | 'date';
@@ -55,28 +56,15 @@ export interface LayoutOptions {
 const text = (s: unknown) => (typeof s === 'string' ? s : '');
 const NO_VALUE = new Set(['html', 'image', 'file', 'signaturepad']);
 
+const DATE_INPUTS = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+
+/** The column type, from the value shape that publishing also checks. */
 function typeOf(q: Question): VarType {
-  const anyQ = q as any;
-  switch (q.getType()) {
-    case 'text':
-      if (anyQ.inputType === 'number' || anyQ.inputType === 'range') return 'number';
-      if (['date', 'datetime-local', 'month', 'week', 'time'].includes(anyQ.inputType)) return 'date';
-      return 'text';
-    case 'comment':
-      return 'text';
-    case 'boolean':
-      return 'boolean';
-    case 'checkbox':
-    case 'tagbox':
-    case 'ranking':
-      return 'choices';
-    case 'imagepicker':
-      return anyQ.multiSelect ? 'choices' : 'choice';
-    case 'expression':
-      return 'text';
-    default:
-      return 'choice';
-  }
+  const shape = valueShape(q);
+  if (q.getType() === 'expression') return 'text';
+  if (shape === 'number' || shape === 'boolean' || shape === 'choices') return shape;
+  if (shape === 'text') return DATE_INPUTS.has((q as any).inputType) ? 'date' : 'text';
+  return 'choice';
 }
 
 /** The role a question carries, or the safe default: free text for anything typed freely. */

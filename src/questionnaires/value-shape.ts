@@ -6,7 +6,8 @@ import type { Model } from '../validation/model';
 
 export type ShapeMap = Map<string, string>;
 
-function scalarShape(q: Question): string | null {
+/** The kind of value a question stores (null: it stores none). Shared with the dataset layout. */
+export function valueShape(q: Question): string | null {
   const anyQ = q as any;
   switch (q.getType()) {
     case 'html':
@@ -50,7 +51,7 @@ function scalarShape(q: Question): string | null {
 
 function addShapes(questions: Question[], prefix: string, out: ShapeMap): void {
   for (const q of questions) {
-    const shape = scalarShape(q);
+    const shape = valueShape(q);
     if (!shape) continue;
     const path = prefix + q.getValueName();
     out.set(path, shape);
@@ -60,7 +61,7 @@ function addShapes(questions: Question[], prefix: string, out: ShapeMap): void {
     if (shape === 'rows' || shape === 'rows-by-name') {
       const sep = shape === 'rows' ? '[].' : '.*.';
       for (const col of anyQ.columns ?? []) {
-        const cellShape = scalarShape(col.templateQuestion);
+        const cellShape = valueShape(col.templateQuestion);
         if (cellShape) out.set(`${path}${sep}${col.name}`, cellShape);
       }
       addShapes(anyQ.detailPanel?.questions ?? [], `${path}${sep}`, out);
