@@ -1,6 +1,7 @@
 // Password sign-in: throttled per account and per address, no user enumeration (unknown names
 // cost a hash too and get the same answer), a server-side session on success, every attempt audited.
 import type { Deps } from '../deps';
+import type { Db } from '../storage/db';
 import { AppError } from '../errors';
 import { auditStatement } from '../storage/audit';
 import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFailureStatement } from '../storage/sessions';
@@ -26,11 +27,11 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
   const accountKey = `account:${name}`;
   const addressKey = `address:${address}`;
   const lockedUntil = Math.max(0, ...(await findThrottles(deps.db, [accountKey, addressKey])).map((t) => t.lockedUntil?.getTime() ?? 0));
-  const audit = (action: string, targetId: string, details: Record<string, unknown>) =>
-    auditStatement(deps.db, { at: now, actor: `address:${address}`, action, targetType: 'user', targetId, requestId, details });
+  const audit = (db: Db, action: string, targetId: string, details: Record<string, unknown>) =>
+    auditStatement(db, { at: now, actor: `address:${address}`, action, targetType: 'user', targetId, requestId, details });
 
   if (lockedUntil > now.getTime()) {
-    await deps.atomic((db) => [audit('session.sign_in_failed', name, { reason: 'throttled' })]);
+    await deps.atomic((db) => [audit(db, 'session.sign_in_failed', name, { reason: 'throttled' })]);
     const retryAfter = Math.ceil((lockedUntil - now.getTime()) / 1000);
     throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
   }
@@ -42,7 +43,7 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
     await deps.atomic((db) => [
       recordFailureStatement(db, accountKey, now, w, signInLimitPerAccount, lock),
       recordFailureStatement(db, addressKey, now, w, signInLimitPerAddress, lock),
-      audit('session.sign_in_failed', user?.id ?? name, { reason: user?.disabledAt ? 'disabled' : 'credentials' }),
+      audit(db, 'session.sign_in_failed', user?.id ?? name, { reason: user?.disabledAt ? 'disabled' : 'credentials' }),
     ]);
     throw invalidCredentials();
   }

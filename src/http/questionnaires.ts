@@ -36,7 +36,7 @@ const changeState = createRoute({
   tags: ['Questionnaires'],
   summary: 'Open, close, or start closing a questionnaire',
   description: 'closing keeps accepting interviews that devices started before the change; closed refuses all with 409.',
-  request: { params: QuestionnaireParams, body: { required: true, content: { 'application/json': { schema: StateChange } } } },
+  request: { params: QuestionnaireParams, body: jsonBody(StateChange) },
   responses: { 200: jsonReply(Questionnaire, 'The updated questionnaire'), ...errorReplies(400, 404, 415) },
 });
 

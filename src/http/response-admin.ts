@@ -1,7 +1,7 @@
 // After submission: edit with revisions and diffs, review states with comments, the trash.
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { diffAnswers } from '../responses/diff';
 import { deleteResponse, editResponse, restoreResponse, reviewResponse, visibleResponse } from '../responses/manage';
 import { scopeCondition } from '../responses/scope';
@@ -11,7 +11,6 @@ import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { decodeCursor, encodeCursor, responseReply } from './replies';
 import { actorOf } from './responses';
-import { badRequest } from '../errors';
 import {
   Diff,
   DiffQuery,
@@ -29,7 +28,6 @@ import {
   RevisionSummary,
   StoredResponse,
 } from './schemas';
-import { z } from '@hono/zod-openapi';
 
 const tags = ['Review and revisions'];
 const path = '/responses/{instanceId}';
