@@ -1,6 +1,7 @@
 // The real server process on a real SQLite file: durability across SIGKILL, validation in the
 // worker pool, refusal to start on a changed frozen file, and the CLI commands.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,22 @@ describe('the server process', () => {
     // Everything acknowledged before the backup began is in it; the concurrent writes may or may not be.
     expect(n).toBeGreaterThanOrEqual(15);
     expect(n).toBeLessThanOrEqual(25);
+  });
+
+  it('streams a dataset bundle over HTTP from the real server, with a pseudonym key file kept beside the database', async () => {
+    const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+    try {
+      const res = await fetch(`${server.url}/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized`, { headers: auth });
+      expect(res.status).toBe(200);
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+      expect(manifest.responses).toBe(Number(res.headers.get('x-periplus-rows')));
+      expect(manifest.responses).toBeGreaterThanOrEqual(15);
+      expect(strFromU8(files['migrant-scoping.csv']!).trim().split('\n')).toHaveLength(manifest.responses + 1);
+    } finally {
+      await server.stop();
+    }
+    expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
   });
 
   it('turns a questionnaire closed with the CLI', async () => {
