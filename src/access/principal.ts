@@ -30,6 +30,3 @@ export function inCountries(p: Principal, country: string): boolean {
 export function hasQuestionnaire(p: Principal, questionnaireId: string): boolean {
   return p.questionnaires === ALL || p.questionnaires.includes(questionnaireId);
 }
-
-/** Roles that may submit responses and drafts. */
-export const COLLECTING_ROLES: readonly Role[] = ['admin', 'coordinator', 'assessor', 'enumerator'];

@@ -1,7 +1,7 @@
 // One response into rows: a row of the main table and rows of each repeat table, cells as text.
 // Three kinds of empty are kept apart: no answer (""), not asked because skip logic hid the
 // question (".n"), and blanked by disclosure control (".s", written by the anonymizer).
-import type { Layout, RepeatTable, Variable } from './variables';
+import type { Layout, Variable } from './variables';
 
 export const NOT_ASKED = '.n';
 export const SUPPRESSED_CELL = '.s';
@@ -90,9 +90,3 @@ export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonl
   }
   return { main, repeats };
 }
-
-export function tableVariables(layout: Layout, table: string): Variable[] {
-  return layout.variables.filter((v) => v.table === table);
-}
-
-export type { RepeatTable };

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { purgeExpiredTrash } from '../responses/manage';
+import { deleteExpiredSessions } from '../storage/sessions';
 import { createApp } from '../app';
 import { defaultConfig, jsonLogger, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
@@ -75,8 +76,11 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     handle.close();
     throw new PublishRefused(refused);
   }
-  // Deleted responses past the trash period are purged at start and every hour.
-  const purge = () => purgeExpiredTrash(deps).catch((e: unknown) => logger.error({ level: 'error', task: 'purge', error: String(e) }));
+  // Hourly upkeep, and once at start: purge the trash past its period, forget expired sessions.
+  const purge = () =>
+    Promise.all([purgeExpiredTrash(deps), deleteExpiredSessions(deps.db, deps.clock.now(), deps.config.sessionIdleMs)]).catch((e: unknown) =>
+      logger.error({ level: 'error', task: 'upkeep', error: String(e) }),
+    );
   await purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();

@@ -11,7 +11,3 @@ function messageOf(e: unknown): string {
 export function isUniqueViolation(e: unknown): boolean {
   return /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(messageOf(e));
 }
-
-export function isForeignKeyViolation(e: unknown): boolean {
-  return /FOREIGN KEY constraint failed|SQLITE_CONSTRAINT_FOREIGNKEY/.test(messageOf(e));
-}

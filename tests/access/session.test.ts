@@ -1,6 +1,7 @@
 // Sign-in, sessions, CSRF, throttling and token lifetimes, through the real app on SQLite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/deps';
+import { deleteExpiredSessions } from '../../src/storage/sessions';
 import { createTestApp, jsonRequest, TEST_PASSWORD, type TestApp, type TestUser } from '../support/app';
 import { definitionFile, demoAnswers, demoDefinition, instanceId } from '../support/factories';
 
@@ -116,6 +117,14 @@ describe('sessions and tokens', () => {
       }
       t.clock.advance(61 * 60_000);
       expect((await t.app.request('/api/v1/session', { headers: { cookie } })).status).toBe(401);
+    });
+
+    it('forgets expired sessions in the hourly upkeep, keeping live ones', async () => {
+      await session();
+      t.clock.advance(3 * 60 * 60_000);
+      await session();
+      await deleteExpiredSessions(t.deps.db, t.clock.now(), t.deps.config.sessionIdleMs);
+      expect(t.handle.sqlite.prepare('select count(*) n from sessions').get()).toEqual({ n: 1 });
     });
 
     it('signs out: the cookie no longer works', async () => {
