@@ -10,6 +10,12 @@ export interface TableFile {
   columns: Column[];
 }
 
+/** The columns as written: repeat files start with PARENT_KEY and KEY. */
+function written(f: TableFile): Column[] {
+  if (f.table === '') return f.columns;
+  return [{ name: 'PARENT_KEY', label: 'Key of the parent row', role: 'none' }, { name: 'KEY', label: 'Row key', role: 'none' }, ...f.columns];
+}
+
 const NOTE_ROLE: Record<string, string> = {
   direct: 'direct identifier',
   quasi: 'quasi-identifier',
@@ -24,7 +30,7 @@ const NOTE_ROLE: Record<string, string> = {
 export function codebookCsv(files: TableFile[], treatments: Map<string, string>): string {
   const rows: string[][] = [['file', 'variable', 'label', 'type', 'choices', 'versions', 'disclosure_role', 'treatment']];
   for (const f of files)
-    for (const c of f.columns) {
+    for (const c of written(f)) {
       const v = c.variable;
       rows.push([
         f.file,
@@ -78,7 +84,7 @@ export function rScript(files: TableFile[]): string {
   for (const f of files) {
     const obj = `periplus[[${rq(f.table || 'main')}]]`;
     out.push(`${obj} <- utils::read.csv(${rq(f.file)}, colClasses = "character", na.strings = c("", ${rq(NOT_ASKED)}, ${rq(SUPPRESSED_CELL)}), fileEncoding = "UTF-8-BOM", check.names = FALSE)`);
-    for (const c of f.columns) {
+    for (const c of written(f)) {
       const col = `${obj}[[${rq(c.name)}]]`;
       const v = c.variable;
       if (v?.type === 'number') out.push(`${col} <- as.numeric(${col})`);
@@ -95,9 +101,10 @@ export function stataScript(files: TableFile[]): string {
   const out = ['* Loads the bundle with variable and value labels. Run from the folder of the CSV files.', 'version 16', 'clear all'];
   for (const f of files) {
     const frame = safeNames([f.table || 'main'])[0]!;
-    const names = safeNames(f.columns.map((c) => c.name));
+    const columns = written(f);
+    const names = safeNames(columns.map((c) => c.name));
     out.push(`frame create ${frame}`, `frame change ${frame}`, `import delimited using ${dq(f.file)}, varnames(nonames) rowrange(2) stringcols(_all) encoding("utf-8") clear`);
-    f.columns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const n = names[i]!;
       out.push(`rename v${i + 1} ${n}`, `label variable ${n} ${dq(c.label.slice(0, 80))}`);
       const v = c.variable;
@@ -115,13 +122,13 @@ export function stataScript(files: TableFile[]): string {
 export function spssScript(files: TableFile[]): string {
   const out = ['* Loads the bundle with variable and value labels. Set the working folder to the CSV files first.'];
   for (const f of files) {
-    const names = safeNames(f.columns.map((c) => c.name));
+    const columns = written(f);
+    const names = safeNames(columns.map((c) => c.name));
     out.push(
       `GET DATA /TYPE=TXT /FILE=${sq(f.file)} /ENCODING='UTF8' /DELIMITERS="," /QUALIFIER='"' /ARRANGEMENT=DELIMITED /FIRSTCASE=2`,
       `  /VARIABLES=${names.map((n) => `${n} A255`).join(' ')}.`,
-      `DATASET NAME ${safeNames([f.table || 'main'])[0]}.`,
     );
-    f.columns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const n = names[i]!;
       out.push(`VARIABLE LABELS ${n} ${sq(c.label.slice(0, 250))}.`);
       const v = c.variable;
@@ -129,6 +136,8 @@ export function spssScript(files: TableFile[]): string {
         out.push(`VALUE LABELS ${n} ${v.choices.map((ch) => `${sq(ch.value)} ${sq(ch.label)}`).join(' ')}.`);
       out.push(`MISSING VALUES ${n} (${sq(NOT_ASKED)}, ${sq(SUPPRESSED_CELL)}).`);
     });
+    // A copy per file, once labelled: the next GET DATA replaces the active dataset (SPSS and PSPP).
+    out.push(`DATASET COPY ${safeNames([f.table || 'main'])[0]}.`);
   }
   out.push('EXECUTE.');
   return out.join('\n') + '\n';
