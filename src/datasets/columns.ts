@@ -62,17 +62,6 @@ function publicRecode(v: { role: DisclosureRole; recode?: RecodeRule }): RecodeR
 export interface ColumnKeys {
   /** Per-deployment pseudonym key (stable across exports). */
   pseudonymKey: Uint8Array;
-  /** Per-export key for public row ids (not linkable across exports). */
-  exportKey: Uint8Array;
-}
-
-/**
- * The key of a main row: the instance id (full), a stable pseudonym (pseudonymized). Public rows
- * get random keys from the exporter, by row, so this keyed fallback is only used without one.
- */
-export function rowKey(profile: Profile, keys: ColumnKeys, instanceId: string): string {
-  if (profile === 'full') return instanceId;
-  return pseudonym(profile === 'pseudonymized' ? keys.pseudonymKey : keys.exportKey, instanceId);
 }
 
 /** Columns of one table for a profile; main tables start with the system columns. */
@@ -80,8 +69,10 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
   const cols: Column[] = [];
   if (table === '') {
     const iso = (d: Date | null) => (d ? d.toISOString() : '');
-    // Public keys are random per row, filled in by the exporter (no hashing a million ids).
-    cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: profile === 'public' ? () => '' : (r) => rowKey(profile, keys, r.instanceId) });
+    // Full: the instance id; pseudonymized: a stable keyed pseudonym; public: random per row and
+    // export, filled in by the exporter (nothing links two public exports, no million hashes).
+    const key = profile === 'full' ? (r: ExportRow) => r.instanceId : profile === 'pseudonymized' ? (r: ExportRow) => pseudonym(keys.pseudonymKey, r.instanceId) : () => '';
+    cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: key });
     cols.push({ name: 'version', label: 'Questionnaire version', role: 'none', system: (r) => r.version });
     cols.push({ name: 'country', label: 'Country', role: 'none', system: (r) => r.country });
     // Publicly, site and interview language say again what questions ask (hub, language) at a finer grain.

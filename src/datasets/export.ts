@@ -107,7 +107,7 @@ export async function prepareExport(deps: ExportDeps, spec: ExportSpec): Promise
   const versions = await listVersions(deps.db, q.id);
   const wanted = spec.filters.versions?.length ? versions.filter((v) => spec.filters.versions!.includes(v.version)) : versions;
   const layout = datasetLayout(wanted.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) })), { lang: spec.lang, splitMultiple: spec.splitMultiple });
-  const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey, exportKey: crypto.getRandomValues(new Uint8Array(32)) };
+  const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey };
   const files: TableFile[] = [
     { file: `${q.id}.csv`, table: '', columns: columnsFor(spec.profile, keys, '', layout.variables.filter((v) => v.table === '')) },
     ...layout.repeats.map((r) => ({ file: `${q.id}-${r.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`, table: r.name, columns: columnsFor(spec.profile, keys, r.name, layout.variables.filter((v) => v.table === r.name)) })),
