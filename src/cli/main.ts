@@ -165,6 +165,7 @@ async function serveCommand(opts: NodeOptions): Promise<number> {
   const server = await startServer(opts);
   for (const o of server.published) if (o.status === 'published') console.log(formatOutcome(o));
   console.log(`Periplus listening on ${server.url} (database ${opts.dbFile}; API reference ${server.url}/api/docs)`);
+  if (server.noUsers) console.log('No account exists yet. Create the first admin: npx periplus users add <name> --role admin');
   const stop = async () => {
     await server.close();
     process.exit(0);

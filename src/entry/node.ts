@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { purgeExpiredTrash } from '../responses/manage';
 import { deleteExpiredSessions } from '../storage/sessions';
+import { listUsers } from '../storage/users';
 import { createApp } from '../app';
 import { defaultConfig, jsonLogger, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
@@ -48,6 +49,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): NodeOption
 export interface RunningServer {
   url: string;
   published: PublishOutcome[];
+  /** No account exists yet: the operator must create the first admin with the CLI. */
+  noUsers: boolean;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   return {
     url: `http://${opts.host}:${port}`,
     published,
+    noUsers: (await listUsers(handle.db)).length === 0,
     close: async () => {
       clearInterval(purgeTimer);
       await new Promise<void>((done) => server.close(() => done()));
