@@ -3,13 +3,21 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasReturning, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+/** db/migrations of the package, found from this module whether it runs from src/entry or dist/. */
+export const MIGRATIONS_DIR = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    const candidate = resolve(dir, 'db/migrations');
+    if (existsSync(resolve(candidate, 'meta/_journal.json'))) return candidate;
+  }
+  throw new Error('db/migrations not found above ' + fileURLToPath(import.meta.url));
+})();
 
 export interface SqliteHandle {
   sqlite: Database.Database;
