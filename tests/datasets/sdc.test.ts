@@ -101,6 +101,18 @@ describe('sdcMicro frequency semantics', () => {
   });
 });
 
+describe('the code table', () => {
+  it('keeps 16-bit codes while it can and widens a variable past 32,767 categories', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`v${i}`, i % 2 ? 'a' : 'b']);
+    const t = tableFromRows(['many', 'few'], rows);
+    expect(t.codes[0]).toBeInstanceOf(Int32Array);
+    expect(t.codes[1]).toBeInstanceOf(Int16Array);
+    expect(t.codes[0]![39_999]).toBe(39_999);
+    expect(t.labels[0]![t.codes[0]![35_000]!]).toBe('v35000');
+    expect([...strictFrequencies(t, [1]).slice(0, 2)]).toEqual([20_000, 20_000]);
+  });
+});
+
 describe('recoding', () => {
   it('bands numbers, coarsens dates, maps hierarchies and merges rare categories', () => {
     expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual(['<18', '18-24', '18-24', '25-34', '35+']);

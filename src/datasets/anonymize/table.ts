@@ -1,16 +1,19 @@
-// The quasi-identifier table the disclosure-control steps work on: one Int32Array of category
-// codes per variable, so a million records cost a few megabytes. SUPPRESSED marks a cell blanked
+// The quasi-identifier table the disclosure-control steps work on: one typed array of category
+// codes per variable (16-bit while a variable has fewer than 32,767 categories), so a million
+// records cost two megabytes a variable. SUPPRESSED marks a cell blanked
 // by disclosure control, which is never confused with a questionnaire's own missing values
 // (those are ordinary categories here, as they are informative).
 
 export const SUPPRESSED = -1;
+
+export type Codes = Int16Array | Int32Array;
 
 export interface SdcTable {
   n: number;
   /** Variable names, in column order. */
   vars: string[];
   /** codes[v][i]: the category of record i in variable v, or SUPPRESSED. */
-  codes: Int32Array[];
+  codes: Codes[];
   /** labels[v][code]: the category's value as text. */
   labels: string[][];
 }
@@ -21,21 +24,24 @@ export interface SdcTable {
  */
 export function tableBuilder(vars: string[], expected = 1024): { push(row: ReadonlyArray<string>): void; build(): SdcTable } {
   const dicts = vars.map(() => new Map<string, number>());
-  let columns = vars.map(() => new Int32Array(Math.max(16, expected)));
+  let columns: Codes[] = vars.map(() => new Int16Array(Math.max(16, expected)));
   let n = 0;
   return {
     push(row) {
-      if (n === columns[0]!.length) columns = columns.map((c) => {
-        const bigger = new Int32Array(c.length * 2);
-        bigger.set(c);
-        return bigger;
-      });
+      if (n === columns[0]!.length)
+        columns = columns.map((c) => {
+          const bigger = c instanceof Int16Array ? new Int16Array(c.length * 2) : new Int32Array(c.length * 2);
+          bigger.set(c);
+          return bigger;
+        });
       for (let v = 0; v < vars.length; v++) {
         const value = row[v] ?? '';
         let code = dicts[v]!.get(value);
         if (code === undefined) {
           code = dicts[v]!.size;
           dicts[v]!.set(value, code);
+          // Past 16 bits of categories, this variable moves to 32-bit codes.
+          if (code === 32767 && columns[v] instanceof Int16Array) columns[v] = Int32Array.from(columns[v]!);
         }
         columns[v]![n] = code;
       }
