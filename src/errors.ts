@@ -16,6 +16,8 @@ export class AppError extends Error {
 /** 400: the request itself is malformed (details name the fields). */
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
+/** 403: the principal may not do this (role, country, profile). */
+export const forbidden = (message = 'Your role does not allow this.') => new AppError(403, 'forbidden', message);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 /** 422: well-formed, but the answers do not pass the questionnaire's rules. */
 export const invalidResponse = (message: string, details: unknown) => new AppError(422, 'invalid_response', message, details);

@@ -1,21 +1,17 @@
 // Accounts and credentials: creating and changing users, assignments, API tokens for scripts and
 // device tokens for enumerators. Every change is audited in the same atomic batch.
 import type { Deps } from '../deps';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
 import type { Role } from '../storage/schema';
 import { deleteUserSessionsStatement, findToken, insertTokenStatement, revokeTokenStatement, type TokenRow } from '../storage/sessions';
 import { findUser, insertUserStatement, replaceAssignmentsStatements, updateUserStatement, type UserRow } from '../storage/users';
 import { hashPassword, passwordProblem } from './passwords';
-import { ALL, inCountries, type Principal } from './principal';
+import { ALL, inCountries, type Actor } from './principal';
 import { hashToken, randomToken } from './secrets';
 
 type AccountDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
-export interface Actor {
-  principal: Principal;
-  requestId: string;
-}
 
 const weakPassword = (problem: string) => new AppError(400, 'bad_request', `The password is too weak: ${problem}.`, [{ in: 'json', path: 'password', message: problem }]);
 
@@ -157,7 +153,7 @@ export interface DeviceRequest {
 
 /** An enumerator device: its questionnaires, one country within the issuer's scope, maybe a site. */
 export async function issueDeviceToken(deps: AccountDeps, actor: Actor, d: DeviceRequest): Promise<Issued> {
-  if (!inCountries(actor.principal, d.country)) throw new AppError(403, 'forbidden', `Country ${d.country} is outside your scope.`);
+  if (!inCountries(actor.principal, d.country)) throw forbidden(`Country ${d.country} is outside your scope.`);
   const questionnaires = [...new Set(d.questionnaires)].sort();
   return issue(deps, actor, 'device', { name: d.name, questionnaires, country: d.country, site: d.site ?? null, expiresInDays: d.expiresInDays });
 }

@@ -23,6 +23,12 @@ export interface Principal {
 
 export const ALL = '*';
 
+/** Who acts in a request: the principal, and the request id the audit log records with it. */
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}
+
 export function inCountries(p: Principal, country: string): boolean {
   return p.countries === ALL || p.countries.includes(country);
 }

@@ -65,7 +65,8 @@ function byTableOf(layout: Layout): Map<string, Variable[]> {
 /** Main row and repeat rows of one response's answers; `onlyMain` skips the repeat tables. */
 export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonly string[], labels: boolean, onlyMain = false): FlatResponse {
   const hidden = new Set(hiddenPaths);
-  const isHidden = (v: Variable, prefix: string) => hidden.size > 0 && (hidden.has(prefix + v.hiddenPath) || (prefix === '' && hidden.has(v.question)));
+  // Repeat rows: hidden paths are row-prefixed (`kids[0].school`).
+  const isHidden = (v: Variable, prefix: string) => hidden.has(prefix + v.hiddenPath);
   const byTable = byTableOf(layout);
   const main = (byTable.get('') ?? []).map((v) => mainCellText(v, data, hidden, labels));
   if (onlyMain) return { main, repeats: new Map() };

@@ -1,7 +1,7 @@
 // Who may export what: the profile a role may have, and the countries an export is narrowed to.
 // Shared by the HTTP endpoint and the CLI, so both apply the same rule.
 import { ALL, type Principal } from '../access/principal';
-import { AppError } from '../errors';
+import { forbidden } from '../errors';
 import type { ReviewState } from '../storage/schema';
 import type { Profile } from './columns';
 import type { ExportSpec } from './export';
@@ -32,7 +32,7 @@ export interface ExportOptions {
 
 /** The export a principal asked for, narrowed to their scope; 403 for a profile their role may not have. */
 export function exportSpec(p: Principal, questionnaireId: string, o: ExportOptions): ExportSpec {
-  if (!profilesFor(p).includes(o.profile)) throw new AppError(403, 'forbidden', `Your role may not export the ${o.profile} profile.`);
+  if (!profilesFor(p).includes(o.profile)) throw forbidden(`Your role may not export the ${o.profile} profile.`);
   let countries = o.countries;
   if (p.countries !== ALL) countries = countries ? countries.filter((c) => p.countries.includes(c)) : [...p.countries];
   return {

@@ -6,11 +6,10 @@ import type { Deps } from '../deps';
 import { badRequest } from '../errors';
 import { listAudit } from '../storage/audit';
 import { listTokens, type TokenRow } from '../storage/sessions';
-import { assignedQuestionnaires, listUsers, type UserRow } from '../storage/users';
-import { principalOf } from './auth';
+import { assignedQuestionnaires, findUser, listUsers, type UserRow } from '../storage/users';
+import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { actorOf } from './responses';
 import { countryCode, errorReplies, jsonBody, jsonReply, roleEnum } from './schemas';
 
 const countries = z.array(z.union([z.literal('*'), countryCode])).min(1).openapi({ description: 'ISO codes, or ["*"] for all' });
@@ -81,8 +80,7 @@ export function accountRoutes(deps: Deps) {
   app.openapi(assignRoute, async (c) => {
     const { userId } = c.req.valid('param');
     await setAssignments(deps, actorOf(c), userId, c.req.valid('json').questionnaires);
-    const user = (await listUsers(deps.db)).find((u) => u.id === userId)!;
-    return c.json(await userReply(deps, user), 200);
+    return c.json(await userReply(deps, (await findUser(deps.db, userId))!), 200);
   });
 
   app.openapi(listDevices, async (c) => {

@@ -5,17 +5,16 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { fromBearer, fromSession, SESSION_COOKIE } from '../access/authenticate';
-import type { Principal } from '../access/principal';
+import type { Actor, Principal } from '../access/principal';
 import { ruleFor } from '../access/rules';
 import { constantTimeEqual } from '../access/secrets';
 import type { Deps } from '../deps';
-import { AppError } from '../errors';
+import { AppError, forbidden } from '../errors';
 import type { AppEnv } from './env';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in, or send a valid token in the Authorization header.');
-export const forbidden = (message = 'Your role does not allow this.') => new AppError(403, 'forbidden', message);
 
 /** The route pattern that will handle this request (`/api/v1/responses/:instanceId`), if any. */
 function handlerPath(c: Context): { method: string; path: string } | undefined {
@@ -58,6 +57,11 @@ export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   return next();
 };
+
+/** Who acts in this request, for feature code and the audit log. */
+export function actorOf(c: Context<AppEnv>): Actor {
+  return { principal: principalOf(c), requestId: c.get('requestId') };
+}
 
 /** The principal of an authorized route (the middleware guarantees one on non-public routes). */
 export function principalOf(c: Context<AppEnv>): Principal {

@@ -6,11 +6,10 @@ import { diffAnswers } from '../responses/diff';
 import { deleteResponse, editResponse, restoreResponse, reviewResponse, visibleResponse } from '../responses/manage';
 import { scopeCondition } from '../responses/scope';
 import { listResponses, listReviewEvents, listRevisions } from '../storage/responses';
-import { principalOf } from './auth';
+import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { decodeCursor, encodeCursor, responseReply } from './replies';
-import { actorOf } from './responses';
 import {
   Diff,
   DiffQuery,

@@ -1,7 +1,6 @@
 // Responses: submit (validated, idempotent on instance id), save and resume drafts, read one,
 // list a questionnaire's responses page by page.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../errors';
 import { hasQuestionnaire } from '../access/principal';
@@ -10,7 +9,7 @@ import { visibleResponse } from '../responses/manage';
 import { scopeCondition } from '../responses/scope';
 import { findQuestionnaire } from '../storage/questionnaires';
 import { listResponses } from '../storage/responses';
-import { principalOf } from './auth';
+import { actorOf, principalOf } from './auth';
 import { decodeCursor, encodeCursor, responseReply } from './replies';
 import {
   DraftBody,
@@ -79,9 +78,6 @@ const list = createRoute({
 });
 
 const toDate = (s: string | undefined) => (s ? new Date(s) : null);
-
-/** Who acts in this request, for ingest and the audit log. */
-export const actorOf = (c: Context<AppEnv>) => ({ principal: principalOf(c), requestId: c.get('requestId') });
 
 export function responseRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });

@@ -1,9 +1,9 @@
 // Receiving responses: submissions (validated in full, hidden answers dropped, idempotent on the
 // client's instance id) and drafts (shapes checked, saved as sent, optimistic concurrency). Each
 // write and its audit entry go in one atomic batch; a no-op retry writes no audit entry.
-import { hasQuestionnaire, inCountries, type Principal } from '../access/principal';
+import { hasQuestionnaire, inCountries, type Actor, type Principal } from '../access/principal';
 import type { Deps } from '../deps';
-import { AppError, conflict, invalidResponse, notFound } from '../errors';
+import { AppError, conflict, forbidden, invalidResponse, notFound } from '../errors';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { auditIfChangedStatement } from '../storage/audit';
 import { findQuestionnaire, findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
@@ -32,11 +32,6 @@ export interface Accepted {
 
 export type IngestDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'validator'>;
 
-export interface Actor {
-  principal: Principal;
-  requestId: string;
-}
-
 export async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, questionnaireId: string, version: string): Promise<{ questionnaire: QuestionnaireRow; version: VersionRow }> {
   const questionnaire = hasQuestionnaire(p, questionnaireId) ? await findQuestionnaire(deps.db, questionnaireId) : undefined;
   if (!questionnaire) throw notFound(`Questionnaire '${questionnaireId}'`);
@@ -50,12 +45,12 @@ function placeOf(p: Principal, input: ResponseInput): { country: string; site: s
   if (p.via === 'device-token') {
     const country = p.countries === '*' ? undefined : p.countries[0];
     if (!country || (input.country && input.country !== country))
-      throw new AppError(403, 'forbidden', `This device collects for ${country ?? 'no country'} only.`);
+      throw forbidden(`This device collects for ${country ?? 'no country'} only.`);
     return { country, site: p.site ?? input.site ?? null };
   }
   if (!input.country)
     throw new AppError(400, 'bad_request', 'Say which country the response is about: the country field is required.', [{ in: 'json', path: 'country', message: 'required' }]);
-  if (!inCountries(p, input.country)) throw new AppError(403, 'forbidden', `Country ${input.country} is outside your scope.`);
+  if (!inCountries(p, input.country)) throw forbidden(`Country ${input.country} is outside your scope.`);
   return { country: input.country, site: input.site ?? null };
 }
 

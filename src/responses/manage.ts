@@ -1,6 +1,6 @@
 // After submission: edits (each a new revision), review states with comments, deletion to the
 // trash, restore, and purging once the trash period is over. Each write is audited atomically.
-import type { Principal } from '../access/principal';
+import type { Actor, Principal } from '../access/principal';
 import type { Deps } from '../deps';
 import { conflict } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
@@ -18,7 +18,7 @@ import {
   type StoredResponse,
 } from '../storage/responses';
 import type { ReviewState } from '../storage/schema';
-import { payloadHash, validated, type Actor, type IngestDeps } from './ingest';
+import { payloadHash, validated, type IngestDeps } from './ingest';
 import { visibleOr404 } from './scope';
 
 type ManageDeps = Pick<Deps, 'db' | 'atomic' | 'clock'>;
