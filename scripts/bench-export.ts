@@ -20,7 +20,7 @@ import { exportBound, exportPage } from '../src/storage/exports';
 import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, child: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, generate: { type: 'string' }, risk: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string' }, child: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, generate: { type: 'string' }, risk: { type: 'string' }, rows: { type: 'string' } } });
 const N = Number(values.n ?? 1_000_000);
 const ROOT = join(import.meta.dirname, '..');
 
@@ -101,8 +101,11 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   if (kind === 'export') {
     const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32) };
     const operator = { actor: 'bench', userId: 'bench', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
-    const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public', maxGlobalRisk: values.risk ? Number(values.risk) : undefined }));
+    // --rows M: only the first M interviews (a submission-date filter), to see memory against row count.
+    const to = values.rows ? new Date(Date.parse('2026-01-01T00:00:00Z') + (Number(values.rows) - 1) * 20_000) : undefined;
+    const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public', to, maxGlobalRisk: values.risk ? Number(values.risk) : undefined }));
     rows = prepared.rows;
+    process.stderr.write(`pass one and disclosure control: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     await pipeline(Readable.fromWeb(exportStream(deps, prepared) as unknown as NodeWebStream<Uint8Array>), createWriteStream(out));
     const r = prepared.sdc!.report;
     process.stderr.write(`suppressed: ${Object.entries(r.suppressions).map(([v, s]) => `${v} ${s.count}`).join(', ')}; global risk ${(r.after.globalRisk * 100).toFixed(2)}%\n`);
@@ -133,9 +136,9 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
 /** The measured processes run compiled code, as `npm start` does (the TypeScript loader alone costs ~80 MB). */
 const CHILD = join(ROOT, 'dist/bench-export.mjs');
 
-function measure(kind: string, dbFile: string, out: string, v8: string[] = []): Promise<{ rows: number; seconds: number; maxRssMB: number; bytes: number }> {
+function measure(kind: string, dbFile: string, out: string, v8: string[] = [], args: string[] = []): Promise<{ rows: number; seconds: number; maxRssMB: number; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...v8, CHILD, '--child', kind, '--db', dbFile, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...v8, CHILD, '--child', kind, '--db', dbFile, '--out', out, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     p.stdout.on('data', (c: Buffer) => (text += c.toString()));
     p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').at(-1)!)) : reject(new Error(`${kind} exited with ${code}`))));
@@ -155,20 +158,30 @@ if (values.child) {
     const t0 = performance.now();
     await generate(dbFile);
     console.log(`bench:export  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s  (${(statSync(dbFile).size / 1e6).toFixed(0)} MB database)`);
-    const base = await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'));
-    const exp = await measure('export', dbFile, join(tmp.dir, 'bundle.zip'));
+    // Each side runs twice, interleaved, and the faster run counts: a shared two-core machine
+    // varies by a third from run to run.
+    const best = (a: Awaited<ReturnType<typeof measure>>, b: typeof a) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) });
+    const base1 = await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'));
+    const exp1 = await measure('export', dbFile, join(tmp.dir, 'bundle.zip'));
+    const base = best(base1, await measure('baseline', dbFile, join(tmp.dir, 'plain.csv')));
+    const exp = best(exp1, await measure('export', dbFile, join(tmp.dir, 'bundle.zip')));
     const row = (name: string, m: typeof base) =>
       console.log(`${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`);
     // Node's default heap grows lazily; with a bounded heap the RSS shows the live working set.
     const bounded = ['--max-old-space-size=128', '--max-semi-space-size=8'];
     const baseBounded = await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'), bounded);
     const expBounded = await measure('export', dbFile, join(tmp.dir, 'bundle.zip'), bounded);
-    row('plain csv-stringify of the same rows', base);
-    row('public-profile bundle (2 passes, SDC, zip)', exp);
+    // A tenth of the interviews carries more risk (4.8% at 100,000): the threshold is raised so the
+    // export runs, since what is measured here is memory, not the verdict.
+    const tenth = await measure('export', dbFile, join(tmp.dir, 'bundle-tenth.zip'), bounded, ['--rows', String(Math.round(N / 10)), '--risk', '0.1']);
+    row('plain csv-stringify of the same rows (best of 2)', base);
+    row('public-profile bundle (2 passes, SDC, zip; best of 2)', exp);
     row('plain csv-stringify, heap bounded to 128 MB', baseBounded);
     row('public-profile bundle, heap bounded to 128 MB', expBounded);
     console.log(`ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`);
+    row(`public-profile bundle, first ${tenth.rows} rows, heap bounded`, tenth);
     console.log(`ratio, bounded heap: ${(expBounded.seconds / baseBounded.seconds).toFixed(2)}x; peak RSS ${expBounded.maxRssMB} MB (goal: under 300 MB, within 3x)`);
+    console.log(`memory against rows: ${tenth.rows} rows ${tenth.maxRssMB} MB, ${expBounded.rows} rows ${expBounded.maxRssMB} MB (${(expBounded.maxRssMB / tenth.maxRssMB).toFixed(2)}x for ${(expBounded.rows / tenth.rows).toFixed(0)}x the rows)`);
   } finally {
     tmp.cleanup();
   }

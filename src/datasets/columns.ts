@@ -81,7 +81,7 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     if (profile === 'pseudonymized')
       cols.push({ name: 'submitted_date', label: 'Received (date, shifted per record)', role: 'date', system: (r) => (r.submittedAt ? shiftDate(iso(r.submittedAt).slice(0, 10), shiftDays(keys.pseudonymKey, r.instanceId)) : '') });
     if (profile === 'public')
-      cols.push({ name: 'submitted_quarter', label: 'Received (quarter)', role: 'date', system: (r) => recodeValue(iso(r.submittedAt), { kind: 'quarter' }) });
+      cols.push({ name: 'submitted_quarter', label: 'Received (quarter)', role: 'date', system: (r) => (r.submittedAt ? `${r.submittedAt.getUTCFullYear()}-Q${Math.floor(r.submittedAt.getUTCMonth() / 3) + 1}` : '') });
     cols.push({ name: 'review_state', label: 'Review state', role: 'none', system: (r) => r.reviewState });
     if (profile !== 'public') cols.push({ name: 'locale', label: 'Interview language', role: 'none', system: (r) => r.locale });
     if (profile === 'full') cols.push({ name: 'collector', label: 'Submitted by', role: 'none', system: (r) => r.submittedBy });

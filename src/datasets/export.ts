@@ -1,7 +1,8 @@
 // A dataset bundle as a stream: keyset pages of responses -> flatten -> anonymize -> CSV -> zip,
 // one page per pull, so memory stays flat in the number of rows. The public profile reads the
-// quasi-identifiers once first (a few bytes a record), decides every suppression, refuses to
-// start when a threshold fails, then streams. The manifest (row counts, SHA-256) comes last:
+// disclosure-relevant cells once first, grouped by distinct combination (memory follows the
+// categories, not the records), decides every suppression, refuses to start when a threshold
+// fails, then streams, placing each record on its treated row. The manifest (row counts, SHA-256) comes last:
 // a truncated download lacks it.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -13,7 +14,7 @@ import { findQuestionnaire, listVersions } from '../storage/questionnaires';
 import { countExportRows, exportBound, exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
 import { anonymizeTable, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
-import { SUPPRESSED, tableBuilder, type SdcTable } from './anonymize/table';
+import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
 import { mergeRareCodes } from './anonymize/recode';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
@@ -38,24 +39,44 @@ export type ExportDeps = Pick<Deps, 'db' | 'clock'> & { pseudonymKey: Uint8Array
 
 interface SdcPlan {
   report: SdcReport;
+  /** The treated table: one row per combination of the chosen columns (plus rows split off). */
   table: SdcTable;
-  /** Row order of pass one, to check that pass two reads the same rows. */
-  seqs: Float64Array;
-  /** Main-table column index -> variable index in the treated table. */
-  columnVar: Map<number, number>;
-  /** Random 64-bit row keys, by row index: public keys link nothing across exports. */
-  ids: Uint32Array;
+  /** Finds a record's row in the table from its chosen cells, as pass one grouped them. */
+  rowOf(cells: ReadonlyArray<string>): number | undefined;
+  inputRows: number;
+  records: number;
+  /** Checksum of the row order of pass one, to check that pass two reads the same rows. */
+  seqSum: number;
+  /** Main-table columns of the key variables, in table order. */
+  keyColumns: number[];
+  /** Main-table columns of the sensitive variables, in the table's sensitive order. */
+  sensitiveColumns: number[];
+  /** Per-export random key of the row keys: public keys link nothing across exports. */
+  rowKeyKey: CryptoKey;
 }
 
-/** Fills a large array with random values (getRandomValues takes 64 KiB at a time). */
-function randomFill(a: Uint32Array): Uint32Array {
-  for (let i = 0; i < a.length; i += 16384) crypto.getRandomValues(a.subarray(i, Math.min(a.length, i + 16384)));
-  return a;
-}
+/** Order-sensitive checksum of the rows read. */
+const seqStep = (sum: number, seq: number) => (Math.imul(sum, 31) + seq) | 0;
 
-function publicKey(ids: Uint32Array, index: number): string {
-  return ids[2 * index]!.toString(16).padStart(8, '0') + ids[2 * index + 1]!.toString(16).padStart(8, '0');
+/**
+ * Public row keys for rows [from, from + count): 64 bits of AES-CTR keystream per row, so the
+ * main table and the repeat tables agree without keeping a key per row in memory.
+ */
+async function rowKeys(key: CryptoKey, from: number, count: number): Promise<string[]> {
+  const counter = new Uint8Array(16);
+  const view = new DataView(counter.buffer);
+  view.setUint32(8, Math.floor(from / 2 ** 32));
+  view.setUint32(12, from >>> 0);
+  const stream = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CTR', counter, length: 64 }, key, new Uint8Array(16 * count)));
+  const keys: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let k = '';
+    for (let b = 16 * i; b < 16 * i + 8; b++) k += HEX[stream[b]!];
+    keys[i] = k;
+  }
+  return keys;
 }
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export interface PreparedExport {
   spec: ExportSpec;
@@ -73,10 +94,10 @@ export interface PreparedExport {
 
 const PAGE = 500;
 
-async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>): AsyncGenerator<ExportRow[]> {
+async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE);
+    const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE, fields);
     if (rows.length === 0) return;
     yield rows;
     after = rows.at(-1)!.seq;
@@ -128,25 +149,28 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const strata = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name === 'country');
   const qis = pick(['quasi', 'location', 'date']);
   const sensitive = pick(['sensitive']);
-  const chosen = [...strata, ...qis, ...sensitive];
-  let seqs = new Float64Array(Math.max(16, p.rows));
-  const builder = tableBuilder(chosen.map(([c]) => c.name), p.rows);
-  let n = 0;
-  const chosenColumns = chosen.map(([, i]) => i);
-  for await (const page of pages(deps, p))
+  const keyed = [...strata, ...qis];
+  // Pass one keeps one row per key (stratum and quasi-identifiers) with the distinct values of
+  // each sensitive variable, not one per record: memory follows the categories, whatever the
+  // number of responses.
+  const builder = groupedTableBuilder(keyed.map(([c]) => c.name), sensitive.map(([c]) => c.name));
+  const keyColumns = keyed.map(([, i]) => i);
+  const sensitiveColumns = sensitive.map(([, i]) => i);
+  let records = 0;
+  let seqSum = 0;
+  // A key or sensitive column that derived from a field pass one does not read would not match
+  // in pass two, and the export would stop with an error rather than misplace a record.
+  for await (const page of pages(deps, p, 'sdc'))
     for (const row of page) {
-      const cells = mainCells(p, row, chosenColumns);
-      if (n === seqs.length) {
-        const bigger = new Float64Array(seqs.length * 2);
-        bigger.set(seqs);
-        seqs = bigger;
-      }
-      seqs[n++] = row.seq;
-      builder.push(cells);
+      const cells = mainCells(p, row, [...keyColumns, ...sensitiveColumns]);
+      builder.push(cells.slice(0, keyColumns.length), cells.slice(keyColumns.length));
+      seqSum = seqStep(seqSum, row.seq);
+      records++;
     }
   const table = builder.build();
+  const inputRows = table.n;
   // Merging rare categories needs the whole column: done on the table, before suppression.
-  chosen.forEach(([c], vi) => {
+  keyed.forEach(([c], vi) => {
     const rule = c.variable?.recode;
     if (rule?.kind === 'merge-rare') mergeRareCodes(table, vi, rule.min, rule.into);
   });
@@ -170,9 +194,13 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   return {
     report,
     table: treated,
-    seqs: seqs.length === n ? seqs : seqs.subarray(0, n),
-    columnVar: new Map(chosen.map(([, i], vi) => [i, vi])),
-    ids: randomFill(new Uint32Array(2 * n)),
+    rowOf: builder.rowOf,
+    inputRows,
+    records,
+    seqSum,
+    keyColumns,
+    sensitiveColumns,
+    rowKeyKey: await crypto.subtle.generateKey({ name: 'AES-CTR', length: 128 }, false, ['encrypt']),
   };
 }
 
@@ -227,19 +255,25 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     const main = file(p.files[0]!.file, true);
     main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
     let index = 0;
+    const sdc = p.sdc;
+    const placer = sdc && recordPlacer(sdc.table, sdc.inputRows);
+    let seqSum = 0;
     for await (const page of pages(deps, p)) {
       const out: string[][] = [];
-      for (const row of page) {
-        let cells = mainCells(p, row);
-        if (p.sdc) {
-          if (p.sdc.seqs[index] !== row.seq) throw new Error('responses changed while the export was running; export again');
-          const t = p.sdc.table;
-          cells[0] = publicKey(p.sdc.ids, index);
-          cells = cells.map((cell, ci) => {
-            const vi = p.sdc!.columnVar.get(ci);
-            if (vi === undefined) return cell;
-            const code = t.codes[vi]![index]!;
-            return code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[vi]![code]!;
+      const keys = sdc ? await rowKeys(sdc.rowKeyKey, index, page.length) : [];
+      for (const [r, row] of page.entries()) {
+        const cells = mainCells(p, row);
+        if (sdc && placer) {
+          seqSum = seqStep(seqSum, row.seq);
+          const t = sdc.table;
+          const j = placer.place(sdc.rowOf(sdc.keyColumns.map((ci) => cells[ci]!)) ?? -1);
+          cells[0] = keys[r]!;
+          sdc.keyColumns.forEach((ci, v) => {
+            const code = t.codes[v]![j]!;
+            cells[ci] = code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[v]![code]!;
+          });
+          sdc.sensitiveColumns.forEach((ci, s) => {
+            if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
           });
         }
         index++;
@@ -250,7 +284,10 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       onProgress?.(done, p.rows);
       yield;
     }
-    if (p.sdc && index !== p.sdc.seqs.length) throw new Error('responses changed while the export was running; export again');
+    if (sdc && placer) {
+      placer.finish();
+      if (index !== sdc.records || seqSum !== sdc.seqSum) throw new Error('responses changed while the export was running; export again');
+    }
     main.close();
     // Each repeat table in a pass of its own: zip entries are written one after another.
     for (const f of p.files.slice(1)) {
@@ -260,9 +297,11 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       let rowIndex = 0;
       for await (const page of pages(deps, p)) {
         const rows: string[][] = [];
-        for (const row of page) {
+        const keys = sdc ? await rowKeys(sdc.rowKeyKey, rowIndex, page.length) : [];
+        rowIndex += page.length;
+        for (const [r, row] of page.entries()) {
           const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels);
-          const mainKey = p.sdc ? publicKey(p.sdc.ids, rowIndex++) : p.files[0]!.columns[0]!.system!(row);
+          const mainKey = sdc ? keys[r]! : p.files[0]!.columns[0]!.system!(row);
           for (const line of flat.repeats.get(f.table) ?? []) {
             const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
             rows.push([mainKey + line.parent, mainKey + line.key, ...f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? ''))]);

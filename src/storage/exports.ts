@@ -1,6 +1,6 @@
 // The rows an export reads: submitted, not deleted responses of one questionnaire, filtered,
 // oldest first, one keyset page at a time (bounded by the newest row when the export began).
-import { and, asc, count, eq, gt, gte, inArray, isNull, lte, max, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { questionnaireVersions, responses, type ReviewState } from './schema';
 
@@ -56,24 +56,26 @@ export async function countExportRows(db: Db, questionnaireId: string, f: Export
   return rows[0]!.n;
 }
 
-export async function exportPage(db: Db, questionnaireId: string, f: ExportFilters, upTo: number, after: number, limit: number): Promise<ExportRow[]> {
-  return db
-    .select({
-      seq: responses.seq,
-      instanceId: responses.instanceId,
-      version: questionnaireVersions.version,
-      country: responses.country,
-      site: responses.site,
-      submittedAt: responses.submittedAt,
-      reviewState: responses.reviewState,
-      locale: responses.locale,
-      submittedBy: responses.submittedBy,
-      data: responses.data,
-      hidden: responses.hidden,
-    })
-    .from(responses)
-    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
-    .where(and(where(questionnaireId, f, upTo), gt(responses.seq, after)))
-    .orderBy(asc(responses.seq))
-    .limit(limit);
+/**
+ * One page of rows, oldest first. Read as plain rows and mapped here: an export reads every row
+ * twice, and the query builder's per-field mapping cost a fifth of the whole export. `fields:
+ * 'sdc'` reads only what disclosure-relevant columns derive from (seq, country, site, time,
+ * answers), leaving the other text fields empty: a third of the reading time of a full row.
+ */
+export async function exportPage(db: Db, questionnaireId: string, f: ExportFilters, upTo: number, after: number, limit: number, fields: 'all' | 'sdc' = 'all'): Promise<ExportRow[]> {
+  const r = responses;
+  const rest =
+    fields === 'all'
+      ? sql`${r.instanceId} as instanceId, ${questionnaireVersions.version} as version, ${r.reviewState} as reviewState, ${r.locale} as locale, ${r.submittedBy} as submittedBy`
+      : sql`'' as instanceId, '' as version, 'received' as reviewState, '' as locale, '' as submittedBy`;
+  const rows = await db.all<{ seq: number; instanceId: string; version: string; country: string; site: string | null; submittedAt: number | null; reviewState: ReviewState; locale: string; submittedBy: string; data: string; hidden: string }>(sql`
+    select ${r.seq} as seq, ${r.country} as country, ${r.site} as site, ${r.submittedAt} as submittedAt, ${r.data} as data, ${r.hidden} as hidden, ${rest}
+    from ${r} inner join ${questionnaireVersions} on ${eq(questionnaireVersions.id, r.versionId)}
+    where ${and(where(questionnaireId, f, upTo), gt(r.seq, after))}
+    order by ${r.seq} limit ${limit}`);
+  return rows.map((row) => ({
+    ...row,
+    submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt),
+    hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]),
+  }));
 }

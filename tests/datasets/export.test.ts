@@ -192,6 +192,38 @@ describe('dataset export', () => {
     expect(b.csv('codebook.csv').rows.find((r) => r[1] === 'age')![7]).toMatch(/^k-anonymity key \(k=5\)/);
   });
 
+  it('gives public rows random keys that link main and repeat tables within an export and nothing across exports', async () => {
+    const one = (await exportAs(coordinator, 'profile=public&k=5&maxGlobalRisk=0.3')).bundle!;
+    const two = (await exportAs(coordinator, 'profile=public&k=5&maxGlobalRisk=0.3')).bundle!;
+    const keys = (b: Bundle) => b.csv('planted.csv').rows.map((r) => r[0]!);
+    expect(keys(one).every((k) => /^[0-9a-f]{16}$/.test(k))).toBe(true);
+    expect(new Set(keys(one)).size).toBe(N);
+    expect(keys(two).filter((k) => keys(one).includes(k))).toEqual([]);
+    const legs = one.csv('planted-legs.csv').rows;
+    expect(legs).toHaveLength(2 * N);
+    expect(legs.map((r) => r[0]!)).toEqual(keys(one).flatMap((k) => [k, k]));
+    // The same records, the same treatment: only the keys differ between the two exports.
+    const body = (b: Bundle) => b.csv('planted.csv').rows.map((r) => r.slice(1).join());
+    expect(body(two)).toEqual(body(one));
+  });
+
+  it('fails the download (no manifest) when responses change between the two passes of a public export', async () => {
+    const { prepareExport, exportStream } = await import('../../src/datasets/export');
+    const { exportSpec } = await import('../../src/datasets/request');
+    const deps = { db: t.deps.db, clock: t.clock, pseudonymKey: new Uint8Array(32) };
+    const operator = { actor: 'test', userId: 'test', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const prepared = await prepareExport(deps, exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 }));
+    // An edit that moves one record to another nationality after suppression was decided.
+    const row = t.handle.sqlite.prepare(`select seq, data from responses where questionnaire_id = 'planted' order by seq limit 1`).get() as { seq: number; data: string };
+    t.handle.sqlite.prepare('update responses set data = ? where seq = ?').run(JSON.stringify({ ...JSON.parse(row.data), nationality: 'SYR', age: 70 }), row.seq);
+    try {
+      const read = new Response(exportStream(deps, prepared)).arrayBuffer();
+      await expect(read).rejects.toThrow(/changed while the export was running/);
+    } finally {
+      t.handle.sqlite.prepare('update responses set data = ? where seq = ?').run(row.data, row.seq);
+    }
+  });
+
   it('refuses a public dataset that cannot meet its thresholds, saying why', async () => {
     const { res } = await exportAs(coordinator, 'profile=public&k=100');
     expect(res.status).toBe(422);

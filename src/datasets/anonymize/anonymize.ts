@@ -4,7 +4,7 @@
 import { enforceDiversity } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
-import { categoriesInUse, cloneTable, type SdcTable } from './table';
+import { categoriesInUse, cloneTable, recordCount, weightOf, type SdcTable } from './table';
 
 export interface SdcPolicy {
   quasiIdentifiers: string[];
@@ -51,21 +51,24 @@ function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Me
   let er = 0;
   let max = 0;
   let above = 0;
-  for (const f of strict) {
-    er += 1 / f;
+  for (let i = 0; i < t.n; i++) {
+    const f = strict[i]!;
+    const w = weightOf(t, i);
+    er += w / f;
     max = Math.max(max, 1 / f);
-    if (1 / f > maxRisk) above++;
+    if (1 / f > maxRisk) above += w;
   }
+  const records = recordCount(t);
   return {
-    records: t.n,
+    records,
     keys: distinctKeys(t, key),
     violators: {
-      strict: { 2: violators(strict, 2), 3: violators(strict, 3), 5: violators(strict, 5) },
-      wildcard: { 2: violators(wild, 2), 3: violators(wild, 3), 5: violators(wild, 5) },
+      strict: { 2: violators(t, strict, 2), 3: violators(t, strict, 3), 5: violators(t, strict, 5) },
+      wildcard: { 2: violators(t, wild, 2), 3: violators(t, wild, 3), 5: violators(t, wild, 5) },
     },
     categories: Object.fromEntries(qis.map((v) => [t.vars[v]!, categoriesInUse(t, v)])),
     expectedReidentifications: Math.round(er * 100) / 100,
-    globalRisk: t.n ? er / t.n : 0,
+    globalRisk: records ? er / records : 0,
     maxIndividualRisk: max,
     recordsAboveRiskThreshold: above,
   };
@@ -80,19 +83,19 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   };
   const qis = policy.quasiIdentifiers.map(index);
   const strata = policy.strata.map(index);
-  const sensitive = policy.sensitive.map(index);
   const key = [...strata, ...qis];
   const t = opts.inPlace ? input : cloneTable(input);
   const before = measure(t, key, qis, policy.maxIndividualRisk);
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
   const s = qis.length ? suppressToK(t, qis, strata, policy.k, order) : { perVariable: {}, fullySuppressed: 0, remainingViolators: 0 };
-  const d = enforceDiversity(t, key, sensitive, policy.l);
+  const d = enforceDiversity(t, key, policy.sensitive, policy.l);
   const after = measure(t, key, qis, policy.maxIndividualRisk);
 
   const failures: string[] = [];
   const strictAfter = strictFrequencies(t, key);
-  if (violators(strictAfter, policy.k) > 0)
-    failures.push(`${violators(strictAfter, policy.k)} records remain in classes smaller than k=${policy.k} (strata too small to reach k)`);
+  const below = violators(t, strictAfter, policy.k);
+  if (below > 0)
+    failures.push(`${below} records remain in classes smaller than k=${policy.k} (strata too small to reach k)`);
   for (const [name, { after: l }] of Object.entries(d.minL))
     if (policy.l > 1 && l > 0 && l < policy.l) failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
   if (after.maxIndividualRisk > policy.maxIndividualRisk)
@@ -101,7 +104,7 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
     failures.push(`global risk ${(after.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${policy.quasiIdentifiers.join(', ')}`);
 
   const suppressions = Object.fromEntries(
-    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: t.n ? Math.round((count / t.n) * 10000) / 100 : 0 }]),
+    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 }]),
   );
   return {
     table: t,

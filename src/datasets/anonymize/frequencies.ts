@@ -1,16 +1,16 @@
 // How many records share each record's key: strictly (a suppressed cell is a category of its own,
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
-import { keyer, SUPPRESSED, type SdcTable } from './table';
+import { keyer, recordCount, SUPPRESSED, weightOf, type SdcTable } from './table';
 
-/** fk per record, suppressed cells as their own category. */
+/** fk per row (records in its class), suppressed cells as their own category. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
   const counts = new Map<number | string, number>();
   const keyOf = keyer(t, vars);
   // Keys are computed twice rather than kept: a million keys would cost more than the recount.
   for (let i = 0; i < t.n; i++) {
     const k = keyOf(i);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    counts.set(k, (counts.get(k) ?? 0) + weightOf(t, i));
   }
   const fk = new Int32Array(t.n);
   for (let i = 0; i < t.n; i++) fk[i] = counts.get(keyOf(i))!;
@@ -28,19 +28,20 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
   for (let i = 0; i < t.n; i++) {
     const k = keyOf(i);
     const g = groups.get(k);
-    if (g) g.count++;
+    if (g) g.count += weightOf(t, i);
     else {
       const codes = vars.map((v) => t.codes[v]![i]!);
-      groups.set(k, { codes, count: 1, nas: codes.filter((c) => c === SUPPRESSED).length });
+      groups.set(k, { codes, count: weightOf(t, i), nas: codes.filter((c) => c === SUPPRESSED).length });
     }
   }
   const all = [...groups.values()];
   const partial = all.filter((g) => g.nas > 0 && g.nas < vars.length);
   const compatible = (a: number[], b: number[]) => a.every((x, j) => x === b[j] || x === SUPPRESSED || b[j] === SUPPRESSED);
   const total = new Map<number | string, number>();
+  const records = recordCount(t);
   for (const [k, g] of groups) {
     let f = g.count;
-    if (g.nas === vars.length) f = t.n;
+    if (g.nas === vars.length) f = records;
     else if (g.nas === 0) for (const p of partial) f += compatible(g.codes, p.codes) ? p.count : 0;
     else for (const o of all) if (o !== g && compatible(g.codes, o.codes)) f += o.count;
     total.set(k, f);
@@ -51,9 +52,9 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
 }
 
 /** Records whose fk is below k. */
-export function violators(fk: Int32Array, k: number): number {
+export function violators(t: SdcTable, fk: Int32Array, k: number): number {
   let n = 0;
-  for (const f of fk) if (f < k) n++;
+  for (let i = 0; i < t.n; i++) if (fk[i]! < k) n += weightOf(t, i);
   return n;
 }
 

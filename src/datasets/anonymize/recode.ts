@@ -1,7 +1,7 @@
 // Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
 // (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
 // questionnaire (sdcRecode on a question) or from the export profile.
-import { SUPPRESSED, type SdcTable } from './table';
+import { SUPPRESSED, weightOf, type SdcTable } from './table';
 
 export type RecodeRule =
   /** Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18". */
@@ -44,7 +44,8 @@ export function recodeValue(value: string, rule: RecodeRule): string {
 /** Merges, in place, the categories of variable `v` with fewer than `min` records into `into`. */
 export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string): void {
   const counts = new Map<number, number>();
-  for (const c of t.codes[v]!) if (c !== SUPPRESSED) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const column = t.codes[v]!;
+  for (let i = 0; i < t.n; i++) if (column[i] !== SUPPRESSED) counts.set(column[i]!, (counts.get(column[i]!) ?? 0) + weightOf(t, i));
   const labels: string[] = [];
   const index = new Map<string, number>();
   const remap = t.labels[v]!.map((label, code) => {
@@ -56,7 +57,7 @@ export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string
     return index.get(target)!;
   });
   const codes = t.codes[v]!;
-  for (let i = 0; i < codes.length; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
+  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
   t.labels[v] = labels;
 }
 

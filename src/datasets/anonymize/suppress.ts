@@ -4,7 +4,7 @@
 // into classes of at least k that share the same blanked variables, trying the cheapest blank
 // patterns first (fewest cells, least important variables), within each stratum.
 import { strictFrequencies } from './frequencies';
-import { categoriesInUse, keyer, keyOf, SUPPRESSED, type SdcTable } from './table';
+import { categoriesInUse, keyer, keyOf, splitRow, SUPPRESSED, weightOf, type SdcTable } from './table';
 
 export interface SuppressionResult {
   /** Cells blanked per quasi-identifier, by name. */
@@ -41,21 +41,26 @@ function patterns(order: readonly number[]): number[][] {
 export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonly number[], k: number, order = defaultOrder(t, qis)): SuppressionResult {
   const all = [...strata, ...qis];
   const fk = strictFrequencies(t, all);
+  // Rows of the input; rows split off later are always blanked in a pattern, never donors.
+  const inputRows = t.n;
   let pending: number[] = [];
-  for (let i = 0; i < t.n; i++) if (fk[i]! < k) pending.push(i);
+  for (let i = 0; i < inputRows; i++) if (fk[i]! < k) pending.push(i);
   const perVariable: Record<string, number> = Object.fromEntries(qis.map((v) => [t.vars[v]!, 0]));
   const blank = (i: number, vars: readonly number[]) => {
     for (const v of vars) {
-      if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!]!++;
+      if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!]! += weightOf(t, i);
       t.codes[v]![i] = SUPPRESSED;
     }
   };
+  /** Blanks `m` records of row i: the whole row, or a part split off a grouped table's row. */
+  const blankPart = (i: number, m: number, vars: readonly number[]) => blank(m === weightOf(t, i) ? i : splitRow(t, i, m), vars);
+  const weightOfRows = (rows: readonly number[]) => rows.reduce((s, i) => s + weightOf(t, i), 0);
 
   // Records of classes of at least k, by key: they may lend a few members to a group that is
   // short by little, when that costs fewer cells than moving the whole group to a bigger pattern.
   const classSize = new Map<number | string, number>();
   const fullKey = keyer(t, all);
-  for (let i = 0; i < t.n; i++) if (fk[i]! >= k) classSize.set(fullKey(i), fk[i]!);
+  for (let i = 0; i < inputRows; i++) if (fk[i]! >= k) classSize.set(fullKey(i), fk[i]!);
 
   for (const pattern of patterns(order)) {
     if (pending.length === 0) break;
@@ -69,12 +74,13 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
       else groups.set(key, [i]);
     }
     const next: number[] = [];
-    const short = new Map<number | string, number[]>();
+    const short = new Map<number | string, { members: number[]; size: number }>();
     for (const [key, members] of groups) {
-      if (members.length >= k) for (const i of members) blank(i, pattern);
+      const size = weightOfRows(members);
+      if (size >= k) for (const i of members) blank(i, pattern);
       // A donor costs as many cells as the pattern; lending pays when the group is short by little.
-      // Kept to patterns of up to three variables: each lending round scans every record.
-      else if (pattern.length <= 3 && (k - members.length) * pattern.length <= members.length) short.set(key, members);
+      // Kept to patterns of up to three variables: each lending round scans every row.
+      else if (pattern.length <= 3 && (k - size) * pattern.length <= size) short.set(key, { members, size });
       else next.push(...members);
     }
     if (short.size) lend(short, keptKey, pattern, next);
@@ -82,30 +88,36 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
   }
 
   /** Each short group either gets donors (members of large classes, same kept values) or waits. */
-  function lend(short: Map<number | string, number[]>, keptKey: (i: number) => number | string, pattern: number[], next: number[]): void {
+  function lend(short: Map<number | string, { members: number[]; size: number }>, keptKey: (i: number) => number | string, pattern: number[], next: number[]): void {
     const donorsFor = new Map<number | string, number[]>();
     const cols = pattern.map((v) => t.codes[v]!);
-    for (let i = 0; i < t.n; i++) {
+    for (let i = 0; i < inputRows; i++) {
       if (fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
       const key = keptKey(i);
-      const list = short.has(key) ? donorsFor.get(key) : undefined;
+      if (!short.has(key)) continue;
+      const list = donorsFor.get(key);
       if (list) list.push(i);
-      else if (short.has(key)) donorsFor.set(key, [i]);
+      else donorsFor.set(key, [i]);
     }
-    for (const [key, members] of short) {
-      const chosen: number[] = [];
+    for (const [key, { members, size }] of short) {
+      const need = k - size;
+      const chosen: Array<[row: number, records: number]> = [];
+      let got = 0;
       for (const d of donorsFor.get(key) ?? []) {
-        if (chosen.length === k - members.length) break;
+        if (got === need) break;
         const own = fullKey(d);
-        const size = classSize.get(own)!;
-        if (size > k) {
-          classSize.set(own, size - 1);
-          chosen.push(d);
+        const spare = Math.min(weightOf(t, d), classSize.get(own)! - k, need - got);
+        if (spare > 0) {
+          classSize.set(own, classSize.get(own)! - spare);
+          chosen.push([d, spare]);
+          got += spare;
         }
       }
-      if (chosen.length === k - members.length) for (const i of [...members, ...chosen]) blank(i, pattern);
-      else {
-        for (const d of chosen) classSize.set(fullKey(d), classSize.get(fullKey(d))! + 1);
+      if (got === need) {
+        for (const i of members) blank(i, pattern);
+        for (const [d, m] of chosen) blankPart(d, m, pattern);
+      } else {
+        for (const [d, m] of chosen) classSize.set(fullKey(d), classSize.get(fullKey(d))! + m);
         next.push(...members);
       }
     }
@@ -117,7 +129,7 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
   const byStratum = new Map<string, number[]>();
   for (const i of pending) {
     blank(i, qis);
-    fullySuppressed++;
+    fullySuppressed += weightOf(t, i);
     const s = keyOf(t, strata, i);
     byStratum.set(s, [...(byStratum.get(s) ?? []), i]);
   }
@@ -128,16 +140,23 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
       let size = now[members[0]!]!;
       if (size >= k) continue;
       const classes = new Map<string, number[]>();
-      for (let i = 0; i < t.n; i++) {
+      const rows = t.n;
+      for (let i = 0; i < rows; i++) {
         if (keyOf(t, strata, i) !== stratum || qis.every((v) => t.codes[v]![i] === SUPPRESSED)) continue;
         const key = keyOf(t, all, i);
         classes.set(key, [...(classes.get(key) ?? []), i]);
       }
-      for (const donors of [...classes.values()].sort((a, b) => b.length - a.length)) {
-        while (size < k && donors.length > k) {
-          blank(donors.pop()!, qis);
-          fullySuppressed++;
-          size++;
+      const bySize = [...classes.values()].map((donors) => ({ donors, records: weightOfRows(donors) })).sort((a, b) => b.records - a.records);
+      for (const c of bySize) {
+        // Records are taken from the last rows first, as many as the class can spare above k.
+        while (size < k && c.records > k && c.donors.length) {
+          const d = c.donors.at(-1)!;
+          const m = Math.min(weightOf(t, d), c.records - k, k - size);
+          if (m === weightOf(t, d)) c.donors.pop();
+          blankPart(d, m, qis);
+          fullySuppressed += m;
+          c.records -= m;
+          size += m;
         }
         if (size >= k) break;
       }

@@ -16,6 +16,206 @@ export interface SdcTable {
   codes: Codes[];
   /** labels[v][code]: the category's value as text. */
   labels: string[][];
+  /**
+   * Records per row, when a row stands for records that share their key (a grouped table: memory
+   * grows with the distinct keys, not the records). Absent: one record a row. Arrays may be longer
+   * than n (room for rows split off during suppression).
+   */
+  weights?: Int32Array;
+  /** For a grouped table: the row each row was split from (itself for rows of the input). */
+  origin?: Int32Array;
+  /** For a grouped table: sensitive variables, whose values differ within a row. */
+  sensitive?: SensitiveColumn[];
+}
+
+/** At most this many distinct values of a sensitive variable are kept per row (l is smaller). */
+export const SENSITIVE_CAP = 32;
+
+export interface SensitiveColumn {
+  name: string;
+  labels: string[];
+  /**
+   * Per row: the distinct values (codes, sorted, at most SENSITIVE_CAP) of its records, or null
+   * when only part of a row's records are known to be there (a split row): at least one value.
+   */
+  values: Array<number[] | null>;
+  /** Per row: 1 when l-diversity blanked this variable for the row's records. */
+  blanked: Uint8Array;
+}
+
+/** Records row i stands for. */
+export const weightOf = (t: SdcTable, i: number): number => (t.weights ? t.weights[i]! : 1);
+
+/** Records in the table. */
+export function recordCount(t: SdcTable): number {
+  if (!t.weights) return t.n;
+  let s = 0;
+  for (let i = 0; i < t.n; i++) s += t.weights[i]!;
+  return s;
+}
+
+function grow<A extends Codes | Uint8Array>(a: A): A {
+  const bigger = new (a.constructor as new (n: number) => A)(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
+/**
+ * Moves `m` of the records of row i (of a grouped table) into a new row with the same codes, and
+ * returns its index, so that part of a class can be treated apart from the rest. Which records
+ * go is not known here, so a sensitive variable with several values in the row becomes
+ * "at least one value" in both parts: diversity is never overestimated.
+ */
+export function splitRow(t: SdcTable, i: number, m: number): number {
+  if (!t.weights || !t.origin) throw new Error('only a grouped table splits rows');
+  if (m <= 0 || m >= t.weights[i]!) throw new Error(`cannot split ${m} of ${t.weights[i]} records`);
+  if (t.n === t.weights.length) {
+    t.codes = t.codes.map(grow);
+    t.weights = grow(t.weights);
+    t.origin = grow(t.origin);
+    for (const s of t.sensitive ?? []) s.blanked = grow(s.blanked);
+  }
+  const j = t.n++;
+  for (const c of t.codes) c[j] = c[i]!;
+  t.weights[i]! -= m;
+  t.weights[j] = m;
+  t.origin[j] = t.origin[i]!;
+  for (const s of t.sensitive ?? []) {
+    const v = s.values[i];
+    if (v && v.length > 1) s.values[i] = null;
+    s.values[j] = s.values[i]!;
+    s.blanked[j] = s.blanked[i]!;
+  }
+  return j;
+}
+
+/**
+ * A grouped table built one record at a time: records with the same cells in `vars` share a row
+ * with a weight, and the distinct values of each sensitive variable are kept per row. push()
+ * returns the record's row, and rowOf() finds it again in a second pass.
+ */
+export function groupedTableBuilder(
+  vars: string[],
+  sensitive: string[] = [],
+): { push(key: ReadonlyArray<string>, sensitive?: ReadonlyArray<string>): number; rowOf(key: ReadonlyArray<string>): number | undefined; build(): SdcTable } {
+  const rows = new Map<string, number>();
+  const dicts = vars.map(() => new Map<string, number>());
+  const codes: Codes[] = vars.map(() => new Int16Array(1024));
+  let weights = new Int32Array(1024);
+  const sens: SensitiveColumn[] = sensitive.map((name) => ({ name, labels: [], values: [], blanked: new Uint8Array(0) }));
+  const sensDicts = sensitive.map(() => new Map<string, number>());
+  const code = (dict: Map<string, number>, value: string, labels?: string[]) => {
+    let c = dict.get(value);
+    if (c === undefined) {
+      dict.set(value, (c = dict.size));
+      labels?.push(value);
+    }
+    return c;
+  };
+  // The key of a record: its codes as text (short), or undefined when a cell was never seen.
+  const keyOf = (cells: ReadonlyArray<string>, add: boolean) => {
+    let key = '';
+    for (let v = 0; v < vars.length; v++) {
+      const c = add ? code(dicts[v]!, cells[v] ?? '') : dicts[v]!.get(cells[v] ?? '');
+      if (c === undefined) return undefined;
+      key += c + ',';
+    }
+    return key;
+  };
+  return {
+    push(cells, sensitiveCells = []) {
+      const key = keyOf(cells, true)!;
+      let r = rows.get(key);
+      if (r === undefined) {
+        r = rows.size;
+        rows.set(key, r);
+        if (r === weights.length) {
+          weights = grow(weights);
+          for (let v = 0; v < vars.length; v++) codes[v] = grow(codes[v]!);
+        }
+        for (let v = 0; v < vars.length; v++) {
+          const c = dicts[v]!.get(cells[v] ?? '')!;
+          if (c === 32767 && codes[v] instanceof Int16Array) codes[v] = Int32Array.from(codes[v]!);
+          codes[v]![r] = c;
+        }
+        for (const s of sens) s.values.push([]);
+      }
+      weights[r]!++;
+      sens.forEach((s, j) => {
+        const c = code(sensDicts[j]!, sensitiveCells[j] ?? '', s.labels);
+        const values = s.values[r]!;
+        if (values.length < SENSITIVE_CAP && !values.includes(c)) {
+          values.push(c);
+          values.sort((a, b) => a - b);
+        }
+      });
+      return r;
+    },
+    rowOf(cells) {
+      const key = keyOf(cells, false);
+      return key === undefined ? undefined : rows.get(key);
+    },
+    build() {
+      const n = rows.size;
+      // Room to split rows without copying at once.
+      const room = Math.max(16, n * 2);
+      const widen = <A extends Codes>(c: A): A => {
+        const a = new (c.constructor as new (n: number) => A)(room);
+        a.set(c.subarray(0, n));
+        return a;
+      };
+      const origin = new Int32Array(room);
+      for (let i = 0; i < n; i++) origin[i] = i;
+      for (const s of sens) s.blanked = new Uint8Array(room);
+      return {
+        n,
+        vars,
+        codes: codes.map(widen),
+        labels: dicts.map((d) => [...d.keys()]),
+        weights: widen(weights),
+        origin,
+        sensitive: sens,
+      };
+    },
+  };
+}
+
+/**
+ * After disclosure control of a grouped table: the row that takes the next record of input row r.
+ * Records of a row that was split go to its parts in order, the same order on every pass, so a
+ * second pass over the same records places each where the treatment decided. Throws when the
+ * records are not those the table was built from.
+ */
+export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number): number; finish(): void } {
+  if (!t.weights || !t.origin) throw new Error('only a grouped table places records');
+  const next = new Int32Array(t.n).fill(-1);
+  const last = new Int32Array(inputRows);
+  for (let r = 0; r < inputRows; r++) last[r] = r;
+  for (let j = inputRows; j < t.n; j++) {
+    const r = t.origin[j]!;
+    next[last[r]!] = j;
+    last[r] = j;
+  }
+  const left = t.weights.slice(0, t.n);
+  const current = new Int32Array(inputRows);
+  for (let r = 0; r < inputRows; r++) current[r] = r;
+  const drift = () => new Error('responses changed while the export was running; export again');
+  return {
+    place(r) {
+      if (r < 0 || r >= inputRows) throw drift();
+      let j = current[r]!;
+      while (left[j] === 0) {
+        j = next[j]!;
+        if (j < 0) throw drift();
+      }
+      current[r] = j;
+      left[j]!--;
+      return j;
+    },
+    finish() {
+      for (let j = 0; j < t.n; j++) if (left[j] !== 0) throw drift();
+    },
+  };
 }
 
 /**
@@ -60,13 +260,21 @@ export function tableFromRows(vars: string[], rows: Iterable<ReadonlyArray<strin
 
 /** A deep copy whose codes can be changed without touching the original. */
 export function cloneTable(t: SdcTable): SdcTable {
-  return { ...t, codes: t.codes.map((c) => c.slice()), labels: t.labels.map((l) => [...l]) };
+  return {
+    ...t,
+    codes: t.codes.map((c) => c.slice()),
+    labels: t.labels.map((l) => [...l]),
+    weights: t.weights?.slice(),
+    origin: t.origin?.slice(),
+    sensitive: t.sensitive?.map((s) => ({ ...s, values: [...s.values], blanked: s.blanked.slice() })),
+  };
 }
 
 /** Categories in use per variable (suppressed cells not counted). */
 export function categoriesInUse(t: SdcTable, v: number): number {
   const seen = new Set<number>();
-  for (const c of t.codes[v]!) if (c !== SUPPRESSED) seen.add(c);
+  const codes = t.codes[v]!;
+  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) seen.add(codes[i]!);
   return seen.size;
 }
 
@@ -89,10 +297,10 @@ export function keyer(t: SdcTable, vars: readonly number[]): (i: number) => numb
     radix *= t.labels[v]!.length + 1;
   }
   if (!Number.isSafeInteger(radix)) return (i) => keyOf(t, vars, i);
-  const cols = vars.map((v) => t.codes[v]!);
+  // The columns are looked up on every call: splitRow may replace them with longer ones.
   return (i) => {
     let k = 0;
-    for (let j = 0; j < cols.length; j++) k += (cols[j]![i]! + 1) * mult[j]!;
+    for (let j = 0; j < vars.length; j++) k += (t.codes[vars[j]!]![i]! + 1) * mult[j]!;
     return k;
   };
 }
