@@ -30,6 +30,9 @@ export const VersionSummary = z
     title: z.string(),
     contentHash: z.string().openapi({ description: 'SHA-256 of the canonical definition' }),
     languages: z.array(z.string()),
+    translations: z
+      .array(z.object({ lang: z.string(), status: z.string(), coverage: z.number().openapi({ description: 'Share of texts translated, 0-1' }), dir: z.enum(['ltr', 'rtl']) }))
+      .openapi({ description: 'Declared status (source, machine-draft, draft, needs-back-translation, back-translated, field-tested), measured coverage and direction of each language' }),
     questionCount: z.number().int(),
     publishedAt: z.iso.datetime(),
   })
@@ -109,6 +112,14 @@ export const DraftBody = z
   })
   .strict()
   .openapi('Draft');
+
+export const RefusalReply = z
+  .object({
+    instanceId: z.string(),
+    refused: z.literal(true),
+    reason: z.string().openapi({ description: 'The screening rule that stopped the interview (for example no-consent, repeat, under-age)' }),
+  })
+  .openapi('Refusal');
 
 export const StoredResponse = z
   .object({

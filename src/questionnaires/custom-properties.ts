@@ -27,6 +27,10 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('survey', { name: 'family', choices: [...questionnaireFamilies], category: 'periplus' });
   Serializer.addProperty('survey', { name: 'languages:string[]', category: 'periplus' });
   Serializer.addProperty('survey', { name: 'translationStatus:object', category: 'periplus' });
+  // Screening rules: when one holds at submission, the interview stops and only a refusal count is kept.
+  Serializer.addProperty('survey', { name: 'screening:object[]', category: 'periplus' });
+  // Gap analysis: the questionnaire whose practice indicators its country report shows apart.
+  Serializer.addProperty('survey', { name: 'practiceQuestionnaire', category: 'periplus' });
   // Question level: disclosure control and recoding hints for exports.
   Serializer.addProperty('question', { name: 'sdcRole', choices: [...disclosureRoles], category: 'periplus' });
   Serializer.addProperty('question', { name: 'sdcRecode:object', category: 'periplus' });
@@ -35,4 +39,7 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('question', { name: 'cluster', category: 'periplus' });
   Serializer.addProperty('question', { name: 'obligation', choices: [...obligationTypes], category: 'periplus' });
   Serializer.addProperty('question', { name: 'coreElement:boolean', category: 'periplus' });
+  Serializer.addProperty('question', { name: 'elementId', category: 'periplus' });
+  // Institutional assessment: the actor a practice indicator belongs to (never scored with the law).
+  Serializer.addProperty('question', { name: 'practiceIndicator', category: 'periplus' });
 }

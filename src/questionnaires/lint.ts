@@ -1,6 +1,7 @@
 // Publish-time lint of a SurveyJS definition: what survey-core only logs or silently accepts is
 // refused here, once, so that submissions never meet a broken questionnaire.
 import { ConditionsParser, FunctionFactory, Operand, Serializer, type Question } from 'survey-core';
+import { lintTranslations } from './translations';
 import { createModel, type Model } from '../validation/model';
 import { closedProperties } from './custom-properties';
 
@@ -114,5 +115,7 @@ export function lintDefinition(json: unknown, built?: Model): LintProblem[] {
   lintNames(questions, 'survey', problems);
   lintExpressions(json, problems);
   lintClosedProperties(json, [...questions, ...questions.flatMap((q) => ((q as any).template?.questions ?? []) as Question[])], problems);
+  const languages = Array.isArray(json.languages) ? json.languages.map(String) : ['en'];
+  for (const message of lintTranslations(json, languages)) problems.push({ where: 'survey', message });
   return problems;
 }

@@ -27,6 +27,7 @@ describe('questionnaires API', () => {
       title: 'Demo',
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       languages: ['en'],
+      translations: [{ lang: 'en', status: 'undeclared', coverage: 1, dir: 'ltr' }],
       questionCount: expect.any(Number),
       publishedAt: '2026-11-01T09:00:00.000Z',
     });

@@ -1,0 +1,24 @@
+// npm run surveys:build: writes the shipped questionnaires into surveys/ from the sources next to
+// this file. The JSON is what gets published and versioned; a test checks it matches the sources.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gapAnalysis, institutionalAssessment } from './gap-analysis';
+import { scopingSurvey } from './scoping';
+
+export const SHIPPED: Array<{ file: string; build: () => unknown }> = [
+  { file: 'som-gap-analysis/1.json', build: gapAnalysis },
+  { file: 'som-institutional/1.json', build: institutionalAssessment },
+  { file: 'migrant-scoping/2.json', build: scopingSurvey },
+];
+
+export const surveyText = (json: unknown) => `${JSON.stringify(json, null, 1)}\n`;
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
+  const root = join(import.meta.dirname, '../../surveys');
+  for (const s of SHIPPED) {
+    const out = join(root, s.file);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, surveyText(s.build()));
+    console.log(`written ${out}`);
+  }
+}
