@@ -12,6 +12,7 @@ import { accountRoutes } from './http/accounts';
 import { responseAdminRoutes } from './http/response-admin';
 import { sessionRoutes } from './http/session';
 import { datasetRoutes } from './http/datasets';
+import { assessmentRoutes } from './http/assessments';
 import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
@@ -35,6 +36,7 @@ export function createApp(deps: Deps) {
   api.route('/', sessionRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', datasetRoutes(deps));
+  api.route('/', assessmentRoutes(deps));
   app.route('/api/v1', api);
 
   app.doc31(OPENAPI_PATH, {

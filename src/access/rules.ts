@@ -64,6 +64,12 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/v1/audit': { roles: ['admin'] },
 
   'GET /api/v1/questionnaires/:questionnaireId/export': { roles: ['admin', 'coordinator', 'researcher'] },
+
+  'GET /api/v1/responses/:instanceId/report': { roles: editors },
+  'GET /api/v1/questionnaires/:questionnaireId/heatmap': { roles: reviewers },
+  'GET /api/v1/questionnaires/:questionnaireId/agreement': { roles: editors },
+  'GET /api/v1/questionnaires/:questionnaireId/fieldwork': { roles: reviewers },
+  'PUT /api/v1/questionnaires/:questionnaireId/fieldwork/targets': { roles: reviewers },
 };
 
 export function ruleFor(method: string, path: string): AccessRule | undefined {

@@ -1,10 +1,11 @@
 // Responses: submit (validated, idempotent on instance id), save and resume drafts, read one,
 // list a questionnaire's responses page by page.
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../errors';
 import { hasQuestionnaire } from '../access/principal';
-import { saveDraft, submitResponse, type ResponseInput } from '../responses/ingest';
+import { saveDraft, submitResponse, type Accepted, type Refused, type ResponseInput } from '../responses/ingest';
 import { visibleResponse } from '../responses/manage';
 import { scopeCondition } from '../responses/scope';
 import { findQuestionnaire } from '../storage/questionnaires';
@@ -19,6 +20,7 @@ import {
   jsonReply,
   InstanceParams,
   QuestionnaireParams,
+  RefusalReply,
   ResponseList,
   ResponseListQuery,
   StoredResponse,
@@ -39,8 +41,8 @@ const submit = createRoute({
     'Sending the same instanceId with the same answers again returns 200 with the stored response; with other answers, 409.',
   request: { params: VersionParams, body: jsonBody(SubmissionBody) },
   responses: {
-    201: jsonReply(StoredResponse, 'Stored'),
-    200: jsonReply(StoredResponse, 'Already stored with identical answers (a safe retry)'),
+    201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Stored; or, when a screening rule stopped the interview, counted as a refusal with nothing else kept'),
+    200: jsonReply(z.union([StoredResponse, RefusalReply]), 'Already stored with identical answers (a safe retry), or a refusal already counted'),
     ...errorReplies(400, 404, 409, 413, 415, 422),
   },
 });
@@ -53,8 +55,8 @@ const draft = createRoute({
   description: 'Shapes, choices and unknown keys are checked; required questions are not. Submit the final answers with the same instanceId.',
   request: { params: DraftParams, body: jsonBody(DraftBody) },
   responses: {
-    201: jsonReply(StoredResponse, 'Draft created'),
-    200: jsonReply(StoredResponse, 'Draft updated'),
+    201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft created (or a refusal counted: see the submission)'),
+    200: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft updated'),
     ...errorReplies(400, 404, 409, 413, 415, 422),
   },
 });
@@ -79,6 +81,12 @@ const list = createRoute({
 
 const toDate = (s: string | undefined) => (s ? new Date(s) : null);
 
+/** 201 when this request stored (or counted) it, 200 for a repeat. */
+function reply(c: Context<AppEnv>, r: Accepted | Refused) {
+  const body = r.refused ? { ...r.refused, refused: true as const } : responseReply(r.response);
+  return c.json(body, r.created ? 201 : 200);
+}
+
 export function responseRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
@@ -96,8 +104,7 @@ export function responseRoutes(deps: Deps) {
       country: b.country,
       site: b.site,
     };
-    const { created, response } = await submitResponse(deps, actorOf(c), input);
-    return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
+    return reply(c, await submitResponse(deps, actorOf(c), input));
   });
 
   app.openapi(draft, async (c) => {
@@ -114,8 +121,7 @@ export function responseRoutes(deps: Deps) {
       country: b.country,
       site: b.site,
     };
-    const { created, response } = await saveDraft(deps, actorOf(c), input, b.baseRevision ?? null);
-    return created ? c.json(responseReply(response), 201) : c.json(responseReply(response), 200);
+    return reply(c, await saveDraft(deps, actorOf(c), input, b.baseRevision ?? null));
   });
 
   app.openapi(getOne, async (c) => {

@@ -9,6 +9,8 @@ import { auditIfChangedStatement } from '../storage/audit';
 import { findQuestionnaire, findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
 import { findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
+import { screeningStop } from '../questionnaires/screening';
+import { deleteDraftStatements, findRefusal, insertRefusalStatement } from '../storage/fieldwork';
 import { canSee } from './scope';
 
 export interface ResponseInput {
@@ -28,6 +30,14 @@ export interface Accepted {
   /** 201 when this request stored it, 200 when it repeats one already stored. */
   created: boolean;
   response: StoredResponse;
+  refused?: undefined;
+}
+
+/** An interview that stopped at screening: only counted, nothing of it stored. */
+export interface Refused {
+  created: boolean;
+  refused: { instanceId: string; reason: string };
+  response?: undefined;
 }
 
 export type IngestDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'validator'>;
@@ -132,10 +142,34 @@ function write(
   };
 }
 
+/**
+ * Screening stopped the interview (refused consent, interviewed before, under age): a refusal is
+ * counted once per instance id, a draft of it is deleted with its revisions, and no answer is kept.
+ */
+async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }, reason: string): Promise<Refused> {
+  const existing = await findResponse(deps.db, input.instanceId);
+  if (existing) {
+    assertReusable(p, existing, version);
+    if (existing.status === 'submitted') throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted as an interview.`);
+  }
+  const at = deps.clock.now();
+  const results = await deps.atomic((db) => [
+    insertRefusalStatement(db, { instanceId: input.instanceId, questionnaireId: input.questionnaireId, versionId: version.id, reason, ...place, day: at.toISOString().slice(0, 10), collector: p.actor }),
+    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.refusal', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version, country: place.country, reason } }),
+    ...(existing ? deleteDraftStatements(db, existing.seq) : []),
+  ]);
+  return { created: results[0]!.length > 0, refused: { instanceId: input.instanceId, reason } };
+}
+
 /** Validates and stores a submission; an identical retry returns the stored response. */
-export async function submitResponse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput): Promise<Accepted> {
+export async function submitResponse(deps: IngestDeps, actor: Actor, input: ResponseInput): Promise<Accepted | Refused> {
+  const p = actor.principal;
+  const requestId = actor.requestId;
   const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
   const place = placeOf(p, input);
+  const stop = screeningStop(JSON.parse(version.definition), input.data);
+  if (stop) return refuse(deps, actor, input, version, place, stop);
+  if (await findRefusal(deps.db, input.instanceId)) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
   const hash = await payloadHash(version, input.data);
   const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
@@ -157,9 +191,15 @@ export async function submitResponse(deps: IngestDeps, { principal: p, requestId
 }
 
 /** Saves a draft as sent (after shape checks). `baseRevision` guards against overwriting a newer save. */
-export async function saveDraft(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted> {
+export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted | Refused> {
+  const p = actor.principal;
+  const requestId = actor.requestId;
   const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
   const place = placeOf(p, input);
+  // A draft that already meets a screening rule is the end of the interview, not a draft.
+  const stop = screeningStop(JSON.parse(version.definition), input.data);
+  if (stop) return refuse(deps, actor, input, version, place, stop);
+  if (await findRefusal(deps.db, input.instanceId)) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
   const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
   if (existing?.status === 'submitted')

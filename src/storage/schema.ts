@@ -226,3 +226,44 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_action').on(t.action, t.id), index('audit_log_actor').on(t.actor, t.id)],
 );
+
+/**
+ * An interview that stopped at screening (refused consent, interviewed before, under age): all
+ * that is kept of it, so that refusals can be counted. No answer is stored; the instance id is the
+ * device's random id, kept so a retried upload counts once.
+ */
+export const refusals = sqliteTable(
+  'refusals',
+  {
+    instanceId: text('instance_id').primaryKey(),
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => questionnaireVersions.id),
+    reason: text('reason').notNull(),
+    country: text('country').notNull(),
+    site: text('site'),
+    /** The day only (YYYY-MM-DD, UTC). */
+    day: text('day').notNull(),
+    collector: text('collector').notNull(),
+  },
+  (t) => [index('refusals_questionnaire_day').on(t.questionnaireId, t.day)],
+);
+
+/** Fieldwork targets per questionnaire, country and site ('' for the whole country). */
+export const fieldworkTargets = sqliteTable(
+  'fieldwork_targets',
+  {
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    country: text('country').notNull(),
+    site: text('site').notNull().default(''),
+    target: integer('target').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [uniqueIndex('fieldwork_targets_key').on(t.questionnaireId, t.country, t.site)],
+);

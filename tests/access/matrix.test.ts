@@ -113,6 +113,13 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
   'GET /api/v1/questionnaires/:questionnaireId/export': { allow: ['admin', 'coordinator', 'researcher'], url: () => '/api/v1/questionnaires/demo/export?profile=public&k=2&maxGlobalRisk=1', ok: 200, out: 200 },
   'GET /api/v1/audit': { allow: ADMIN, url: () => '/api/v1/audit', ok: 200 },
+
+  // The demo questionnaire has no scored elements: allowed callers in scope learn that (422).
+  'GET /api/v1/responses/:instanceId/report': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/report`, ok: 422, out: 404 },
+  'GET /api/v1/questionnaires/:questionnaireId/heatmap': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/heatmap', ok: 200, out: 200 },
+  'GET /api/v1/questionnaires/:questionnaireId/agreement': { allow: EDITORS, url: async (c) => `/api/v1/questionnaires/demo/agreement?a=${await c.fresh()}&b=${await c.fresh()}`, ok: 422, out: 404 },
+  'GET /api/v1/questionnaires/:questionnaireId/fieldwork': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/fieldwork', ok: 200, out: 200 },
+  'PUT /api/v1/questionnaires/:questionnaireId/fieldwork/targets': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/fieldwork/targets', body: () => ({ targets: [{ country: 'TUN', target: 50 }] }), ok: 200, out: 403 },
 };
 
 describe('authorization matrix', () => {

@@ -1,10 +1,9 @@
 // The disclosure-risk report as a page a data protection officer can read: every figure of the
 // JSON report, escaped, with no script and no outside resource.
+import { esc, row } from '../../reports/html';
 import type { SdcReport } from './anonymize';
 
-const esc = (v: unknown) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-const row = (cells: unknown[], th = false) => `<tr>${cells.map((c) => (th ? `<th>${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`;
 
 export function reportHtml(r: SdcReport, title: string): string {
   const p = r.parameters;

@@ -1,0 +1,204 @@
+// Gap-analysis reports, the cross-country heatmap, assessor agreement and the fieldwork
+// dashboard, read from stored responses within the principal's scope.
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { ALL, type Principal } from '../access/principal';
+import type { Deps } from '../deps';
+import { AppError, notFound } from '../errors';
+import { columnChart, barChart, esc, page, row } from '../reports/html';
+import { scopeCondition, visibleOr404 } from '../responses/scope';
+import { interviewTallies, listTargets, refusalTallies } from '../storage/fieldwork';
+import { findQuestionnaire, findVersionById, listVersions } from '../storage/questionnaires';
+import { findResponse, type StoredResponse } from '../storage/responses';
+import { questionnaireVersions, responses } from '../storage/schema';
+import { agreement, type Agreement } from './agreement';
+import { comparability } from './comparability';
+import { heatmapSvg, reportCsv, reportHtml, type PracticeSummary, type ReportContext } from './report';
+import { assess, elementsOf, type Assessment, type Score } from './scoring';
+
+type D = Pick<Deps, 'db'>;
+type Json = Record<string, unknown>;
+
+const definitionCache = new Map<string, { json: Json; elements: ReturnType<typeof elementsOf> }>();
+async function versionOf(deps: D, versionId: string) {
+  let v = definitionCache.get(versionId);
+  if (!v) {
+    const row = await findVersionById(deps.db, versionId);
+    if (!row) throw new Error(`version ${versionId} missing`);
+    const json = JSON.parse(row.definition) as Json;
+    v = { json, elements: elementsOf(json) };
+    definitionCache.set(versionId, v);
+  }
+  return v;
+}
+
+async function gapResponse(deps: D, p: Principal, instanceId: string): Promise<{ r: StoredResponse; elements: ReturnType<typeof elementsOf>; json: Json }> {
+  const r = visibleOr404(p, await findResponse(deps.db, instanceId), `Response ${instanceId}`);
+  const v = await versionOf(deps, r.versionId);
+  if (!v.elements.length) throw new AppError(422, 'not_an_assessment', `Questionnaire '${r.questionnaireId}' has no scored elements (elementId): there is no gap-analysis report for it.`);
+  return { r, ...v };
+}
+
+/** Submitted, not rejected responses of a questionnaire within scope, newest first. */
+async function submitted(deps: D, p: Principal, questionnaireId: string, country?: string) {
+  return deps.db
+    .select({ instanceId: responses.instanceId, country: responses.country, versionId: responses.versionId, version: questionnaireVersions.version, data: responses.data, submittedBy: responses.submittedBy, submittedAt: responses.submittedAt })
+    .from(responses)
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .where(
+      and(
+        eq(responses.questionnaireId, questionnaireId),
+        eq(responses.status, 'submitted'),
+        isNull(responses.deletedAt),
+        ne(responses.reviewState, 'rejected'),
+        country ? eq(responses.country, country) : undefined,
+        scopeCondition(p),
+      ),
+    )
+    .orderBy(desc(responses.seq));
+}
+
+function practiceOf(definition: Json, data: Json): PracticeSummary[] {
+  const byActor = new Map<string, PracticeSummary>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Json;
+      if (typeof o.practiceIndicator === 'string' && typeof o.name === 'string') {
+        const s = byActor.get(o.practiceIndicator) ?? { actor: o.practiceIndicator, yes: 0, partly: 0, no: 0, nd: 0, counts: [] };
+        const v = data[o.name];
+        if (v === 'yes' || v === 'partly' || v === 'no') s[v]++;
+        else s.nd++;
+        const count = data[`${o.name}_count`];
+        if (typeof count === 'number') s.counts.push({ indicator: o.name, value: count });
+        byActor.set(o.practiceIndicator, s);
+      }
+      for (const key of ['pages', 'elements']) if (key in o) walk(o[key]);
+    }
+  };
+  walk(definition);
+  return [...byActor.values()];
+}
+
+export interface Report {
+  assessment: Assessment;
+  context: ReportContext;
+}
+
+export async function countryReport(deps: D, p: Principal, instanceId: string): Promise<Report> {
+  const { r, elements, json } = await gapResponse(deps, p, instanceId);
+  const data = JSON.parse(r.data) as Json;
+  const context: ReportContext = {
+    questionnaireTitle: (await findQuestionnaire(deps.db, r.questionnaireId))?.title ?? r.questionnaireId,
+    country: r.country,
+    version: r.version,
+    responseId: r.instanceId,
+    assessor: r.submittedBy,
+    reviewState: r.reviewState,
+    snapshotDate: typeof data.snapshot_date === 'string' ? data.snapshot_date : '',
+    submittedAt: r.submittedAt?.toISOString() ?? '(draft)',
+  };
+  const practiceId = typeof json.practiceQuestionnaire === 'string' ? json.practiceQuestionnaire : undefined;
+  if (practiceId) {
+    const latest = (await submitted(deps, p, practiceId, r.country))[0];
+    if (latest) {
+      const pdata = JSON.parse(latest.data) as Json;
+      context.practice = { version: latest.version, year: String(pdata.reference_year ?? ''), actors: practiceOf((await versionOf(deps, latest.versionId)).json, pdata) };
+    }
+  }
+  const others = (await listVersions(deps.db, r.questionnaireId)).filter((v) => v.id !== r.versionId);
+  context.comparability = [];
+  for (const v of others) context.comparability.push({ version: v.version, result: comparability(elements, (await versionOf(deps, v.id)).elements) });
+  return { assessment: assess(elements, data), context };
+}
+
+export const renderReport = {
+  html: (r: Report) => reportHtml(r.assessment, r.context),
+  csv: (r: Report) => reportCsv(r.assessment, r.context),
+};
+
+/** The newest assessment of each country, scored per article. */
+export async function heatmap(deps: D, p: Principal, questionnaireId: string): Promise<{ svg: string; countries: Array<{ country: string; instanceId: string; version: string; articles: Record<string, Score> }> }> {
+  const q = await findQuestionnaire(deps.db, questionnaireId);
+  if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
+  const seen = new Set<string>();
+  const rows: Array<{ country: string; instanceId: string; version: string; scores: Map<string, Score> }> = [];
+  const articles: string[] = [];
+  for (const r of await submitted(deps, p, questionnaireId)) {
+    if (seen.has(r.country)) continue;
+    seen.add(r.country);
+    const { elements } = await versionOf(deps, r.versionId);
+    const a = assess(elements, JSON.parse(r.data) as Json);
+    for (const x of a.articles) if (!articles.includes(x.article)) articles.push(x.article);
+    rows.push({ country: r.country, instanceId: r.instanceId, version: r.version, scores: new Map(a.articles.map((x) => [x.article, x.score])) });
+  }
+  rows.sort((a, b) => a.country.localeCompare(b.country));
+  return {
+    svg: heatmapSvg(`${q.title}: confirmed score per article`, articles, rows),
+    countries: rows.map((r) => ({ country: r.country, instanceId: r.instanceId, version: r.version, articles: Object.fromEntries(r.scores) })),
+  };
+}
+
+export async function assessorAgreement(deps: D, p: Principal, a: string, b: string): Promise<Agreement & { country: string; comparable: number }> {
+  const first = await gapResponse(deps, p, a);
+  const second = await gapResponse(deps, p, b);
+  if (first.r.questionnaireId !== second.r.questionnaireId || first.r.country !== second.r.country)
+    throw new AppError(422, 'not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ in: 'query', path: 'b', message: 'a different questionnaire or country' }]);
+  // Only elements both versions ask in the same way are compared.
+  const c = comparability(first.elements, second.elements);
+  const shared = first.elements.filter((e) => c.comparable.includes(e.id));
+  return { country: first.r.country, comparable: shared.length, ...agreement(shared, JSON.parse(first.r.data) as Json, JSON.parse(second.r.data) as Json) };
+}
+
+export interface Fieldwork {
+  questionnaireId: string;
+  perDay: Array<{ key: string; n: number }>;
+  perSite: Array<{ key: string; n: number }>;
+  perCollector: Array<{ key: string; n: number }>;
+  refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number> };
+  targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
+}
+
+export async function fieldwork(deps: D, p: Principal, questionnaireId: string): Promise<Fieldwork> {
+  if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+  const scope = scopeCondition(p);
+  const countries = p.countries === ALL ? '*' : p.countries;
+  const [perDay, perSite, perCollector, perCountry, refusals, targets] = await Promise.all([
+    interviewTallies(deps.db, questionnaireId, 'day', scope),
+    interviewTallies(deps.db, questionnaireId, 'site', scope),
+    interviewTallies(deps.db, questionnaireId, 'collector', scope),
+    interviewTallies(deps.db, questionnaireId, 'country', scope),
+    refusalTallies(deps.db, questionnaireId, countries),
+    listTargets(deps.db, questionnaireId, countries),
+  ]);
+  const byReason: Record<string, number> = {};
+  const bySite: Record<string, number> = {};
+  for (const r of refusals) {
+    byReason[r.reason] = (byReason[r.reason] ?? 0) + r.n;
+    bySite[r.site] = (bySite[r.site] ?? 0) + r.n;
+  }
+  const done = (country: string, site: string) => (site ? perSite.find((s) => s.key === `${country} / ${site}`)?.n : perCountry.find((s) => s.key === country)?.n) ?? 0;
+  return {
+    questionnaireId,
+    perDay,
+    perSite,
+    perCollector,
+    refusals: { total: refusals.reduce((s, r) => s + r.n, 0), byReason, bySite },
+    targets: targets.map((t) => ({ country: t.country, site: t.site, target: t.target, done: done(t.country, t.site), percent: Math.round((done(t.country, t.site) / t.target) * 1000) / 10 })),
+  };
+}
+
+export function fieldworkHtml(f: Fieldwork, title: string): string {
+  const total = f.perSite.reduce((s, x) => s + x.n, 0);
+  return page(
+    `Fieldwork: ${title}`,
+    `<h1>Fieldwork: ${esc(title)}</h1>
+<p>${total} interviews submitted; ${f.refusals.total} stopped at screening (only counted, nothing kept).</p>
+${columnChart('Interviews per day', f.perDay.map((d) => ({ label: d.key, value: d.n })))}
+${barChart('Interviews per site', f.perSite.map((s) => ({ label: s.key, value: s.n })))}
+${barChart('Interviews per enumerator or device', f.perCollector.map((s) => ({ label: s.key, value: s.n })))}
+${barChart('Stopped at screening, by reason', Object.entries(f.refusals.byReason).map(([k, n]) => ({ label: k, value: n, color: '#E69F00' })))}
+${f.targets.length ? barChart('Progress to targets (%)', f.targets.map((t) => ({ label: `${t.country}${t.site ? ` / ${t.site}` : ''}`, value: Math.min(100, t.percent), text: `${t.done} of ${t.target} (${t.percent}%)`, color: t.percent >= 100 ? '#009E73' : '#0072B2' })), { max: 100 }) : '<p class="muted">No targets set (PUT .../fieldwork/targets).</p>'}
+<h2>Refusals per site</h2><table>${row(['site', 'refusals'], true)}${Object.entries(f.refusals.bySite).map(([k, n]) => row([k, n])).join('')}</table>`,
+  );
+}
+

@@ -1,0 +1,113 @@
+// Gap-analysis reports (HTML for print, CSV, JSON), the cross-country heatmap (SVG), agreement
+// between two assessors, and the fieldwork dashboard with its targets.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../deps';
+import { assessorAgreement, countryReport, fieldwork, fieldworkHtml, heatmap, renderReport } from '../assessments/service';
+import { findQuestionnaire } from '../storage/questionnaires';
+import { upsertTargetStatement } from '../storage/fieldwork';
+import { auditStatement } from '../storage/audit';
+import { forbidden, notFound } from '../errors';
+import { inCountries } from '../access/principal';
+import { actorOf, principalOf } from './auth';
+import type { AppEnv } from './env';
+import { zodTo400 } from './problem';
+import { countryCode, errorReplies, InstanceParams, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
+
+const tags = ['Assessments and fieldwork'];
+const anyJson = z.record(z.string(), z.unknown());
+const format = (values: readonly [string, ...string[]], fallback: string) => z.object({ format: z.enum(values).default(fallback) });
+
+const report = createRoute({
+  method: 'get',
+  path: '/responses/{instanceId}/report',
+  tags,
+  summary: 'Gap-analysis country report of one assessment: printable HTML, CSV matrix or JSON scores',
+  request: { params: InstanceParams, query: format(['html', 'csv', 'json'], 'html') },
+  responses: { 200: { description: 'text/html, text/csv or application/json' }, ...errorReplies(400, 404, 422) },
+});
+const heat = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/heatmap',
+  tags,
+  summary: 'Countries x articles: the newest assessment of each country, as SVG (colour-blind-safe, labelled cells) or JSON',
+  request: { params: QuestionnaireParams, query: format(['svg', 'json'], 'svg') },
+  responses: { 200: { description: 'image/svg+xml or application/json' }, ...errorReplies(400, 404) },
+});
+const agree = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/agreement',
+  tags,
+  summary: 'Agreement of two assessments of one country: weighted kappa and the elements they differ on',
+  request: { params: QuestionnaireParams, query: z.object({ a: z.uuid(), b: z.uuid() }) },
+  responses: { 200: jsonReply(anyJson, 'Kappa, observed agreement, differences'), ...errorReplies(400, 404, 422) },
+});
+const dashboard = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/fieldwork',
+  tags,
+  summary: 'Fieldwork dashboard: interviews per day, site and enumerator, refusals, progress to targets (HTML with SVG charts, or JSON)',
+  request: { params: QuestionnaireParams, query: format(['html', 'json'], 'html') },
+  responses: { 200: { description: 'text/html or application/json' }, ...errorReplies(400, 404) },
+});
+const TargetsBody = z.object({
+  targets: z.array(z.object({ country: countryCode, site: z.string().max(100).default(''), target: z.number().int().min(1).max(1_000_000) })).min(1).max(500),
+});
+const setTargets = createRoute({
+  method: 'put',
+  path: '/questionnaires/{questionnaireId}/fieldwork/targets',
+  tags,
+  summary: 'Set interview targets per country (and site)',
+  request: { params: QuestionnaireParams, body: jsonBody(TargetsBody) },
+  responses: { 200: jsonReply(anyJson, 'Targets set'), ...errorReplies(400, 404) },
+});
+
+export function assessmentRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
+
+  app.openapi(report, async (c) => {
+    const { instanceId } = c.req.valid('param');
+    const { format: f } = c.req.valid('query');
+    const r = await countryReport(deps, principalOf(c), instanceId.toLowerCase());
+    if (f === 'json') return c.json({ ...r.assessment, context: r.context }, 200);
+    if (f === 'csv')
+      return c.body(renderReport.csv(r), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gap-analysis-${r.context.country}-${r.context.version}.csv"` });
+    return c.html(renderReport.html(r), 200);
+  });
+
+  app.openapi(heat, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const h = await heatmap(deps, principalOf(c), questionnaireId);
+    if (c.req.valid('query').format === 'json') return c.json({ countries: h.countries }, 200);
+    return c.body(h.svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
+  });
+
+  app.openapi(agree, async (c) => {
+    const { a, b } = c.req.valid('query');
+    return c.json(await assessorAgreement(deps, principalOf(c), a.toLowerCase(), b.toLowerCase()), 200);
+  });
+
+  app.openapi(dashboard, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const f = await fieldwork(deps, principalOf(c), questionnaireId);
+    if (c.req.valid('query').format === 'json') return c.json(f, 200);
+    const q = await findQuestionnaire(deps.db, questionnaireId);
+    return c.html(fieldworkHtml(f, q?.title ?? questionnaireId), 200);
+  });
+
+  app.openapi(setTargets, async (c) => {
+    const { questionnaireId } = c.req.valid('param');
+    const { targets } = c.req.valid('json');
+    const { principal: p, requestId } = actorOf(c);
+    if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+    const outside = targets.filter((t) => !inCountries(p, t.country));
+    if (outside.length) throw forbidden(`Countries outside your scope: ${outside.map((t) => t.country).join(', ')}.`);
+    const at = deps.clock.now();
+    await deps.atomic((db) => [
+      ...targets.map((t) => upsertTargetStatement(db, { questionnaireId, country: t.country, site: t.site, target: t.target, updatedAt: at, updatedBy: p.actor })),
+      auditStatement(db, { at, actor: p.actor, action: 'fieldwork.targets', targetType: 'questionnaire', targetId: questionnaireId, requestId, details: { targets } }),
+    ]);
+    return c.json({ questionnaireId, targets }, 200);
+  });
+
+  return app;
+}

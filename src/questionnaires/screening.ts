@@ -1,0 +1,23 @@
+// Screening rules of a questionnaire (the survey property `screening`): when one holds, the
+// interview stops, and the server keeps nothing but a refusal count. Evaluated with survey-core's
+// own expression engine, so the browser's complete trigger and the server agree.
+import { ExpressionRunner } from 'survey-core';
+import { registerCustomProperties } from './custom-properties';
+
+export interface ScreeningRule {
+  reason: string;
+  if: string;
+}
+
+export function screeningRules(definition: Record<string, unknown>): ScreeningRule[] {
+  const rules = definition.screening;
+  if (!Array.isArray(rules)) return [];
+  return rules.filter((r): r is ScreeningRule => Boolean(r) && typeof r.reason === 'string' && typeof r.if === 'string');
+}
+
+/** The reason the interview stopped at screening, or null when it goes on. */
+export function screeningStop(definition: Record<string, unknown>, data: Record<string, unknown>): string | null {
+  registerCustomProperties();
+  for (const rule of screeningRules(definition)) if (new ExpressionRunner(rule.if).runValues(data) === true) return rule.reason;
+  return null;
+}

@@ -1,0 +1,77 @@
+// Refusal counts and fieldwork figures: what the coordinators' dashboard reads.
+import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { fieldworkTargets, refusals, responseRevisions, responses } from './schema';
+
+export interface RefusalWrite {
+  instanceId: string;
+  questionnaireId: string;
+  versionId: string;
+  reason: string;
+  country: string;
+  site: string | null;
+  day: string;
+  collector: string;
+}
+
+/** Counts the refusal once, however often the device retries it. */
+export function insertRefusalStatement(db: Db, r: RefusalWrite): Statement {
+  return db.insert(refusals).values(r).onConflictDoNothing().returning();
+}
+
+export async function findRefusal(db: Db, instanceId: string) {
+  const rows = await db.select().from(refusals).where(eq(refusals.instanceId, instanceId)).limit(1);
+  return rows[0];
+}
+
+/** Removes a draft that ended in a refusal, with its saved revisions: nothing of the interview is kept. */
+export function deleteDraftStatements(db: Db, seq: number): Statement[] {
+  return [db.delete(responseRevisions).where(eq(responseRevisions.responseSeq, seq)), db.delete(responses).where(and(eq(responses.seq, seq), eq(responses.status, 'draft')))];
+}
+
+export interface Tally {
+  key: string;
+  n: number;
+}
+
+/** Submitted interviews grouped by day, site, collector or country, within a scope condition. */
+export async function interviewTallies(db: Db, questionnaireId: string, by: 'day' | 'site' | 'collector' | 'country', scope: SQL | undefined): Promise<Tally[]> {
+  const key =
+    by === 'day'
+      ? sql<string>`strftime('%Y-%m-%d', ${responses.submittedAt} / 1000, 'unixepoch')`
+      : by === 'site'
+        ? sql<string>`coalesce(${responses.country} || ' / ' || ${responses.site}, ${responses.country} || ' / (no site)')`
+        : by === 'collector'
+          ? sql<string>`${responses.submittedBy}`
+          : sql<string>`${responses.country}`;
+  const rows = await db
+    .select({ key, n: count() })
+    .from(responses)
+    .where(and(eq(responses.questionnaireId, questionnaireId), eq(responses.status, 'submitted'), isNull(responses.deletedAt), scope))
+    .groupBy(key)
+    .orderBy(key);
+  return rows.map((r) => ({ key: String(r.key), n: r.n }));
+}
+
+export async function refusalTallies(db: Db, questionnaireId: string, countries: readonly string[] | '*', collector?: string): Promise<Array<{ reason: string; day: string; site: string; n: number }>> {
+  const rows = await db
+    .select({ reason: refusals.reason, day: refusals.day, country: refusals.country, site: refusals.site, n: count() })
+    .from(refusals)
+    .where(and(eq(refusals.questionnaireId, questionnaireId), countries === '*' ? undefined : inArray(refusals.country, [...countries, '\u0000']), collector ? eq(refusals.collector, collector) : undefined))
+    .groupBy(refusals.reason, refusals.day, refusals.country, refusals.site);
+  return rows.map((r) => ({ reason: r.reason, day: r.day, site: `${r.country} / ${r.site ?? '(no site)'}`, n: r.n }));
+}
+
+export async function listTargets(db: Db, questionnaireId: string, countries: readonly string[] | '*') {
+  return db
+    .select()
+    .from(fieldworkTargets)
+    .where(and(eq(fieldworkTargets.questionnaireId, questionnaireId), countries === '*' ? undefined : inArray(fieldworkTargets.country, [...countries, '\u0000'])));
+}
+
+export function upsertTargetStatement(db: Db, t: { questionnaireId: string; country: string; site: string; target: number; updatedAt: Date; updatedBy: string }): Statement {
+  return db
+    .insert(fieldworkTargets)
+    .values(t)
+    .onConflictDoUpdate({ target: [fieldworkTargets.questionnaireId, fieldworkTargets.country, fieldworkTargets.site], set: { target: t.target, updatedAt: t.updatedAt, updatedBy: t.updatedBy } });
+}
