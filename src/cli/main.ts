@@ -92,8 +92,10 @@ function settings(values: { port?: string; host?: string; db?: string; surveys?:
 export function formatOutcome(o: PublishOutcome): string {
   const head = `${o.status.padEnd(9)} ${o.questionnaireId} ${o.version}  (${o.file})`;
   const lines = [head];
-  if (o.added.length) lines.push(`          added: ${o.added.join(', ')}`);
-  if (o.removed.length) lines.push(`          removed: ${o.removed.join(', ')}`);
+  // A long questionnaire adds hundreds of questions at once: name the first, count the rest.
+  const names = (list: string[]) => (list.length > 40 ? `${list.slice(0, 40).join(', ')} and ${list.length - 40} more` : list.join(', '));
+  if (o.added.length) lines.push(`          added: ${names(o.added)}`);
+  if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
   for (const p of o.problems) lines.push(`          ! ${p}`);
   return lines.join('\n');
 }

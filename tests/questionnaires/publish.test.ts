@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatOutcome } from '../../src/cli/main';
 import { readSurveyFiles } from '../../src/cli/survey-files';
 import { listVersions } from '../../src/storage/questionnaires';
 import { lintDefinition } from '../../src/questionnaires/lint';
@@ -149,5 +150,12 @@ describe('lint', () => {
   it('lints the shipped scoping questionnaire clean', () => {
     const json = JSON.parse(readFileSync(join(import.meta.dirname, '../../surveys/migrant-scoping/1.json'), 'utf8'));
     expect(messages(json)).toEqual([]);
+  });
+
+  it('names the first 40 added questions of a long questionnaire and counts the rest', () => {
+    const added = Array.from({ length: 45 }, (_, i) => `q${i}`);
+    const text = formatOutcome({ file: 'x.json', questionnaireId: 'x', version: '1', status: 'published', added, removed: [], problems: [] });
+    expect(text).toContain('q39 and 5 more');
+    expect(text).not.toContain('q40');
   });
 });
