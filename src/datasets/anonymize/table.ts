@@ -99,25 +99,18 @@ export function groupedTableBuilder(
   sensitive: string[] = [],
 ): { push(key: ReadonlyArray<string>, sensitive?: ReadonlyArray<string>): number; rowOf(key: ReadonlyArray<string>): number | undefined; build(): SdcTable } {
   const rows = new Map<string, number>();
-  const dicts = vars.map(() => new Map<string, number>());
-  const codes: Codes[] = vars.map(() => new Int16Array(1024));
+  const inner = tableBuilder(vars);
   let weights = new Int32Array(1024);
   const sens: SensitiveColumn[] = sensitive.map((name) => ({ name, labels: [], values: [], blanked: new Uint8Array(0) }));
   const sensDicts = sensitive.map(() => new Map<string, number>());
-  const code = (dict: Map<string, number>, value: string, labels?: string[]) => {
-    let c = dict.get(value);
-    if (c === undefined) {
-      dict.set(value, (c = dict.size));
-      labels?.push(value);
-    }
-    return c;
-  };
+  const codes = new Array<number>(vars.length);
   // The key of a record: its codes as text (short), or undefined when a cell was never seen.
   const keyOf = (cells: ReadonlyArray<string>, add: boolean) => {
     let key = '';
     for (let v = 0; v < vars.length; v++) {
-      const c = add ? code(dicts[v]!, cells[v] ?? '') : dicts[v]!.get(cells[v] ?? '');
+      const c = inner.code(v, cells[v] ?? '', add);
       if (c === undefined) return undefined;
+      codes[v] = c;
       key += c + ',';
     }
     return key;
@@ -129,20 +122,17 @@ export function groupedTableBuilder(
       if (r === undefined) {
         r = rows.size;
         rows.set(key, r);
-        if (r === weights.length) {
-          weights = grow(weights);
-          for (let v = 0; v < vars.length; v++) codes[v] = grow(codes[v]!);
-        }
-        for (let v = 0; v < vars.length; v++) {
-          const c = dicts[v]!.get(cells[v] ?? '')!;
-          if (c === 32767 && codes[v] instanceof Int16Array) codes[v] = Int32Array.from(codes[v]!);
-          codes[v]![r] = c;
-        }
+        inner.pushCodes(codes);
+        if (r === weights.length) weights = grow(weights);
         for (const s of sens) s.values.push([]);
       }
       weights[r]!++;
       sens.forEach((s, j) => {
-        const c = code(sensDicts[j]!, sensitiveCells[j] ?? '', s.labels);
+        let c = sensDicts[j]!.get(sensitiveCells[j] ?? '');
+        if (c === undefined) {
+          sensDicts[j]!.set(sensitiveCells[j] ?? '', (c = s.labels.length));
+          s.labels.push(sensitiveCells[j] ?? '');
+        }
         const values = s.values[r]!;
         if (values.length < SENSITIVE_CAP && !values.includes(c)) {
           values.push(c);
@@ -156,26 +146,18 @@ export function groupedTableBuilder(
       return key === undefined ? undefined : rows.get(key);
     },
     build() {
-      const n = rows.size;
+      const t = inner.build();
       // Room to split rows without copying at once.
-      const room = Math.max(16, n * 2);
+      const room = Math.max(16, t.n * 2);
       const widen = <A extends Codes>(c: A): A => {
         const a = new (c.constructor as new (n: number) => A)(room);
-        a.set(c.subarray(0, n));
+        a.set(c.subarray(0, t.n));
         return a;
       };
       const origin = new Int32Array(room);
-      for (let i = 0; i < n; i++) origin[i] = i;
+      for (let i = 0; i < t.n; i++) origin[i] = i;
       for (const s of sens) s.blanked = new Uint8Array(room);
-      return {
-        n,
-        vars,
-        codes: codes.map(widen),
-        labels: dicts.map((d) => [...d.keys()]),
-        weights: widen(weights),
-        origin,
-        sensitive: sens,
-      };
+      return { ...t, codes: t.codes.map(widen), weights: widen(weights), origin, sensitive: sens };
     },
   };
 }
@@ -220,33 +202,34 @@ export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number)
 
 /**
  * Builds a table one record at a time, in typed arrays sized for `expected` records (growing by
- * doubling past that), handed over without a copy.
+ * doubling past that), handed over without a copy. `code` looks a value up in a variable's
+ * dictionary (adding it when asked), so a caller can code a record before deciding to push it.
  */
-export function tableBuilder(vars: string[], expected = 1024): { push(row: ReadonlyArray<string>): void; build(): SdcTable } {
+export function tableBuilder(
+  vars: string[],
+  expected = 1024,
+): { push(row: ReadonlyArray<string>): void; code(v: number, value: string, add: boolean): number | undefined; pushCodes(codes: ReadonlyArray<number>): void; build(): SdcTable } {
   const dicts = vars.map(() => new Map<string, number>());
   let columns: Codes[] = vars.map(() => new Int16Array(Math.max(16, expected)));
   let n = 0;
+  const code = (v: number, value: string, add: boolean) => {
+    let c = dicts[v]!.get(value);
+    if (c === undefined && add) dicts[v]!.set(value, (c = dicts[v]!.size));
+    return c;
+  };
+  const pushCodes = (codes: ReadonlyArray<number>) => {
+    if (n === columns[0]!.length) columns = columns.map(grow);
+    for (let v = 0; v < vars.length; v++) {
+      // Past 16 bits of categories, this variable moves to 32-bit codes.
+      if (codes[v]! >= 32767 && columns[v] instanceof Int16Array) columns[v] = Int32Array.from(columns[v]!);
+      columns[v]![n] = codes[v]!;
+    }
+    n++;
+  };
   return {
-    push(row) {
-      if (n === columns[0]!.length)
-        columns = columns.map((c) => {
-          const bigger = c instanceof Int16Array ? new Int16Array(c.length * 2) : new Int32Array(c.length * 2);
-          bigger.set(c);
-          return bigger;
-        });
-      for (let v = 0; v < vars.length; v++) {
-        const value = row[v] ?? '';
-        let code = dicts[v]!.get(value);
-        if (code === undefined) {
-          code = dicts[v]!.size;
-          dicts[v]!.set(value, code);
-          // Past 16 bits of categories, this variable moves to 32-bit codes.
-          if (code === 32767 && columns[v] instanceof Int16Array) columns[v] = Int32Array.from(columns[v]!);
-        }
-        columns[v]![n] = code;
-      }
-      n++;
-    },
+    code,
+    pushCodes,
+    push: (row) => pushCodes(vars.map((_, v) => code(v, row[v] ?? '', true)!)),
     build: () => ({ n, vars, codes: columns.map((c) => (c.length === n ? c : c.subarray(0, n))), labels: dicts.map((d) => [...d.keys()]) }),
   };
 }
