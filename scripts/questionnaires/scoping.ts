@@ -142,6 +142,12 @@ const SOURCES: Array<[string, T]> = [
 const many = (items: Array<[string, T]>, extra: Array<ReturnType<typeof c>> = []) => [...items.map(([v, t]) => c(v, t)), ...extra];
 const anyOf = (name: string, values: string[]) => `{${name}} anyof [${values.map((v) => `'${v}'`).join(', ')}]`;
 
+const SCREENING = [
+  { reason: 'repeat', if: "{interviewed_before} = 'yes'" },
+  { reason: 'under-age', if: "{age_eligible} = 'no'" },
+  { reason: 'no-consent', if: "{consent} = 'no'" },
+];
+
 export function scopingSurvey() {
   const consented = "{consent} = 'yes'";
   const sensitiveConsent = "{consent} = 'yes' and {consent_sensitive} = 'yes'";
@@ -157,12 +163,9 @@ export function scopingSurvey() {
     languages: [...SCOPING_LANGUAGES],
     translationStatus: { en: 'source', fr: 'machine-draft', ar: 'machine-draft', fa: 'machine-draft', ps: 'machine-draft', ti: 'machine-draft', am: 'machine-draft', so: 'machine-draft' },
     // The interview stops here, and the server keeps nothing but a refusal count.
-    screening: [
-      { reason: 'repeat', if: "{interviewed_before} = 'yes'" },
-      { reason: 'under-age', if: "{age_eligible} = 'no'" },
-      { reason: 'no-consent', if: "{consent} = 'no'" },
-    ],
-    triggers: [{ type: 'complete', expression: "{interviewed_before} = 'yes' or {age_eligible} = 'no' or {consent} = 'no'" }],
+    screening: SCREENING,
+    // The form ends where the server stops keeping answers: on any screening rule.
+    triggers: [{ type: 'complete', expression: SCREENING.map((r) => r.if).join(' or ') }],
     showQuestionNumbers: 'off',
     clearInvisibleValues: 'onHidden',
     pages: [

@@ -183,7 +183,10 @@ export async function fieldwork(deps: D, p: Principal, questionnaireId: string):
     perSite,
     perCollector,
     refusals: { total: refusals.reduce((s, r) => s + r.n, 0), byReason, bySite },
-    targets: targets.map((t) => ({ country: t.country, site: t.site, target: t.target, done: done(t.country, t.site), percent: Math.round((done(t.country, t.site) / t.target) * 1000) / 10 })),
+    targets: targets.map((t) => {
+      const n = done(t.country, t.site);
+      return { country: t.country, site: t.site, target: t.target, done: n, percent: Math.round((n / t.target) * 1000) / 10 };
+    }),
   };
 }
 

@@ -156,13 +156,14 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const builder = groupedTableBuilder(keyed.map(([c]) => c.name), sensitive.map(([c]) => c.name));
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);
+  const readColumns = [...keyColumns, ...sensitiveColumns];
   let records = 0;
   let seqSum = 0;
   // A key or sensitive column that derived from a field pass one does not read would not match
   // in pass two, and the export would stop with an error rather than misplace a record.
   for await (const page of pages(deps, p, 'sdc'))
     for (const row of page) {
-      const cells = mainCells(p, row, [...keyColumns, ...sensitiveColumns]);
+      const cells = mainCells(p, row, readColumns);
       builder.push(cells.slice(0, keyColumns.length), cells.slice(keyColumns.length));
       seqSum = seqStep(seqSum, row.seq);
       records++;

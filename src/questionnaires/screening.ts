@@ -15,9 +15,21 @@ export function screeningRules(definition: Record<string, unknown>): ScreeningRu
   return rules.filter((r): r is ScreeningRule => Boolean(r) && typeof r.reason === 'string' && typeof r.if === 'string');
 }
 
+const rulesByVersion = new Map<string, ScreeningRule[]>();
+
+/**
+ * The rules of a published version, read once: versions are frozen, and a definition can be large
+ * (the gap analysis is 550 KB), too large to parse again for every submission.
+ */
+export function versionScreeningRules(v: { contentHash: string; definition: string }): ScreeningRule[] {
+  let rules = rulesByVersion.get(v.contentHash);
+  if (!rules) rulesByVersion.set(v.contentHash, (rules = screeningRules(JSON.parse(v.definition) as Record<string, unknown>)));
+  return rules;
+}
+
 /** The reason the interview stopped at screening, or null when it goes on. */
-export function screeningStop(definition: Record<string, unknown>, data: Record<string, unknown>): string | null {
+export function screeningStop(rules: readonly ScreeningRule[], data: Record<string, unknown>): string | null {
   registerCustomProperties();
-  for (const rule of screeningRules(definition)) if (new ExpressionRunner(rule.if).runValues(data) === true) return rule.reason;
+  for (const rule of rules) if (new ExpressionRunner(rule.if).runValues(data) === true) return rule.reason;
   return null;
 }

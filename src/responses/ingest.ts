@@ -9,7 +9,7 @@ import { auditIfChangedStatement } from '../storage/audit';
 import { findQuestionnaire, findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
 import { findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
-import { screeningStop } from '../questionnaires/screening';
+import { screeningStop, versionScreeningRules } from '../questionnaires/screening';
 import { deleteDraftStatements, findRefusal, insertRefusalStatement } from '../storage/fieldwork';
 import { canSee } from './scope';
 
@@ -161,15 +161,24 @@ async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, inpu
   return { created: results[0]!.length > 0, refused: { instanceId: input.instanceId, reason } };
 }
 
-/** Validates and stores a submission; an identical retry returns the stored response. */
-export async function submitResponse(deps: IngestDeps, actor: Actor, input: ResponseInput): Promise<Accepted | Refused> {
-  const p = actor.principal;
-  const requestId = actor.requestId;
-  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
-  const place = placeOf(p, input);
-  const stop = screeningStop(JSON.parse(version.definition), input.data);
+/**
+ * Submissions and drafts pass screening first: answers that meet a rule end the interview as a
+ * refusal; an instance id already counted as a refusal cannot come back as an interview.
+ */
+async function screened(deps: IngestDeps, actor: Actor, input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }): Promise<Refused | null> {
+  const stop = screeningStop(versionScreeningRules(version), input.data);
   if (stop) return refuse(deps, actor, input, version, place, stop);
   if (await findRefusal(deps.db, input.instanceId)) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
+  return null;
+}
+
+/** Validates and stores a submission; an identical retry returns the stored response. */
+export async function submitResponse(deps: IngestDeps, actor: Actor, input: ResponseInput): Promise<Accepted | Refused> {
+  const { principal: p, requestId } = actor;
+  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
+  const place = placeOf(p, input);
+  const refused = await screened(deps, actor, input, version, place);
+  if (refused) return refused;
   const hash = await payloadHash(version, input.data);
   const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
@@ -192,14 +201,12 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
 
 /** Saves a draft as sent (after shape checks). `baseRevision` guards against overwriting a newer save. */
 export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted | Refused> {
-  const p = actor.principal;
-  const requestId = actor.requestId;
+  const { principal: p, requestId } = actor;
   const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
   const place = placeOf(p, input);
   // A draft that already meets a screening rule is the end of the interview, not a draft.
-  const stop = screeningStop(JSON.parse(version.definition), input.data);
-  if (stop) return refuse(deps, actor, input, version, place, stop);
-  if (await findRefusal(deps.db, input.instanceId)) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
+  const refused = await screened(deps, actor, input, version, place);
+  if (refused) return refused;
   const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
   if (existing?.status === 'submitted')
