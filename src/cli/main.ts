@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { optionsFromEnv, PublishRefused, startServer, type NodeOptions } from '../entry/node';
 import { backupDatabase, openDatabase } from '../entry/sqlite';
-import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
+import { publishDefinitions } from '../questionnaires/publish';
 import { listQuestionnaires, listVersions } from '../storage/questionnaires';
 import { changeState } from '../questionnaires/state';
 import { questionnaireStates, type QuestionnaireState } from '../storage/schema';
@@ -15,7 +15,7 @@ import { sdcCommand } from './sdc';
 import { exportCommand } from './export';
 import { loadPseudonymKey } from '../entry/secrets';
 import { runValidation } from '../validation/run';
-import { readSurveyFiles } from './survey-files';
+import { formatOutcome, readSurveyFiles } from './survey-files';
 
 const USAGE = `periplus <command> [options]
 
@@ -89,16 +89,6 @@ function settings(values: { port?: string; host?: string; db?: string; surveys?:
   return { ...env, port, host: values.host ?? env.host, dbFile: values.db ?? env.dbFile, surveysDir: values.surveys ?? env.surveysDir };
 }
 
-export function formatOutcome(o: PublishOutcome): string {
-  const head = `${o.status.padEnd(9)} ${o.questionnaireId} ${o.version}  (${o.file})`;
-  const lines = [head];
-  // A long questionnaire adds hundreds of questions at once: name the first, count the rest.
-  const names = (list: string[]) => (list.length > 40 ? `${list.slice(0, 40).join(', ')} and ${list.length - 40} more` : list.join(', '));
-  if (o.added.length) lines.push(`          added: ${names(o.added)}`);
-  if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
-  for (const p of o.problems) lines.push(`          ! ${p}`);
-  return lines.join('\n');
-}
 
 async function publishCommand(opts: NodeOptions): Promise<number> {
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });

@@ -1,5 +1,5 @@
-// Reads surveys/<questionnaire-id>/<version>.json into DefinitionFiles; a file that is not valid
-// JSON becomes a refusal naming the file and the parse error.
+// Reads surveys/<questionnaire-id>/<version>.json into DefinitionFiles (a file that is not valid
+// JSON becomes a refusal naming the file and the parse error), and prints publish outcomes.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DefinitionFile, PublishOutcome } from '../questionnaires/publish';
@@ -21,4 +21,16 @@ export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionF
     }
   }
   return { files, unreadable };
+}
+
+/** One publish outcome as the CLI prints it. */
+export function formatOutcome(o: PublishOutcome): string {
+  const head = `${o.status.padEnd(9)} ${o.questionnaireId} ${o.version}  (${o.file})`;
+  const lines = [head];
+  // A long questionnaire adds hundreds of questions at once: name the first, count the rest.
+  const names = (list: string[]) => (list.length > 40 ? `${list.slice(0, 40).join(', ')} and ${list.length - 40} more` : list.join(', '));
+  if (o.added.length) lines.push(`          added: ${names(o.added)}`);
+  if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
+  for (const p of o.problems) lines.push(`          ! ${p}`);
+  return lines.join('\n');
 }
