@@ -8,7 +8,7 @@ import { scopingSurvey } from './scoping';
 export const SHIPPED: Array<{ file: string; build: () => unknown }> = [
   { file: 'som-gap-analysis/1.json', build: gapAnalysis },
   { file: 'som-institutional/1.json', build: institutionalAssessment },
-  { file: 'migrant-scoping/2.json', build: scopingSurvey },
+  { file: 'migrant-scoping/3.json', build: scopingSurvey },
 ];
 
 export const surveyText = (json: unknown) => `${JSON.stringify(json, null, 1)}\n`;

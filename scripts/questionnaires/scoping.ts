@@ -1,18 +1,29 @@
-// The migrant-motivation scoping survey, modules M0-M9 of domain.md B, version 2. English is the
+// The migrant-motivation scoping survey, modules M0-M9 of domain.md B, version 3 (version 2 stays
+// published as it was: its answer labels were English-only in five languages). English is the
 // source; every other language is a machine draft until translators back-translate and field-test
 // it (translationStatus), and strings not yet translated fall back to English.
 // No direct identifier is asked, and no self-incriminating question (steering, recruiting, false
 // documents, legal status). Every question carries its disclosure role.
 
+import { GLOSSARY, type GlossaryLang } from './scoping-glossary';
+
 type Lang = 'fr' | 'ar' | 'fa' | 'ps' | 'ti' | 'am' | 'so';
 type T = { en: string } & Partial<Record<Lang, string>>;
 export const SCOPING_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'] as const;
 
+// A text in every language: its own translation where the source gives one, else the glossary's
+// machine draft, else nothing (the form then falls back to English and coverage says so).
 const loc = (t: T) => {
   const out: Record<string, string> = { default: t.en };
-  for (const l of SCOPING_LANGUAGES.slice(1)) if (t[l as Lang]) out[l] = t[l as Lang]!;
+  const drafted = GLOSSARY.get(t.en);
+  for (const l of SCOPING_LANGUAGES.slice(1) as Lang[]) {
+    const text = t[l] ?? (drafted && l in drafted ? drafted[l as GlossaryLang] : undefined);
+    if (text) out[l] = text;
+  }
   return out;
 };
+// A language's own name, shown the same in every language (the usual form of a language picker).
+const endonym = (name: string): T => Object.fromEntries([['en', name], ...SCOPING_LANGUAGES.slice(1).map((l) => [l, name])]) as T;
 const c = (value: string, text: T) => ({ value, text: loc(text) });
 
 // Answers used across modules, in all eight languages.
@@ -173,7 +184,7 @@ export function scopingSurvey() {
         name: 'm0_screening',
         title: loc({ en: 'M0 Screening and consent', fr: 'M0 Sélection et consentement', ar: 'م0 الفرز والموافقة', fa: 'M0 غربالگری و رضایت', ps: 'M0 غربالول او رضایت', ti: 'M0 ምምራጽን ፍቓድን', am: 'M0 ማጣሪያና ፈቃድ', so: 'M0 Shaandhayn iyo oggolaansho' }),
         elements: [
-          q('dropdown', 'interview_language', { en: 'Language of the interview', fr: "Langue de l'entretien", ar: 'لغة المقابلة', fa: 'زبان مصاحبه', ps: 'د مرکې ژبه', ti: 'ቋንቋ ቃለ-መሕትት', am: 'የቃለ መጠይቁ ቋንቋ', so: 'Luqadda wareysiga' }, 'none', { isRequired: true, choices: [c('ar', { en: 'العربية (Arabic)' }), c('en', { en: 'English' }), c('fr', { en: 'Français' }), c('fa', { en: 'فارسی / دری (Farsi / Dari)' }), c('ps', { en: 'پښتو (Pashto)' }), c('ti', { en: 'ትግርኛ (Tigrinya)' }), c('am', { en: 'አማርኛ (Amharic)' }), c('so', { en: 'Soomaali' }), c('other', OTHER)] }),
+          q('dropdown', 'interview_language', { en: 'Language of the interview', fr: "Langue de l'entretien", ar: 'لغة المقابلة', fa: 'زبان مصاحبه', ps: 'د مرکې ژبه', ti: 'ቋንቋ ቃለ-መሕትት', am: 'የቃለ መጠይቁ ቋንቋ', so: 'Luqadda wareysiga' }, 'none', { isRequired: true, choices: [c('ar', endonym('العربية')), c('en', endonym('English')), c('fr', endonym('Français')), c('fa', endonym('فارسی / دری')), c('ps', endonym('پښتو')), c('ti', endonym('ትግርኛ')), c('am', endonym('አማርኛ')), c('so', endonym('Soomaali')), c('other', OTHER)] }),
           q('dropdown', 'hub', { en: 'Interview location (hub)', fr: "Lieu de l'entretien (pôle)", ar: 'مكان المقابلة (المركز)', fa: 'محل مصاحبه (مرکز)', ps: 'د مرکې ځای (مرکز)', ti: 'ቦታ ቃለ-መሕትት', am: 'የቃለ መጠይቁ ቦታ', so: 'Goobta wareysiga' }, 'location', { isRequired: true, choices: [...HUBS.map(([h]) => h), c('other', OTHER)], sdcRecode: { kind: 'map', map: Object.fromEntries(HUBS) } }),
           q('text', 'interview_month', { en: 'Month of the interview', fr: "Mois de l'entretien", ar: 'شهر المقابلة', fa: 'ماه مصاحبه', ps: 'د مرکې میاشت', ti: 'ወርሒ ቃለ-መሕትት', am: 'የቃለ መጠይቁ ወር', so: 'Bisha wareysiga' }, 'date', { inputType: 'month', isRequired: true, sdcRecode: { kind: 'quarter' } }),
           q('radiogroup', 'interviewed_before', { en: 'Have you already answered this survey before?', fr: 'Avez-vous déjà répondu à cette enquête ?', ar: 'هل سبق أن أجبت على هذا الاستطلاع؟', fa: 'آیا قبلاً به این نظرسنجی پاسخ داده‌اید؟', ps: 'ایا مخکې مو دې سروې ته ځواب ورکړی؟', ti: 'ቅድሚ ሕጂ ነዚ መጽናዕቲ መሊስካ ትፈልጥዶ?', am: 'ይህን ጥናት ከዚህ በፊት መልሰዋል?', so: 'Horay ma uga jawaabtay sahankan?' }, 'none', { isRequired: true, choices: yesNo }),
