@@ -47,6 +47,7 @@ export function responseReply(r: StoredResponse) {
     data: JSON.parse(r.data) as Record<string, unknown>,
     dropped: r.dropped,
     revision: r.revision,
+    page: r.draftPage,
     startedAt: iso(r.deviceStartedAt),
     endedAt: iso(r.deviceEndedAt),
     receivedAt: r.createdAt.toISOString(),

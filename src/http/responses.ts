@@ -120,6 +120,7 @@ export function responseRoutes(deps: Deps) {
       endedAt: null,
       country: b.country,
       site: b.site,
+      page: b.page,
     };
     return reply(c, await saveDraft(deps, actorOf(c), input, b.baseRevision ?? null));
   });

@@ -103,6 +103,7 @@ export const DraftBody = z
     startedAt: deviceTime,
     country: countryCode.optional(),
     site,
+    page: z.string().max(200).optional().openapi({ description: 'The page the editor is on (its name), returned with the draft to resume there' }),
     baseRevision: z
       .number()
       .int()
@@ -131,6 +132,7 @@ export const StoredResponse = z
     data: answers,
     dropped: z.array(z.string()).openapi({ description: 'Answers dropped because skip logic hid their question' }),
     revision: z.number().int(),
+    page: z.string().nullable().openapi({ description: 'Drafts: the page the editor was on at the last save' }),
     startedAt: z.iso.datetime().nullable(),
     endedAt: z.iso.datetime().nullable(),
     receivedAt: z.iso.datetime(),

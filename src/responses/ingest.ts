@@ -24,6 +24,8 @@ export interface ResponseInput {
   /** Required from people; a device sends its token's country (or nothing). */
   country: string | undefined;
   site: string | undefined;
+  /** Drafts only: the page the editor is on, to resume there. */
+  page?: string;
 }
 
 export interface Accepted {
@@ -136,6 +138,7 @@ function write(
     locale: input.locale,
     deviceStartedAt: input.startedAt,
     deviceEndedAt: input.endedAt,
+    page: input.page ?? null,
     ...place,
     actor,
     at,
@@ -227,6 +230,6 @@ export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseI
   throw conflict(
     'stale_draft',
     `This draft was saved by someone else since revision ${baseRevision}; load revision ${current?.revision} and apply your changes to it.`,
-    { currentRevision: current?.revision, updatedAt: current?.updatedAt.toISOString() },
+    { currentRevision: current?.revision, updatedAt: current?.updatedAt.toISOString(), updatedBy: current?.updatedBy },
   );
 }

@@ -18,6 +18,8 @@ export interface ResponseWrite {
   locale: string;
   deviceStartedAt: Date | null;
   deviceEndedAt: Date | null;
+  /** Drafts only: the page the editor was on. */
+  page?: string | null;
   country: string;
   site: string | null;
   actor: string;
@@ -37,6 +39,7 @@ function values(w: ResponseWrite, status: ResponseStatus) {
     locale: w.locale,
     deviceStartedAt: w.deviceStartedAt,
     deviceEndedAt: w.deviceEndedAt,
+    draftPage: status === 'draft' ? (w.page ?? null) : null,
     revision: 1,
     createdAt: w.at,
     updatedAt: w.at,
@@ -68,6 +71,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
         locale: sql`excluded.locale`,
         deviceStartedAt: sql`coalesce(excluded.device_started_at, ${responses.deviceStartedAt})`,
         deviceEndedAt: sql`excluded.device_ended_at`,
+        draftPage: null,
         revision: sql`${responses.revision} + 1`,
         updatedAt: sql`excluded.updated_at`,
         updatedBy: sql`excluded.updated_by`,
@@ -93,6 +97,7 @@ export function upsertDraftStatement(db: Db, w: ResponseWrite, baseRevision: num
         data: sql`excluded.data`,
         payloadHash: sql`excluded.payload_hash`,
         locale: sql`excluded.locale`,
+        draftPage: sql`excluded.draft_page`,
         deviceStartedAt: sql`coalesce(${responses.deviceStartedAt}, excluded.device_started_at)`,
         revision: sql`${responses.revision} + 1`,
         updatedAt: sql`excluded.updated_at`,

@@ -73,6 +73,8 @@ export const responses = sqliteTable(
     locale: text('locale').notNull(),
     deviceStartedAt: integer('device_started_at', { mode: 'timestamp_ms' }),
     deviceEndedAt: integer('device_ended_at', { mode: 'timestamp_ms' }),
+    /** For drafts: the page its editor was on at the last save, to resume there. */
+    draftPage: text('draft_page'),
     /** Incremented on every draft save: optimistic concurrency for several editors. */
     revision: integer('revision').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -96,17 +96,17 @@ describe('responses API', () => {
   describe('drafts', () => {
     it('saves a partial draft, resumes it, updates it and submits it', async () => {
       const id = instanceId();
-      const created = await put(id, { data: { employed: 'yes' }, locale: 'fr' });
+      const created = await put(id, { data: { employed: 'yes' }, locale: 'fr', page: 'p1' });
       expect(created.status).toBe(201);
-      expect(await created.json()).toMatchObject({ status: 'draft', revision: 1, data: { employed: 'yes' } });
-      const updated = await put(id, { data: { employed: 'yes', employer: 'Coop' }, baseRevision: 1 });
+      expect(await created.json()).toMatchObject({ status: 'draft', revision: 1, data: { employed: 'yes' }, page: 'p1' });
+      const updated = await put(id, { data: { employed: 'yes', employer: 'Coop' }, baseRevision: 1, page: 'p2' });
       expect(updated.status).toBe(200);
       expect((await updated.json()).revision).toBe(2);
       const resumed = await (await get(`/api/v1/responses/${id}`)).json();
-      expect(resumed).toMatchObject({ status: 'draft', revision: 2, data: { employed: 'yes', employer: 'Coop' } });
+      expect(resumed).toMatchObject({ status: 'draft', revision: 2, data: { employed: 'yes', employer: 'Coop' }, page: 'p2' });
       const submitted = await post({ instanceId: id, data: { ...resumed.data, age: 25, langs: ['en'] } });
       expect(submitted.status).toBe(201);
-      expect(await submitted.json()).toMatchObject({ status: 'submitted', revision: 3 });
+      expect(await submitted.json()).toMatchObject({ status: 'submitted', revision: 3, page: null });
       expect(await rowCount()).toBe(1);
     });
 
@@ -131,7 +131,7 @@ describe('responses API', () => {
       await put(id, { data: { employed: 'no' }, baseRevision: 1 });
       const stale = await put(id, { data: { employed: 'yes', employer: 'Mine' }, baseRevision: 1 });
       expect(stale.status).toBe(409);
-      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: { currentRevision: 2 } });
+      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.stringMatching(/^user:/) } });
     });
 
     it('refuses to change a submitted response through the draft route', async () => {
