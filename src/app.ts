@@ -17,6 +17,7 @@ import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
 import { responseRoutes } from './http/responses';
+import { pageRoutes } from './web/pages';
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
     },
   });
   app.route('/', docsRoutes(deps.assets));
+  app.route('/', pageRoutes(deps.assets));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.notFound((c) => c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

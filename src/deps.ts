@@ -13,9 +13,20 @@ export interface Logger {
   error(entry: Record<string, unknown>): void;
 }
 
-/** Static files the app serves (the API reference page's scripts), found by a whitelisted name. */
+/** A static file: its bytes (and gzipped bytes when worth it), type and content hash. */
+export interface Asset {
+  body: Uint8Array;
+  gzip?: Uint8Array;
+  contentType: string;
+  /** Short content hash: versioned URLs (/assets/<hash>/<name>) are cached for a year. */
+  hash: string;
+}
+
+/** Static files the app serves (vendor renderers, our page scripts), found by a whitelisted name. */
 export interface AssetSource {
-  get(name: string): Promise<{ body: Uint8Array; contentType: string } | undefined>;
+  get(name: string): Promise<Asset | undefined>;
+  /** Every servable name with its content hash. */
+  manifest(): Promise<Record<string, string>>;
 }
 
 export interface AppConfig {

@@ -23,6 +23,17 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/docs/init.js': { public: true },
   'GET /api/docs/:file': { public: true },
   'GET /api/v1/openapi.json': { public: true },
+  // Browser pages are shells without data (their scripts call the API as the signed-in person or
+  // device), and static files are public by nature.
+  'GET /': { public: true },
+  'GET /fill/:questionnaireId/:version/:instanceId': { public: true },
+  'GET /print/:instanceId': { public: true },
+  'GET /collect': { public: true },
+  'GET /collect/': { public: true },
+  'GET /collect/manifest.webmanifest': { public: true },
+  'GET /collect/icon.svg': { public: true },
+  'GET /collect/sw.js': { public: true },
+  'GET /assets/:hash/:name': { public: true },
 
   'POST /api/v1/session': { public: true },
   'GET /api/v1/session': { roles: everyone },

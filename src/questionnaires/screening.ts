@@ -33,3 +33,12 @@ export function screeningStop(rules: readonly ScreeningRule[], data: Record<stri
   for (const rule of rules) if (new ExpressionRunner(rule.if).runValues(data) === true) return rule.reason;
   return null;
 }
+
+/**
+ * The answers the rules read: all a refused interview may keep on its way to the server (the
+ * browser drops everything else the moment screening stops an interview).
+ */
+export function screeningAnswers(rules: readonly ScreeningRule[], data: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set(rules.flatMap((r) => [...r.if.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!.trim())));
+  return Object.fromEntries(Object.entries(data).filter(([k]) => names.has(k)));
+}

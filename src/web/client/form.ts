@@ -1,0 +1,89 @@
+// One survey-js-ui form: our custom properties registered, every questionnaire language given the
+// right direction, numbers read in any digits, and a language switch.
+import type { SurveyModel } from 'survey-core';
+import { registerCustomProperties } from '../../questionnaires/custom-properties';
+import { directionOf } from '../../questionnaires/translations';
+import { parseNumber } from './digits';
+import { h } from './dom';
+import { setLanguage, t } from './i18n';
+import { Survey } from './survey-global';
+
+declare const SurveyTheme: Record<string, unknown>;
+
+/** Names people know their language by, for the switch. */
+const ENDONYMS: Record<string, string> = {
+  en: 'English', fr: 'Français', ar: 'العربية', fa: 'فارسی / دری', prs: 'دری', ps: 'پښتو', ur: 'اردو', ckb: 'کوردیی ناوەندی', ti: 'ትግርኛ', am: 'አማርኛ', so: 'Soomaali', es: 'Español', it: 'Italiano', de: 'Deutsch',
+};
+
+// Renderer strings survey-core does not ship for these languages: the buttons and the messages
+// people must understand (machine drafts, like the questionnaires' own).
+const RENDERER_STRINGS: Record<string, Record<string, string>> = {
+  ps: { pagePrevText: 'شاته', pageNextText: 'بل', completeText: 'بشپړ', requiredError: 'مهرباني وکړئ پوښتنې ته ځواب ورکړئ.', otherItemText: 'نور (تشریح کړئ)', noneItemText: 'هېڅ', selectAllItemText: 'ټول وټاکئ', placeholder: 'وټاکئ...', numericError: 'ارزښت باید شمېره وي.' },
+  ti: { pagePrevText: 'ንድሕሪት', pageNextText: 'ቀጺሉ', completeText: 'ዛዝም', requiredError: 'በጃኹም ነዚ ሕቶ መልሱ።', otherItemText: 'ካልእ (ግለጹ)', noneItemText: 'ሓንቲ እኳ', placeholder: 'ምረጹ...', numericError: 'ቁጽሪ ክኸውን ኣለዎ።' },
+  am: { pagePrevText: 'ወደ ኋላ', pageNextText: 'ቀጣይ', completeText: 'ጨርስ', requiredError: 'እባክዎ ጥያቄውን ይመልሱ።', otherItemText: 'ሌላ (ይግለጹ)', noneItemText: 'ምንም', placeholder: 'ይምረጡ...', numericError: 'ቁጥር መሆን አለበት።' },
+  so: { pagePrevText: 'Hore', pageNextText: 'Xiga', completeText: 'Dhammee', requiredError: "Fadlan ka jawaab su'aasha.", otherItemText: 'Kale (sheeg)', noneItemText: 'Midna', placeholder: 'Dooro...', numericError: 'Waa inuu noqdaa tiro.' },
+};
+
+let prepared = false;
+
+/**
+ * survey-core knows only ar, he and fa as right to left: every other language a questionnaire
+ * uses is registered here with its direction (Pashto, Urdu, Sorani, Dari...), so the form's root
+ * gets dir="rtl" for each of them; and languages without renderer strings get ours over English.
+ */
+export function prepareRenderer(languages: readonly string[] = []): void {
+  if (!prepared) {
+    prepared = true;
+    registerCustomProperties();
+    Survey.settings.parseNumber = parseNumber;
+  }
+  const loc = Survey.surveyLocalization;
+  for (const lang of languages) {
+    if (lang === 'en') continue;
+    const known = loc.locales[lang];
+    const rtl = directionOf(lang) === 'rtl';
+    if (!known || (loc.localeDirections[lang] ?? 'ltr') !== (rtl ? 'rtl' : 'ltr')) {
+      Survey.setupLocale({ localeCode: lang, strings: { ...loc.locales.en, ...(known ?? {}), ...(RENDERER_STRINGS[lang] ?? {}) }, nativeName: ENDONYMS[lang] ?? lang, englishName: lang, rtl });
+    }
+  }
+}
+
+export function createForm(json: Record<string, unknown>, lang: string): SurveyModel {
+  const languages = Array.isArray(json.languages) ? (json.languages as string[]) : ['en'];
+  prepareRenderer(languages);
+  const model = new Survey.Model(json);
+  model.locale = lang === 'en' ? '' : lang;
+  model.applyTheme(SurveyTheme.DefaultLight as never);
+  // Number inputs take any digits: rendered as text with a numeric keyboard, parsed by parseNumber.
+  model.onAfterRenderQuestion.add((_, o) => {
+    const q = o.question as unknown as { getType(): string; inputType?: string };
+    if (q.getType() === 'text' && q.inputType === 'number') {
+      for (const input of Array.from(o.htmlElement.querySelectorAll<HTMLInputElement>('input[type="number"]'))) {
+        input.type = 'text';
+        input.inputMode = 'decimal';
+      }
+    }
+  });
+  return model;
+}
+
+export function formLanguages(json: Record<string, unknown>): string[] {
+  return Array.isArray(json.languages) && json.languages.length ? (json.languages as string[]) : ['en'];
+}
+
+/** A labelled select that switches the form's language (and the page's direction with it). */
+export function languageSwitch(languages: readonly string[], current: string, onChange: (lang: string) => void): HTMLElement {
+  const select = h('select', { id: 'language', name: 'language', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) }, ...languages.map((l) => h('option', { value: l, lang: l, ...(l === current ? { selected: true } : {}) }, ENDONYMS[l] ?? l)));
+  return h('label', { class: 'language' }, h('span', {}, t('language')), select);
+}
+
+/** Applies a language to form and page: strings, lang, dir. */
+export function applyLanguage(model: SurveyModel, lang: string): void {
+  model.locale = lang === 'en' ? '' : lang;
+  setLanguage(lang);
+}
+
+/** survey-js-ui's renderer entry (it also adds Model.prototype.render). */
+export function render(model: SurveyModel, el: HTMLElement): void {
+  (model as unknown as { render(el: HTMLElement): void }).render(el);
+}

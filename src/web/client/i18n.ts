@@ -1,0 +1,225 @@
+// Our own page strings (the forms' texts come from the questionnaires, the renderer's buttons from
+// survey-core's locales). English, French and Arabic; Farsi for the enumerator app. A missing
+// string falls back to English. The chosen language sets the page's lang and dir.
+import { directionOf } from '../../questionnaires/translations';
+
+const en = {
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  username: 'User name',
+  password: 'Password',
+  wrongPassword: 'Wrong user name or password.',
+  language: 'Language',
+  questionnaires: 'Questionnaires you can fill',
+  drafts: 'Drafts',
+  noDrafts: 'No drafts yet.',
+  start: 'Start a new one',
+  country: 'Country',
+  resume: 'Resume',
+  lastSaved: 'last saved {time}',
+  translations: 'Translations',
+  coverage: '{pct}% translated',
+  fieldwork: 'Fieldwork',
+  heatmap: 'Countries and articles',
+  contents: 'Contents',
+  answered: '{done} of {total} answered',
+  saving: 'Saving…',
+  savedAt: 'Saved at {time}',
+  notSaved: 'Not saved yet',
+  saveFailed: 'Not saved: {reason}. Your answers stay on this page; saving retries on the next change.',
+  conflict:
+    'Someone else ({who}) saved this questionnaire at {time}, after you opened it. Your last changes are NOT saved, so that theirs are not overwritten. Reload to see their version, then enter your changes again.',
+  reload: 'Reload their version',
+  submitted: 'Submitted. Thank you.',
+  submitErrors: 'The server found {n} problem(s); they are shown on the questions.',
+  print: 'Printable view',
+  home: 'Home',
+  notFound: 'Not found, or not yours to see.',
+  // Enumerator app
+  deviceTitle: 'Interviews',
+  deviceToken: 'Device code (from your coordinator)',
+  enrol: 'Use this device',
+  newInterview: 'New interview',
+  waiting: 'Waiting to send',
+  sent: 'Sent',
+  failed: 'Failed',
+  sendNow: 'Send now',
+  offline: 'Offline: interviews are kept on this device and sent when the network returns.',
+  online: 'Online',
+  nextTry: 'next try {time}',
+  interviewSaved: 'Interview saved on this device. It will be sent when possible.',
+  refusalSaved: 'Interview ended. Only the refusal count is kept.',
+  back: 'Back to the list',
+  forget: 'Remove this device',
+  forgetWarn: '{n} interview(s) have not reached the server yet. Removing the device deletes them. Remove anyway?',
+  forgetOk: 'Remove this device from Periplus on this phone?',
+  updateAvailable: 'Questionnaire updated to version {version}.',
+  noQuestionnaires: 'No questionnaire is assigned to this device.',
+  storageWarn: 'This browser may clear stored data when space runs low. Send interviews as soon as you can.',
+  startedAt: 'started {time}',
+  why: 'why: {reason}',
+};
+export type StringKey = keyof typeof en;
+
+const fr: Partial<Record<StringKey, string>> = {
+  signIn: 'Se connecter',
+  signOut: 'Se déconnecter',
+  username: "Nom d'utilisateur",
+  password: 'Mot de passe',
+  wrongPassword: "Nom d'utilisateur ou mot de passe incorrect.",
+  language: 'Langue',
+  questionnaires: 'Questionnaires que vous pouvez remplir',
+  drafts: 'Brouillons',
+  noDrafts: 'Aucun brouillon.',
+  start: 'En commencer un nouveau',
+  country: 'Pays',
+  resume: 'Reprendre',
+  lastSaved: 'enregistré {time}',
+  translations: 'Traductions',
+  coverage: '{pct} % traduit',
+  fieldwork: 'Terrain',
+  heatmap: 'Pays et articles',
+  contents: 'Sommaire',
+  answered: '{done} sur {total} répondues',
+  saving: 'Enregistrement…',
+  savedAt: 'Enregistré à {time}',
+  notSaved: 'Pas encore enregistré',
+  saveFailed: 'Non enregistré : {reason}. Vos réponses restent sur cette page ; nouvel essai à la prochaine modification.',
+  conflict:
+    "Quelqu'un d'autre ({who}) a enregistré ce questionnaire à {time}, après que vous l'avez ouvert. Vos dernières modifications ne sont PAS enregistrées, pour ne pas écraser les siennes. Rechargez pour voir sa version, puis saisissez à nouveau vos modifications.",
+  reload: 'Recharger sa version',
+  submitted: 'Envoyé. Merci.',
+  submitErrors: 'Le serveur a trouvé {n} problème(s) ; ils sont indiqués sur les questions.',
+  print: 'Version imprimable',
+  home: 'Accueil',
+  notFound: 'Introuvable, ou hors de votre périmètre.',
+  deviceTitle: 'Entretiens',
+  deviceToken: "Code de l'appareil (donné par votre coordinateur)",
+  enrol: 'Utiliser cet appareil',
+  newInterview: 'Nouvel entretien',
+  waiting: "En attente d'envoi",
+  sent: 'Envoyés',
+  failed: 'Échecs',
+  sendNow: 'Envoyer maintenant',
+  offline: 'Hors ligne : les entretiens restent sur cet appareil et partiront au retour du réseau.',
+  online: 'En ligne',
+  nextTry: 'prochain essai {time}',
+  interviewSaved: 'Entretien enregistré sur cet appareil. Il sera envoyé dès que possible.',
+  refusalSaved: 'Entretien terminé. Seul le décompte des refus est conservé.',
+  back: 'Retour à la liste',
+  forget: 'Retirer cet appareil',
+  forgetWarn: "{n} entretien(s) ne sont pas encore arrivés au serveur. Retirer l'appareil les supprime. Retirer quand même ?",
+  forgetOk: 'Retirer Periplus de ce téléphone ?',
+  updateAvailable: 'Questionnaire mis à jour en version {version}.',
+  noQuestionnaires: "Aucun questionnaire n'est attribué à cet appareil.",
+  storageWarn: "Ce navigateur peut effacer les données quand l'espace manque. Envoyez les entretiens dès que possible.",
+  startedAt: 'commencé {time}',
+  why: 'raison : {reason}',
+};
+
+const ar: Partial<Record<StringKey, string>> = {
+  signIn: 'تسجيل الدخول',
+  signOut: 'تسجيل الخروج',
+  username: 'اسم المستخدم',
+  password: 'كلمة المرور',
+  wrongPassword: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+  language: 'اللغة',
+  questionnaires: 'الاستبيانات التي يمكنك تعبئتها',
+  drafts: 'المسودات',
+  noDrafts: 'لا توجد مسودات بعد.',
+  start: 'ابدأ استبياناً جديداً',
+  country: 'البلد',
+  resume: 'متابعة',
+  lastSaved: 'آخر حفظ {time}',
+  translations: 'الترجمات',
+  coverage: 'مترجم بنسبة {pct}%',
+  fieldwork: 'العمل الميداني',
+  heatmap: 'البلدان والمواد',
+  contents: 'المحتويات',
+  answered: 'أُجيب عن {done} من {total}',
+  saving: 'جارٍ الحفظ…',
+  savedAt: 'حُفظ في {time}',
+  notSaved: 'لم يُحفظ بعد',
+  saveFailed: 'لم يُحفظ: {reason}. تبقى إجاباتك في هذه الصفحة؛ تُعاد المحاولة عند التغيير التالي.',
+  conflict: 'قام شخص آخر ({who}) بحفظ هذا الاستبيان في {time} بعد أن فتحته. تعديلاتك الأخيرة لم تُحفظ حتى لا تُمحى تعديلاته. أعد التحميل لرؤية نسخته ثم أدخل تعديلاتك مجدداً.',
+  reload: 'إعادة تحميل نسخته',
+  submitted: 'تم الإرسال. شكراً.',
+  submitErrors: 'وجد الخادم {n} مشكلة؛ وهي معروضة على الأسئلة.',
+  print: 'نسخة للطباعة',
+  home: 'الرئيسية',
+  notFound: 'غير موجود أو خارج صلاحياتك.',
+  deviceTitle: 'المقابلات',
+  deviceToken: 'رمز الجهاز (من المنسق)',
+  enrol: 'استخدام هذا الجهاز',
+  newInterview: 'مقابلة جديدة',
+  waiting: 'بانتظار الإرسال',
+  sent: 'أُرسلت',
+  failed: 'فشلت',
+  sendNow: 'أرسل الآن',
+  offline: 'غير متصل: تُحفظ المقابلات على هذا الجهاز وتُرسل عند عودة الشبكة.',
+  online: 'متصل',
+  nextTry: 'المحاولة التالية {time}',
+  interviewSaved: 'حُفظت المقابلة على هذا الجهاز وستُرسل عند الإمكان.',
+  refusalSaved: 'انتهت المقابلة. لا يُحفظ إلا عدد حالات الرفض.',
+  back: 'العودة إلى القائمة',
+  forget: 'إزالة هذا الجهاز',
+  forgetWarn: 'لم تصل {n} مقابلة إلى الخادم بعد. إزالة الجهاز تحذفها. هل تريد الإزالة رغم ذلك؟',
+  forgetOk: 'إزالة Periplus من هذا الهاتف؟',
+  updateAvailable: 'حُدّث الاستبيان إلى النسخة {version}.',
+  noQuestionnaires: 'لا يوجد استبيان مخصص لهذا الجهاز.',
+  storageWarn: 'قد يحذف هذا المتصفح البيانات عند نفاد المساحة. أرسل المقابلات في أقرب وقت.',
+  startedAt: 'بدأت {time}',
+  why: 'السبب: {reason}',
+};
+
+const fa: Partial<Record<StringKey, string>> = {
+  language: 'زبان',
+  deviceTitle: 'مصاحبه‌ها',
+  newInterview: 'مصاحبه جدید',
+  waiting: 'در انتظار ارسال',
+  sent: 'ارسال‌شده',
+  failed: 'ناموفق',
+  sendNow: 'اکنون ارسال کن',
+  offline: 'آفلاین: مصاحبه‌ها روی این دستگاه می‌مانند و با بازگشت شبکه ارسال می‌شوند.',
+  online: 'آنلاین',
+  interviewSaved: 'مصاحبه روی این دستگاه ذخیره شد و در اولین فرصت ارسال می‌شود.',
+  refusalSaved: 'مصاحبه پایان یافت. فقط شمار امتناع نگه داشته می‌شود.',
+  back: 'بازگشت به فهرست',
+};
+
+const TABLES: Record<string, Partial<Record<StringKey, string>>> = { en, fr, ar, fa };
+export const PAGE_LANGUAGES = ['en', 'fr', 'ar'] as const;
+
+let lang = 'en';
+
+/** The language to start in: the one saved last, else the browser's first we have. */
+export function initialLanguage(available: readonly string[] = PAGE_LANGUAGES): string {
+  const saved = localStorage.getItem('periplus.lang');
+  if (saved && available.includes(saved)) return saved;
+  for (const l of navigator.languages ?? []) {
+    const base = l.toLowerCase().split('-')[0]!;
+    if (available.includes(base)) return base;
+  }
+  return available[0] ?? 'en';
+}
+
+/** Sets our strings' language and the document's lang and direction. */
+export function setLanguage(next: string): void {
+  lang = next;
+  localStorage.setItem('periplus.lang', next);
+  document.documentElement.lang = next;
+  document.documentElement.dir = directionOf(next);
+}
+
+export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
+  const text = TABLES[lang]?.[key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** Time of day in the page language (Arabic-Indic digits for Arabic, as people read them). */
+export function timeOf(d: Date | string): string {
+  return new Date(d).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+export function dateTimeOf(d: Date | string): string {
+  return new Date(d).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,147 @@
+// Assessors in Chromium: fill and submit with live skip logic, drafts that save themselves and
+// resume on their page, the contents list, a stale save refused and explained, right to left in
+// Arabic, the printable view, and the page security headers.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughPage, startStack, storedResponses, watchedPage, type Stack } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+const q = (name: string) => `[data-name="${name}"]`;
+const answerRadio = (page: Page, name: string, label: string) => page.click(`${q(name)} label:has-text("${label}")`);
+
+async function startAssessment(page: Page): Promise<string> {
+  await page.click('section[data-questionnaire="border-assessment"] form button[type=submit]');
+  await page.waitForSelector(q('criminalised'));
+  return page.url().split('/').pop()!.split('?')[0]!;
+}
+
+/** Waits until the server holds a draft of this instance that passes the check, and the page says it saved. */
+async function waitDraft(page: Page, id: string, check: (data: Record<string, unknown>) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const draft = (await storedResponses(stack, 'border-assessment', 'draft')).find((r) => r.instanceId === id);
+    if (draft && check(draft.data)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await page.waitForFunction(() => /Saved at/.test(document.getElementById('save-state')?.textContent ?? ''));
+}
+
+describe('the assessor workspace', () => {
+  it('fills and submits a questionnaire through the form, with live skip logic and numbers typed in Arabic-Indic digits', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'amina');
+    const id = await startAssessment(page);
+    expect(await page.isVisible(q('provision'))).toBe(false);
+    await answerRadio(page, 'criminalised', 'Yes');
+    await page.waitForSelector(`${q('provision')} input`);
+    expect(await page.isVisible(q('gap'))).toBe(false);
+    await answerRadio(page, 'criminalised', 'No');
+    await page.waitForSelector(`${q('gap')} textarea`);
+    await page.waitForSelector(q('provision'), { state: 'hidden' });
+    await answerRadio(page, 'criminalised', 'Yes');
+    await page.fill(`${q('provision')} input`, 'Law 2004-6, art. 38');
+    await page.click('.sd-navigation__next-btn');
+    await page.fill(`${q('cases')} input`, '١٢');
+    await answerRadio(page, 'training', 'partly');
+    await page.click('.sd-navigation__next-btn');
+    await page.fill(`${q('notes')} textarea`, 'Checked with the prosecutor.');
+    await page.click('.sd-navigation__complete-btn');
+    await page.waitForSelector('#banner .ok');
+    const stored = (await storedResponses(stack, 'border-assessment')).find((r) => r.instanceId === id);
+    expect(stored?.data).toEqual({ criminalised: 'yes', provision: 'Law 2004-6, art. 38', cases: 12, training: 'partly', notes: 'Checked with the prosecutor.' });
+    // The printable view shows every page at once, read-only.
+    await page.goto(`${stack.url}/print/${id}`);
+    await page.waitForSelector(q('notes'));
+    expect(await page.isVisible(q('cases'))).toBe(true);
+    expect(await page.isVisible(q('provision'))).toBe(true);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('saves a draft by itself, and after a reload resumes on the same page with the answers', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'amina');
+    const id = await startAssessment(page);
+    await answerRadio(page, 'criminalised', 'No');
+    await page.fill(`${q('gap')} textarea`, 'No offence of smuggling; only irregular entry.');
+    await page.click('.sd-navigation__next-btn');
+    await answerRadio(page, 'training', 'no');
+    await waitDraft(page, id, (d) => d.training === 'no');
+    expect(await page.textContent('#toc')).toContain('1 of 2 answered');
+    await page.reload();
+    await page.waitForSelector(q('training'));
+    expect(await page.isChecked(`${q('training')} input[value="no"]`)).toBe(true);
+    // The contents list jumps back to the first section, answers in place.
+    await page.click('#toc button[data-page="law"]');
+    expect(await page.inputValue(`${q('gap')} textarea`)).toBe('No offence of smuggling; only irregular entry.');
+    // The home page lists the draft to resume.
+    await page.goto(`${stack.url}/`);
+    await page.waitForSelector(`a[href$="${id}"]`);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('refuses a save that would overwrite a colleague\'s newer one, and tells the assessor what to do', async () => {
+    const first = await stack.browser.newContext();
+    const second = await stack.browser.newContext();
+    const a = await watchedPage(first, stack.url);
+    const b = await watchedPage(second, stack.url);
+    await signInThroughPage(a.page, stack.url, 'amina');
+    const id = await startAssessment(a.page);
+    await answerRadio(a.page, 'criminalised', 'Yes');
+    await a.page.fill(`${q('provision')} input`, 'Art. 1');
+    await waitDraft(a.page, id, (d) => d.provision === 'Art. 1');
+    // Bilal opens the same draft and saves a change.
+    await signInThroughPage(b.page, stack.url, 'bilal');
+    await b.page.goto(`${stack.url}/fill/border-assessment/1/${id}`);
+    await b.page.waitForSelector(`${q('provision')} input`);
+    await b.page.fill(`${q('provision')} input`, 'Art. 2 (Bilal)');
+    await waitDraft(b.page, id, (d) => d.provision === 'Art. 2 (Bilal)');
+    // Amina, still on her older copy, edits: the server refuses, the page says so.
+    await a.page.fill(`${q('provision')} input`, 'Art. 3 (Amina)');
+    await a.page.waitForSelector('#banner .conflict');
+    expect(await a.page.textContent('#banner')).toMatch(/saved this questionnaire at .*NOT saved/);
+    const [draft] = (await storedResponses(stack, 'border-assessment', 'draft')).filter((r) => r.instanceId === id);
+    expect(draft?.data.provision).toBe('Art. 2 (Bilal)');
+    // Reloading shows Bilal's version.
+    await a.page.click('#banner .conflict button');
+    await a.page.waitForSelector(`${q('provision')} input`);
+    await a.page.waitForFunction(() => (document.querySelector('[data-name="provision"] input') as HTMLInputElement | null)?.value === 'Art. 2 (Bilal)');
+    expect([...a.problems, ...b.problems].filter((p) => !p.includes('409'))).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+
+  it('lays the form out right to left in Arabic, page strings included', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'amina');
+    await startAssessment(page);
+    await page.selectOption('#language', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.getAttribute('.sd-root-modern, [dir]:has(.sd-body)', 'dir')).toBe('rtl');
+    expect(await page.textContent(q('criminalised'))).toContain('هل تهريب المهاجرين جريمة جنائية؟');
+    expect(await page.textContent('#toc h2')).toBe('المحتويات');
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('serves pages with a strict Content-Security-Policy and versioned, long-cached files', async () => {
+    const res = await fetch(`${stack.url}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script>(?!<)/);
+    const src = /src="(\/assets\/[^"]+survey\.core\.min\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${stack.url}${src}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${stack.url}/assets/x/package.json`)).status).toBe(404);
+  });
+});

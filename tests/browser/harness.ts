@@ -1,0 +1,157 @@
+// The browser suite's stack: the real `periplus serve` process on a fresh SQLite file with the
+// shipped questionnaires and a small assessment, accounts made with the CLI, and Debian's Chromium
+// driven by playwright-core (no browser download).
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { tempDir } from '../support/app';
+import { ROOT, runCli, startServerProcess, type ServerProcess } from '../support/process';
+
+export const PASSWORD = 'a long enough passphrase';
+export const CHROMIUM = process.env.PERIPLUS_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** A short assessment with live skip logic on three pages, in English, French and Arabic. */
+export const assessmentDefinition = {
+  title: { default: 'Border agency assessment', fr: 'Évaluation de la police des frontières', ar: 'تقييم شرطة الحدود' },
+  family: 'assessment',
+  languages: ['en', 'fr', 'ar'],
+  translationStatus: { en: 'source', fr: 'machine-draft', ar: 'machine-draft' },
+  pages: [
+    {
+      name: 'law',
+      title: { default: 'Law', fr: 'Droit', ar: 'القانون' },
+      elements: [
+        { type: 'radiogroup', name: 'criminalised', title: { default: 'Is smuggling of migrants a criminal offence?', fr: 'Le trafic illicite de migrants est-il une infraction pénale ?', ar: 'هل تهريب المهاجرين جريمة جنائية؟' }, isRequired: true, choices: [{ value: 'yes', text: { default: 'Yes', fr: 'Oui', ar: 'نعم' } }, { value: 'no', text: { default: 'No', fr: 'Non', ar: 'لا' } }], sdcRole: 'none' },
+        { type: 'text', name: 'provision', title: { default: 'Which provision?', fr: 'Quelle disposition ?', ar: 'أي حكم؟' }, isRequired: true, visibleIf: "{criminalised} = 'yes'", maxLength: 200, sdcRole: 'none' },
+        { type: 'comment', name: 'gap', title: { default: 'Describe the gap', fr: "Décrivez l'écart", ar: 'صف الفجوة' }, visibleIf: "{criminalised} = 'no'", isRequired: true, maxLength: 2000, sdcRole: 'none' },
+      ],
+    },
+    {
+      name: 'practice',
+      title: { default: 'Practice', fr: 'Pratique', ar: 'الممارسة' },
+      elements: [
+        { type: 'text', name: 'cases', inputType: 'number', min: 0, max: 100000, title: { default: 'Cases prosecuted last year', fr: "Affaires poursuivies l'an dernier", ar: 'القضايا الملاحقة العام الماضي' }, sdcRole: 'none' },
+        { type: 'radiogroup', name: 'training', title: { default: 'Are officers trained?', fr: 'Les agents sont-ils formés ?', ar: 'هل الموظفون مدربون؟' }, choices: ['yes', 'partly', 'no'], sdcRole: 'none' },
+      ],
+    },
+    {
+      name: 'summary',
+      title: { default: 'Summary', fr: 'Synthèse', ar: 'الخلاصة' },
+      elements: [{ type: 'comment', name: 'notes', title: { default: 'Notes', fr: 'Notes', ar: 'ملاحظات' }, maxLength: 2000, sdcRole: 'none' }],
+    },
+  ],
+};
+
+/** A short transit-point interview: screening with consent gating, then three questions; Pashto is right to left. */
+export const interviewDefinition = {
+  title: { default: 'Transit interview', ps: 'د تېرېدو مرکه', ar: 'مقابلة العبور' },
+  family: 'scoping',
+  languages: ['en', 'ar', 'ps'],
+  translationStatus: { en: 'source', ar: 'machine-draft', ps: 'machine-draft' },
+  screening: [{ reason: 'no-consent', if: "{consent} = 'no'" }],
+  triggers: [{ type: 'complete', expression: "{consent} = 'no'" }],
+  pages: [
+    { name: 'consent_page', elements: [{ type: 'radiogroup', name: 'consent', title: { default: 'Do you agree to take part?', ps: 'ایا په ګډون موافق یاست؟', ar: 'هل توافق على المشاركة؟' }, isRequired: true, choices: [{ value: 'yes', text: { default: 'Yes', ps: 'هو', ar: 'نعم' } }, { value: 'no', text: { default: 'No', ps: 'نه', ar: 'لا' } }], sdcRole: 'none' }] },
+    {
+      name: 'journey',
+      visibleIf: "{consent} = 'yes'",
+      elements: [
+        { type: 'radiogroup', name: 'age_band', title: { default: 'Age', ps: 'عمر', ar: 'العمر' }, isRequired: true, choices: ['18-24', '25-34', '35+'], sdcRole: 'quasi' },
+        { type: 'text', name: 'days', inputType: 'number', min: 0, max: 3650, title: { default: 'Days on the way', ps: 'په لاره کې ورځې', ar: 'أيام في الطريق' }, sdcRole: 'sensitive' },
+        { type: 'radiogroup', name: 'paid', title: { default: 'Did you pay a smuggler?', ps: 'ایا قاچاقبر ته مو پیسې ورکړې؟', ar: 'هل دفعت لمهرب؟' }, choices: ['yes', 'no', 'refused'], sdcRole: 'sensitive' },
+      ],
+    },
+  ],
+};
+
+export interface Stack {
+  url: string;
+  server: ServerProcess;
+  browser: Browser;
+  deviceToken: string;
+  admin: { cookie: string; csrf: string };
+  close(): Promise<void>;
+}
+
+async function signIn(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+  const r = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${await r.text()}`);
+  return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: (await r.json()).csrfToken };
+}
+
+export async function startStack(): Promise<Stack> {
+  const tmp = tempDir('periplus-browser-');
+  const db = join(tmp.dir, 'periplus.sqlite');
+  const surveys = join(tmp.dir, 'surveys');
+  cpSync(join(ROOT, 'surveys'), surveys, { recursive: true });
+  mkdirSync(join(surveys, 'border-assessment'), { recursive: true });
+  writeFileSync(join(surveys, 'border-assessment/1.json'), JSON.stringify(assessmentDefinition));
+  mkdirSync(join(surveys, 'transit-interview'), { recursive: true });
+  writeFileSync(join(surveys, 'transit-interview/1.json'), JSON.stringify(interviewDefinition));
+  for (const [name, role, countries] of [['ada', 'admin', '*'], ['amina', 'assessor', 'TUN'], ['bilal', 'assessor', 'TUN']] as const) {
+    const r = await runCli(['users', 'add', name, '--role', role, '--countries', countries, '--db', db], { PERIPLUS_PASSWORD: PASSWORD });
+    if (r.code !== 0) throw new Error(`users add ${name}: ${r.stderr}`);
+  }
+  const server = await startServerProcess(['--db', db, '--surveys', surveys]);
+  const admin = await signIn(server.url, 'ada');
+  const headers = { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+  for (const user of ['amina', 'bilal']) {
+    const list = await (await fetch(`${server.url}/api/v1/users`, { headers })).json();
+    const id = list.items.find((u: { username: string }) => u.username === user).id;
+    const r = await fetch(`${server.url}/api/v1/users/${id}/assignments`, { method: 'PUT', headers, body: JSON.stringify({ questionnaires: ['border-assessment'] }) });
+    if (!r.ok) throw new Error(`assignments: ${r.status} ${await r.text()}`);
+  }
+  const device = await fetch(`${server.url}/api/v1/devices`, { method: 'POST', headers, body: JSON.stringify({ name: 'phone 1', questionnaires: ['transit-interview', 'migrant-scoping'], country: 'TUN', site: 'Sfax' }) });
+  if (device.status !== 201) throw new Error(`device: ${device.status} ${await device.text()}`);
+  const deviceToken = (await device.json()).token as string;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return {
+    url: server.url,
+    server,
+    browser,
+    deviceToken,
+    admin,
+    async close() {
+      await browser.close();
+      await server.stop();
+      tmp.cleanup();
+    },
+  };
+}
+
+/** A page that fails the test on any console error, page error or request to another origin. */
+export async function watchedPage(context: BrowserContext, origin: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // The network log of an expected 401/404 (who am I; a draft not saved yet) is not a fault.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== origin && u.protocol.startsWith('http')) problems.push(`external request: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+export async function signInThroughPage(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#sign-out');
+}
+
+/** Refusal counts the server keeps for a questionnaire. */
+export async function refusalCount(stack: Stack, questionnaireId: string): Promise<number> {
+  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/fieldwork?format=json`, { headers: { cookie: stack.admin.cookie } });
+  return ((await r.json()) as { refusals: { total: number } }).refusals.total;
+}
+
+/** Rows the server stored for a questionnaire (as the admin sees them). */
+export async function storedResponses(stack: Stack, questionnaireId: string, status = 'submitted'): Promise<Array<{ instanceId: string; data: Record<string, unknown>; status: string; revision: number }>> {
+  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/responses?status=${status}&limit=100`, { headers: { cookie: stack.admin.cookie } });
+  return (await r.json()).items;
+}
