@@ -170,11 +170,20 @@ async function startInterview(questionnaireId: string, version: string, resume?:
   model.onCurrentPageChanged.add(() => void save());
   model.onComplete.add((sender) => void finish(sender, def, progress));
   const formEl = h('div', { id: 'form' });
-  replace(
-    app,
-    h('header', { class: 'bar' }, h('h1', {}, def.title), languageSwitch(languages, formLang, (l) => { applyLanguage(model, l); void save(); })),
-    formEl,
-  );
+  const header = h('header', { class: 'bar' });
+  const drawHeader = (current: string) =>
+    replace(
+      header,
+      h('h1', {}, model.title || def.title),
+      languageSwitch(languages, current, (l) => {
+        applyLanguage(model, l);
+        drawHeader(l);
+        void save();
+      }),
+    );
+  drawHeader(formLang);
+  model.showTitle = false; // the header shows it, in the chosen language
+  replace(app, header, formEl);
   await save();
   render(model, formEl);
 }

@@ -60,24 +60,23 @@ async function main(): Promise<void> {
   const banner = h('div', { id: 'banner' });
   const toc = h('nav', { id: 'toc', 'aria-label': t('contents') });
   const formEl = h('div', { id: 'form' });
-  replace(
-    app,
-    h(
-      'header',
-      { class: 'bar' },
+  // The header speaks the form's language too: redrawn on a switch.
+  const header = h('header', { class: 'bar' });
+  const drawHeader = (current: string) =>
+    replace(
+      header,
       h('a', { href: '/' }, t('home')),
       h('h1', {}, model.title || questionnaireId),
-      languageSwitch(languages, lang, (l) => {
+      languageSwitch(languages, current, (l) => {
         applyLanguage(model, l);
+        drawHeader(l);
         drawToc();
         schedule();
       }),
       h('a', { href: `/print/${instanceId}`, target: '_blank', rel: 'noopener' }, t('print')),
-    ),
-    state,
-    banner,
-    h('div', { class: 'workspace' }, toc, formEl),
-  );
+    );
+  drawHeader(lang);
+  replace(app, header, state, banner, h('div', { class: 'workspace' }, toc, formEl));
 
   // Contents with progress per section; a click jumps there.
   const drawToc = () => {

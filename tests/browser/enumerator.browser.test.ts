@@ -1,0 +1,141 @@
+// Enumerators in Chromium: the app opened once online keeps working offline (also after a
+// reload), completed interviews wait in IndexedDB and arrive exactly once when the network
+// returns, a refused consent keeps nothing but the refusal count, Pashto lays out right to left,
+// and the app fits a 360 px phone without horizontal scrolling.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalCount, startStack, storedResponses, watchedPage, type Stack } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+const q = (name: string) => `[data-name="${name}"]`;
+const count = async (page: Page, which: 'waiting' | 'sent' | 'failed') => Number(await page.textContent(`#count-${which}`));
+
+async function openApp(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const watched = await watchedPage(context, stack.url);
+  await watched.page.goto(`${stack.url}/collect/#token=${stack.deviceToken}`);
+  await watched.page.waitForSelector('button[data-questionnaire="transit-interview"]');
+  // The service worker has cached the app once it controls the page.
+  await watched.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  return watched;
+}
+
+async function interview(page: Page, answers: { consent: 'Yes' | 'No'; age?: string; days?: string }) {
+  await page.click('button[data-questionnaire="transit-interview"]');
+  await page.click(`${q('consent')} label:has-text("${answers.consent}")`);
+  if (answers.consent === 'Yes') {
+    await page.click('.sd-navigation__next-btn');
+    await page.click(`${q('age_band')} label:has-text("${answers.age}")`);
+    if (answers.days) await page.fill(`${q('days')} input`, answers.days);
+  }
+  // A refused consent leaves one page: its Complete button ends the interview (the complete trigger).
+  await page.click('.sd-navigation__complete-btn');
+  await page.waitForSelector('#count-waiting');
+}
+
+describe('the enumerator app', () => {
+  it('completes two interviews offline, keeps them across a reload, and delivers each exactly once when back online', async () => {
+    const context = await stack.browser.newContext();
+    const { page, problems } = await openApp(context);
+    await context.setOffline(true);
+    await interview(page, { consent: 'Yes', age: '25-34', days: '۴۲' });
+    await interview(page, { consent: 'No' });
+    expect(await page.textContent('#flash')).toContain('refusal');
+    expect(await count(page, 'waiting')).toBe(2);
+    // Closing and reopening while offline: the page comes from the service worker, the queue from IndexedDB.
+    await page.reload();
+    await page.waitForSelector('#count-waiting');
+    expect(await count(page, 'waiting')).toBe(2);
+    expect(await page.textContent('.net')).toMatch(/Offline/);
+    // The refused interview holds nothing but the consent answer on the device.
+    const queued = await page.evaluate(
+      () =>
+        new Promise<Array<{ data: Record<string, unknown>; refusal: boolean }>>((resolve) => {
+          const req = indexedDB.open('periplus');
+          req.onsuccess = () => {
+            const get = req.result.transaction('outbox').objectStore('outbox').getAll();
+            get.onsuccess = () => resolve(get.result);
+          };
+        }),
+    );
+    expect(queued.find((i) => i.refusal)?.data).toEqual({ consent: 'no' });
+    expect(queued.find((i) => !i.refusal)?.data).toEqual({ consent: 'yes', age_band: '25-34', days: 42 });
+    expect(await storedResponses(stack, 'transit-interview')).toHaveLength(0);
+
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 20_000 });
+    expect(await count(page, 'sent')).toBe(2);
+    // "Send now" again and a reload send nothing twice.
+    await page.click('#send-now');
+    await page.reload();
+    await page.waitForSelector('#count-sent');
+    const stored = await storedResponses(stack, 'transit-interview');
+    expect(stored.map((r) => r.data)).toEqual([{ consent: 'yes', age_band: '25-34', days: 42 }]);
+    expect(await refusalCount(stack, 'transit-interview')).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('resends after a server refusal only when asked, and shows why it failed', async () => {
+    const context = await stack.browser.newContext();
+    const { page } = await openApp(context);
+    // The coordinator closes the questionnaire while an interview is on its way.
+    const headers = { 'content-type': 'application/json', cookie: stack.admin.cookie, 'x-csrf-token': stack.admin.csrf };
+    await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'closed' }) });
+    try {
+      await interview(page, { consent: 'Yes', age: '18-24' });
+      await page.waitForFunction(() => document.getElementById('count-failed')?.textContent === '1', undefined, { timeout: 20_000 });
+      expect(await page.textContent('.queue li.failed')).toMatch(/closed/i);
+      expect(await count(page, 'waiting')).toBe(0);
+    } finally {
+      await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'open' }) });
+    }
+    await page.click('#send-now');
+    await page.waitForFunction(() => document.getElementById('count-failed')?.textContent === '0', undefined, { timeout: 20_000 });
+    expect((await storedResponses(stack, 'transit-interview')).some((r) => r.data.age_band === '18-24')).toBe(true);
+    await context.close();
+  });
+
+  it('warns before removing a device that still holds interviews', async () => {
+    const context = await stack.browser.newContext();
+    const { page } = await openApp(context);
+    await context.setOffline(true);
+    await interview(page, { consent: 'No' });
+    const dialog = page.waitForEvent('dialog');
+    await page.click('#forget');
+    const d = await dialog;
+    const message = d.message();
+    await d.dismiss();
+    expect(message).toMatch(/1 interview\(s\) have not reached the server/);
+    expect(await count(page, 'waiting')).toBe(1);
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 20_000 });
+    await context.close();
+  });
+
+  it('lays out Pashto right to left (survey-core only knows ar, he and fa) and fits 360 px without horizontal scrolling', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openApp(context);
+    const noScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await noScroll()).toBe(true);
+    await page.click('button[data-questionnaire="transit-interview"]');
+    await page.selectOption('#language', 'ps');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.getAttribute('#form [dir]', 'dir')).toBe('rtl');
+    expect(await page.textContent(q('consent'))).toContain('ایا په ګډون موافق یاست؟');
+    expect(await noScroll()).toBe(true);
+    await page.click(`${q('consent')} label:has-text("هو")`);
+    await page.click('.sd-navigation__next-btn');
+    expect(await page.textContent(q('age_band'))).toContain('عمر');
+    expect(await noScroll()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
