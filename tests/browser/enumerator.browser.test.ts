@@ -108,11 +108,14 @@ describe('the enumerator app', () => {
     const { page } = await openApp(context);
     await context.setOffline(true);
     await interview(page, { consent: 'No' });
-    const dialog = page.waitForEvent('dialog');
+    const dialog = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
     await page.click('#forget');
-    const d = await dialog;
-    const message = d.message();
-    await d.dismiss();
+    const message = await dialog;
     expect(message).toMatch(/1 interview\(s\) have not reached the server/);
     expect(await count(page, 'waiting')).toBe(1);
     await context.setOffline(false);
