@@ -3,6 +3,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { compress } from 'hono/compress';
 import type { Deps } from './deps';
 import { docsRoutes, OPENAPI_PATH } from './http/docs';
 import type { AppEnv } from './http/env';
@@ -29,6 +30,9 @@ export function createApp(deps: Deps) {
   app.use('*', authenticate(deps));
   app.use('/api/*', rateLimit(deps));
   app.use('*', authorize);
+  // Definitions are large (the scoping survey in eight languages is 235 KB, 37 KB gzipped) and
+  // every phone downloads them: compressed when the client accepts it.
+  app.use('/api/v1/questionnaires/:questionnaireId/versions/:version/definition', compress());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
   api.route('/', questionnaireRoutes(deps));

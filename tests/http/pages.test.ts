@@ -36,6 +36,16 @@ describe('browser pages over HTTP', () => {
     for (const name of ['package.json', '..%2Fpackage.json', 'survey.core.js', 'index.js']) expect((await t.app.request(`/assets/0/${name}`)).status, name).toBe(404);
   });
 
+  it('compresses questionnaire definitions for clients that accept gzip', async () => {
+    const { definitionFile, demoDefinition } = await import('../support/factories');
+    await t.publish([definitionFile(demoDefinition)]);
+    const admin = await t.user('admin');
+    const res = await t.app.request('/api/v1/questionnaires/demo/versions/1/definition', { headers: { ...admin.headers, 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).title).toBe('Demo');
+  });
+
   it('gives the service worker the exact versioned files the enumerator page loads', async () => {
     const html = await (await t.app.request('/collect/')).text();
     const sw = await (await t.app.request('/collect/sw.js')).text();

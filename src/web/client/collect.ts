@@ -30,10 +30,11 @@ async function main(): Promise<void> {
   useBearer(token);
   window.addEventListener('online', () => void sync(true));
   window.addEventListener('offline', () => void refreshStatus());
-  if (navigator.onLine) await refreshDefinitions();
   const progress = await store.get<InProgress>('progress', 'current');
-  if (progress) return startInterview(progress.questionnaireId, progress.version, progress);
-  await showList();
+  // What the device holds shows at once; the network only refreshes it (never waited for).
+  if (progress) await startInterview(progress.questionnaireId, progress.version, progress);
+  else await showList();
+  if (navigator.onLine && (await refreshDefinitions()) && view === 'list') await showList();
   void sync(false);
 }
 
@@ -65,12 +66,16 @@ function showEnrol(message = ''): void {
   );
 }
 
-/** Fetches the current version of each assigned questionnaire and pins it on the device. */
-async function refreshDefinitions(): Promise<void> {
+/** Fetches the current version of each assigned questionnaire and pins it on the device; true when something changed. */
+async function refreshDefinitions(): Promise<boolean> {
+  let changed = false;
   try {
     const list = await api('/questionnaires');
-    if (list.status === 401) return showEnrol(errorText(list));
-    if (!list.ok) return;
+    if (list.status === 401) {
+      showEnrol(errorText(list));
+      return false;
+    }
+    if (!list.ok) return false;
     const stored = await store.all<StoredDefinition>('definitions');
     for (const q of list.body.items as Array<{ id: string; title: string; state: string; currentVersion: string | null }>) {
       if (!q.currentVersion || q.state === 'closed') continue;
@@ -79,13 +84,18 @@ async function refreshDefinitions(): Promise<void> {
         const def = await api(`/questionnaires/${encodeURIComponent(q.id)}/versions/${encodeURIComponent(q.currentVersion)}/definition`);
         if (!def.ok) continue;
         await store.put('definitions', { key, questionnaireId: q.id, version: q.currentVersion, title: q.title, json: def.body, current: true } satisfies StoredDefinition);
+        changed = true;
       }
       // Older versions stop being offered for new interviews; queued ones keep their own version.
-      for (const old of stored.filter((d) => d.questionnaireId === q.id && d.key !== key && d.current)) await store.put('definitions', { ...old, current: false });
+      for (const old of stored.filter((d) => d.questionnaireId === q.id && d.key !== key && d.current)) {
+        await store.put('definitions', { ...old, current: false });
+        changed = true;
+      }
     }
   } catch {
     // Offline or flaky: work with what is pinned.
   }
+  return changed;
 }
 
 async function sync(force: boolean): Promise<void> {
@@ -184,8 +194,8 @@ async function startInterview(questionnaireId: string, version: string, resume?:
   drawHeader(formLang);
   model.showTitle = false; // the header shows it, in the chosen language
   replace(app, header, formEl);
-  await save();
   render(model, formEl);
+  await save();
 }
 
 async function finish(model: SurveyModel, def: StoredDefinition, progress: InProgress): Promise<void> {

@@ -1,0 +1,79 @@
+// npm run bench:page: what the enumerator app costs a phone. Bytes transferred over the network for
+// a first visit and for a later one (service worker cache), and the time from navigation until the
+// first question of the migrant scoping survey can be answered; unthrottled and as a mid-range
+// phone on a 3G link (CPU 4x slower, 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), in
+// Debian's Chromium. Needs `apt-get install -y chromium`.
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { startStack } from '../tests/browser/harness';
+
+interface Load {
+  bytes: number;
+  requests: number;
+  fromServiceWorker: number;
+  readyMs: number;
+  firstQuestionMs: number;
+}
+
+async function measure(context: BrowserContext, url: string, throttle: boolean): Promise<Load> {
+  const page: Page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (throttle) {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  let bytes = 0;
+  let requests = 0;
+  let fromServiceWorker = 0;
+  const viaWorker = new Set<string>();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.fromServiceWorker) viaWorker.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (viaWorker.has(e.requestId)) fromServiceWorker += 1;
+    else {
+      bytes += e.encodedDataLength;
+      requests += 1;
+    }
+  });
+  const start = Date.now();
+  await page.goto(url);
+  const question = '[data-name="interview_language"] .sd-dropdown';
+  await page.waitForSelector('button[data-questionnaire="migrant-scoping"]', { timeout: 120_000 });
+  const readyMs = Date.now() - start;
+  // The time the person takes to tap is not the app's: only the app's time after the tap counts.
+  const clickAt = Date.now();
+  await page.click('button[data-questionnaire="migrant-scoping"]');
+  await page.waitForSelector(question, { timeout: 120_000 });
+  const firstQuestionMs = readyMs + (Date.now() - clickAt);
+  // Leave no interview in progress (the app would reopen it on the next visit).
+  await page.evaluate(() => new Promise((done) => { const r = indexedDB.open('periplus'); r.onsuccess = () => { const tx = r.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = done; }; }));
+  // Let the service worker finish installing before the next visit.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.close();
+  return { bytes, requests, fromServiceWorker, readyMs, firstQuestionMs };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+const stack = await startStack();
+try {
+  console.log('Enumerator app (/collect/), migrant-scoping v3 (8 languages), Chromium headless');
+  for (const throttle of [false, true]) {
+    const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const url = `${stack.url}/collect/#token=${stack.deviceToken}`;
+    const first = await measure(context, url, throttle);
+    const again = await measure(context, `${stack.url}/collect/`, throttle);
+    const label = throttle ? 'phone on 3G (CPU 4x, 1.6 Mbit/s, 150 ms RTT)' : 'unthrottled';
+    console.log(`\n${label}`);
+    for (const [name, l] of [['first visit', first], ['later visit', again]] as const) {
+      console.log(`  ${name.padEnd(12)} ${kb(l.bytes).padStart(8)} over the network in ${String(l.requests).padStart(2)} requests (${l.fromServiceWorker} from the service worker); app ready ${l.readyMs} ms; first question answerable ${l.firstQuestionMs} ms`);
+    }
+    console.log(`  later visit / first visit bytes: ${(again.bytes / first.bytes).toFixed(3)}`);
+    await context.close();
+  }
+} finally {
+  await stack.close();
+}
