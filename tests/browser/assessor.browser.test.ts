@@ -132,6 +132,42 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
+  it('puts the server\'s validation errors on the questions they name', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'amina');
+    await startAssessment(page);
+    await answerRadio(page, 'criminalised', 'Yes');
+    await page.fill(`${q('provision')} input`, 'Art. 9');
+    await page.click('.sd-navigation__next-btn');
+    await page.click('.sd-navigation__next-btn');
+    // The browser and the server apply the same rules, so a real 422 cannot be provoked from the
+    // form: the submission's answer is replaced by the server's own error shape for one question.
+    await page.route('**/api/v1/questionnaires/border-assessment/versions/1/responses', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_response', message: 'The response does not pass validation.', details: [{ path: 'provision', message: 'The provision must name an article of the penal code.' }] } }) }),
+    );
+    await page.click('.sd-navigation__complete-btn');
+    await page.waitForSelector('#banner .error');
+    expect(await page.textContent('#banner')).toContain('1 problem');
+    expect(await page.textContent(q('provision'))).toContain('The provision must name an article of the penal code.');
+    expect(await page.isVisible(`${q('provision')} input`)).toBe(true);
+    await ctx.close();
+  });
+
+  it('shows coordinators each language\'s declared status, measured coverage and direction', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'ada');
+    const section = 'section[data-questionnaire="migrant-scoping"] details.translations';
+    await page.click(`${section} summary`);
+    const rows = await page.$$eval(`${section} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows.map((r) => r[0])).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
+    expect(rows.find((r) => r[0] === 'ps')).toEqual(['ps', 'machine-draft', '100% translated', 'rtl']);
+    expect(rows.filter((r) => r[1] === 'field-tested')).toEqual([]);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
   it('serves pages with a strict Content-Security-Policy and versioned, long-cached files', async () => {
     const res = await fetch(`${stack.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';
