@@ -160,7 +160,7 @@ describe('the assessor workspace', () => {
     await signInThroughPage(page, stack.url, 'ada');
     const section = 'section[data-questionnaire="migrant-scoping"] details.translations';
     await page.click(`${section} summary`);
-    const rows = await page.$$eval(`${section} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval(`${section} tbody tr`, (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.map((r) => r[0])).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
     expect(rows.find((r) => r[0] === 'ps')).toEqual(['ps', 'machine-draft', '100% translated', 'rtl']);
     expect(rows.filter((r) => r[1] === 'field-tested')).toEqual([]);

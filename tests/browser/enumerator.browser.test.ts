@@ -2,9 +2,12 @@
 // reload), completed interviews wait in IndexedDB and arrive exactly once when the network
 // returns, a refused consent keeps nothing but the refusal count, Pashto lays out right to left,
 // and the app fits a 360 px phone without horizontal scrolling.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusalCount, startStack, storedResponses, watchedPage, type Stack } from './harness';
+import { runCli } from '../support/process';
+import { interviewDefinition, refusalCount, startStack, storedResponses, watchedPage, type Stack } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -100,6 +103,27 @@ describe('the enumerator app', () => {
     await page.click('#send-now');
     await page.waitForFunction(() => document.getElementById('count-failed')?.textContent === '0', undefined, { timeout: 20_000 });
     expect((await storedResponses(stack, 'transit-interview')).some((r) => r.data.age_band === '18-24')).toBe(true);
+    await context.close();
+  });
+
+  it('keeps a queued interview on its own version when a new version is published meanwhile', async () => {
+    const context = await stack.browser.newContext();
+    const { page } = await openApp(context);
+    await context.setOffline(true);
+    await interview(page, { consent: 'Yes', age: '35+', days: '7' });
+    expect(await count(page, 'waiting')).toBe(1);
+    // Version 2 is published on the live server while the phone is offline.
+    const v2 = structuredClone(interviewDefinition);
+    v2.pages[1]!.elements.push({ type: 'radiogroup', name: 'boat', title: { default: 'Did you cross by boat?', ps: 'ایا په بېړۍ تېر شوئ؟', ar: 'هل عبرت بالقارب؟' }, choices: ['yes', 'no'], sdcRole: 'sensitive' } as never);
+    writeFileSync(join(stack.surveys, 'transit-interview/2.json'), JSON.stringify(v2));
+    expect((await runCli(['publish', '--db', stack.db, '--surveys', stack.surveys])).stdout).toMatch(/published\s+transit-interview 2/);
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 20_000 });
+    const sent = (await storedResponses(stack, 'transit-interview')).find((r) => r.data.age_band === '35+') as { version?: string } | undefined;
+    expect(sent?.version).toBe('1');
+    // New interviews now use version 2.
+    await page.reload();
+    await page.waitForSelector('button[data-questionnaire="transit-interview"] + small:has-text("v2")');
     await context.close();
   });
 

@@ -67,6 +67,9 @@ export const interviewDefinition = {
 
 export interface Stack {
   url: string;
+  /** The server's database file and questionnaire folder (for `periplus publish`). */
+  db: string;
+  surveys: string;
   server: ServerProcess;
   browser: Browser;
   deviceToken: string;
@@ -108,6 +111,8 @@ export async function startStack(): Promise<Stack> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   return {
     url: server.url,
+    db,
+    surveys,
     server,
     browser,
     deviceToken,
