@@ -12,6 +12,7 @@ import type { ValidationMode } from '../validation/types';
 import { screeningStop, versionScreeningRules } from '../questionnaires/screening';
 import { deleteDraftStatements, findRefusal, insertRefusalStatement } from '../storage/fieldwork';
 import { canSee } from './scope';
+import { findUser } from '../storage/users';
 
 export interface ResponseInput {
   questionnaireId: string;
@@ -227,9 +228,11 @@ export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseI
   if (stored) return { created: !existing, response: { ...stored, version: version.version } };
   const current = await findResponse(deps.db, input.instanceId);
   if (current?.status === 'submitted') throw conflict('already_submitted', `Instance id ${input.instanceId} was submitted meanwhile.`);
+  // Who saved it, by name when a person did: the assessor is told whom to talk to.
+  const by = current?.updatedBy.startsWith('user:') ? await findUser(deps.db, current.updatedBy.slice(5)) : undefined;
   throw conflict(
     'stale_draft',
     `This draft was saved by someone else since revision ${baseRevision}; load revision ${current?.revision} and apply your changes to it.`,
-    { currentRevision: current?.revision, updatedAt: current?.updatedAt.toISOString(), updatedBy: current?.updatedBy },
+    { currentRevision: current?.revision, updatedAt: current?.updatedAt.toISOString(), updatedBy: by?.displayName ?? current?.updatedBy },
   );
 }

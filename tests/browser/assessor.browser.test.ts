@@ -106,7 +106,7 @@ describe('the assessor workspace', () => {
     // Amina, still on her older copy, edits: the server refuses, the page says so.
     await a.page.fill(`${q('provision')} input`, 'Art. 3 (Amina)');
     await a.page.waitForSelector('#banner .conflict');
-    expect(await a.page.textContent('#banner')).toMatch(/saved this questionnaire at .*NOT saved/);
+    expect(await a.page.textContent('#banner')).toMatch(/Someone else \(bilal\) saved this questionnaire at .*NOT saved/);
     const [draft] = (await storedResponses(stack, 'border-assessment', 'draft')).filter((r) => r.instanceId === id);
     expect(draft?.data.provision).toBe('Art. 2 (Bilal)');
     // Reloading shows Bilal's version.

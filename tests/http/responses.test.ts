@@ -131,7 +131,7 @@ describe('responses API', () => {
       await put(id, { data: { employed: 'no' }, baseRevision: 1 });
       const stale = await put(id, { data: { employed: 'yes', employer: 'Mine' }, baseRevision: 1 });
       expect(stale.status).toBe(409);
-      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.stringMatching(/^user:/) } });
+      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.any(String) } });
     });
 
     it('refuses to change a submitted response through the draft route', async () => {

@@ -224,9 +224,4 @@ async function finish(model: SurveyModel, def: StoredDefinition, progress: InPro
   void sync(false);
 }
 
-window.addEventListener('beforeunload', (e) => {
-  // An interview in progress is saved on every answer; only warn when storage is unavailable.
-  if (view === 'interview' && !('indexedDB' in window)) e.preventDefault();
-});
-
 void main();

@@ -3,7 +3,6 @@
 // deployment that changes any of them installs a new worker with a fresh cache. Pages and files
 // come from the cache first (the field has no network to wait for); the API is never cached here:
 // the app keeps questionnaires and interviews in IndexedDB itself.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const sw = self as any;
 const FILES: string[] = sw.PERIPLUS_PRECACHE ?? [];
