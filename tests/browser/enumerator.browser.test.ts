@@ -152,6 +152,11 @@ describe('the enumerator app', () => {
     const { page, problems } = await openApp(context);
     const noScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await noScroll()).toBe(true);
+    // The app's own strings in Pashto, right to left.
+    await page.selectOption('#language', 'ps');
+    await page.waitForFunction(() => document.getElementById('send-now')?.textContent === 'اوس یې ولېږئ');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await noScroll()).toBe(true);
     await page.click('button[data-questionnaire="transit-interview"]');
     await page.selectOption('#language', 'ps');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -11,7 +11,7 @@ import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
 import { outbox, setSetting, setting, store, type InProgress, type OutboxItem, type StoredDefinition } from './store';
 import { nextAttempt, sendQueued, type SentRecord } from './sync';
 
-const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa'];
+const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
 let lang = initialLanguage(APP_LANGUAGES);
 let timer: ReturnType<typeof setTimeout> | undefined;

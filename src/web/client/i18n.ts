@@ -1,5 +1,6 @@
 // Our own page strings (the forms' texts come from the questionnaires, the renderer's buttons from
-// survey-core's locales). English, French and Arabic; Farsi for the enumerator app. A missing
+// survey-core's locales). English, French and Arabic; the enumerator app also in Farsi/Dari, Pashto,
+// Tigrinya, Amharic and Somali (machine drafts, like the questionnaires' own). A missing
 // string falls back to English. The chosen language sets the page's lang and dir.
 import { directionOf } from '../../questionnaires/translations';
 
@@ -49,14 +50,10 @@ const en = {
   nextTry: 'next try {time}',
   interviewSaved: 'Interview saved on this device. It will be sent when possible.',
   refusalSaved: 'Interview ended. Only the refusal count is kept.',
-  back: 'Back to the list',
   forget: 'Remove this device',
   forgetWarn: '{n} interview(s) have not reached the server yet. Removing the device deletes them. Remove anyway?',
   forgetOk: 'Remove this device from Periplus on this phone?',
-  updateAvailable: 'Questionnaire updated to version {version}.',
   noQuestionnaires: 'No questionnaire is assigned to this device.',
-  storageWarn: 'This browser may clear stored data when space runs low. Send interviews as soon as you can.',
-  startedAt: 'started {time}',
   why: 'why: {reason}',
 };
 export type StringKey = keyof typeof en;
@@ -106,14 +103,10 @@ const fr: Partial<Record<StringKey, string>> = {
   nextTry: 'prochain essai {time}',
   interviewSaved: 'Entretien enregistré sur cet appareil. Il sera envoyé dès que possible.',
   refusalSaved: 'Entretien terminé. Seul le décompte des refus est conservé.',
-  back: 'Retour à la liste',
   forget: 'Retirer cet appareil',
   forgetWarn: "{n} entretien(s) ne sont pas encore arrivés au serveur. Retirer l'appareil les supprime. Retirer quand même ?",
   forgetOk: 'Retirer Periplus de ce téléphone ?',
-  updateAvailable: 'Questionnaire mis à jour en version {version}.',
   noQuestionnaires: "Aucun questionnaire n'est attribué à cet appareil.",
-  storageWarn: "Ce navigateur peut effacer les données quand l'espace manque. Envoyez les entretiens dès que possible.",
-  startedAt: 'commencé {time}',
   why: 'raison : {reason}',
 };
 
@@ -161,20 +154,18 @@ const ar: Partial<Record<StringKey, string>> = {
   nextTry: 'المحاولة التالية {time}',
   interviewSaved: 'حُفظت المقابلة على هذا الجهاز وستُرسل عند الإمكان.',
   refusalSaved: 'انتهت المقابلة. لا يُحفظ إلا عدد حالات الرفض.',
-  back: 'العودة إلى القائمة',
   forget: 'إزالة هذا الجهاز',
   forgetWarn: 'لم تصل {n} مقابلة إلى الخادم بعد. إزالة الجهاز تحذفها. هل تريد الإزالة رغم ذلك؟',
   forgetOk: 'إزالة Periplus من هذا الهاتف؟',
-  updateAvailable: 'حُدّث الاستبيان إلى النسخة {version}.',
   noQuestionnaires: 'لا يوجد استبيان مخصص لهذا الجهاز.',
-  storageWarn: 'قد يحذف هذا المتصفح البيانات عند نفاد المساحة. أرسل المقابلات في أقرب وقت.',
-  startedAt: 'بدأت {time}',
   why: 'السبب: {reason}',
 };
 
 const fa: Partial<Record<StringKey, string>> = {
   language: 'زبان',
   deviceTitle: 'مصاحبه‌ها',
+  deviceToken: 'کد دستگاه (از هماهنگ‌کننده)',
+  enrol: 'استفاده از این دستگاه',
   newInterview: 'مصاحبه جدید',
   waiting: 'در انتظار ارسال',
   sent: 'ارسال‌شده',
@@ -182,12 +173,105 @@ const fa: Partial<Record<StringKey, string>> = {
   sendNow: 'اکنون ارسال کن',
   offline: 'آفلاین: مصاحبه‌ها روی این دستگاه می‌مانند و با بازگشت شبکه ارسال می‌شوند.',
   online: 'آنلاین',
+  nextTry: 'تلاش بعدی {time}',
   interviewSaved: 'مصاحبه روی این دستگاه ذخیره شد و در اولین فرصت ارسال می‌شود.',
   refusalSaved: 'مصاحبه پایان یافت. فقط شمار امتناع نگه داشته می‌شود.',
-  back: 'بازگشت به فهرست',
+  forget: 'حذف این دستگاه',
+  forgetWarn: '{n} مصاحبه هنوز به سرور نرسیده است. حذف دستگاه آن‌ها را پاک می‌کند. باز هم حذف شود؟',
+  forgetOk: 'Periplus از این تلفن حذف شود؟',
+  noQuestionnaires: 'هیچ پرسشنامه‌ای به این دستگاه داده نشده است.',
+  why: 'دلیل: {reason}',
 };
 
-const TABLES: Record<string, Partial<Record<StringKey, string>>> = { en, fr, ar, fa };
+const ps: Partial<Record<StringKey, string>> = {
+  language: 'ژبه',
+  deviceTitle: 'مرکې',
+  deviceToken: 'د آلې کوډ (له همغږي کوونکي)',
+  enrol: 'دا آله وکاروئ',
+  newInterview: 'نوې مرکه',
+  waiting: 'د لېږلو په تمه',
+  sent: 'لېږل شوې',
+  failed: 'ناکامې',
+  sendNow: 'اوس یې ولېږئ',
+  offline: 'آفلاین: مرکې په دې آله کې پاتې کېږي او د شبکې په راتګ سره لېږل کېږي.',
+  online: 'آنلاین',
+  nextTry: 'بله هڅه {time}',
+  interviewSaved: 'مرکه په دې آله کې خوندي شوه او ژر تر ژره به ولېږل شي.',
+  refusalSaved: 'مرکه پای ته ورسېده. یوازې د انکار شمېر ساتل کېږي.',
+  forget: 'دا آله لرې کړئ',
+  forgetWarn: '{n} مرکې لا سرور ته نه دي رسېدلې. د آلې لرې کول یې ړنګوي. بیا هم لرې یې کړو؟',
+  forgetOk: 'Periplus له دې تلیفون څخه لرې کړو؟',
+  noQuestionnaires: 'دې آلې ته هېڅ پوښتنلیک نه دی ورکړل شوی.',
+  why: 'لامل: {reason}',
+};
+
+const ti: Partial<Record<StringKey, string>> = {
+  language: 'ቋንቋ',
+  deviceTitle: 'ቃለ-መሕትታት',
+  deviceToken: 'ኮድ መሳርሒ (ካብ ኣወሃሃዲ)',
+  enrol: 'ነዚ መሳርሒ ተጠቐም',
+  newInterview: 'ሓድሽ ቃለ-መሕትት',
+  waiting: 'ንምልኣኽ ዝጽበ',
+  sent: 'ዝተላእከ',
+  failed: 'ዘይተዓወተ',
+  sendNow: 'ሕጂ ስደድ',
+  offline: 'ካብ መርበብ ወጻኢ፡ ቃለ-መሕትታት ኣብዚ መሳርሒ ይጸንሑ፡ መርበብ ምስ ተመልሰ ይለኣኹ።',
+  online: 'ኣብ መርበብ',
+  nextTry: 'ዝቕጽል ፈተነ {time}',
+  interviewSaved: 'ቃለ-መሕትት ኣብዚ መሳርሒ ተዓቂቡ። ኣብ ዝከኣል ግዜ ክለኣኽ እዩ።',
+  refusalSaved: 'ቃለ-መሕትት ተዛዚሙ። ቁጽሪ ምንጻግ ጥራይ ይዕቀብ።',
+  forget: 'ነዚ መሳርሒ ኣወግድ',
+  forgetWarn: '{n} ቃለ-መሕትት ገና ናብ ሰርቨር ኣይበጽሐን። መሳርሒ ምውጋድ ይድምስሶ። ብዘየገድስ ይወገድ?',
+  forgetOk: 'Periplus ካብዚ ተሌፎን ይወገድ?',
+  noQuestionnaires: 'ነዚ መሳርሒ ዝተመደበ ሕቶታት የለን።',
+  why: 'ምኽንያት፡ {reason}',
+};
+
+const am: Partial<Record<StringKey, string>> = {
+  language: 'ቋንቋ',
+  deviceTitle: 'ቃለ መጠይቆች',
+  deviceToken: 'የመሣሪያ ኮድ (ከአስተባባሪዎ)',
+  enrol: 'ይህን መሣሪያ ተጠቀም',
+  newInterview: 'አዲስ ቃለ መጠይቅ',
+  waiting: 'ለመላክ በመጠባበቅ ላይ',
+  sent: 'የተላኩ',
+  failed: 'ያልተሳኩ',
+  sendNow: 'አሁን ላክ',
+  offline: 'ከመስመር ውጭ፦ ቃለ መጠይቆች በዚህ መሣሪያ ላይ ይቆያሉ፤ ኔትወርክ ሲመለስ ይላካሉ።',
+  online: 'በመስመር ላይ',
+  nextTry: 'ቀጣይ ሙከራ {time}',
+  interviewSaved: 'ቃለ መጠይቁ በዚህ መሣሪያ ላይ ተቀምጧል። በተቻለ ጊዜ ይላካል።',
+  refusalSaved: 'ቃለ መጠይቁ አብቅቷል። የእምቢታ ቁጥር ብቻ ይቀመጣል።',
+  forget: 'ይህን መሣሪያ አስወግድ',
+  forgetWarn: '{n} ቃለ መጠይቅ ገና ወደ ሰርቨሩ አልደረሰም። መሣሪያውን ማስወገድ ይሰርዛቸዋል። ቢሆንም ይወገድ?',
+  forgetOk: 'Periplus ከዚህ ስልክ ይወገድ?',
+  noQuestionnaires: 'ለዚህ መሣሪያ የተመደበ መጠይቅ የለም።',
+  why: 'ምክንያት፦ {reason}',
+};
+
+const so: Partial<Record<StringKey, string>> = {
+  language: 'Luqadda',
+  deviceTitle: 'Wareysiyada',
+  deviceToken: 'Koodhka qalabka (isku-duwahaaga)',
+  enrol: 'Isticmaal qalabkan',
+  newInterview: 'Wareysi cusub',
+  waiting: 'Sugaya in la diro',
+  sent: 'La diray',
+  failed: 'Fashilmay',
+  sendNow: 'Hadda dir',
+  offline: 'Khadka ka maqan: wareysiyadu qalabkan ayay ku jiraan, waxaana la diraa marka shabakaddu soo noqoto.',
+  online: 'Khadka ku jira',
+  nextTry: 'isku day xiga {time}',
+  interviewSaved: 'Wareysiga waxaa lagu kaydiyay qalabkan. Waa la diri doonaa marka ay suurtagal tahay.',
+  refusalSaved: 'Wareysigu wuu dhammaaday. Tirada diidmada oo keliya ayaa la hayaa.',
+  forget: 'Ka saar qalabkan',
+  forgetWarn: '{n} wareysi weli ma gaarin server-ka. Ka saaristu way tirtiraysaa. Weli ma la saaraa?',
+  forgetOk: 'Ma ka saaraa Periplus taleefankan?',
+  noQuestionnaires: 'Qalabkan looma qoondeyn wax su\u2019aalo ah.',
+  why: 'sababta: {reason}',
+};
+
+const TABLES: Record<string, Partial<Record<StringKey, string>>> = { en, fr, ar, fa, ps, ti, am, so };
 export const PAGE_LANGUAGES = ['en', 'fr', 'ar'] as const;
 
 let lang = 'en';

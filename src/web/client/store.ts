@@ -85,9 +85,27 @@ export const outbox = {
   add: (item: OutboxItem) => store.put('outbox', item),
   all: () => store.all<OutboxItem>('outbox'),
   update: (item: OutboxItem) => store.put('outbox', item),
-  /** Only after the server acknowledged it. */
-  remove: (instanceId: string) => store.delete('outbox', instanceId),
 };
+
+/**
+ * The server acknowledged an interview: it leaves the outbox and joins the sent count in one
+ * transaction, so a crash in between can neither lose it nor count it twice.
+ */
+export async function acknowledge(instanceId: string, record: unknown, keepRecent = 50): Promise<void> {
+  const db = await open();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(['outbox', 'settings'], 'readwrite', { durability: 'strict' } as IDBTransactionOptions);
+    const settings = tx.objectStore('settings');
+    tx.objectStore('outbox').delete(instanceId);
+    const count = settings.get('sentCount');
+    count.onsuccess = () => settings.put(((count.result as number | undefined) ?? 0) + 1, 'sentCount');
+    const recent = settings.get('sentRecent');
+    recent.onsuccess = () => settings.put([record, ...((recent.result as unknown[] | undefined) ?? [])].slice(0, keepRecent), 'sentRecent');
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
 
 export async function setting<T>(key: string): Promise<T | undefined> {
   return store.get<T>('settings', key);

@@ -3,7 +3,7 @@
 // and 429 retry with exponential backoff; a refusal by the server (4xx) keeps the interview as
 // failed, with the server's reason, until someone sends it again or a coordinator looks at it.
 import { api, errorText } from './api';
-import { outbox, setSetting, setting, type OutboxItem } from './store';
+import { acknowledge, outbox, type OutboxItem } from './store';
 
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 10 * 60_000;
@@ -54,8 +54,8 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
     });
     status = r.status;
     if (r.status === 200 || r.status === 201) {
-      await recordSent({ instanceId: item.instanceId, questionnaireId: item.questionnaireId, at: new Date().toISOString(), refusal: item.refusal || r.body?.refused === true });
-      await outbox.remove(item.instanceId);
+      const record: SentRecord = { instanceId: item.instanceId, questionnaireId: item.questionnaireId, at: new Date().toISOString(), refusal: item.refusal || r.body?.refused === true };
+      await acknowledge(item.instanceId, record);
       return 'sent';
     }
     reason = errorText(r);
@@ -70,13 +70,6 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
   }
   await outbox.update({ ...item, state: 'failed', attempts, nextAttemptAt: Number.MAX_SAFE_INTEGER, lastError: reason });
   return 'failed';
-}
-
-async function recordSent(record: SentRecord): Promise<void> {
-  const count = ((await setting<number>('sentCount')) ?? 0) + 1;
-  const recent = [record, ...((await setting<SentRecord[]>('sentRecent')) ?? [])].slice(0, 50);
-  await setSetting('sentCount', count);
-  await setSetting('sentRecent', recent);
 }
 
 /** When the next automatic attempt is due, if any interview waits. */
