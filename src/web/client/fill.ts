@@ -3,7 +3,7 @@
 // resume there; a save that would overwrite someone else's newer save is refused by the server
 // (409) and the page says what to do; a contents list shows progress per section and jumps to it;
 // submitting shows the server's validation errors on their questions.
-import type { PageModel, SurveyModel } from 'survey-core';
+import type { PageModel, PanelModel, Question, SurveyModel } from 'survey-core';
 import { api, currentSession, errorText } from './api';
 import { h, replace, root } from './dom';
 import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
@@ -88,13 +88,13 @@ async function main(): Promise<void> {
         'ol',
         {},
         ...pages.map((p) => {
-          const questions = p.questions.filter((q) => q.isVisible && !q.isReadOnly && q.getType() !== 'html' && q.getType() !== 'expression');
-          const done = questions.filter((q) => !q.isEmpty()).length;
+          const units = progressUnits(p);
+          const done = units.filter((u) => u).length;
           return h(
             'li',
-            { class: p === model.currentPage ? 'current' : done === questions.length && questions.length > 0 ? 'done' : '' },
+            { class: p === model.currentPage ? 'current' : done === units.length && units.length > 0 ? 'done' : '' },
             h('button', { type: 'button', 'data-page': p.name, onclick: () => (model.currentPage = p) }, p.processedTitle || p.name),
-            h('small', {}, t('answered', { done, total: questions.length })),
+            h('small', {}, t('answered', { done, total: units.length })),
           );
         }),
       ),
@@ -171,6 +171,25 @@ async function main(): Promise<void> {
   });
   drawToc();
   render(model, formEl);
+}
+
+const answerable = (q: Question) => q.isVisible && !q.isReadOnly && q.getType() !== 'html' && q.getType() !== 'expression';
+
+/**
+ * What a section's progress counts: its top-level items. A question is done when answered; a panel
+ * (one gap-analysis element, say) when its visible required questions are answered, or, when none
+ * is required, when any of its questions is.
+ */
+function progressUnits(page: PageModel): boolean[] {
+  return page.elements
+    .filter((e) => e.isVisible)
+    .flatMap((e) => {
+      if (!e.isPanel) return answerable(e as Question) ? [!(e as Question).isEmpty()] : [];
+      const qs = (e as PanelModel).questions.filter(answerable);
+      if (qs.length === 0) return [];
+      const required = qs.filter((q) => q.isRequired);
+      return [required.length ? required.every((q) => !q.isEmpty()) : qs.some((q) => !q.isEmpty())];
+    });
 }
 
 async function submit(model: SurveyModel, country: string, done: () => void): Promise<void> {
