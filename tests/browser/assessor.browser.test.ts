@@ -168,6 +168,19 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
+  it('counts the gap analysis\'s progress per element, 80 in six sections', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'ada');
+    await page.fill('section[data-questionnaire="som-gap-analysis"] form input[name=country]', 'TUN');
+    await page.click('section[data-questionnaire="som-gap-analysis"] form button[type=submit]');
+    await page.waitForSelector('#toc li');
+    const totals = await page.$$eval('#toc li small', (els) => els.map((e) => Number(/of (\d+)/.exec(e.textContent ?? '')?.[1])));
+    expect(totals.slice(1).reduce((a, b) => a + b, 0)).toBe(80);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
   it('serves pages with a strict Content-Security-Policy and versioned, long-cached files', async () => {
     const res = await fetch(`${stack.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';
