@@ -39,6 +39,7 @@ export function screeningStop(rules: readonly ScreeningRule[], data: Record<stri
  * browser drops everything else the moment screening stops an interview).
  */
 export function screeningAnswers(rules: readonly ScreeningRule[], data: Record<string, unknown>): Record<string, unknown> {
-  const names = new Set(rules.flatMap((r) => [...r.if.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!.trim())));
+  // survey-core's parser names the variables ({a.b} reads answer a).
+  const names = new Set(rules.flatMap((r) => new ExpressionRunner(r.if).getVariables().map((v) => v.split(/[.[]/)[0]!)));
   return Object.fromEntries(Object.entries(data).filter(([k]) => names.has(k)));
 }
