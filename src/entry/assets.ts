@@ -39,23 +39,18 @@ export const CLIENT_ENTRIES: Record<string, string> = {
 };
 const CLIENT_CSS = 'periplus.css';
 
-/** The repository root: where package.json sits above this file (src/entry or dist). */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('periplus: cannot find the project root for the page scripts');
-    dir = up;
+/** The nearest folder at or above `start` that holds a package.json. */
+function packageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`periplus: no package.json above ${start}`);
   }
-  return dir;
 }
 
-/** A package's folder: its main file's (survey-core's exports do not list its package.json). */
-const packageDir = (pkg: string) => {
-  let dir = dirname(require.resolve(pkg));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-};
+/** The repository root (above src/entry or dist). */
+const projectRoot = () => packageRoot(dirname(fileURLToPath(import.meta.url)));
+/** A package's folder, found from its main file (survey-core's exports do not list its package.json). */
+const packageDir = (pkg: string) => packageRoot(dirname(require.resolve(pkg)));
 
 function asset(body: Uint8Array, contentType: string): Asset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
@@ -87,6 +82,7 @@ async function buildClient(root: string): Promise<Map<string, Asset>> {
 export function nodeAssets(): AssetSource {
   const vendor = new Map<string, Promise<Asset>>();
   let client: Promise<Map<string, Asset>> | undefined;
+  let manifest: Promise<Record<string, string>> | undefined;
   const clientFiles = () => (client ??= buildClient(projectRoot()));
   const vendorFile = (name: string) => {
     const entry = VENDOR[name]!;
@@ -103,10 +99,13 @@ export function nodeAssets(): AssetSource {
       if (Object.hasOwn(CLIENT_ENTRIES, name) || name === CLIENT_CSS) return (await clientFiles()).get(name);
       return undefined;
     },
-    async manifest() {
-      const names = [...Object.keys(VENDOR), ...Object.keys(CLIENT_ENTRIES), CLIENT_CSS];
-      const files = await Promise.all(names.map((n) => this.get(n)));
-      return Object.fromEntries(names.map((n, i) => [n, files[i]!.hash]));
+    // Files do not change while the process runs: hashed once, asked for by every page.
+    manifest() {
+      return (manifest ??= (async () => {
+        const names = [...Object.keys(VENDOR), ...Object.keys(CLIENT_ENTRIES), CLIENT_CSS];
+        const files = await Promise.all(names.map((n) => this.get(n)));
+        return Object.fromEntries(names.map((n, i) => [n, files[i]!.hash]));
+      })());
     },
   };
 }

@@ -49,8 +49,7 @@ export function prepareRenderer(languages: readonly string[] = []): void {
 }
 
 export function createForm(json: Record<string, unknown>, lang: string): SurveyModel {
-  const languages = Array.isArray(json.languages) ? (json.languages as string[]) : ['en'];
-  prepareRenderer(languages);
+  prepareRenderer(formLanguages(json));
   const model = new Survey.Model(json);
   model.locale = lang === 'en' ? '' : lang;
   model.applyTheme(SurveyTheme.DefaultLight as never);

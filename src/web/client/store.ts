@@ -61,15 +61,24 @@ function open(): Promise<IDBDatabase> {
   }));
 }
 
-/** Runs one request in its own transaction and resolves when the transaction has committed. */
-async function run<T>(store: StoreName, mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+/** Runs `body` in one durable transaction over `stores`; resolves with its result once committed. */
+async function transaction<T>(stores: StoreName[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => () => T): Promise<T> {
   const db = await open();
   return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(store, mode, { durability: 'strict' } as IDBTransactionOptions);
-    const req = op(tx.objectStore(store));
-    tx.oncomplete = () => resolve(req.result);
-    tx.onerror = () => reject(tx.error ?? req.error);
+    const tx = db.transaction(stores, mode, { durability: 'strict' } as IDBTransactionOptions);
+    const result = body(tx);
+    tx.oncomplete = () => resolve(result());
+    // A failed request's error bubbles to the transaction.
+    tx.onerror = (e) => reject((e.target as IDBRequest | null)?.error ?? tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** One request in its own transaction. */
+function run<T>(store: StoreName, mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return transaction([store], mode, (tx) => {
+    const req = op(tx.objectStore(store));
+    return () => req.result;
   });
 }
 
@@ -91,19 +100,15 @@ export const outbox = {
  * The server acknowledged an interview: it leaves the outbox and joins the sent count in one
  * transaction, so a crash in between can neither lose it nor count it twice.
  */
-export async function acknowledge(instanceId: string, record: unknown, keepRecent = 50): Promise<void> {
-  const db = await open();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['outbox', 'settings'], 'readwrite', { durability: 'strict' } as IDBTransactionOptions);
+export function acknowledge(instanceId: string, record: unknown, keepRecent = 50): Promise<void> {
+  return transaction(['outbox', 'settings'], 'readwrite', (tx) => {
     const settings = tx.objectStore('settings');
     tx.objectStore('outbox').delete(instanceId);
     const count = settings.get('sentCount');
     count.onsuccess = () => settings.put(((count.result as number | undefined) ?? 0) + 1, 'sentCount');
     const recent = settings.get('sentRecent');
     recent.onsuccess = () => settings.put([record, ...((recent.result as unknown[] | undefined) ?? [])].slice(0, keepRecent), 'sentRecent');
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    return () => undefined;
   });
 }
 
