@@ -19,6 +19,12 @@ interface Questionnaire {
   currentVersion: string | null;
   versions: Version[];
 }
+interface Draft {
+  instanceId: string;
+  version: string;
+  country: string;
+  updatedAt: string;
+}
 type Session = NonNullable<Awaited<ReturnType<typeof currentSession>>>;
 
 const app = root().el;
@@ -85,33 +91,33 @@ async function showHome(session: Session): Promise<void> {
   const items = list.ok ? list.body.items : [];
   const fills = ['admin', 'coordinator', 'assessor'].includes(session.role);
   const coordinates = ['admin', 'coordinator'].includes(session.role);
-  const sections: HTMLElement[] = [];
-  for (const q of items) {
-    const drafts = await api<{ items: Array<{ instanceId: string; version: string; country: string; updatedAt: string; page: string | null }> }>(`/questionnaires/${encodeURIComponent(q.id)}/responses?status=draft&limit=100`);
-    sections.push(
-      h(
-        'section',
-        { class: 'card questionnaire', 'data-questionnaire': q.id },
-        h('h2', {}, q.title, ' ', h('small', {}, `${q.id} · v${q.currentVersion ?? '-'} · ${q.state}`)),
-        fills && q.currentVersion && q.state === 'open' && q.family !== 'scoping' ? startForm(q, session) : null,
-        fills && q.family !== 'scoping' ? h('h3', {}, t('drafts')) : null,
-        fills && q.family !== 'scoping'
-          ? drafts.ok && drafts.body.items.length
-            ? h('ul', { class: 'drafts' }, ...drafts.body.items.map((d) => h('li', {}, h('a', { href: `/fill/${encodeURIComponent(q.id)}/${encodeURIComponent(d.version)}/${d.instanceId}` }, `${t('resume')}: ${d.country} · v${d.version}`), h('small', {}, ` ${t('lastSaved', { time: dateTimeOf(d.updatedAt) })}`))))
-            : h('p', {}, t('noDrafts'))
-          : null,
-        coordinates ? translationsTable(q) : null,
-        coordinates
-          ? h(
-              'p',
-              { class: 'links' },
-              q.family === 'scoping' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/fieldwork` }, t('fieldwork')) : null,
-              q.family === 'assessment' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap` }, t('heatmap')) : null,
-            )
-          : null,
-      ),
+  // Drafts only where this person fills the questionnaire in the browser; all lists asked at once.
+  const filledHere = (q: Questionnaire) => fills && q.family !== 'scoping';
+  const drafts = await Promise.all(items.map((q) => (filledHere(q) ? api<{ items: Draft[] }>(`/questionnaires/${encodeURIComponent(q.id)}/responses?status=draft&limit=100`) : null)));
+  const sections = items.map((q, i) => {
+    const own = drafts[i];
+    return h(
+      'section',
+      { class: 'card questionnaire', 'data-questionnaire': q.id },
+      h('h2', {}, q.title, ' ', h('small', {}, `${q.id} · v${q.currentVersion ?? '-'} · ${q.state}`)),
+      own && q.currentVersion && q.state === 'open' ? startForm(q, session) : null,
+      own ? h('h3', {}, t('drafts')) : null,
+      own
+        ? own.ok && own.body.items.length
+          ? h('ul', { class: 'drafts' }, ...own.body.items.map((d) => h('li', {}, h('a', { href: `/fill/${encodeURIComponent(q.id)}/${encodeURIComponent(d.version)}/${d.instanceId}` }, `${t('resume')}: ${d.country} · v${d.version}`), h('small', {}, ` ${t('lastSaved', { time: dateTimeOf(d.updatedAt) })}`))))
+          : h('p', {}, t('noDrafts'))
+        : null,
+      coordinates ? translationsTable(q) : null,
+      coordinates
+        ? h(
+            'p',
+            { class: 'links' },
+            q.family === 'scoping' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/fieldwork` }, t('fieldwork')) : null,
+            q.family === 'assessment' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap` }, t('heatmap')) : null,
+          )
+        : null,
     );
-  }
+  });
   replace(app, header(session), h('h2', {}, t('questionnaires')), ...sections);
 }
 
