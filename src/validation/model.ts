@@ -1,10 +1,16 @@
 // The only place a survey-core Model is constructed on the server: custom properties registered
 // and every locale loaded first, so error messages come in the response's language.
-import { Model } from 'survey-core';
+import { Model, settings } from 'survey-core';
 import 'survey-core/survey.i18n';
 import { registerCustomProperties } from '../questionnaires/custom-properties';
 
 registerCustomProperties();
+
+// Without a DOM, survey-core's environment is undefined, yet a collapsed panel that gets an error
+// during validate() expands and schedules a scroll to it on a timer, which then throws (an
+// uncaught exception after the verdict: in a worker thread it took the worker down). An empty
+// environment makes that scroll find no element and do nothing.
+if (!settings.environment) settings.environment = {} as typeof settings.environment;
 
 /**
  * Runs survey-core code with its console output silenced. survey-core warns with the submitted
