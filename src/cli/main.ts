@@ -15,7 +15,7 @@ import { sdcCommand } from './sdc';
 import { exportCommand } from './export';
 import { loadPseudonymKey } from '../entry/secrets';
 import { runValidation } from '../validation/run';
-import { formatOutcome, readSurveyFiles } from './survey-files';
+import { formatOutcome, formatValidation, readSurveyFiles } from './survey-files';
 
 const USAGE = `periplus <command> [options]
 
@@ -156,6 +156,7 @@ async function stateCommand(opts: NodeOptions, args: string[]): Promise<number> 
 async function serveCommand(opts: NodeOptions): Promise<number> {
   const server = await startServer(opts);
   for (const o of server.published) if (o.status === 'published') console.log(formatOutcome(o));
+  for (const o of server.published) if (o.status === 'unchanged') console.log(formatValidation(o));
   console.log(`Periplus listening on ${server.url} (database ${opts.dbFile}; API reference ${server.url}/api/docs)`);
   if (server.noUsers) console.log('No account exists yet. Create the first admin: npx periplus users add <name> --role admin');
   const stop = async () => {

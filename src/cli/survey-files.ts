@@ -23,6 +23,17 @@ export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionF
   return { files, unreadable };
 }
 
+function validationPath(v: NonNullable<PublishOutcome['validation']>): string {
+  if (v.path === 'plan') return 'compiled plan';
+  const more = v.reasons.length > 3 ? `; and ${v.reasons.length - 3} more` : '';
+  return `full survey-core model (worker pool), because: ${v.reasons.slice(0, 3).join('; ')}${more}`;
+}
+
+/** For versions already published: one line each saying how its responses are validated. */
+export function formatValidation(o: PublishOutcome): string {
+  return o.validation ? `validation ${o.questionnaireId} ${o.version}: ${validationPath(o.validation)}` : '';
+}
+
 /** One publish outcome as the CLI prints it. */
 export function formatOutcome(o: PublishOutcome): string {
   const head = `${o.status.padEnd(9)} ${o.questionnaireId} ${o.version}  (${o.file})`;
@@ -32,5 +43,6 @@ export function formatOutcome(o: PublishOutcome): string {
   if (o.added.length) lines.push(`          added: ${names(o.added)}`);
   if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
   for (const p of o.problems) lines.push(`          ! ${p}`);
+  if (o.validation) lines.push(`          validation: ${validationPath(o.validation)}`);
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { listUsers } from '../storage/users';
 import { createApp } from '../app';
 import { defaultConfig, jsonLogger, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
+import { createValidator } from '../validation/run';
 import { readSurveyFiles } from '../cli/survey-files';
 import { nodeAssets } from './assets';
 import { openDatabase } from './sqlite';
@@ -58,7 +59,7 @@ export interface RunningServer {
 export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? jsonLogger;
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
-  const validator = createValidationPool(opts.validationThreads);
+  const validator = createValidator(createValidationPool(opts.validationThreads));
   const deps: Deps = {
     secrets: { pseudonymKey: loadPseudonymKey(opts.dbFile) },
     db: handle.db,

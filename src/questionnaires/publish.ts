@@ -10,6 +10,7 @@ import { changedElements, ID_PATTERN, readMeta } from './definition';
 import { lintDefinition } from './lint';
 import { shapeChanges, shapeDiff, valueShapes, type ShapeMap } from './value-shape';
 import { createModel } from '../validation/model';
+import { compiledFor } from '../validation/run';
 
 export interface DefinitionFile {
   /** Where it came from, for messages (`surveys/scoping/1.json`). */
@@ -30,6 +31,8 @@ export interface PublishOutcome {
   added: string[];
   removed: string[];
   problems: string[];
+  /** How responses to this version are validated (published and unchanged versions). */
+  validation?: { path: 'plan' | 'model'; reasons: string[] };
 }
 
 type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
@@ -83,7 +86,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
   const existing = await findVersion(deps.db, f.questionnaireId, f.version);
   if (existing) {
     if (existing.contentHash === contentHash)
-      return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [] };
+      return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], validation: validationPath(contentHash, json, model) };
     const changed = changedElements(JSON.parse(existing.definition), json);
     return refused(f, [
       `${f.file} changed after version ${f.version} was published (published versions are frozen; publish it as a new version). Changed: ${changed.join(', ') || '(formatting only)'}`,
@@ -113,5 +116,11 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
     throw e;
   }
   history.push(shapes);
-  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'published', added, removed, problems: [] };
+  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'published', added, removed, problems: [], validation: validationPath(contentHash, json, model) };
+}
+
+/** Compiles the version's validation plan now (validation reuses it) and says which path it takes. */
+function validationPath(contentHash: string, json: Record<string, unknown>, model: ReturnType<typeof createModel>): PublishOutcome['validation'] {
+  const compiled = compiledFor(contentHash, json, model);
+  return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
 }

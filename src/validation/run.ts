@@ -1,21 +1,62 @@
-// Runs one ValidationRequest: the same function serves the Node worker threads and any runtime
-// that validates inline. Parsed definitions are cached by content hash; models never are.
+// Which path validates a response. Each questionnaire version is compiled once per process into
+// a validation plan (src/validation/plan); responses to it are validated by walking the plan, in
+// the calling thread, in well under a millisecond. A version using a construct the plan does not
+// reproduce goes to survey-core's full model: on Node in the worker pool, elsewhere inline.
+// The default export (the worker threads' entry) runs the full model only.
 import { validateResponse } from './validate';
+import { compileValidation, type CompiledValidation } from './plan/compile';
+import { validateWithPlan } from './plan/run';
+import type { Model } from './model';
 import type { ResponseValidator, ValidationRequest, ValidationResult } from './types';
 
-const parsed = new Map<string, object>();
+const CACHE_SIZE = 64;
+const parsed = new Map<string, Record<string, unknown>>();
+const compiled = new Map<string, CompiledValidation>();
 
-export function runValidation(req: ValidationRequest): Promise<ValidationResult> {
-  let definition = parsed.get(req.definitionKey);
-  if (!definition) {
-    definition = JSON.parse(req.definition) as object;
-    if (parsed.size >= 64) parsed.clear();
-    parsed.set(req.definitionKey, definition);
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
   }
-  return validateResponse(definition, req.data, req.locale, req.mode);
+  return value;
+}
+
+function definitionOf(req: Pick<ValidationRequest, 'definitionKey' | 'definition'>): Record<string, unknown> {
+  return remember(parsed, req.definitionKey, () => JSON.parse(req.definition) as Record<string, unknown>);
+}
+
+/**
+ * The compiled form of a version, keyed by its content hash: publishing compiles (and reports the
+ * path), validation reuses it. `model` may be passed when the caller has built one already.
+ */
+export function compiledFor(key: string, definition: Record<string, unknown>, model?: Model): CompiledValidation {
+  return remember(compiled, key, () => compileValidation(definition, model));
+}
+
+/** survey-core's full model: the worker threads' entry, and the inline fallback. */
+export function runFullModel(req: ValidationRequest): Promise<ValidationResult> {
+  return validateResponse(definitionOf(req), req.data, req.locale, req.mode);
+}
+
+/** Plan first; versions the plan does not cover go to `fallback` (the Node worker pool, or inline). */
+export function createValidator(fallback: ResponseValidator = { validate: runFullModel }): ResponseValidator {
+  return {
+    validate(req) {
+      const version = compiledFor(req.definitionKey, definitionOf(req));
+      if (version.path === 'model') return fallback.validate(req);
+      return Promise.resolve(validateWithPlan(version.plan, req.data, req.locale, req.mode));
+    },
+    close: () => fallback.close?.() ?? Promise.resolve(),
+  };
 }
 
 /** Validation in the calling thread (CLI, tests of the app, the Workers runtime). */
-export const inlineValidator: ResponseValidator = { validate: runValidation };
+export const inlineValidator: ResponseValidator = createValidator();
 
-export default runValidation;
+export function runValidation(req: ValidationRequest): Promise<ValidationResult> {
+  return inlineValidator.validate(req);
+}
+
+export default runFullModel;

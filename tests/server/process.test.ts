@@ -22,6 +22,13 @@ const scopingAnswers = {
   reasons: ['economic'],
 };
 
+const followUp = {
+  title: 'Follow-up',
+  family: 'other',
+  triggers: [{ type: 'setvalue', expression: "{contacted} = 'yes'", setToName: 'note', setValue: 'reached' }],
+  pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'contacted', choices: ['yes', 'no'], isRequired: true }, { type: 'text', name: 'note' }] }],
+};
+
 describe('the server process', () => {
   const tmp = tempDir();
   const db = join(tmp.dir, 'periplus.sqlite');
@@ -30,6 +37,9 @@ describe('the server process', () => {
   afterAll(() => tmp.cleanup());
   beforeAll(async () => {
     cpSync(join(ROOT, 'surveys'), surveys, { recursive: true });
+    // A version whose setValue trigger the validation plan does not reproduce: it goes to the worker pool.
+    mkdirSync(join(surveys, 'follow-up'));
+    writeFileSync(join(surveys, 'follow-up/1.json'), JSON.stringify(followUp));
     // The first admin comes from the CLI; a script token is then made through the API, as a user would.
     const add = await runCli(['users', 'add', 'ada', '--role', 'admin', '--db', db], { PERIPLUS_PASSWORD: 'a long enough passphrase' });
     expect(add.stdout).toContain('user ada (admin, *) created');
@@ -73,9 +83,23 @@ describe('the server process', () => {
     }
   });
 
-  it('validates in the worker pool with the same verdicts, and logs one JSON line per request', async () => {
+  it('validates on the compiled plan, or in the worker pool where the plan does not reach, and logs one JSON line per request', async () => {
     const server = await startServerProcess(['--db', db, '--surveys', surveys]);
     try {
+      // Which path each version takes is said at start.
+      expect(server.output()).toMatch(/validation +migrant-scoping 1: compiled plan/);
+      expect(server.output()).toMatch(/validation +follow-up 1: full survey-core model \(worker pool\), because: survey: setvaluetrigger/);
+      const post = (data: Record<string, unknown>) =>
+        fetch(`${server.url}/api/v1/questionnaires/follow-up/versions/1/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify({ instanceId: instanceId(), data, country: 'TUN' }),
+        });
+      const missing = await post({ note: 'x' });
+      expect(missing.status).toBe(422);
+      expect((await missing.json()).error.details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`)).toEqual(['contacted:required']);
+      expect((await post({ contacted: 'no' })).status).toBe(201);
+
       const bad = await submit(server.url, instanceId(), { ...scopingAnswers, hub: 'Paris', secret_name: 'Ali' } as typeof scopingAnswers);
       expect(bad.status).toBe(422);
       const details = (await bad.json()).error.details;
@@ -89,8 +113,8 @@ describe('the server process', () => {
     }
     const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
     const posts = lines.map((l) => JSON.parse(l)).filter((l) => l.method === 'POST' && l.route?.endsWith('/responses'));
-    expect(posts).toHaveLength(13);
-    expect(posts[0]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
+    expect(posts).toHaveLength(15);
+    expect(posts[2]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
     expect(server.output()).not.toContain('Ali');
   });
 
@@ -158,8 +182,8 @@ describe('the server process', () => {
     const n = (snapshot.prepare('select count(*) n from responses').get() as { n: number }).n;
     snapshot.close();
     // Everything acknowledged before the backup began is in it; the concurrent writes may or may not be.
-    expect(n).toBeGreaterThanOrEqual(15);
-    expect(n).toBeLessThanOrEqual(25);
+    expect(n).toBeGreaterThanOrEqual(16);
+    expect(n).toBeLessThanOrEqual(26);
   });
 
   it('streams a dataset bundle over HTTP from the real server, with a pseudonym key file kept beside the database', async () => {

@@ -1,0 +1,105 @@
+// The compiled validation plan against survey-core's full model. For every shipped questionnaire
+// version, the benchmark questionnaires and every definition of the SurveyJS corpus that compiles
+// to a plan: generated responses (fast-check; valid and invalid, near the boundaries of conditions
+// and limits, in three locales) must get the same verdict, the same errors (path, type, message),
+// the same stored data, dropped and hidden paths. A handful per definition here, because the full
+// model is slow; `npm run test:differential` runs thousands.
+import fc from 'fast-check';
+import { FunctionFactory } from 'survey-core';
+import { describe, expect, it } from 'vitest';
+import { compileValidation } from '../../src/validation/plan/compile';
+import { createValidator, runFullModel } from '../../src/validation/run';
+import type { ValidationRequest } from '../../src/validation/types';
+import { differentialDefinitions } from '../support/definitions';
+import { disagreement, responses } from '../support/differential';
+
+/** Responses per definition in `npm test`: fewer for the 880-question gap analysis (~0.7 s each on the full model). */
+const runsFor = (name: string) => (name.includes('gap-analysis') ? 4 : 15);
+
+/** Corpus files that use what the plan does not reproduce, and a reason each must name. */
+const ON_FULL_MODEL: Record<string, RegExp> = {
+  'corpus/sl-e2e-all-question-types-comments.json': /showCommentArea/,
+  'corpus/sl-e2e-imagepicker.json': /question type 'imagepicker'/,
+  'corpus/sl-e2e-paneldynamic.json': /defaultValue/,
+  'corpus/sl-e2e-questions-in-one-line-choicesbyurl.json': /choicesByUrl/,
+  'corpus/sl-e2e-ranking-visibleif.json': /question type 'ranking'/,
+  'corpus/sl-e2e-setvalue-trigger.json': /setvaluetrigger/,
+  'corpus/sl-e2e-visible-trigger.json': /visibletrigger/,
+  'corpus/sl-heavy-4116q.json': /clearInvisibleValues 'onHiddenContainer'/,
+  'corpus/sl-trigger-setvalue.json': /setvaluetrigger/,
+  'corpus/sl-trigger-visible.json': /visibletrigger/,
+  'corpus/sl-unit-all-types-15q.json': /question type 'file'/,
+  'corpus/sl-unit-calculated-values.json': /element property/,
+  'corpus/sl-unit-localized-other.json': /min\/max on a numeric input/,
+  'corpus/sl-unit-paneldynamic-nested.json': /choicesMin/,
+};
+
+const definitions = differentialDefinitions();
+
+describe('which path each definition takes', () => {
+  it('compiles every shipped questionnaire and both benchmark questionnaires to a plan', () => {
+    for (const { name, json } of definitions.filter((d) => !d.name.startsWith('corpus/'))) {
+      const compiled = compileValidation(json);
+      expect(compiled.path === 'plan' ? 'plan' : compiled.reasons, name).toBe('plan');
+    }
+  });
+
+  it('sends the corpus definitions with unsupported constructs to the full model, naming the construct', () => {
+    const onModel = new Map<string, string[]>();
+    for (const { name, json } of definitions.filter((d) => d.name.startsWith('corpus/'))) {
+      const compiled = compileValidation(json);
+      if (compiled.path === 'model') onModel.set(name, compiled.reasons);
+    }
+    expect([...onModel.keys()].sort()).toEqual(Object.keys(ON_FULL_MODEL).sort());
+    for (const [name, pattern] of Object.entries(ON_FULL_MODEL)) expect(onModel.get(name)!.join('\n'), name).toMatch(pattern);
+  });
+
+  it('detects triggers that set values, asynchronous functions, choicesByUrl and model variables at compile time', () => {
+    FunctionFactory.Instance.register('lookUpRegistry', (_params: unknown[]) => true, true);
+    try {
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [{ triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }], elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b' }] }, /setvaluetrigger/],
+        [{ elements: [{ type: 'text', name: 'a', visibleIf: 'lookUpRegistry({b})' }, { type: 'text', name: 'b' }] }, /asynchronous function/],
+        [{ elements: [{ type: 'dropdown', name: 'a', choicesByUrl: { url: 'https://example.org/countries' } }] }, /choicesByUrl/],
+        [{ elements: [{ type: 'text', name: 'a', visibleIf: '{pageno} > 1' }] }, /model variable \{pageno\}/],
+        [{ elements: [{ type: 'text', name: 'a', defaultValueExpression: 'today()' }] }, /defaultValueExpression/],
+        [{ elements: [{ type: 'text', name: 'a', visibleIf: "displayValue('b') = 'x'" }, { type: 'text', name: 'b' }] }, /function displayValue\(\) .* reads the running model/],
+      ];
+      for (const [json, reason] of cases) {
+        const compiled = compileValidation(json);
+        expect(compiled.path).toBe('model');
+        if (compiled.path === 'model') expect(compiled.reasons.join('\n')).toMatch(reason);
+      }
+    } finally {
+      FunctionFactory.Instance.unregister('lookUpRegistry');
+    }
+  });
+
+  it('validates plan versions in the calling thread and passes the others to the fallback (the worker pool on Node)', async () => {
+    const sentOn: string[] = [];
+    const validator = createValidator({ validate: (req: ValidationRequest) => (sentOn.push(req.definitionKey), runFullModel(req)) });
+    const request = (key: string, json: object, data: Record<string, unknown>): ValidationRequest => ({ definitionKey: key, definition: JSON.stringify(json), data, locale: '', mode: 'submit' });
+    const planned = { elements: [{ type: 'text', name: 'a', isRequired: true }] };
+    const triggered = { triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }], elements: [{ type: 'text', name: 'a', isRequired: true }, { type: 'text', name: 'b' }] };
+    expect((await validator.validate(request('planned', planned, {}))).errors.map((e) => e.type)).toEqual(['required']);
+    expect((await validator.validate(request('triggered', triggered, {}))).errors.map((e) => e.type)).toEqual(['required']);
+    expect((await validator.validate(request('triggered', triggered, { a: 'x' }))).ok).toBe(true);
+    expect(sentOn).toEqual(['triggered', 'triggered']);
+  });
+});
+
+describe('the plan agrees with the full model on generated responses', () => {
+  for (const { name, json } of definitions) {
+    const compiled = compileValidation(json);
+    if (compiled.path === 'model') continue;
+    it(`${name}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(responses(json), fc.constantFrom('', 'fr', 'ar'), async (data, locale) => {
+          const difference = await disagreement(json, compiled.plan, data, locale);
+          if (difference) throw new Error(difference);
+        }),
+        { numRuns: runsFor(name) },
+      );
+    }, 120_000);
+  }
+});
