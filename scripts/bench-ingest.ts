@@ -1,10 +1,12 @@
-// npm run bench:ingest [-- --n 400 --clients 8]
+// npm run bench:ingest [-- --n 3000 --clients 4 --model-n 40]
 // Where the time of one submission goes, all measured in this run on this machine:
-//   1. HTTP ingest: N responses to a 100-question questionnaire posted on loopback to a real
-//      `periplus serve` process by several concurrent clients (validation in its worker pool,
-//      SQLite in WAL with synchronous=FULL);
-//   2. the same N rows written straight into a database through the same storage function;
-//   3. survey-core validation alone, in this process, one response after another.
+//   1. validation alone, one response after another on one core, for the 100-question
+//      questionnaire: on the compiled plan and on survey-core's full model;
+//   2. HTTP ingest into a real `periplus serve` process (SQLite WAL, synchronous=FULL: every
+//      acknowledged response is fsynced before the 2xx) by concurrent clients: the 20-field form
+//      with one repeat group (the size of ODK Central's published figure) and the 100-question
+//      form, both on the plan, and the 100-question form on the full model (worker pool);
+//   3. storage alone: the same rows written through the same storage function, one transaction each.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -15,70 +17,58 @@ import { canonicalJson, sha256Hex } from '../src/questionnaires/canonical';
 import { findVersion } from '../src/storage/questionnaires';
 import { insertSubmissionStatement } from '../src/storage/responses';
 import { createUser, issueApiToken } from '../src/access/accounts';
-import { runValidation } from '../src/validation/run';
+import { compileValidation } from '../src/validation/plan/compile';
+import { validateWithPlan } from '../src/validation/plan/run';
+import { validateResponse } from '../src/validation/validate';
 import { tempDir } from '../tests/support/app';
 import { startServerProcess } from '../tests/support/process';
 import { questionnaire100q, response100q } from './lib/questionnaire-100q';
+import { questionnaire20q, response20q } from './lib/questionnaire-20q';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' }, 'validate-n': { type: 'string' } } });
-const N = Number(values.n ?? 400);
-const CLIENTS = Number(values.clients ?? 8);
-const VALIDATE_N = Number(values['validate-n'] ?? Math.min(N, 60));
+const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' } } });
+const N = Number(values.n ?? 3000);
+const CLIENTS = Number(values.clients ?? 4);
+const MODEL_N = Number(values['model-n'] ?? 40);
+const ODK_PER_SECOND = 120;
 
+type Json = Record<string, unknown>;
 const uuid = (i: number, run: number) => `00000000-0000-4000-8${run}00-${i.toString(16).padStart(12, '0')}`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
-async function httpIngest(dir: string) {
-  const surveys = join(dir, 'surveys');
-  mkdirSync(join(surveys, 'bench'), { recursive: true });
-  writeFileSync(join(surveys, 'bench/1.json'), JSON.stringify(questionnaire100q()));
-  const dbFile = join(dir, 'http.sqlite');
-  const authorization = await benchToken(dbFile);
-  // The per-caller rate limit would throttle a benchmark's single token: off for this run.
-  const server = await startServerProcess(['--db', dbFile, '--surveys', surveys], { PERIPLUS_RATE_LIMIT: '0' });
-  const url = `${server.url}/api/v1/questionnaires/bench/versions/1/responses`;
-  const headers = { 'content-type': 'application/json', authorization };
-  const post = (i: number) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ instanceId: uuid(i, 1), data: response100q(i), country: 'TUN' }) });
-  try {
-    // Warm the pool's threads (survey-core load) before timing.
-    for (let w = 0; w < 4; w++) await (await post(N + w)).arrayBuffer();
-    const latencies: number[] = [];
-    let next = 0;
-    let failures = 0;
-    // Meanwhile, a reader: if validation blocked the event loop, these reads would wait for it.
-    const reads: number[] = [];
-    let loading = true;
-    const reader = (async () => {
-      while (loading) {
-        const t0 = performance.now();
-        await (await fetch(`${server.url}/api/v1/questionnaires/bench`, { headers })).arrayBuffer();
-        reads.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        while (next < N) {
-          const i = next++;
-          const t0 = performance.now();
-          const res = await post(i);
-          await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (res.status !== 201) failures++;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    loading = false;
-    await reader;
-    latencies.sort((a, b) => a - b);
-    reads.sort((a, b) => a - b);
-    return { perSecond: N / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures, readP50: pct(reads, 50), readP99: pct(reads, 99) };
-  } finally {
-    await server.stop();
+/** The 100-question form with a value-setting trigger: the plan refuses it, so it goes to the worker pool. */
+function questionnaire100qOnModel(): Json {
+  return { ...questionnaire100q(), triggers: [{ type: 'setvalue', expression: "{q1} = 'zz'", setToName: 'q4', setValue: 'r1' }] };
+}
+
+function validationAlone() {
+  const def = questionnaire100q();
+  const compiled = compileValidation(def);
+  if (compiled.path !== 'plan') throw new Error(`the benchmark questionnaire should compile: ${compiled.reasons.join('; ')}`);
+  const responses = Array.from({ length: 500 }, (_, i) => response100q(i));
+  const plan = (i: number) => validateWithPlan(compiled.plan, responses[i % responses.length]!, '', 'submit');
+  for (let i = 0; i < 500; i++) plan(i); // warm up
+  const planTimes: number[] = [];
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < 3000; i++) {
+    const t0 = performance.now();
+    const r = plan(i);
+    planTimes.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`response ${i} did not validate: ${JSON.stringify(r.errors)}`);
   }
+  return { planTimes: planTimes.sort((a, b) => a - b), planSeconds: (performance.now() - started) / 1000, def, responses };
+}
+
+async function fullModelAlone(def: Json, responses: Json[]) {
+  await validateResponse(def, responses[0]!, '', 'submit');
+  const times: number[] = [];
+  for (let i = 0; i < MODEL_N; i++) {
+    const t0 = performance.now();
+    const r = await validateResponse(def, responses[i]!, '', 'submit');
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`response ${i} did not validate on the full model: ${JSON.stringify(r.errors)}`);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** A coordinator with an API token, made in the database before the server starts. */
@@ -92,66 +82,122 @@ async function benchToken(dbFile: string): Promise<string> {
   return `Bearer ${token}`;
 }
 
-async function directInsert(dir: string) {
+interface Form {
+  id: string;
+  n: number;
+  response: (i: number) => Json;
+  run: number;
+}
+
+async function httpIngest(dir: string) {
+  const surveys = join(dir, 'surveys');
+  for (const [id, def] of [['form20', questionnaire20q()], ['form100', questionnaire100q()], ['form100model', questionnaire100qOnModel()]] as const) {
+    mkdirSync(join(surveys, id), { recursive: true });
+    writeFileSync(join(surveys, id, '1.json'), JSON.stringify(def));
+  }
+  const dbFile = join(dir, 'http.sqlite');
+  const authorization = await benchToken(dbFile);
+  // The per-caller rate limit would throttle a benchmark's single token: off for this run.
+  const server = await startServerProcess(['--db', dbFile, '--surveys', surveys], { PERIPLUS_RATE_LIMIT: '0' });
+  const headers = { 'content-type': 'application/json', authorization };
+  const post = (form: Form, i: number) =>
+    fetch(`${server.url}/api/v1/questionnaires/${form.id}/versions/1/responses`, { method: 'POST', headers, body: JSON.stringify({ instanceId: uuid(i, form.run), data: form.response(i), country: 'TUN' }) });
+  try {
+    const results = [];
+    for (const form of [
+      { id: 'form20', n: N, response: response20q, run: 1 },
+      { id: 'form100', n: N, response: response100q, run: 2 },
+      { id: 'form100model', n: Math.min(N, MODEL_N * 4), response: response100q, run: 3 },
+    ]) {
+      for (let w = 0; w < 8; w++) await (await post(form, form.n + w)).arrayBuffer(); // warm up
+      const latencies: number[] = [];
+      let next = 0;
+      let failures = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (next < form.n) {
+            const i = next++;
+            const t0 = performance.now();
+            const res = await post(form, i);
+            await res.arrayBuffer();
+            latencies.push(performance.now() - t0);
+            if (res.status !== 201) failures++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      results.push({ id: form.id, n: form.n, perSecond: form.n / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures });
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function storageAlone(dir: string) {
   const handle = openDatabase(join(dir, 'direct.sqlite'));
   const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
-  await publishDefinitions(deps, [{ file: 'bench/1.json', questionnaireId: 'bench', version: '1', json: questionnaire100q() }]);
-  const version = (await findVersion(handle.db, 'bench', '1'))!;
-  const rows = await Promise.all(Array.from({ length: N }, async (_, i) => ({ data: response100q(i), hash: await sha256Hex(canonicalJson(response100q(i))) })));
+  await publishDefinitions(deps, [{ file: 'form20/1.json', questionnaireId: 'form20', version: '1', json: questionnaire20q() }]);
+  const version = (await findVersion(handle.db, 'form20', '1'))!;
+  const rows = await Promise.all(Array.from({ length: N }, async (_, i) => ({ data: response20q(i), hash: await sha256Hex(canonicalJson(response20q(i))) })));
   const started = performance.now();
   for (let i = 0; i < N; i++) {
-    await handle.atomic((db) => [insertSubmissionStatement(db, {
-      instanceId: uuid(i, 2),
-      questionnaireId: 'bench',
-      versionId: version.id,
-      data: rows[i]!.data,
-      payloadHash: rows[i]!.hash,
-      dropped: [],
-      hidden: [],
-      locale: '',
-      deviceStartedAt: null,
-      deviceEndedAt: null,
-      country: 'TUN',
-      site: null,
-      actor: 'bench',
-      at: new Date(),
-    })]);
+    await handle.atomic((db) => [
+      insertSubmissionStatement(db, {
+        instanceId: uuid(i, 4),
+        questionnaireId: 'form20',
+        versionId: version.id,
+        data: rows[i]!.data,
+        payloadHash: rows[i]!.hash,
+        dropped: [],
+        hidden: [],
+        locale: '',
+        deviceStartedAt: null,
+        deviceEndedAt: null,
+        country: 'TUN',
+        site: null,
+        actor: 'bench',
+        at: new Date(),
+      }),
+    ]);
   }
   const seconds = (performance.now() - started) / 1000;
   handle.close();
   return { perSecond: N / seconds };
 }
 
-async function validationAlone() {
-  const definition = JSON.stringify(questionnaire100q());
-  await runValidation({ definitionKey: 'bench', definition, data: response100q(0), locale: '', mode: 'submit' });
-  const times: number[] = [];
-  for (let i = 0; i < VALIDATE_N; i++) {
-    const t0 = performance.now();
-    const r = await runValidation({ definitionKey: 'bench', definition, data: response100q(i), locale: '', mode: 'submit' });
-    times.push(performance.now() - t0);
-    if (!r.ok) throw new Error(`response ${i} did not validate: ${JSON.stringify(r.errors)}`);
-  }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  return { perSecondPerCore: 1000 / mean, meanMs: mean, p50: pct(times, 50), p99: pct(times, 99) };
-}
-
 const tmp = tempDir('periplus-bench-');
 try {
-  console.log(`bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  questionnaire: 100 questions, 10 pages  durability: WAL + synchronous=FULL`);
-  const validation = await validationAlone();
-  const insert = await directInsert(tmp.dir);
+  console.log(`bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  durability: SQLite WAL + synchronous=FULL (fsync before every 2xx)`);
+  const alone = validationAlone();
+  const modelTimes = await fullModelAlone(alone.def, alone.responses);
+  const planPerSecond = alone.planTimes.length / alone.planSeconds;
+  const modelPerSecond = 1000 / (modelTimes.reduce((a, b) => a + b, 0) / modelTimes.length);
+  const storage = await storageAlone(tmp.dir);
   const http = await httpIngest(tmp.dir);
+  const row = (name: string, perSecond: number, p50: number, p99: number, note = '') =>
+    console.log(`${name.padEnd(52)} ${fmt(perSecond).padStart(9)} ${fmt(p50, 2).padStart(9)} ${fmt(p99, 2).padStart(9)}  ${note}`);
   console.log('');
-  console.log('path                                   per second      p50 ms    p99 ms');
-  console.log(`HTTP ingest (server, ${CLIENTS} clients)        ${fmt(http.perSecond).padStart(10)}   ${fmt(http.p50).padStart(9)} ${fmt(http.p99).padStart(9)}   failures: ${http.failures}`);
-  console.log(`GET during the load (event loop free)              ${fmt(http.readP50).padStart(9)} ${fmt(http.readP99).padStart(9)}`);
-  console.log(`direct insert (same storage fn)        ${fmt(insert.perSecond).padStart(10)}`);
-  console.log(`survey-core validation alone (1 core)  ${fmt(validation.perSecondPerCore).padStart(10)}   ${fmt(validation.p50).padStart(9)} ${fmt(validation.p99).padStart(9)}   (${VALIDATE_N} responses)`);
+  console.log(`${'validation, 100-question form, one core'.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
+  row('  compiled plan', planPerSecond, pct(alone.planTimes, 50), pct(alone.planTimes, 99), `(${alone.planTimes.length} responses)`);
+  row('  full survey-core model', modelPerSecond, pct(modelTimes, 50), pct(modelTimes, 99), `(${MODEL_N} responses)`);
+  console.log(`  plan / full model: ${fmt(planPerSecond / modelPerSecond)}x`);
   console.log('');
-  console.log(`ratio direct insert / HTTP ingest:            ${fmt(insert.perSecond / http.perSecond)}x  (storage is not the bottleneck when this is large)`);
-  console.log(`ratio HTTP ingest / validation on one core:   ${fmt(http.perSecond / validation.perSecondPerCore, 2)}x  (the pool spreads validation over ${availableParallelism()} cores)`);
+  console.log(`${`HTTP ingest, real server, ${CLIENTS} clients`.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
+  const label: Record<string, string> = {
+    form20: '  20 fields + repeat group, plan',
+    form100: '  100 questions, plan',
+    form100model: '  100 questions, full model (worker pool)',
+  };
+  for (const r of http) row(label[r.id]!, r.perSecond, r.p50, r.p99, `(${r.n} posted, ${r.failures} failures)`);
+  console.log('');
+  console.log(`${'storage alone: same rows, one fsynced transaction each'.padEnd(52)} ${fmt(storage.perSecond).padStart(9)}`);
+  const form20 = http.find((r) => r.id === 'form20')!;
+  console.log('');
+  console.log(`20-field form vs ODK Central's ${ODK_PER_SECOND}/s (p50 32 ms, 4 clients):  ${fmt(form20.perSecond / ODK_PER_SECOND)}x`);
+  console.log(`HTTP ingest / storage alone (20-field form):                ${fmt(form20.perSecond / storage.perSecond, 2)}`);
 } finally {
   tmp.cleanup();
 }
