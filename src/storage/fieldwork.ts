@@ -2,6 +2,7 @@
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { fieldworkTargets, refusals, responseRevisions, responses } from './schema';
+import { prepared } from './prepared';
 
 export interface RefusalWrite {
   instanceId: string;
@@ -20,8 +21,8 @@ export function insertRefusalStatement(db: Db, r: RefusalWrite): Statement {
 }
 
 export async function findRefusal(db: Db, instanceId: string) {
-  const rows = await db.select().from(refusals).where(eq(refusals.instanceId, instanceId)).limit(1);
-  return rows[0];
+  const query = prepared(db, 'findRefusal', (d) => d.select().from(refusals).where(eq(refusals.instanceId, sql.placeholder('instanceId'))).limit(1).prepare());
+  return (await query.all({ instanceId }))[0];
 }
 
 /** Removes a draft that ended in a refusal, with its saved revisions: nothing of the interview is kept. */

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { questionnaires, questionnaireVersions, type QuestionnaireState } from './schema';
+import { prepared } from './prepared';
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
 export type VersionRow = typeof questionnaireVersions.$inferSelect;
@@ -11,8 +12,8 @@ export async function listQuestionnaires(db: Db): Promise<QuestionnaireRow[]> {
 }
 
 export async function findQuestionnaire(db: Db, id: string): Promise<QuestionnaireRow | undefined> {
-  const rows = await db.select().from(questionnaires).where(eq(questionnaires.id, id)).limit(1);
-  return rows[0];
+  const query = prepared(db, 'findQuestionnaire', (d) => d.select().from(questionnaires).where(eq(questionnaires.id, sql.placeholder('id'))).limit(1).prepare());
+  return (await query.all({ id }))[0];
 }
 
 /** Versions of one questionnaire in publication order. */
@@ -25,12 +26,15 @@ export async function listVersions(db: Db, questionnaireId: string): Promise<Ver
 }
 
 export async function findVersion(db: Db, questionnaireId: string, version: string): Promise<VersionRow | undefined> {
-  const rows = await db
-    .select()
-    .from(questionnaireVersions)
-    .where(and(eq(questionnaireVersions.questionnaireId, questionnaireId), eq(questionnaireVersions.version, version)))
-    .limit(1);
-  return rows[0];
+  const query = prepared(db, 'findVersion', (d) =>
+    d
+      .select()
+      .from(questionnaireVersions)
+      .where(and(eq(questionnaireVersions.questionnaireId, sql.placeholder('questionnaireId')), eq(questionnaireVersions.version, sql.placeholder('version'))))
+      .limit(1)
+      .prepare(),
+  );
+  return (await query.all({ questionnaireId, version }))[0];
 }
 
 export async function findVersionById(db: Db, id: string): Promise<VersionRow | undefined> {

@@ -4,6 +4,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { questionnaireVersions, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
+import { prepared } from './prepared';
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -114,13 +115,16 @@ export type StoredResponse = ResponseRow & { version: string };
 const withVersion = { ...getTableColumns(responses), version: questionnaireVersions.version };
 
 export async function findResponse(db: Db, instanceId: string): Promise<StoredResponse | undefined> {
-  const rows = await db
-    .select(withVersion)
-    .from(responses)
-    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
-    .where(eq(responses.instanceId, instanceId))
-    .limit(1);
-  return rows[0];
+  const query = prepared(db, 'findResponse', (d) =>
+    d
+      .select(withVersion)
+      .from(responses)
+      .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+      .where(eq(responses.instanceId, sql.placeholder('instanceId')))
+      .limit(1)
+      .prepare(),
+  );
+  return (await query.all({ instanceId }))[0];
 }
 
 export interface ResponsePage {

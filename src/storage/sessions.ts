@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { sessions, signInThrottle, tokens, type TokenKind } from './schema';
+import { prepared } from './prepared';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type TokenRow = typeof tokens.$inferSelect;
@@ -31,7 +32,8 @@ export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number): 
 }
 
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  return (await db.select().from(tokens).where(eq(tokens.tokenHash, tokenHash)).limit(1))[0];
+  const query = prepared(db, 'findTokenByHash', (d) => d.select().from(tokens).where(eq(tokens.tokenHash, sql.placeholder('hash'))).limit(1).prepare());
+  return (await query.all({ hash: tokenHash }))[0];
 }
 
 export async function touchToken(db: Db, id: string, at: Date): Promise<void> {

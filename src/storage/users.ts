@@ -1,7 +1,8 @@
 // Query functions for users and their questionnaire assignments.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { assignments, users, type Role } from './schema';
+import { prepared } from './prepared';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -10,7 +11,8 @@ export async function findUserByName(db: Db, username: string): Promise<UserRow 
 }
 
 export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
-  return (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  const query = prepared(db, 'findUser', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare());
+  return (await query.all({ id }))[0];
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
