@@ -7,7 +7,7 @@
 //      with one repeat group (the size of ODK Central's published figure) and the 100-question
 //      form, both on the plan, and the 100-question form on the full model (worker pool);
 //   3. storage alone: the same rows written through the same storage function, one transaction each.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -35,6 +35,14 @@ type Json = Record<string, unknown>;
 const uuid = (i: number, run: number) => `00000000-0000-4000-8${run}00-${i.toString(16).padStart(12, '0')}`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (x: number, d = 1) => x.toFixed(d);
+
+/** CPU seconds a process has used (Linux /proc), to tell the server's share from the load generator's. */
+function cpuSeconds(pid: number | undefined): number {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /** The 100-question form with a value-setting trigger: the plan refuses it, so it goes to the worker pool. */
 function questionnaire100qOnModel(): Json {
@@ -113,6 +121,7 @@ async function httpIngest(dir: string) {
       const latencies: number[] = [];
       let next = 0;
       let failures = 0;
+      const serverCpu = cpuSeconds(server.child.pid);
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
@@ -128,7 +137,8 @@ async function httpIngest(dir: string) {
       );
       const seconds = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
-      results.push({ id: form.id, n: form.n, perSecond: form.n / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures });
+      const cpuMs = ((cpuSeconds(server.child.pid) - serverCpu) * 1000) / form.n;
+      results.push({ id: form.id, n: form.n, perSecond: form.n / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures, cpuMs });
     }
     return results;
   } finally {
@@ -191,13 +201,15 @@ try {
     form100: '  100 questions, plan',
     form100model: '  100 questions, full model (worker pool)',
   };
-  for (const r of http) row(label[r.id]!, r.perSecond, r.p50, r.p99, `(${r.n} posted, ${r.failures} failures)`);
+  for (const r of http) row(label[r.id]!, r.perSecond, r.p50, r.p99, `(${r.n} posted, ${r.failures} failures; server CPU ${fmt(r.cpuMs, 2)} ms each)`);
   console.log('');
   console.log(`${'storage alone: same rows, one fsynced transaction each'.padEnd(52)} ${fmt(storage.perSecond).padStart(9)}`);
   const form20 = http.find((r) => r.id === 'form20')!;
   console.log('');
   console.log(`20-field form vs ODK Central's ${ODK_PER_SECOND}/s (p50 32 ms, 4 clients):  ${fmt(form20.perSecond / ODK_PER_SECOND)}x`);
   console.log(`HTTP ingest / storage alone (20-field form):                ${fmt(form20.perSecond / storage.perSecond, 2)}`);
+  console.log(`server CPU per submission / validation per submission (100 questions, plan): ${fmt(http.find((r) => r.id === 'form100')!.cpuMs / (1000 / planPerSecond))}x`);
+  console.log('(the load generator runs on the same cores as the server; server CPU per submission is the figure that moves with the code)');
 } finally {
   tmp.cleanup();
 }
