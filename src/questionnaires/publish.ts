@@ -48,28 +48,50 @@ function refused(f: DefinitionFile, problems: string[]): PublishOutcome {
 
 /**
  * Publishes every file not yet published, questionnaire by questionnaire in version order.
- * A refused version stops the later versions of the same questionnaire in this run.
+ * A refused version stops the later versions of the same questionnaire in this run. A file whose
+ * content hash is already published under its version is "unchanged" without building a model
+ * (so a Worker's cold start or a server restart costs a hash per file), unless `reportValidation`
+ * asks which validation path it takes (the Node server prints it).
  */
-export async function publishDefinitions(deps: PublishDeps, files: DefinitionFile[], actor = 'system'): Promise<PublishOutcome[]> {
+export async function publishDefinitions(
+  deps: PublishDeps,
+  files: DefinitionFile[],
+  actor = 'system',
+  opts: { reportValidation?: boolean } = {},
+): Promise<PublishOutcome[]> {
   const byQuestionnaire = new Map<string, DefinitionFile[]>();
   for (const f of files) byQuestionnaire.set(f.questionnaireId, [...(byQuestionnaire.get(f.questionnaireId) ?? []), f]);
   const outcomes: PublishOutcome[] = [];
   for (const [questionnaireId, group] of [...byQuestionnaire].sort(([a], [b]) => a.localeCompare(b))) {
     group.sort((a, b) => compareVersions(a.version, b.version));
-    const history: ShapeMap[] = [];
-    for (const v of await listVersions(deps.db, questionnaireId)) history.push(valueShapes(createModel(JSON.parse(v.definition))));
+    const published = await listVersions(deps.db, questionnaireId);
+    // The value shapes of the published versions, built only if some file is new.
+    let history: ShapeMap[] | undefined;
+    const historyOf = () => (history ??= published.map((v) => valueShapes(createModel(JSON.parse(v.definition)))));
     let blockedBy: string | undefined;
     for (const f of group) {
       if (blockedBy) {
         outcomes.push(refused(f, [`not published: version ${blockedBy} of ${questionnaireId} was refused first`]));
         continue;
       }
-      const outcome = await publishOne(deps, f, history, actor);
+      const same = await alreadyPublished(f, published, opts.reportValidation !== false);
+      const outcome = same ?? (await publishOne(deps, f, historyOf(), actor));
       if (outcome.status === 'refused') blockedBy = f.version;
       outcomes.push(outcome);
     }
   }
   return outcomes;
+}
+
+/** The "unchanged" outcome when this exact content is already published under this version. */
+async function alreadyPublished(f: DefinitionFile, published: Array<{ version: string; contentHash: string }>, report: boolean): Promise<PublishOutcome | undefined> {
+  if (typeof f.json !== 'object' || f.json === null || Array.isArray(f.json)) return undefined;
+  const existing = published.find((v) => v.version === f.version);
+  if (!existing) return undefined;
+  const contentHash = await sha256Hex(canonicalJson(f.json));
+  if (existing.contentHash !== contentHash) return undefined;
+  const json = f.json as Record<string, unknown>;
+  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], ...(report ? { validation: validationPath(contentHash, json) } : {}) };
 }
 
 async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[], actor: string): Promise<PublishOutcome> {
@@ -120,7 +142,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
 }
 
 /** Compiles the version's validation plan now (validation reuses it) and says which path it takes. */
-function validationPath(contentHash: string, json: Record<string, unknown>, model: ReturnType<typeof createModel>): PublishOutcome['validation'] {
+function validationPath(contentHash: string, json: Record<string, unknown>, model?: ReturnType<typeof createModel>): PublishOutcome['validation'] {
   const compiled = compiledFor(contentHash, json, model);
   return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
 }
