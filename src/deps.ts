@@ -47,6 +47,11 @@ export interface AppConfig {
   signInLockMs: number;
   /** Requests per minute per caller (principal, else address); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /**
+   * Largest dataset one export request may stream; 0 for no limit. On Workers an export must fit in
+   * one invocation's D1 queries; a larger one is refused up front with this figure, never truncated.
+   */
+  exportRowLimit: number;
 }
 
 /** Per-deployment secrets: from a key file on Node, from Worker secrets on Workers. */
@@ -82,6 +87,7 @@ export const defaultConfig: AppConfig = {
   signInWindowMs: 15 * MINUTE,
   signInLockMs: 15 * MINUTE,
   rateLimitPerMinute: 3000,
+  exportRowLimit: 0,
 };
 
 export const systemClock: Clock = { now: () => new Date() };

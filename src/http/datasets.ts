@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { profiles } from '../datasets/columns';
 import { exportStream, prepareExport } from '../datasets/export';
+import { AppError } from '../errors';
 import { exportAuditDetails, exportFileName, exportSpec } from '../datasets/request';
 import { auditStatement } from '../storage/audit';
 import { reviewStates } from '../storage/schema';
@@ -71,6 +72,14 @@ export function datasetRoutes(deps: Deps) {
     });
     const xdeps = { db: deps.db, clock: deps.clock, pseudonymKey: deps.secrets.pseudonymKey };
     const prepared = await prepareExport(xdeps, spec);
+    const limit = deps.config.exportRowLimit;
+    if (limit > 0 && prepared.rows > limit)
+      throw new AppError(
+        413,
+        'export_too_large',
+        `This export holds ${prepared.rows} responses; one request on this deployment streams at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
+        { rows: prepared.rows, limit },
+      );
     const at = deps.clock.now();
     await deps.atomic((db) => [
       auditStatement(db, { at, actor: p.actor, action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: c.get('requestId'), details: exportAuditDetails(spec, prepared.rows) }),

@@ -1,0 +1,20 @@
+// The questionnaire files shipped in surveys/, bundled into the Worker (which has no file system).
+// A test checks this list against the directory, so both runtimes publish the same versions.
+import type { DefinitionFile } from '../questionnaires/publish';
+import scoping1 from '../../surveys/migrant-scoping/1.json';
+import scoping2 from '../../surveys/migrant-scoping/2.json';
+import scoping3 from '../../surveys/migrant-scoping/3.json';
+import gapAnalysis1 from '../../surveys/som-gap-analysis/1.json';
+import institutional1 from '../../surveys/som-institutional/1.json';
+
+const files: Array<[string, string, unknown]> = [
+  ['migrant-scoping', '1', scoping1],
+  ['migrant-scoping', '2', scoping2],
+  ['migrant-scoping', '3', scoping3],
+  ['som-gap-analysis', '1', gapAnalysis1],
+  ['som-institutional', '1', institutional1],
+];
+
+export function shippedDefinitions(): DefinitionFile[] {
+  return files.map(([questionnaireId, version, json]) => ({ file: `${questionnaireId}/${version}.json`, questionnaireId, version, json }));
+}

@@ -1,0 +1,32 @@
+// The Node half of the parity suite (the Worker half: tests/workers/parity.worker.test.ts). Both
+// must produce tests/parity/transcript.json; UPDATE_PARITY=1 rewrites it from the Node run, and a
+// Worker run that then differs shows what the runtimes answer differently.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { createUser, issueApiToken } from '../../src/access/accounts';
+import { publishDefinitions } from '../../src/questionnaires/publish';
+import { shippedDefinitions } from '../../src/entry/shipped';
+import { createTestApp, type TestApp } from '../support/app';
+import { paritySequence } from './sequence';
+
+const TRANSCRIPT = join(import.meta.dirname, 'transcript.json');
+
+describe('parity: the Node app', () => {
+  let t: TestApp | undefined;
+  afterAll(() => t?.close());
+
+  it('answers the parity sequence as recorded in the transcript', async () => {
+    t = createTestApp({ clock: { now: () => new Date() }, newId: () => crypto.randomUUID() });
+    const deps = t.deps;
+    await publishDefinitions(deps, shippedDefinitions(), 'system', { reportValidation: false });
+    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'ada', displayName: 'Ada', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
+    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'parity', 30);
+    const app = createApp(deps);
+    const steps = await paritySequence((path, init) => Promise.resolve(app.request(`http://periplus.test${path}`, init)), token);
+    if (process.env.UPDATE_PARITY || !existsSync(TRANSCRIPT)) writeFileSync(TRANSCRIPT, JSON.stringify(steps, null, 1) + '\n');
+    expect(steps).toEqual(JSON.parse(readFileSync(TRANSCRIPT, 'utf8')));
+  });
+});

@@ -1,0 +1,117 @@
+// The parity sequence: the same requests sent to the Node app (better-sqlite3) and to the Worker
+// (workerd + D1); each side's normalized answers must equal tests/parity/transcript.json, so the
+// two runtimes answer alike. Runs in Node and in workerd: no node:* imports here.
+//
+// Normalized away: ids, times, tokens, hashes, request ids, durations (they differ by nature).
+// Everything else (statuses, error codes and details, stored answers, dropped and hidden paths,
+// lists, counts, export headers) must match.
+
+export type Send = (path: string, init?: RequestInit) => Promise<Response>;
+
+export interface Step {
+  step: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const HEX = /^[0-9a-f]{40,64}$/i;
+const TOKEN = /^p[sad]_[A-Za-z0-9_-]{20,}$/;
+const VARYING_KEYS = new Set(['requestId', 'durationMs', 'csrfToken', 'token', 'userId', 'tokenId', 'seq', 'next', 'tokenHash', 'etag']);
+
+/** Ids, times, tokens and hashes replaced by placeholders, at any depth. */
+export function normalize(value: unknown, key = ''): unknown {
+  if (VARYING_KEYS.has(key) && value !== null && value !== undefined) return `<${key}>`;
+  if (typeof value === 'string') {
+    if (UUID.test(value)) return '<uuid>';
+    if (TIME.test(value)) return '<time>';
+    if (HEX.test(value)) return '<hash>';
+    if (TOKEN.test(value)) return '<token>';
+    if (/^user:/.test(value)) return 'user:<id>';
+    if (/^device:/.test(value)) return 'device:<id>';
+    return value.replace(/p[sad]_[A-Za-z0-9_-]{20,}/g, '<token>');
+  }
+  if (Array.isArray(value)) return value.map((v) => normalize(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v, k)]));
+  return value;
+}
+
+const scopingAnswers = {
+  interview_language: 'fr',
+  hub: 'Sfax',
+  interview_month: '2026-10',
+  interviewed_before: 'no',
+  age_eligible: 'yes',
+  consent: 'yes',
+  age_band: '25-34',
+  sex: 'male',
+  nationality: 'GIN',
+  reasons: ['economic'],
+};
+
+const json = (method: string, body: unknown, headers: Record<string, string>): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/**
+ * Runs the sequence as a coordinator would through the API, from an admin API token that the
+ * runtime's own set-up made (the first admin is never made through the API).
+ */
+export async function paritySequence(send: Send, adminToken: string): Promise<Step[]> {
+  const steps: Step[] = [];
+  const admin = { authorization: `Bearer ${adminToken}` };
+  const record = async (step: string, res: Response, headerNames: string[] = []): Promise<any> => {
+    const type = res.headers.get('content-type') ?? '';
+    const body = type.includes('json') ? await res.json() : `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})`;
+    const headers = Object.fromEntries(headerNames.map((h) => [h, res.headers.get(h) ?? '']));
+    steps.push({ step, status: res.status, body: normalize(body), ...(headerNames.length ? { headers } : {}) });
+    return body;
+  };
+
+  await record('list questionnaires', await send('/api/v1/questionnaires', { headers: admin }));
+  await record('one version', await send('/api/v1/questionnaires/migrant-scoping/versions/1', { headers: admin }));
+  await record('no such questionnaire', await send('/api/v1/questionnaires/nope', { headers: admin }));
+  await record('no credentials', await send('/api/v1/questionnaires'));
+
+  const device = await record('enrol a device', await send('/api/v1/devices', json('POST', { name: 'tablet 1', questionnaires: ['migrant-scoping'], country: 'TUN', site: 'Sfax' }, admin)));
+  const tablet = { authorization: `Bearer ${device.token}` };
+  const submit = (instanceId: string, data: unknown, headers = tablet) =>
+    send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', { instanceId, data, locale: 'fr', startedAt: '2026-11-02T09:12:00Z' }, headers));
+
+  const first = '11111111-1111-4111-8111-111111111111';
+  await record('submit', await submit(first, scopingAnswers));
+  await record('submit again (safe retry)', await submit(first, scopingAnswers));
+  await record('same id, other answers', await submit(first, { ...scopingAnswers, hub: 'Zuwara' }));
+  await record('answers that fail the rules', await submit('22222222-2222-4222-8222-222222222222', { ...scopingAnswers, hub: 'Paris', secret_name: 'x', age_band: undefined }));
+  await record('hidden answer dropped', await submit('33333333-3333-4333-8333-333333333333', { ...scopingAnswers, interviewed_before: 'yes' }));
+  await record('malformed JSON', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', '{"instanceId":', tablet)));
+  await record('not JSON', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers: { ...tablet, 'content-type': 'text/plain' }, body: 'x' }));
+  await record('wrong country for the device', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', { instanceId: '44444444-4444-4444-8444-444444444444', data: scopingAnswers, country: 'LBY' }, tablet)));
+
+  const draftId = '55555555-5555-4555-8555-555555555555';
+  const draftPath = `/api/v1/questionnaires/migrant-scoping/versions/1/drafts/${draftId}`;
+  await record('save a draft', await send(draftPath, json('PUT', { data: { hub: 'Sfax' }, country: 'TUN', page: 'p2' }, admin)));
+  await record('save it again at revision 1', await send(draftPath, json('PUT', { data: { hub: 'Sfax', interview_month: '2026-10' }, country: 'TUN', baseRevision: 1 }, admin)));
+  await record('stale draft', await send(draftPath, json('PUT', { data: { hub: 'Oujda' }, country: 'TUN', baseRevision: 1 }, admin)));
+  await record('read the draft', await send(`/api/v1/responses/${draftId}`, { headers: admin }));
+  await record('read a response', await send(`/api/v1/responses/${first}`, { headers: admin }));
+  await record('list responses', await send('/api/v1/questionnaires/migrant-scoping/responses', { headers: admin }));
+
+  await record('create an assessor', await send('/api/v1/users', json('POST', { username: 'amina', displayName: 'Amina', password: 'a long enough passphrase', role: 'assessor', countries: ['TUN'] }, admin)));
+  await record('weak password', await send('/api/v1/users', json('POST', { username: 'bilal', displayName: 'Bilal', password: 'short', role: 'assessor', countries: ['TUN'] }, admin)));
+  const signIn = await send('/api/v1/session', json('POST', { username: 'amina', password: 'a long enough passphrase' }, {}));
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  await record('sign in', signIn);
+  await record('who am I', await send('/api/v1/session', { headers: { cookie } }));
+  await record('cookie write without CSRF token', await send('/api/v1/tokens', json('POST', { name: 'x' }, { cookie })));
+  await record('wrong password', await send('/api/v1/session', json('POST', { username: 'amina', password: 'not the passphrase' }, {})));
+
+  await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), ['content-type', 'x-periplus-rows']);
+  await record('export with a bad filter', await send('/api/v1/questionnaires/migrant-scoping/export?from=yesterday', { headers: admin }));
+  await record('audit log', await send('/api/v1/audit?limit=50', { headers: admin }));
+  return steps;
+}

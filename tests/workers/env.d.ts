@@ -1,0 +1,11 @@
+// The bindings the Worker tests see (wrangler.toml plus the test-only ones).
+import type { D1Migration } from 'cloudflare:test';
+import type { Env as WorkerEnv } from '../../src/entry/worker';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends WorkerEnv {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
