@@ -92,8 +92,15 @@ function start(env: Env): Started {
 
 export default {
   async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
-    const { app, ready } = start(env);
-    await ready;
-    return app.fetch(request, env, ctx as never);
+    let started: Started;
+    try {
+      started = start(env);
+    } catch (e) {
+      // A deployment without its secrets answers every request with what to fix, not a bare 500.
+      const message = e instanceof Error ? e.message : String(e);
+      return Response.json({ error: { code: 'misconfigured', message } }, { status: 503 });
+    }
+    await started.ready;
+    return started.app.fetch(request, env, ctx as never);
   },
 };

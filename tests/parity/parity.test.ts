@@ -9,6 +9,8 @@ import { createUser, issueApiToken } from '../../src/access/accounts';
 import { publishDefinitions } from '../../src/questionnaires/publish';
 import { shippedDefinitions } from '../../src/entry/shipped';
 import { createTestApp, type TestApp } from '../support/app';
+import { readSurveyFiles } from '../../src/cli/survey-files';
+import { ROOT } from '../support/process';
 import { paritySequence } from './sequence';
 
 const TRANSCRIPT = join(import.meta.dirname, 'transcript.json');
@@ -28,5 +30,21 @@ describe('parity: the Node app', () => {
     const steps = await paritySequence((path, init) => Promise.resolve(app.request(`http://periplus.test${path}`, init)), token);
     if (process.env.UPDATE_PARITY || !existsSync(TRANSCRIPT)) writeFileSync(TRANSCRIPT, JSON.stringify(steps, null, 1) + '\n');
     expect(steps).toEqual(JSON.parse(readFileSync(TRANSCRIPT, 'utf8')));
+  });
+});
+
+describe('the Worker bundle', () => {
+  it('ships exactly the questionnaire files of surveys/, unchanged', async () => {
+    const { files } = await readSurveyFiles(join(ROOT, 'surveys'));
+    const key = (f: { questionnaireId: string; version: string }) => `${f.questionnaireId}/${f.version}`;
+    const bundled = new Map(shippedDefinitions().map((f) => [key(f), f.json]));
+    expect([...bundled.keys()].sort()).toEqual(files.map(key).sort());
+    for (const f of files) expect(bundled.get(key(f)), key(f)).toEqual(f.json);
+  });
+
+  it('takes no secret from wrangler.toml', () => {
+    const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').replace(/#[^\n]*/g, '');
+    expect(toml).not.toMatch(/PSEUDONYM_KEY|SECRET|PASSWORD/i);
+    expect(toml).toMatch(/migrations_dir = "db\/migrations"/);
   });
 });

@@ -1,0 +1,52 @@
+// What differs on Workers, tested inside workerd on a local D1: atomic() as a D1 batch, the
+// export cap that keeps one request inside D1's per-invocation query limit, and the secret.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { createUser, issueApiToken } from '../../src/access/accounts';
+import worker, { workerDeps } from '../../src/entry/worker';
+import { isUniqueViolation } from '../../src/storage/errors';
+import { insertUserStatement } from '../../src/storage/users';
+import { publishDefinitions } from '../../src/questionnaires/publish';
+import { shippedDefinitions } from '../../src/entry/shipped';
+
+const user = (id: string, username: string) => ({ id, username, displayName: username, passwordHash: 'x', role: 'assessor' as const, countries: ['TUN'], disabledAt: null, createdAt: new Date(0) });
+
+describe('the Worker on D1', () => {
+  it('writes a batch all or nothing: a unique violation rolls back the statements before it', async () => {
+    const { atomic, db } = workerDeps(env);
+    await atomic((d) => [insertUserStatement(d, user('d1-u1', 'dawit'))]);
+    const failed = await atomic((d) => [insertUserStatement(d, user('d1-u2', 'eyerusalem')), insertUserStatement(d, user('d1-u3', 'dawit'))]).catch((e: unknown) => e);
+    expect(isUniqueViolation(failed)).toBe(true);
+    const names = (await db.query.users.findMany()).map((u) => u.username);
+    expect(names).toContain('dawit');
+    expect(names).not.toContain('eyerusalem');
+  });
+
+  it('refuses an export larger than one request may stream, with the figures, instead of a truncated file', async () => {
+    const deps = workerDeps(env);
+    await publishDefinitions(deps, shippedDefinitions(), 'system', { reportValidation: false });
+    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'exporter', displayName: 'Ex', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
+    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'export', 1);
+    const app = createApp({ ...deps, config: { ...deps.config, exportRowLimit: 1 } });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const answers = { interview_language: 'fr', hub: 'Sfax', interview_month: '2026-10', interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', age_band: '25-34', sex: 'male', nationality: 'GIN', reasons: ['economic'] };
+    for (const id of ['66666666-6666-4666-8666-666666666661', '66666666-6666-4666-8666-666666666662']) {
+      const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: id, data: answers, country: 'TUN' }) });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const res = await app.request('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { error: { code: string; details: { rows: number; limit: number } } };
+    expect(body.error.code).toBe('export_too_large');
+    expect(body.error.details.limit).toBe(1);
+    expect(body.error.details.rows).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers 503 with what to fix when the PSEUDONYM_KEY secret is missing', async () => {
+    const res = await worker.fetch(new Request('http://periplus.test/api/v1/questionnaires'), { DB: env.DB }, {});
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/wrangler secret put PSEUDONYM_KEY/);
+  });
+});
