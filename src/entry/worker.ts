@@ -8,66 +8,15 @@
 //     (unchanged versions cost a hash each);
 //   - exports are capped so one request stays inside D1's 1,000 queries per invocation;
 //   - no browser pages yet (their scripts are bundled by esbuild at run time on Node).
-// Nothing imported here may pull in better-sqlite3 or node:* modules.
-import { drizzle } from 'drizzle-orm/d1';
+// Nothing imported here may pull in better-sqlite3 or node:* modules (nodejs_compat is on for
+// csv-stringify's Buffer only). The helpers live in workers-runtime.ts: workerd refuses named
+// exports of the main module that are not handlers.
 import { createApp } from '../app';
-import { defaultConfig, jsonLogger, systemClock, type Deps } from '../deps';
 import { publishDefinitions } from '../questionnaires/publish';
-import { hasReturning, type Atomic, type Db, type Statement } from '../storage/db';
-import * as schema from '../storage/schema';
-import { inlineValidator } from '../validation/run';
 import { shippedDefinitions } from './shipped';
+import { workerDeps, type Env } from './workers-runtime';
 
-export type D1Binding = Parameters<typeof drizzle>[0];
-
-export interface Env {
-  DB: D1Binding;
-  /** Worker secret: 64 hexadecimal digits (`wrangler secret put PSEUDONYM_KEY`). */
-  PSEUDONYM_KEY?: string;
-  /** Optional settings (wrangler.toml [vars]). */
-  RATE_LIMIT_PER_MINUTE?: string;
-  SECURE_COOKIES?: string;
-}
-
-/** Rows per export page × pages per pass: an export stays well inside 1,000 D1 queries. */
-export const WORKER_EXPORT_ROW_LIMIT = 150_000;
-
-export function pseudonymKeyFrom(env: Env): Uint8Array {
-  const hex = env.PSEUDONYM_KEY;
-  if (!hex || !/^[0-9a-f]{64}$/i.test(hex))
-    throw new Error('The Worker secret PSEUDONYM_KEY is missing or is not 64 hexadecimal digits: wrangler secret put PSEUDONYM_KEY');
-  return Uint8Array.from(hex.match(/../g)!, (b) => parseInt(b, 16));
-}
-
-/** atomic() on D1: the statements as one batch, rows for those built with `.returning()`. */
-export function d1Atomic(db: Db): Atomic {
-  return async (build) => {
-    const statements = build(db);
-    if (statements.length === 0) return [];
-    const results = (await (db as unknown as { batch(s: Statement[]): Promise<unknown[]> }).batch(statements)) as unknown[];
-    return statements.map((statement, i) => (hasReturning(statement) ? (results[i] as unknown[]) : []));
-  };
-}
-
-export function workerDeps(env: Env): Deps {
-  const db = drizzle(env.DB, { schema }) as unknown as Db;
-  return {
-    secrets: { pseudonymKey: pseudonymKeyFrom(env) },
-    db,
-    atomic: d1Atomic(db),
-    clock: systemClock,
-    newId: () => crypto.randomUUID(),
-    validator: inlineValidator,
-    logger: jsonLogger,
-    config: {
-      ...defaultConfig,
-      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE === undefined ? defaultConfig.rateLimitPerMinute : Number(env.RATE_LIMIT_PER_MINUTE),
-      secureCookies: env.SECURE_COOKIES !== 'false',
-      exportRowLimit: WORKER_EXPORT_ROW_LIMIT,
-    },
-    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
-  };
-}
+export type { Env };
 
 interface Started {
   app: ReturnType<typeof createApp>;

@@ -25,7 +25,19 @@ export async function listVersions(db: Db, questionnaireId: string): Promise<Ver
     .orderBy(asc(questionnaireVersions.seq));
 }
 
+/**
+ * Published versions never change (no statement updates them), so a version once read is kept per
+ * database handle: every submission looks its version up, and a definition is hundreds of kilobytes.
+ */
+const versionCache = new WeakMap<Db, Map<string, VersionRow>>();
+const VERSION_CACHE_SIZE = 256;
+
 export async function findVersion(db: Db, questionnaireId: string, version: string): Promise<VersionRow | undefined> {
+  let cache = versionCache.get(db);
+  if (!cache) versionCache.set(db, (cache = new Map()));
+  const key = `${questionnaireId}\u0000${version}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const query = prepared(db, 'findVersion', (d) =>
     d
       .select()
@@ -34,7 +46,12 @@ export async function findVersion(db: Db, questionnaireId: string, version: stri
       .limit(1)
       .prepare(),
   );
-  return (await query.all({ questionnaireId, version }))[0];
+  const row = (await query.all({ questionnaireId, version }))[0];
+  if (row) {
+    if (cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, row);
+  }
+  return row;
 }
 
 export async function findVersionById(db: Db, id: string): Promise<VersionRow | undefined> {

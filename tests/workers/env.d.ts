@@ -1,6 +1,6 @@
 // The bindings the Worker tests see (wrangler.toml plus the test-only ones).
 import type { D1Migration } from 'cloudflare:test';
-import type { Env as WorkerEnv } from '../../src/entry/worker';
+import type { Env as WorkerEnv } from '../../src/entry/workers-runtime';
 
 declare global {
   namespace Cloudflare {

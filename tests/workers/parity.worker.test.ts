@@ -3,7 +3,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createUser, issueApiToken } from '../../src/access/accounts';
-import worker, { workerDeps } from '../../src/entry/worker';
+import worker from '../../src/entry/worker';
+import { workerDeps } from '../../src/entry/workers-runtime';
 import { paritySequence } from '../parity/sequence';
 import transcript from '../parity/transcript.json';
 
