@@ -9,15 +9,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { drizzle } from 'drizzle-orm/d1';
-import { getPlatformProxy } from 'wrangler';
 import { createUser, issueApiToken } from '../src/access/accounts';
 import { openDatabase } from '../src/entry/sqlite';
 import type { Atomic, Db } from '../src/storage/db';
-import * as schema from '../src/storage/schema';
-import { d1Atomic } from '../src/entry/workers-runtime';
 import { tempDir } from '../tests/support/app';
-import { ROOT, startServerProcess } from '../tests/support/process';
+import { ROOT, runCli, startServerProcess } from '../tests/support/process';
 import { generateFullResponse } from '../tests/support/generate';
 import { shippedDefinitions } from '../src/entry/shipped';
 
@@ -124,16 +120,22 @@ try {
     await server.stop();
   }
 
-  // Workers: local D1 migrated as a deployment would be, an admin made through a platform proxy.
+  // Workers, set up as the README says: migrations applied to (local) D1, the first admin printed
+  // as SQL by the CLI and executed with wrangler, then an API token asked for through the API.
   const persist = join(tmp.dir, 'wrangler');
-  await run(join(ROOT, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
-  const proxy = await getPlatformProxy<{ DB: Parameters<typeof drizzle>[0] }>({ persist: { path: join(persist, 'v3') } });
-  const db = drizzle(proxy.env.DB, { schema }) as unknown as Db;
-  const workerToken = await adminToken({ db, atomic: d1Atomic(db) });
-  await proxy.dispose();
+  const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
+  await run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
+  const admin = await runCli(['users', 'add', 'bench', '--role', 'admin', '--sql'], { PERIPLUS_PASSWORD: 'benchmark passphrase' });
+  writeFileSync(join(tmp.dir, 'admin.sql'), admin.stdout);
+  await run(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', join(tmp.dir, 'admin.sql')]);
   const dev = await startWranglerDev(persist);
   let worker;
   try {
+    const signIn = await fetch(`${dev.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'benchmark passphrase' }) });
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const made = await fetch(`${dev.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'bench' }) });
+    const workerToken = ((await made.json()) as { token: string }).token;
     worker = await load(dev.url, workerToken, answers);
   } finally {
     await dev.stop();

@@ -32,8 +32,9 @@ const USAGE = `periplus <command> [options]
       --db FILE
   state <questionnaire> <open|closing|closed>
       --db FILE
-  users add <username> --role R [--countries TN,LY|*] [--name "Full Name"]
-                        password from PERIPLUS_PASSWORD, standard input, or a hidden prompt
+  users add <username> --role R [--countries TN,LY|*] [--name "Full Name"] [--sql]
+                        password from PERIPLUS_PASSWORD, standard input, or a hidden prompt;
+                        --sql prints the INSERT statements instead (for D1: wrangler d1 execute --file)
   users list | users password <username>
   purge                 purge responses in the trash longer than PERIPLUS_TRASH_DAYS
   export <questionnaire> [--profile full|pseudonymized|public] [--out exports/] [--labels] [--lang fr]
@@ -54,6 +55,7 @@ const options = {
   surveys: { type: 'string' },
   locale: { type: 'string' },
   draft: { type: 'boolean' },
+  sql: { type: 'boolean' },
   role: { type: 'string' },
   countries: { type: 'string' },
   name: { type: 'string' },
@@ -194,7 +196,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'state':
       return stateCommand(opts, rest);
     case 'users': {
-      const handle = openDatabase(opts.dbFile);
+      // --sql: the account is made in a throw-away database and printed as SQL for a D1 deployment.
+      const handle = openDatabase(values.sql ? ':memory:' : opts.dbFile);
       try {
         return await usersCommand(handle, rest, values);
       } finally {

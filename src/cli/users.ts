@@ -31,7 +31,24 @@ async function readPassword(prompt: string): Promise<string> {
 
 const cli = { actor: 'cli', requestId: 'cli' };
 
-export async function usersCommand(handle: SqliteHandle, args: string[], values: { role?: string; countries?: string; name?: string }): Promise<number> {
+/**
+ * The rows of these tables as INSERT statements, values quoted by SQLite itself (quote()), for
+ * `wrangler d1 execute <db> --remote --file <file>`: how the first admin of a Workers deployment is made.
+ */
+export function insertStatements(handle: SqliteHandle, tables: string[]): string[] {
+  const out: string[] = [];
+  for (const table of tables) {
+    // An INTEGER PRIMARY KEY (the audit log's) is left to the target database to number.
+    const info = handle.sqlite.pragma(`table_info(${table})`) as Array<{ name: string; type: string; pk: number }>;
+    const columns = info.filter((c) => !(c.pk === 1 && c.type.toUpperCase() === 'INTEGER')).map((c) => c.name);
+    const select = columns.map((c) => `quote("${c}")`).join(` || ', ' || `);
+    for (const row of handle.sqlite.prepare(`SELECT ${select} AS v FROM "${table}"`).all() as Array<{ v: string }>)
+      out.push(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${row.v});`);
+  }
+  return out;
+}
+
+export async function usersCommand(handle: SqliteHandle, args: string[], values: { role?: string; countries?: string; name?: string; sql?: boolean }): Promise<number> {
   const [sub, username] = args;
   const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
   if (sub === 'list') {
@@ -45,6 +62,10 @@ export async function usersCommand(handle: SqliteHandle, args: string[], values:
     if (!countries.length) throw new CliUsageError('--countries is needed for this role (ISO codes separated by commas, or *)');
     const password = await readPassword('Password: ');
     const user = await createUser(deps, cli, { username, displayName: values.name ?? username, password, role: values.role as Role, countries });
+    if (values.sql) {
+      console.log(insertStatements(handle, ['users', 'audit_log']).join('\n'));
+      return 0;
+    }
     console.log(`user ${user.username} (${user.role}, ${user.countries.join(',')}) created`);
     return 0;
   }

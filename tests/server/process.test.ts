@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/app';
+import { createTestApp, jsonRequest, tempDir } from '../support/app';
 import { instanceId } from '../support/factories';
 import { ROOT, runCli, startServerProcess } from '../support/process';
 
@@ -116,6 +116,22 @@ describe('the server process', () => {
     expect(posts).toHaveLength(15);
     expect(posts[2]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
     expect(server.output()).not.toContain('Ali');
+  });
+
+  it('prints a first admin as SQL for a D1 deployment, and that account signs in once the SQL is applied', async () => {
+    const out = await runCli(['users', 'add', 'root', '--role', 'admin', '--sql'], { PERIPLUS_PASSWORD: 'a long enough passphrase' });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^INSERT INTO "users" /m);
+    expect(out.stdout).not.toContain('a long enough passphrase');
+    const t = createTestApp();
+    try {
+      t.handle.sqlite.exec(out.stdout);
+      const res = await t.app.request('/api/v1/session', jsonRequest('POST', { username: 'root', password: 'a long enough passphrase' }));
+      expect(res.status).toBe(200);
+      expect((await res.json()).role).toBe('admin');
+    } finally {
+      t.close();
+    }
   });
 
   it('refuses to start when the file of a published version was edited, naming file and question', async () => {
