@@ -7,7 +7,8 @@
 //   - the shipped questionnaires are bundled and published on an isolate's first request
 //     (unchanged versions cost a hash each);
 //   - exports are capped so one request stays inside D1's 1,000 queries per invocation;
-//   - no browser pages yet (their scripts are bundled by esbuild at run time on Node).
+//   - the browser pages' files come from the ASSETS binding, built ahead of time (on Node,
+//     esbuild bundles them in memory at the first request).
 // Nothing imported here may pull in better-sqlite3 or node:* modules (nodejs_compat is on for
 // csv-stringify's Buffer only). The helpers live in workers-runtime.ts: workerd refuses named
 // exports of the main module that are not handlers.

@@ -1,7 +1,7 @@
 // The Workers runtime's dependencies for the app (see worker.ts, the entry, which may export
 // nothing but its handler: workerd refuses other named exports of the main module).
 import { drizzle } from 'drizzle-orm/d1';
-import { defaultConfig, jsonLogger, systemClock, type Deps } from '../deps';
+import { defaultConfig, jsonLogger, systemClock, type Asset, type AssetSource, type Deps } from '../deps';
 import { hasReturning, type Atomic, type Db, type Statement } from '../storage/db';
 import * as schema from '../storage/schema';
 import { inlineValidator } from '../validation/run';
@@ -12,9 +12,50 @@ export interface Env {
   DB: D1Binding;
   /** Worker secret: 64 hexadecimal digits (`wrangler secret put PSEUDONYM_KEY`). */
   PSEUDONYM_KEY?: string;
+  /** The browser pages' files, built ahead by `npm run build:worker-assets` (wrangler.toml [assets]). */
+  ASSETS?: AssetsBinding;
   /** Optional settings (wrangler.toml [vars]). */
   RATE_LIMIT_PER_MINUTE?: string;
   SECURE_COOKIES?: string;
+}
+
+/** Workers static assets, reached only through the Worker (run_worker_first): its fetch(). */
+export interface AssetsBinding {
+  fetch(input: string): Promise<Response>;
+}
+
+interface BuiltAsset {
+  hash: string;
+  contentType: string;
+  gzip: boolean;
+}
+
+/**
+ * The AssetSource of the Worker: the files scripts/build-worker-assets.ts wrote (the Node
+ * AssetSource's own output, so hashes and bytes are the same), read from the ASSETS binding once
+ * per isolate.
+ */
+export function workerAssets(binding: AssetsBinding): AssetSource {
+  const base = 'https://assets.invalid/_periplus/';
+  let entries: Promise<Record<string, BuiltAsset>> | undefined;
+  const built = () => (entries ??= binding.fetch(`${base}manifest.json`).then((r) => r.json() as Promise<Record<string, BuiltAsset>>));
+  const files = new Map<string, Promise<Asset>>();
+  const bytes = async (name: string) => new Uint8Array(await (await binding.fetch(base + name)).arrayBuffer());
+  return {
+    async get(name) {
+      const entry = Object.hasOwn(await built(), name) ? (await built())[name]! : undefined;
+      if (!entry) return undefined;
+      let file = files.get(name);
+      if (!file) {
+        file = (async () => ({ body: await bytes(name), contentType: entry.contentType, hash: entry.hash, ...(entry.gzip ? { gzip: await bytes(`${name}.gz`) } : {}) }))();
+        files.set(name, file);
+      }
+      return file;
+    },
+    async manifest() {
+      return Object.fromEntries(Object.entries(await built()).map(([name, e]) => [name, e.hash]));
+    },
+  };
 }
 
 /** Rows per export page × pages per pass: an export stays well inside 1,000 D1 queries. */
@@ -54,5 +95,6 @@ export function workerDeps(env: Env): Deps {
       exportRowLimit: WORKER_EXPORT_ROW_LIMIT,
     },
     clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
+    ...(env.ASSETS ? { assets: workerAssets(env.ASSETS) } : {}),
   };
 }

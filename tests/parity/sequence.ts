@@ -21,6 +21,12 @@ const HEX = /^[0-9a-f]{40,64}$/i;
 const TOKEN = /^p[sad]_[A-Za-z0-9_-]{20,}$/;
 const VARYING_KEYS = new Set(['requestId', 'durationMs', 'csrfToken', 'token', 'userId', 'tokenId', 'seq', 'next', 'tokenHash', 'etag']);
 
+/** Pages and scripts are compared by their bytes' SHA-256 (the same files on both runtimes). */
+async function digest(bytes: ArrayBuffer): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `${bytes.byteLength} bytes, sha256 ${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16)}`;
+}
+
 /** Ids, times, tokens and hashes replaced by placeholders, at any depth. */
 export function normalize(value: unknown, key = ''): unknown {
   if (VARYING_KEYS.has(key) && value !== null && value !== undefined) return `<${key}>`;
@@ -66,7 +72,7 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   const admin = { authorization: `Bearer ${adminToken}` };
   const record = async (step: string, res: Response, headerNames: string[] = []): Promise<any> => {
     const type = res.headers.get('content-type') ?? '';
-    const body = type.includes('json') ? await res.json() : `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})`;
+    const body = type.includes('json') ? await res.json() : type.includes('zip') ? `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})` : await digest(await res.arrayBuffer());
     const headers = Object.fromEntries(headerNames.map((h) => [h, res.headers.get(h) ?? '']));
     steps.push({ step, status: res.status, body: normalize(body), ...(headerNames.length ? { headers } : {}) });
     return body;
@@ -113,5 +119,17 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), ['content-type', 'x-periplus-rows']);
   await record('export with a bad filter', await send('/api/v1/questionnaires/migrant-scoping/export?from=yesterday', { headers: admin }));
   await record('audit log', await send('/api/v1/audit?limit=50', { headers: admin }));
+
+  // The browser pages and their files: the same shells, scripts and headers.
+  const pageHeaders = ['content-type', 'cache-control', 'content-security-policy'];
+  const home = await send('/', {});
+  const html = await home.clone().text();
+  await record('home page', home, pageHeaders);
+  await record('enumerator app', await send('/collect/', {}), pageHeaders);
+  await record('service worker', await send('/collect/sw.js', {}), ['content-type', 'cache-control']);
+  const script = /src="(\/assets\/[^"]+\/home\.js)"/.exec(html)?.[1] ?? '/assets/missing/home.js';
+  await record('a page script under its content hash', await send(script, {}), ['content-type', 'cache-control']);
+  await record('the renderer, gzipped', await send(script.replace('home.js', 'survey.core.min.js'), { headers: { 'accept-encoding': 'gzip' } }), ['content-type', 'cache-control', 'content-encoding']);
+  await record('a file outside the whitelist', await send(script.replace('home.js', 'package.json'), {}));
   return steps;
 }
