@@ -6,6 +6,8 @@
 // Everything else (statuses, error codes and details, stored answers, dropped and hidden paths,
 // lists, counts, export headers) must match.
 
+import { scopingAnswers } from '../support/factories';
+
 export type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
 export interface Step {
@@ -43,19 +45,6 @@ export function normalize(value: unknown, key = ''): unknown {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v, k)]));
   return value;
 }
-
-const scopingAnswers = {
-  interview_language: 'fr',
-  hub: 'Sfax',
-  interview_month: '2026-10',
-  interviewed_before: 'no',
-  age_eligible: 'yes',
-  consent: 'yes',
-  age_band: '25-34',
-  sex: 'male',
-  nationality: 'GIN',
-  reasons: ['economic'],
-};
 
 const json = (method: string, body: unknown, headers: Record<string, string>): RequestInit => ({
   method,

@@ -6,21 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, tempDir } from '../support/app';
-import { instanceId } from '../support/factories';
+import { instanceId, scopingAnswers } from '../support/factories';
 import { ROOT, runCli, startServerProcess } from '../support/process';
-
-const scopingAnswers = {
-  interview_language: 'fr',
-  hub: 'Sfax',
-  interview_month: '2026-10',
-  interviewed_before: 'no',
-  age_eligible: 'yes',
-  consent: 'yes',
-  age_band: '25-34',
-  sex: 'male',
-  nationality: 'GIN',
-  reasons: ['economic'],
-};
 
 const followUp = {
   title: 'Follow-up',

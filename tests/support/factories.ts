@@ -59,3 +59,17 @@ export const demoDefinition = {
 export function demoAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { employed: 'yes', employer: 'Coop', age: 25, langs: ['en'], ...overrides };
 }
+
+/** A complete, valid response to version 1 of the shipped migrant scoping survey. */
+export const scopingAnswers = {
+  interview_language: 'fr',
+  hub: 'Sfax',
+  interview_month: '2026-10',
+  interviewed_before: 'no',
+  age_eligible: 'yes',
+  consent: 'yes',
+  age_band: '25-34',
+  sex: 'male',
+  nationality: 'GIN',
+  reasons: ['economic'],
+};

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../src/storage/errors';
 import { insertUserStatement } from '../../src/storage/users';
 import { publishDefinitions } from '../../src/questionnaires/publish';
 import { shippedDefinitions } from '../../src/entry/shipped';
+import { scopingAnswers } from '../support/factories';
 
 const user = (id: string, username: string) => ({ id, username, displayName: username, passwordHash: 'x', role: 'assessor' as const, countries: ['TUN'], disabledAt: null, createdAt: new Date(0) });
 
@@ -32,9 +33,8 @@ describe('the Worker on D1', () => {
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'export', 1);
     const app = createApp({ ...deps, config: { ...deps.config, exportRowLimit: 1 } });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const answers = { interview_language: 'fr', hub: 'Sfax', interview_month: '2026-10', interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', age_band: '25-34', sex: 'male', nationality: 'GIN', reasons: ['economic'] };
     for (const id of ['66666666-6666-4666-8666-666666666661', '66666666-6666-4666-8666-666666666662']) {
-      const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: id, data: answers, country: 'TUN' }) });
+      const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: id, data: scopingAnswers, country: 'TUN' }) });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     const res = await app.request('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers });
