@@ -259,7 +259,7 @@ function verdict(plan: ValidationPlan, data: Json, locale: string, mode: Validat
 
   let working = clearIncorrect(plan, data);
   if (plan.clearInvisible === 'onHidden') {
-    const initial = walkAll(plan, {}, locale, false).ownHidden;
+    const initial = hiddenWhenEmpty(plan, locale);
     for (let round = 0; round < 20; round++) {
       const walk = walkAll(plan, working, locale, false);
       const clear = hiddenTopLevel(plan, walk, working, true).filter((name) => !initial.has(name));
@@ -287,6 +287,16 @@ function verdict(plan: ValidationPlan, data: Json, locale: string, mode: Validat
   }
   clean = withResults(plan, clearUnusedComments(plan, withoutEmptyCells(plan, clean)), locale);
   return { ok: true, errors: [], data: clean, dropped: clean === data ? [] : droppedPaths(data, clean), hidden };
+}
+
+/** Questions hidden before any answer (what a fresh model starts from), once per plan and locale. */
+const emptyHidden = new WeakMap<ValidationPlan, Map<string, Set<string>>>();
+function hiddenWhenEmpty(plan: ValidationPlan, locale: string): Set<string> {
+  let byLocale = emptyHidden.get(plan);
+  if (!byLocale) emptyHidden.set(plan, (byLocale = new Map()));
+  let hidden = byLocale.get(locale);
+  if (!hidden) byLocale.set(locale, (hidden = walkAll(plan, {}, locale, false).ownHidden));
+  return hidden;
 }
 
 /** Answers hidden inside dynamic panels are cleared at completion too. */
