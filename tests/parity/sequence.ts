@@ -23,9 +23,19 @@ const HEX = /^[0-9a-f]{40,64}$/i;
 const TOKEN = /^p[sad]_[A-Za-z0-9_-]{20,}$/;
 const VARYING_KEYS = new Set(['requestId', 'durationMs', 'csrfToken', 'token', 'userId', 'tokenId', 'seq', 'next', 'tokenHash', 'etag']);
 
-/** Pages and scripts are compared by their bytes' SHA-256 (the same files on both runtimes). */
-async function digest(bytes: ArrayBuffer): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+/**
+ * Pages and scripts are compared by the SHA-256 of their text (the same files on both runtimes),
+ * with ids, times and tokens inside HTML replaced first (the fieldwork page names its devices).
+ */
+async function digest(bytes: ArrayBuffer, html: boolean): Promise<string> {
+  const text = new TextDecoder().decode(bytes);
+  const comparable = html
+    ? text
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
+        .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+        .replace(/p[sad]_[A-Za-z0-9_-]{20,}/g, '<token>')
+    : text;
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(comparable)));
   return `${bytes.byteLength} bytes, sha256 ${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16)}`;
 }
 
@@ -61,7 +71,11 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   const admin = { authorization: `Bearer ${adminToken}` };
   const record = async (step: string, res: Response, headerNames: string[] = []): Promise<any> => {
     const type = res.headers.get('content-type') ?? '';
-    const body = type.includes('json') ? await res.json() : type.includes('zip') ? `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})` : await digest(await res.arrayBuffer());
+    const body = type.includes('json')
+      ? await res.json()
+      : type.includes('zip')
+        ? `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})`
+        : await digest(await res.arrayBuffer(), type.includes('html'));
     const headers = Object.fromEntries(headerNames.map((h) => [h, res.headers.get(h) ?? '']));
     steps.push({ step, status: res.status, body: normalize(body), ...(headerNames.length ? { headers } : {}) });
     return body;
@@ -107,6 +121,22 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
 
   await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), ['content-type', 'x-periplus-rows']);
   await record('export with a bad filter', await send('/api/v1/questionnaires/migrant-scoping/export?from=yesterday', { headers: admin }));
+
+  // After submission: review, edit with revisions and a diff, the trash; fieldwork views.
+  const responsePath = `/api/v1/responses/${first}`;
+  await record('review a response', await send(`${responsePath}/review`, json('PATCH', { state: 'has_issues', comment: 'check the month' }, admin)));
+  await record('its reviews', await send(`${responsePath}/reviews`, { headers: admin }));
+  await record('edit it', await send(responsePath, json('PUT', { data: { ...scopingAnswers, interview_month: '2026-09' }, baseRevision: 1 }, admin)));
+  await record('its revisions', await send(`${responsePath}/revisions`, { headers: admin }));
+  await record('the diff', await send(`${responsePath}/diff?from=1&to=2`, { headers: admin }));
+  await record('move to the trash', await send('/api/v1/responses/33333333-3333-4333-8333-333333333333', { method: 'DELETE', headers: admin }));
+  await record('the trash', await send('/api/v1/trash?questionnaireId=migrant-scoping', { headers: admin }));
+  await record('restore it', await send('/api/v1/responses/33333333-3333-4333-8333-333333333333/restore', { method: 'POST', headers: admin }));
+  await record('fieldwork', await send('/api/v1/questionnaires/migrant-scoping/fieldwork', { headers: admin }));
+  await record('devices', await send('/api/v1/devices', { headers: admin }));
+  await record('users', await send('/api/v1/users', { headers: admin }));
+  await record('close the questionnaire', await send('/api/v1/questionnaires/migrant-scoping', json('PATCH', { state: 'closed' }, admin)));
+  await record('a submission once closed', await submit('77777777-7777-4777-8777-777777777777', scopingAnswers));
   await record('audit log', await send('/api/v1/audit?limit=50', { headers: admin }));
 
   // The browser pages and their files: the same shells, scripts and headers.
