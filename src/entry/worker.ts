@@ -7,12 +7,15 @@
 //   - the shipped questionnaires are bundled and published on an isolate's first request
 //     (unchanged versions cost a hash each);
 //   - exports are capped so one request stays inside D1's 1,000 queries per invocation;
+//   - the hourly upkeep (trash purge, expired sessions) runs from a Cron Trigger;
 //   - the browser pages' files come from the ASSETS binding, built ahead of time (on Node,
 //     esbuild bundles them in memory at the first request).
 // Nothing imported here may pull in better-sqlite3 or node:* modules (nodejs_compat is on for
 // csv-stringify's Buffer only). The helpers live in workers-runtime.ts: workerd refuses named
 // exports of the main module that are not handlers.
 import { createApp } from '../app';
+import { purgeExpiredTrash } from '../responses/manage';
+import { deleteExpiredSessions } from '../storage/sessions';
 import { publishDefinitions } from '../questionnaires/publish';
 import { shippedDefinitions } from './shipped';
 import { workerDeps, type Env } from './workers-runtime';
@@ -52,5 +55,12 @@ export default {
     }
     await started.ready;
     return started.app.fetch(request, env, ctx as never);
+  },
+
+  /** The upkeep the Node server runs hourly (wrangler.toml [triggers]): purge the trash past its period, forget expired sessions. */
+  async scheduled(_event: unknown, env: Env): Promise<void> {
+    const deps = workerDeps(env);
+    await purgeExpiredTrash(deps);
+    await deleteExpiredSessions(deps.db, deps.clock.now(), deps.config.sessionIdleMs);
   },
 };

@@ -8,6 +8,8 @@ import worker from '../../src/entry/worker';
 import { workerDeps } from '../../src/entry/workers-runtime';
 import { isUniqueViolation } from '../../src/storage/errors';
 import { insertUserStatement } from '../../src/storage/users';
+import { findVersion } from '../../src/storage/questionnaires';
+import { insertSubmissionStatement } from '../../src/storage/responses';
 import { publishDefinitions } from '../../src/questionnaires/publish';
 import { shippedDefinitions } from '../../src/entry/shipped';
 import { scopingAnswers } from '../support/factories';
@@ -43,6 +45,19 @@ describe('the Worker on D1', () => {
     expect(body.error.code).toBe('export_too_large');
     expect(body.error.details.limit).toBe(1);
     expect(body.error.details.rows).toBeGreaterThanOrEqual(2);
+  });
+
+  it('runs the hourly upkeep from its cron trigger: a response in the trash past its period is purged', async () => {
+    const deps = workerDeps(env);
+    const id = '88888888-8888-4888-8888-888888888888';
+    const version = (await findVersion(deps.db, 'migrant-scoping', '1'))!;
+    const long = new Date(Date.now() - 400 * 86_400_000);
+    await deps.atomic((db) => [insertSubmissionStatement(db, { instanceId: id, questionnaireId: 'migrant-scoping', versionId: version.id, data: scopingAnswers, payloadHash: 'x', dropped: [], hidden: [], locale: '', deviceStartedAt: null, deviceEndedAt: null, country: 'TUN', site: null, actor: 'test', at: long })]);
+    await env.DB.prepare('UPDATE responses SET deleted_at = ? WHERE instance_id = ?').bind(long.getTime(), id).run();
+    await worker.scheduled({}, env);
+    const row = await env.DB.prepare('SELECT data, purged_at FROM responses WHERE instance_id = ?').bind(id).first<{ data: string; purged_at: number | null }>();
+    expect(row?.purged_at).not.toBeNull();
+    expect(row?.data).toBe('{}');
   });
 
   it('answers 503 with what to fix when the PSEUDONYM_KEY secret is missing', async () => {
