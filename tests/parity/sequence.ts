@@ -7,6 +7,7 @@
 // lists, counts, export headers) must match.
 
 import { scopingAnswers } from '../support/factories';
+import { generateFullResponse } from '../support/generate';
 
 export type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -135,6 +136,18 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('fieldwork', await send('/api/v1/questionnaires/migrant-scoping/fieldwork', { headers: admin }));
   await record('devices', await send('/api/v1/devices', { headers: admin }));
   await record('users', await send('/api/v1/users', { headers: admin }));
+  // The gap analysis: two assessments of one country, its scored report, the heatmap, agreement.
+  const gap = (await (await send('/api/v1/questionnaires/som-gap-analysis/versions/1/definition', { headers: admin })).json()) as object;
+  const assessment = generateFullResponse(gap);
+  const [a, b] = ['99999999-9999-4999-8999-999999999991', '99999999-9999-4999-8999-999999999992'];
+  for (const id of [a, b])
+    await record('submit a gap analysis', await send('/api/v1/questionnaires/som-gap-analysis/versions/1/responses', json('POST', { instanceId: id, data: assessment, country: 'TUN' }, admin)));
+  await record('its report (JSON)', await send(`/api/v1/responses/${a}/report?format=json`, { headers: admin }));
+  await record('its report (CSV)', await send(`/api/v1/responses/${a}/report?format=csv`, { headers: admin }), ['content-type']);
+  await record('its report (HTML)', await send(`/api/v1/responses/${a}/report`, { headers: admin }), ['content-type']);
+  await record('the heatmap', await send('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json', { headers: admin }));
+  await record('assessor agreement', await send(`/api/v1/questionnaires/som-gap-analysis/agreement?a=${a}&b=${b}`, { headers: admin }));
+
   await record('close the questionnaire', await send('/api/v1/questionnaires/migrant-scoping', json('PATCH', { state: 'closed' }, admin)));
   await record('a submission once closed', await submit('77777777-7777-4777-8777-777777777777', scopingAnswers));
   await record('audit log', await send('/api/v1/audit?limit=50', { headers: admin }));
