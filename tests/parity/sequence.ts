@@ -78,7 +78,12 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
         ? `${type.split(';')[0]} (${(await res.arrayBuffer()).byteLength > 0 ? 'body' : 'empty'})`
         : await digest(await res.arrayBuffer(), type.includes('html'));
     const headers = Object.fromEntries(headerNames.map((h) => [h, res.headers.get(h) ?? '']));
-    steps.push({ step, status: res.status, body: normalize(body), ...(headerNames.length ? { headers } : {}) });
+    // Large JSON (reports, the heatmap) is kept as the digest of its normalized text, so the
+    // transcript stays readable; a difference still fails, and UPDATE_PARITY shows the new digest.
+    const normalized = normalize(body);
+    const text = JSON.stringify(normalized);
+    const kept = typeof normalized === 'object' && text.length > 8000 ? `JSON ${await digest(new TextEncoder().encode(text).buffer as ArrayBuffer, false)}` : normalized;
+    steps.push({ step, status: res.status, body: kept, ...(headerNames.length ? { headers } : {}) });
     return body;
   };
 
