@@ -40,8 +40,6 @@ export interface QuestionPlan extends ElementPlan {
   name: string;
   isRequired: boolean;
   requiredIf: Condition;
-  /** Whether "  " counts as empty (survey-core trims unless allowSpaceAsAnswer). */
-  trim: boolean;
   validators: ValidatorPlan[];
   /** Select questions with an "other" item whose text goes to `<name>-Comment`. */
   other: { value: unknown; commentKey: string } | null;
@@ -117,13 +115,14 @@ const UNSUPPORTED_PROPERTIES = [
   'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique', 'isUnique', 'keyName',
   'templateVisibleIf', 'defaultPanelValue', 'defaultRowValue', 'detailElements', 'detailPanelMode', 'totalType',
   'totalExpression', 'valuePropertyName', 'clearIfInvisible', 'maskType', 'maskSettings', 'choicesByUrl',
-  'minRowCount', 'maxRowCount', 'maxPanelCount', 'allowSpaceAsAnswer', 'storeOthersAsComment', 'showCommentArea', 'isCommentRequired', 'renderAs', 'choicesMin', 'choicesMax', 'choicesStep', 
+  'minRowCount', 'maxRowCount', 'maxPanelCount', 'allowSpaceAsAnswer', 'storeOthersAsComment', 'showCommentArea',
+  'isCommentRequired', 'renderAs', 'choicesMin', 'choicesMax', 'choicesStep',
 ];
 const SURVEY_UNSUPPORTED = ['mode', 'firstPageIsStartPage', 'questionsOnPageMode', 'variables'];
 
+/** What compiling collects: every reason the version cannot take the plan. */
 interface Compiler {
   reasons: string[];
-  definition: Record<string, unknown>;
 }
 
 function refuse(c: Compiler, reason: string): void {
@@ -215,7 +214,6 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
     name: q.getValueName(),
     isRequired: q.isRequired === true,
     requiredIf: condition(c, q.requiredIf, where, inside),
-    trim: true,
     validators: validatorsOf(c, q, where, inside),
     other: null,
     choices: null,
@@ -325,27 +323,25 @@ export function compileValidation(definition: Record<string, unknown>, built?: M
 }
 
 function compile(definition: Record<string, unknown>, built?: Model): CompiledValidation {
-  const c: Compiler = { reasons: [], definition };
-  {
-    const model = built ?? createModel(definition);
-    for (const prop of SURVEY_UNSUPPORTED) if (prop in definition) refuse(c, `survey: ${prop}`);
-    if (model.isDisplayMode) refuse(c, 'survey: display mode');
-    const clearInvisible = model.clearInvisibleValues as string;
-    if (!['onComplete', 'onHidden', 'none'].includes(clearInvisible)) refuse(c, `survey: clearInvisibleValues '${clearInvisible}'`);
-    for (const trigger of model.triggers as any[]) if (trigger.getType() !== 'completetrigger') refuse(c, `survey: ${trigger.getType()}`);
-    const names = new Map<string, number>();
-    for (const q of model.getAllQuestions(false, false, false) as Question[])
-      names.set(q.getValueName().toLowerCase(), (names.get(q.getValueName().toLowerCase()) ?? 0) + 1);
-    for (const [name, count] of names) if (count > 1) refuse(c, `survey: ${count} questions share the value name '${name}'`);
-    const pages = (model.pages as any[]).map((page) => compileContainer(c, page, `page '${page.name}'`, null));
-    const calculated = compileCalculated(c, model);
-    if (clearInvisible === 'onHidden' && pages.some(hasNestedConditions)) refuse(c, 'survey: clearInvisibleValues onHidden with conditions inside dynamic panels or matrices');
-    if (c.reasons.length) return { path: 'model', reasons: c.reasons };
-    const top: QuestionPlan[] = [];
-    const collect = (n: ContainerPlan | QuestionPlan): void => void (n.kind === 'container' ? n.elements.forEach(collect) : top.push(n));
-    pages.forEach(collect);
-    return { path: 'plan', plan: { model, shapes: compileShapes(model), pages, top, hasPanels: top.some((q) => q.template), calculated, clearInvisible } };
-  }
+  const c: Compiler = { reasons: [] };
+  const model = built ?? createModel(definition);
+  for (const prop of SURVEY_UNSUPPORTED) if (prop in definition) refuse(c, `survey: ${prop}`);
+  if (model.isDisplayMode) refuse(c, 'survey: display mode');
+  const clearInvisible = model.clearInvisibleValues as string;
+  if (!['onComplete', 'onHidden', 'none'].includes(clearInvisible)) refuse(c, `survey: clearInvisibleValues '${clearInvisible}'`);
+  for (const trigger of model.triggers as any[]) if (trigger.getType() !== 'completetrigger') refuse(c, `survey: ${trigger.getType()}`);
+  const names = new Map<string, number>();
+  for (const q of model.getAllQuestions(false, false, false) as Question[])
+    names.set(q.getValueName().toLowerCase(), (names.get(q.getValueName().toLowerCase()) ?? 0) + 1);
+  for (const [name, count] of names) if (count > 1) refuse(c, `survey: ${count} questions share the value name '${name}'`);
+  const pages = (model.pages as any[]).map((page) => compileContainer(c, page, `page '${page.name}'`, null));
+  const calculated = compileCalculated(c, model);
+  if (clearInvisible === 'onHidden' && pages.some(hasNestedConditions)) refuse(c, 'survey: clearInvisibleValues onHidden with conditions inside dynamic panels or matrices');
+  if (c.reasons.length) return { path: 'model', reasons: c.reasons };
+  const top: QuestionPlan[] = [];
+  const collect = (n: ContainerPlan | QuestionPlan): void => void (n.kind === 'container' ? n.elements.forEach(collect) : top.push(n));
+  pages.forEach(collect);
+  return { path: 'plan', plan: { model, shapes: compileShapes(model), pages, top, hasPanels: top.some((q) => q.template), calculated, clearInvisible } };
 }
 
 function hasNestedConditions(node: ContainerPlan | QuestionPlan): boolean {

@@ -131,7 +131,8 @@ function checkQuestion(q: QuestionPlan, w: Walk, given: unknown, container: Json
   const errors: PlanError[] = [];
   const value = q.choices && !q.other ? withoutIncorrect(given, q.choices) : given;
   const question = q.question as any;
-  if (isRequired(q, w.ctx) && isEmpty(value, q.trim))
+  // survey-core trims answers unless allowSpaceAsAnswer, which the compiler refuses.
+  if (isRequired(q, w.ctx) && isEmpty(value))
     errors.push({ path, type: 'required', message: () => new AnswerRequiredError(question.requiredErrorText, question).getText() });
   if (q.other && isOtherSelected(q, value) && !container[q.other.commentKey])
     errors.push({ path, type: 'otherempty', message: () => question.otherErrorText || question.getLocalizationString('otherRequiredError') });
