@@ -34,7 +34,7 @@ const NO_VALUE = new Set(['html', 'image']);
 const MULTI_SELECT = new Set(['checkbox', 'tagbox', 'ranking']);
 const SINGLE_SELECT = new Set(['radiogroup', 'dropdown', 'buttongroup']);
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 const isEmpty = (v: unknown) => v === undefined || v === null;
 
@@ -161,7 +161,8 @@ function emit(ctx: Ctx, path: string, type: string, message: string): void {
   ctx.errors.push({ path, type, message });
 }
 
-function join(base: string, key: string): string {
+/** `base.key`, or `key` at the top. */
+export function join(base: string, key: string): string {
   return base ? `${base}.${key}` : key;
 }
 

@@ -8,14 +8,13 @@
 //   4. on success, answers hidden by skip logic are dropped until nothing more hides.
 import { AnswerRequiredError, Helpers, type Question } from 'survey-core';
 import { silently } from '../model';
-import { checkShapes } from '../structural';
+import { checkShapes, isObject, join } from '../structural';
 import { droppedPaths } from '../validate';
 import type { FieldError, ValidationMode, ValidationResult } from '../types';
 import { itemContext, surveyContext, type PlanContext } from './context';
 import type { ContainerPlan, QuestionPlan, ValidationPlan } from './compile';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** survey-core's emptiness: undefined, null, '', NaN, [], an object of empty values; strings trimmed. */
 export function isEmpty(value: unknown, trim = true): boolean {
@@ -38,7 +37,6 @@ interface PlanError {
 
 interface Walk {
   ctx: PlanContext;
-  data: Json;
   /** Collect errors (validation) or only visibility (clearing rounds). */
   errors: PlanError[] | null;
   hidden: string[];
@@ -57,10 +55,6 @@ function ownVisible(node: ContainerPlan | QuestionPlan, ctx: PlanContext): boole
 
 function ownReadOnly(node: ContainerPlan | QuestionPlan, ctx: PlanContext): boolean {
   return node.enableIf ? run(node.enableIf, ctx) === false : node.readOnly;
-}
-
-function join(base: string, key: string): string {
-  return base ? `${base}.${key}` : key;
 }
 
 function walkContainer(node: ContainerPlan, w: Walk, container: Json, base: string, parentVisible: boolean, parentReadOnly: boolean): void {
@@ -208,11 +202,10 @@ function calculate(plan: ValidationPlan, data: Json, locale: string): Json {
   return variables;
 }
 
-function walkAll(plan: ValidationPlan, data: Json, locale: string, collect: boolean): Walk & { variables: Json } {
-  const variables = calculate(plan, data, locale);
-  const w: Walk = { ctx: surveyContext(data, variables, locale), data, errors: collect ? [] : null, hidden: [], hiddenNested: [], ownHidden: new Set() };
+function walkAll(plan: ValidationPlan, data: Json, locale: string, collect: boolean): Walk {
+  const w: Walk = { ctx: surveyContext(data, calculate(plan, data, locale), locale), errors: collect ? [] : null, hidden: [], hiddenNested: [], ownHidden: new Set() };
   for (const page of plan.pages) walkContainer(page, w, data, '', true, false);
-  return { ...w, variables };
+  return w;
 }
 
 /** Top-level answers to delete: the question is hidden and the answer not empty. */
@@ -322,7 +315,7 @@ function clearUnusedComments(plan: ValidationPlan, data: Json): Json {
   const clear = (questions: QuestionPlan[], obj: Json): Json => {
     let out = obj;
     for (const q of questions) {
-      if (q.other && clearable(obj[q.other.commentKey]) && obj[q.other.commentKey] !== '' && !isOtherSelected(q, obj[q.name])) {
+      if (q.other && clearable(obj[q.other.commentKey]) && !isOtherSelected(q, obj[q.name])) {
         if (out === obj) out = { ...obj };
         delete out[q.other.commentKey];
       }
