@@ -51,7 +51,7 @@ export interface QuestionPlan extends ElementPlan {
   minSelected: number;
   noneValues: unknown[];
   /** Choices carried forward from another question: the values allowed depend on its answer. */
-  carry: { from: string; mode: string; values: unknown[]; own: unknown[] } | null;
+  carry: { from: string; mode: string; own: unknown[] } | null;
   /** Single-choice matrix with eachRowRequired: the row keys. */
   requiredRows: string[] | null;
   /** Multiple text items. */
@@ -200,8 +200,8 @@ function validatorsOf(c: Compiler, q: any, where: string, inside: 'panel' | 'row
   });
 }
 
-function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | 'row' | null, cellType?: string, fallbackChoices: unknown[] = []): QuestionPlan {
-  const type: string = cellType ?? q.getType();
+function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | 'row' | null, fallbackChoices: unknown[] = []): QuestionPlan {
+  const type: string = q.getType();
   if (!TYPES.has(type)) refuse(c, `${where}: question type '${type}'`);
   const json = jsonOf(q);
   checkProperties(c, json, where);
@@ -240,24 +240,14 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
     if (q.showRefuseItem || q.showDontKnowItem) refuse(c, `${where}: refuse / don't know items`);
     if (type === 'checkbox') plan.minSelected = q.minSelectedChoices ?? 0;
     if (q.showSelectAllItem) refuse(c, `${where}: select-all item`);
+    // The "other" and "none" items are offered whatever the choices are.
+    const items = [...(q.showOtherItem ? [q.otherItem.value] : []), ...(q.showNoneItem ? [q.noneItem.value] : [])];
     if (q.choicesFromQuestion) {
-      plan.carry = {
-        from: q.choicesFromQuestion,
-        mode: q.choicesFromQuestionMode ?? 'all',
-        values: [],
-        own: [
-          ...(q.showOtherItem ? [q.otherItem.value] : []),
-          ...(q.showNoneItem ? [q.noneItem.value] : []),
-        ],
-      };
+      plan.carry = { from: q.choicesFromQuestion, mode: q.choicesFromQuestionMode ?? 'all', own: items };
       if (q.choices?.length) refuse(c, `${where}: own choices beside carried-forward ones`);
     } else {
       const own = ((q.choices ?? []) as any[]).map((choice) => choice.value);
-      plan.choices = [
-        ...(own.length ? own : fallbackChoices),
-        ...(q.showOtherItem ? [q.otherItem.value] : []),
-        ...(q.showNoneItem ? [q.noneItem.value] : []),
-      ];
+      plan.choices = [...(own.length ? own : fallbackChoices), ...items];
     }
   }
   if (type === 'text') {
@@ -295,7 +285,7 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
       checkProperties(c, jsonOf(col), cellWhere);
       if (col.visibleIf || col.enableIf || col.requiredIf) refuse(c, `${cellWhere}: a column with its own condition`);
       if (cell.showOtherItem) refuse(c, `${cellWhere}: an "other" item in a cell`);
-      return compileQuestion(c, cell, cellWhere, 'row', cell.getType(), ((q.choices ?? []) as any[]).map((choice) => choice.value));
+      return compileQuestion(c, cell, cellWhere, 'row', ((q.choices ?? []) as any[]).map((choice) => choice.value));
     });
     if (type === 'matrixdropdown') plan.rows = (q.rows as any[]).map((r) => String(r.value));
     for (const row of (q.rows ?? []) as any[]) if (row.visibleIf || row.enableIf) refuse(c, `${where}: a row with its own condition`);
