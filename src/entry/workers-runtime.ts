@@ -43,7 +43,8 @@ export function workerAssets(binding: AssetsBinding): AssetSource {
   const bytes = async (name: string) => new Uint8Array(await (await binding.fetch(base + name)).arrayBuffer());
   return {
     async get(name) {
-      const entry = Object.hasOwn(await built(), name) ? (await built())[name]! : undefined;
+      const all = await built();
+      const entry = Object.hasOwn(all, name) ? all[name] : undefined;
       if (!entry) return undefined;
       let file = files.get(name);
       if (!file) {

@@ -29,12 +29,10 @@ export async function listVersions(db: Db, questionnaireId: string): Promise<Ver
  * Published versions never change (no statement updates them), so a version once read is kept per
  * database handle: every submission looks its version up, and a definition is hundreds of kilobytes.
  */
-const versionCache = new WeakMap<Db, Map<string, VersionRow>>();
 const VERSION_CACHE_SIZE = 256;
 
 export async function findVersion(db: Db, questionnaireId: string, version: string): Promise<VersionRow | undefined> {
-  let cache = versionCache.get(db);
-  if (!cache) versionCache.set(db, (cache = new Map()));
+  const cache = prepared(db, 'versionRows', () => new Map<string, VersionRow>());
   const key = `${questionnaireId}\u0000${version}`;
   const cached = cache.get(key);
   if (cached) return cached;
