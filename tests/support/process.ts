@@ -19,10 +19,15 @@ export function startServerProcess(args: string[], env: Record<string, string> =
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    let started = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
+      // Once started, only keep the output: matching the whole of it again on every chunk of a
+      // busy server's access log would cost the test (or benchmark) process quadratic time.
+      if (started) return;
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
       if (m) {
+        started = true;
         clearTimeout(timer);
         resolve({
           url: m[1]!,
