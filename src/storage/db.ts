@@ -5,8 +5,8 @@ import type * as schema from './schema';
 
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
-/** A drizzle statement built but not yet executed. */
-export type Statement = { run(): unknown; all(): unknown };
+/** A drizzle statement built but not yet executed (or a reusable write bound to its values). */
+export type Statement = { run(): unknown; all(): unknown; returnsRows?: boolean };
 
 /**
  * Runs the statements that `build` returns as one transaction: all or nothing. Resolves to one
@@ -16,7 +16,8 @@ export type Statement = { run(): unknown; all(): unknown };
  */
 export type Atomic = (build: (db: Db) => Statement[]) => Promise<unknown[][]>;
 
-/** Whether a drizzle insert/update/delete was built with `.returning()`. */
+/** Whether a drizzle insert/update/delete was built with `.returning()` (or a reusable write says so). */
 export function hasReturning(statement: Statement): boolean {
-  return Boolean((statement as { config?: { returning?: unknown } }).config?.returning);
+  const s = statement as { config?: { returning?: unknown }; returnsRows?: boolean };
+  return s.returnsRows ?? Boolean(s.config?.returning);
 }

@@ -3,7 +3,8 @@
 // every call, which cost more than the reads themselves. One cache per database handle; the
 // values come in through `sql.placeholder`, so a prepared statement serves every call. It also
 // holds other per-handle state (the cache of published versions).
-import type { Db } from './db';
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
+import { hasReturning, type Db, type Statement } from './db';
 
 const caches = new WeakMap<Db, Map<string, unknown>>();
 
@@ -17,4 +18,47 @@ export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
     cache.set(name, statement);
   }
   return statement;
+}
+
+/** Each value of V, or the SQL that stands for it in a statement built once. */
+export type Bindable<V> = { [K in keyof V]: V[K] | SQL };
+
+/**
+ * A write that runs on every submission, built once per handle and run with this call's values
+ * where the driver can reuse a statement (better-sqlite3: building and compiling an upsert cost
+ * more than running it); built with the values in place where it cannot (D1's batch takes built
+ * statements). `build` gets either the values or, for the reusable form, a placeholder for each.
+ * `encode` turns the values into what the placeholders take (the columns' driver values).
+ */
+export function reusableWrite<V extends Record<string, unknown>>(
+  db: Db,
+  name: string,
+  values: V,
+  encode: (values: V) => Record<string, unknown>,
+  build: (db: Db, values: Bindable<V>) => Statement,
+): Statement {
+  if ((db as unknown as { resultKind: string }).resultKind !== 'sync') return build(db, values);
+  const statement = prepared(db, `write:${name}`, (d) => {
+    const slots = Object.fromEntries(Object.keys(values).map((key) => [key, sql`${sql.placeholder(key)}`])) as Bindable<V>;
+    const built = build(d, slots);
+    return { query: (built as unknown as { prepare(): PreparedWrite }).prepare(), returnsRows: hasReturning(built) };
+  });
+  const bound = encode(values);
+  return { run: () => statement.query.run(bound), all: () => statement.query.all(bound), returnsRows: statement.returnsRows };
+}
+
+interface PreparedWrite {
+  run(values: Record<string, unknown>): unknown;
+  all(values: Record<string, unknown>): unknown;
+}
+
+/** The driver values of a row for `table`'s columns (JSON, timestamps), nulls kept. */
+export function columnValues(table: Table, row: Record<string, unknown>): Record<string, unknown> {
+  const columns = getTableColumns(table) as Record<string, { mapToDriverValue(v: unknown): unknown }>;
+  const out: Record<string, unknown> = {};
+  for (const key in row) {
+    const value = row[key];
+    out[key] = value === null || value === undefined ? null : columns[key]!.mapToDriverValue(value);
+  }
+  return out;
 }

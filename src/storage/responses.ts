@@ -4,7 +4,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { questionnaireVersions, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
-import { prepared } from './prepared';
+import { columnValues, prepared, reusableWrite } from './prepared';
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -58,10 +58,11 @@ function values(w: ResponseWrite, status: ResponseStatus) {
  * or drafted on another version (the caller then reads the row to tell retry from conflict).
  */
 export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
-  return db
-    .insert(responses)
-    .values(values(w, 'submitted'))
-    .onConflictDoUpdate({
+  return reusableWrite(db, 'insertSubmission', values(w, 'submitted'), (v) => columnValues(responses, v), (d, v) =>
+    d
+      .insert(responses)
+      .values(v)
+      .onConflictDoUpdate({
       target: responses.instanceId,
       set: {
         status: 'submitted',
@@ -80,7 +81,8 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
       },
       setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL`,
     })
-    .returning();
+    .returning(),
+  );
 }
 
 /**
