@@ -1,8 +1,8 @@
 // Turns the credentials of a request (session cookie or bearer token) into a Principal, or
 // undefined. Expired sessions and revoked or expired tokens count as no credentials at all.
 import type { Deps } from '../deps';
-import { deleteSessionStatement, findSession, findTokenByHash, touchSession, touchToken } from '../storage/sessions';
-import { assignedQuestionnaires, findUser, type UserRow } from '../storage/users';
+import { deleteSessionStatement, findSessionWithUser, findTokenWithUser, touchSession, touchToken } from '../storage/sessions';
+import { assignedQuestionnaires, type UserRow } from '../storage/users';
 import { ALL, type Principal } from './principal';
 import { hashToken } from './secrets';
 
@@ -27,11 +27,11 @@ async function userPrincipal(deps: AuthDeps, user: UserRow, via: Principal['via'
 
 /** From `Authorization: Bearer pa_...` (API token) or `pd_...` (device token). */
 export async function fromBearer(deps: AuthDeps, token: string): Promise<Principal | undefined> {
-  const row = await findTokenByHash(deps.db, await hashToken(token));
+  const found = await findTokenWithUser(deps.db, await hashToken(token));
   const now = deps.clock.now();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
-  const user = await findUser(deps.db, row.userId);
-  if (!user || user.disabledAt) return undefined;
+  if (!found) return undefined;
+  const { token: row, user } = found;
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.disabledAt) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(deps.db, row.id, now);
   if (row.kind === 'api') return userPrincipal(deps, user, 'api-token');
   return {
@@ -48,15 +48,15 @@ export async function fromBearer(deps: AuthDeps, token: string): Promise<Princip
 /** From the session cookie; an idle or too old session is removed. */
 export async function fromSession(deps: AuthDeps, token: string): Promise<Principal | undefined> {
   const hash = await hashToken(token);
-  const session = await findSession(deps.db, hash);
-  if (!session) return undefined;
+  const found = await findSessionWithUser(deps.db, hash);
+  if (!found) return undefined;
+  const { session, user } = found;
   const now = deps.clock.now().getTime();
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + deps.config.sessionIdleMs <= now) {
     await deps.atomic((db) => [deleteSessionStatement(db, hash)]);
     return undefined;
   }
-  const user = await findUser(deps.db, session.userId);
-  if (!user || user.disabledAt) return undefined;
+  if (user.disabledAt) return undefined;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, hash, new Date(now));
   return { ...(await userPrincipal(deps, user, 'session')), csrfToken: session.csrfToken, sessionHash: hash };
 }

@@ -1,14 +1,19 @@
 // Query functions for sessions, bearer tokens (API and device) and sign-in throttling.
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Statement } from './db';
-import { sessions, signInThrottle, tokens, type TokenKind } from './schema';
+import { sessions, signInThrottle, tokens, users, type TokenKind } from './schema';
+import type { UserRow } from './users';
 import { prepared } from './prepared';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type TokenRow = typeof tokens.$inferSelect;
 
-export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return (await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1))[0];
+/** A session with its user, in one query (every request that carries a cookie asks). */
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const query = prepared(db, 'findSessionWithUser', (d) =>
+    d.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sql.placeholder('hash'))).limit(1).prepare(),
+  );
+  return (await query.all({ hash: tokenHash }))[0];
 }
 
 export function insertSessionStatement(db: Db, s: SessionRow): Statement {
@@ -31,8 +36,11 @@ export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number): 
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
 }
 
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenRow | undefined> {
-  const query = prepared(db, 'findTokenByHash', (d) => d.select().from(tokens).where(eq(tokens.tokenHash, sql.placeholder('hash'))).limit(1).prepare());
+/** A bearer token with its user, in one query (every API and device request asks). */
+export async function findTokenWithUser(db: Db, tokenHash: string): Promise<{ token: TokenRow; user: UserRow } | undefined> {
+  const query = prepared(db, 'findTokenWithUser', (d) =>
+    d.select({ token: tokens, user: users }).from(tokens).innerJoin(users, eq(users.id, tokens.userId)).where(eq(tokens.tokenHash, sql.placeholder('hash'))).limit(1).prepare(),
+  );
   return (await query.all({ hash: tokenHash }))[0];
 }
 
