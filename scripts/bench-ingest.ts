@@ -3,7 +3,8 @@
 //   1. validation alone, one response after another on one core, for the 100-question
 //      questionnaire: on the compiled plan and on survey-core's full model;
 //   2. HTTP ingest into a real `periplus serve` process (SQLite WAL, synchronous=FULL: every
-//      acknowledged response is fsynced before the 2xx) by concurrent clients: the 20-field form
+//      acknowledged response is fsynced before the 2xx) by concurrent clients (scripts/lib/http-load.ts,
+//      a wrk-like generator: fetch would cost more CPU than the server): the 20-field form
 //      with one repeat group (the size of ODK Central's published figure) and the 100-question
 //      form, both on the plan, and the 100-question form on the full model (worker pool);
 //   3. storage alone: the same rows written through the same storage function, one transaction each.
@@ -24,6 +25,7 @@ import { tempDir } from '../tests/support/app';
 import { startServerProcess } from '../tests/support/process';
 import { questionnaire100q, response100q } from './lib/questionnaire-100q';
 import { questionnaire20q, response20q } from './lib/questionnaire-20q';
+import { runLoad, type LoadRequest } from './lib/http-load';
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' } } });
 const N = Number(values.n ?? 3000);
@@ -97,6 +99,12 @@ interface Form {
   run: number;
 }
 
+/** Jiffies of the whole machine (Linux /proc/stat): busy and idle, to say how much of the 2 cores was left. */
+function machineTicks(): { busy: number; idle: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { busy: user! + nice! + system! + irq! + softirq! + steal!, idle: idle! + iowait! };
+}
+
 async function httpIngest(dir: string) {
   const surveys = join(dir, 'surveys');
   for (const [id, def] of [['form20', questionnaire20q()], ['form100', questionnaire100q()], ['form100model', questionnaire100qOnModel()]] as const) {
@@ -108,8 +116,12 @@ async function httpIngest(dir: string) {
   // The per-caller rate limit would throttle a benchmark's single token: off for this run.
   const server = await startServerProcess(['--db', dbFile, '--surveys', surveys], { PERIPLUS_RATE_LIMIT: '0' });
   const headers = { 'content-type': 'application/json', authorization };
-  const post = (form: Form, i: number) =>
-    fetch(`${server.url}/api/v1/questionnaires/${form.id}/versions/1/responses`, { method: 'POST', headers, body: JSON.stringify({ instanceId: uuid(i, form.run), data: form.response(i), country: 'TUN' }) });
+  const request = (form: Form, i: number): LoadRequest => ({
+    method: 'POST',
+    path: `/api/v1/questionnaires/${form.id}/versions/1/responses`,
+    headers,
+    body: JSON.stringify({ instanceId: uuid(i, form.run), data: form.response(i), country: 'TUN' }),
+  });
   try {
     const results = [];
     for (const form of [
@@ -117,28 +129,28 @@ async function httpIngest(dir: string) {
       { id: 'form100', n: N, response: response100q, run: 2 },
       { id: 'form100model', n: Math.min(N, MODEL_N * 4), response: response100q, run: 3 },
     ]) {
-      for (let w = 0; w < 8; w++) await (await post(form, form.n + w)).arrayBuffer(); // warm up
-      const latencies: number[] = [];
-      let next = 0;
-      let failures = 0;
+      const warmUp = await runLoad(server.url, CLIENTS, Array.from({ length: 40 }, (_, w) => request(form, form.n + w)), 201);
+      if (warmUp.firstUnexpected) throw new Error(`warm-up of ${form.id} failed: ${warmUp.firstUnexpected}`);
+      const requests = Array.from({ length: form.n }, (_, i) => request(form, i));
       const serverCpu = cpuSeconds(server.child.pid);
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
-          while (next < form.n) {
-            const i = next++;
-            const t0 = performance.now();
-            const res = await post(form, i);
-            await res.arrayBuffer();
-            latencies.push(performance.now() - t0);
-            if (res.status !== 201) failures++;
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      latencies.sort((a, b) => a - b);
-      const cpuMs = ((cpuSeconds(server.child.pid) - serverCpu) * 1000) / form.n;
-      results.push({ id: form.id, n: form.n, perSecond: form.n / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures, cpuMs });
+      const clientCpu = process.cpuUsage();
+      const machine = machineTicks();
+      const load = await runLoad(server.url, CLIENTS, requests, 201);
+      const used = process.cpuUsage(clientCpu);
+      const after = machineTicks();
+      const idle = (after.idle - machine.idle) / (after.idle - machine.idle + after.busy - machine.busy);
+      results.push({
+        id: form.id,
+        n: form.n,
+        perSecond: form.n / load.seconds,
+        p50: pct(load.latencies, 50),
+        p99: pct(load.latencies, 99),
+        failures: form.n - (load.statuses.get(201) ?? 0),
+        firstFailure: load.firstUnexpected,
+        cpuMs: ((cpuSeconds(server.child.pid) - serverCpu) * 1000) / form.n,
+        clientMs: (used.user + used.system) / 1000 / form.n,
+        idle,
+      });
     }
     return results;
   } finally {
@@ -201,7 +213,10 @@ try {
     form100: '  100 questions, plan',
     form100model: '  100 questions, full model (worker pool)',
   };
-  for (const r of http) row(label[r.id]!, r.perSecond, r.p50, r.p99, `(${r.n} posted, ${r.failures} failures; server CPU ${fmt(r.cpuMs, 2)} ms each)`);
+  for (const r of http) {
+    row(label[r.id]!, r.perSecond, r.p50, r.p99, `(${r.n} posted, ${r.failures} failures${r.firstFailure ? `, first: ${r.firstFailure}` : ''})`);
+    console.log(`${''.padEnd(54)}CPU per submission: server ${fmt(r.cpuMs, 2)} ms, load generator ${fmt(r.clientMs, 2)} ms; machine idle ${fmt(100 * r.idle, 0)}%`);
+  }
   console.log('');
   console.log(`${'storage alone: same rows, one fsynced transaction each'.padEnd(52)} ${fmt(storage.perSecond).padStart(9)}`);
   const form20 = http.find((r) => r.id === 'form20')!;
@@ -209,7 +224,7 @@ try {
   console.log(`20-field form vs ODK Central's ${ODK_PER_SECOND}/s (p50 32 ms, 4 clients):  ${fmt(form20.perSecond / ODK_PER_SECOND)}x`);
   console.log(`HTTP ingest / storage alone (20-field form):                ${fmt(form20.perSecond / storage.perSecond, 2)}`);
   console.log(`server CPU per submission / validation per submission (100 questions, plan): ${fmt(http.find((r) => r.id === 'form100')!.cpuMs / (1000 / planPerSecond))}x`);
-  console.log('(the load generator runs on the same cores as the server; server CPU per submission is the figure that moves with the code)');
+  console.log('(the load generator shares the 2 cores: a keep-alive connection per client, each request sent when the previous answer has arrived, bodies built before the clock starts)');
 } finally {
   tmp.cleanup();
 }
