@@ -6,11 +6,11 @@ import type { Deps } from '../deps';
 import { AppError, conflict, forbidden, invalidResponse, notFound } from '../errors';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { auditIfChangedStatement } from '../storage/audit';
-import { findQuestionnaire, findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
-import { findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
+import { findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
+import { findInstanceContext, findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
 import { screeningStop, versionScreeningRules } from '../questionnaires/screening';
-import { deleteDraftStatements, findRefusal, insertRefusalStatement } from '../storage/fieldwork';
+import { deleteDraftStatements, insertRefusalStatement } from '../storage/fieldwork';
 import { canSee } from './scope';
 import { findUser } from '../storage/users';
 
@@ -45,12 +45,20 @@ export interface Refused {
 
 export type IngestDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'validator'>;
 
-export async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, questionnaireId: string, version: string): Promise<{ questionnaire: QuestionnaireRow; version: VersionRow }> {
-  const questionnaire = hasQuestionnaire(p, questionnaireId) ? await findQuestionnaire(deps.db, questionnaireId) : undefined;
-  if (!questionnaire) throw notFound(`Questionnaire '${questionnaireId}'`);
-  const row = await findVersion(deps.db, questionnaireId, version);
-  if (!row) throw notFound(`Version '${version}' of questionnaire '${questionnaireId}'`);
-  return { questionnaire, version: row };
+/** What a submission or draft save is about: its questionnaire and version, what its instance id already holds. */
+interface Target {
+  questionnaire: QuestionnaireRow;
+  version: VersionRow;
+  existing: StoredResponse | undefined;
+  refused: boolean;
+}
+
+async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, input: ResponseInput): Promise<Target> {
+  const found = hasQuestionnaire(p, input.questionnaireId) ? await findInstanceContext(deps.db, input.questionnaireId, input.instanceId) : undefined;
+  if (!found) throw notFound(`Questionnaire '${input.questionnaireId}'`);
+  const version = await findVersion(deps.db, input.questionnaireId, input.version);
+  if (!version) throw notFound(`Version '${input.version}' of questionnaire '${input.questionnaireId}'`);
+  return { questionnaire: found.questionnaire, version, existing: found.response, refused: found.refused };
 }
 
 /** The country and site a response is filed under, checked against the principal's scope. */
@@ -150,8 +158,7 @@ function write(
  * Screening stopped the interview (refused consent, interviewed before, under age): a refusal is
  * counted once per instance id, a draft of it is deleted with its revisions, and no answer is kept.
  */
-async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }, reason: string): Promise<Refused> {
-  const existing = await findResponse(deps.db, input.instanceId);
+async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, { version, existing }: Target, place: { country: string; site: string | null }, reason: string): Promise<Refused> {
   if (existing) {
     assertReusable(p, existing, version);
     if (existing.status === 'submitted') throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted as an interview.`);
@@ -169,22 +176,22 @@ async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, inpu
  * Submissions and drafts pass screening first: answers that meet a rule end the interview as a
  * refusal; an instance id already counted as a refusal cannot come back as an interview.
  */
-async function screened(deps: IngestDeps, actor: Actor, input: ResponseInput, version: VersionRow, place: { country: string; site: string | null }): Promise<Refused | null> {
-  const stop = screeningStop(versionScreeningRules(version), input.data);
-  if (stop) return refuse(deps, actor, input, version, place, stop);
-  if (await findRefusal(deps.db, input.instanceId)) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
+async function screened(deps: IngestDeps, actor: Actor, input: ResponseInput, target: Target, place: { country: string; site: string | null }): Promise<Refused | null> {
+  const stop = screeningStop(versionScreeningRules(target.version), input.data);
+  if (stop) return refuse(deps, actor, input, target, place, stop);
+  if (target.refused) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
   return null;
 }
 
 /** Validates and stores a submission; an identical retry returns the stored response. */
 export async function submitResponse(deps: IngestDeps, actor: Actor, input: ResponseInput): Promise<Accepted | Refused> {
   const { principal: p, requestId } = actor;
-  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
+  const target = await loadTarget(deps, p, input);
+  const { questionnaire, version, existing } = target;
   const place = placeOf(p, input);
-  const refused = await screened(deps, actor, input, version, place);
+  const refused = await screened(deps, actor, input, target, place);
   if (refused) return refused;
   const hash = await payloadHash(version, input.data);
-  const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
   // Cheap answer for retries before the costly validation; the unique constraint still decides below.
   if (existing?.status === 'submitted') return repeated(existing, hash);
@@ -206,12 +213,12 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
 /** Saves a draft as sent (after shape checks). `baseRevision` guards against overwriting a newer save. */
 export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted | Refused> {
   const { principal: p, requestId } = actor;
-  const { questionnaire, version } = await loadTarget(deps, p, input.questionnaireId, input.version);
+  const target = await loadTarget(deps, p, input);
+  const { questionnaire, version, existing } = target;
   const place = placeOf(p, input);
   // A draft that already meets a screening rule is the end of the interview, not a draft.
-  const refused = await screened(deps, actor, input, version, place);
+  const refused = await screened(deps, actor, input, target, place);
   if (refused) return refused;
-  const existing = await findResponse(deps.db, input.instanceId);
   if (existing) assertReusable(p, existing, version);
   if (existing?.status === 'submitted')
     throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; edit the response instead.`);

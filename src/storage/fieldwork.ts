@@ -2,7 +2,6 @@
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { fieldworkTargets, refusals, responseRevisions, responses } from './schema';
-import { prepared } from './prepared';
 
 export interface RefusalWrite {
   instanceId: string;
@@ -18,11 +17,6 @@ export interface RefusalWrite {
 /** Counts the refusal once, however often the device retries it. */
 export function insertRefusalStatement(db: Db, r: RefusalWrite): Statement {
   return db.insert(refusals).values(r).onConflictDoNothing().returning();
-}
-
-export async function findRefusal(db: Db, instanceId: string) {
-  const query = prepared(db, 'findRefusal', (d) => d.select().from(refusals).where(eq(refusals.instanceId, sql.placeholder('instanceId'))).limit(1).prepare());
-  return (await query.all({ instanceId }))[0];
 }
 
 /** Removes a draft that ended in a refusal, with its saved revisions: nothing of the interview is kept. */

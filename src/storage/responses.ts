@@ -3,7 +3,8 @@
 // followed by a write, so parallel requests cannot both win.
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Statement } from './db';
-import { questionnaireVersions, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
+import { questionnaires, questionnaireVersions, refusals, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
+import type { QuestionnaireRow } from './questionnaires';
 import { columnValues, prepared, reusableWrite } from './prepared';
 
 export type ResponseRow = typeof responses.$inferSelect;
@@ -127,6 +128,40 @@ export async function findResponse(db: Db, instanceId: string): Promise<StoredRe
       .prepare(),
   );
   return (await query.all({ instanceId }))[0];
+}
+
+/** A questionnaire with what is stored under one instance id: the response, whether it was refused. */
+export interface InstanceContext {
+  questionnaire: QuestionnaireRow;
+  response: StoredResponse | undefined;
+  /** The instance id was counted as a refusal at screening. */
+  refused: boolean;
+}
+
+/**
+ * The reads every submission and draft save makes, in one query: its questionnaire (state,
+ * closing time), the response already stored under its instance id, and whether that id was
+ * counted as a refusal. Undefined when the questionnaire does not exist.
+ */
+export async function findInstanceContext(db: Db, questionnaireId: string, instanceId: string): Promise<InstanceContext | undefined> {
+  const query = prepared(db, 'findInstanceContext', (d) =>
+    d
+      .select({
+        questionnaire: questionnaires,
+        response: responses,
+        version: questionnaireVersions.version,
+        refused: sql<number>`exists (select 1 from ${refusals} where ${refusals.instanceId} = ${sql.placeholder('instanceId')})`,
+      })
+      .from(questionnaires)
+      .leftJoin(responses, eq(responses.instanceId, sql.placeholder('instanceId')))
+      .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+      .where(eq(questionnaires.id, sql.placeholder('questionnaireId')))
+      .limit(1)
+      .prepare(),
+  );
+  const row = (await query.all({ questionnaireId, instanceId }))[0];
+  if (!row) return undefined;
+  return { questionnaire: row.questionnaire, response: row.response ? { ...row.response, version: row.version! } : undefined, refused: Boolean(row.refused) };
 }
 
 export interface ResponsePage {
