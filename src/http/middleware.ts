@@ -21,7 +21,6 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   };
 }
 
-
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Writes to the API must be JSON: anything else is 415 before any parsing. */

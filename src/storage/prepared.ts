@@ -1,8 +1,8 @@
-// Prepared read queries for the paths every request takes (token, questionnaire, version,
-// response look-ups). drizzle otherwise rebuilds the SQL text and asks SQLite to prepare it on
-// every call, which cost more than the reads themselves. One cache per database handle; the
-// values come in through `sql.placeholder`, so a prepared statement serves every call. It also
-// holds other per-handle state (the cache of published versions).
+// Statements built once per database handle for the paths every request takes: the reads
+// (token, questionnaire, version, response look-ups) and, on Node, the submission's writes. drizzle
+// otherwise rebuilds the SQL text on every call, which cost more than running it. One cache per
+// database handle; the values come in through `sql.placeholder`, so one statement serves every
+// call. It also holds other per-handle state (the cache of published versions).
 import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import { hasReturning, type Db, type Statement } from './db';
 
@@ -28,7 +28,8 @@ export type Bindable<V> = { [K in keyof V]: V[K] | SQL };
  * where the driver can reuse a statement (better-sqlite3: building and compiling an upsert cost
  * more than running it); built with the values in place where it cannot (D1's batch takes built
  * statements). `build` gets either the values or, for the reusable form, a placeholder for each.
- * `encode` turns the values into what the placeholders take (the columns' driver values).
+ * `encode` turns the values into what the placeholders take (the columns' driver values). The
+ * statement is built from the first call's keys: every call must give the same keys.
  */
 export function reusableWrite<V extends Record<string, unknown>>(
   db: Db,
