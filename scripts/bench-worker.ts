@@ -16,6 +16,7 @@ import { tempDir } from '../tests/support/app';
 import { ROOT, runCli, startServerProcess } from '../tests/support/process';
 import { generateFullResponse } from '../tests/support/generate';
 import { shippedDefinitions } from '../src/entry/shipped';
+import { runLoad, type LoadRequest } from './lib/http-load';
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' } } });
 const N = Number(values.n ?? 600);
@@ -69,32 +70,17 @@ async function startWranglerDev(persist: string): Promise<{ url: string; stop():
 }
 
 async function load(url: string, token: string, answers: Record<string, unknown>) {
-  const post = (i: number) =>
-    fetch(`${url}/api/v1/questionnaires/migrant-scoping/versions/3/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ instanceId: crypto.randomUUID(), data: answers, country: 'TUN', site: `site ${i % 7}` }),
-    });
-  for (let w = 0; w < 10; w++) await (await post(w)).arrayBuffer(); // warm up (and publish, on the Worker)
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < N) {
-        const i = next++;
-        const t0 = performance.now();
-        const res = await post(i);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 201) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: N / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), failures };
+  const request = (i: number): LoadRequest => ({
+    method: 'POST',
+    path: '/api/v1/questionnaires/migrant-scoping/versions/3/responses',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ instanceId: crypto.randomUUID(), data: answers, country: 'TUN', site: `site ${i % 7}` }),
+  });
+  // Warm up (and publish, on the Worker).
+  const warmUp = await runLoad(url, 1, Array.from({ length: 10 }, (_, i) => request(i)), 201);
+  if (warmUp.firstUnexpected) throw new Error(`warm-up failed: ${warmUp.firstUnexpected}`);
+  const r = await runLoad(url, CLIENTS, Array.from({ length: N }, (_, i) => request(i)), 201);
+  return { perSecond: N / r.seconds, p50: pct(r.latencies, 50), p99: pct(r.latencies, 99), failures: N - (r.statuses.get(201) ?? 0) };
 }
 
 const tmp = tempDir('periplus-bench-worker-');
