@@ -11,6 +11,8 @@ export default defineConfig({
       main: './src/entry/worker.ts',
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
+        // A second, empty database for the migrations test, which rebuilds it step by step.
+        d1Databases: { SEED_DB: 'periplus-seeded-migrations' },
         bindings: {
           TEST_MIGRATIONS: migrations,
           // A test key; a deployment sets its own with `wrangler secret put PSEUDONYM_KEY`.

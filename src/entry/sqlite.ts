@@ -86,14 +86,14 @@ export function statementCache(sqlite: Database.Database): Pick<Database.Databas
  * Applies db/migrations. Foreign keys are off while drizzle-kit's table rebuilds run (inside one
  * transaction the pragma would be ignored), then every reference is checked before turning them on.
  */
-export function migrateDatabase(sqlite: Database.Database): void {
+export function migrateDatabase(sqlite: Database.Database, migrationsFolder = MIGRATIONS_DIR): void {
   const applied = (): number => {
     const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
     return table ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
   };
   const before = applied();
   sqlite.pragma('foreign_keys = OFF');
-  migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+  migrate(drizzle(sqlite), { migrationsFolder });
   // The check reads every row: only worth it when a migration ran (not at every start).
   if (applied() === before) return;
   const broken = sqlite.pragma('foreign_key_check') as unknown[];

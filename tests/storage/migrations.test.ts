@@ -4,10 +4,13 @@
 // a cascading foreign key the DROP silently deletes every child row, and without one the rebuild
 // only works on D1 with `PRAGMA defer_foreign_keys = ON` first. This check refuses a migration
 // that rebuilds a table without that precaution, and any ON DELETE CASCADE.
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../../src/entry/sqlite';
+import { MIGRATIONS_DIR, migrateDatabase } from '../../src/entry/sqlite';
+import { tempDir } from '../support/app';
+import { losses, seedEveryTable, snapshot, type SqlRunner } from '../support/seeded-migrations';
 
 /** The problems of one migration's SQL; empty when it is safe on both runtimes. */
 function migrationProblems(sql: string): string[] {
@@ -43,5 +46,41 @@ describe('migrations', () => {
     expect(migrationProblems(`PRAGMA defer_foreign_keys = ON;--> statement-breakpoint\n${rebuild}`)).toEqual([]);
     expect(migrationProblems('CREATE TABLE `a` (`id` text REFERENCES `b`(`id`) ON DELETE cascade);')).toHaveLength(1);
     expect(migrationProblems('ALTER TABLE `responses` ADD `draft_page` text;')).toEqual([]);
+  });
+
+  it('keep every row of a filled database, one migration at a time (the same check runs on D1 in workerd)', async () => {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+    const tmp = tempDir();
+    try {
+      // The first `count` migrations as a folder of their own, for drizzle's migrator.
+      const upTo = (count: number) => {
+        const folder = join(tmp.dir, `first-${count}`);
+        mkdirSync(join(folder, 'meta'), { recursive: true });
+        const entries = journal.entries.slice(0, count);
+        for (const e of entries) copyFileSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+        writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+        return folder;
+      };
+      expect(journal.entries.length).toBe(files.length);
+      for (let k = 1; k < journal.entries.length; k++) {
+        const sqlite = new Database(join(tmp.dir, `seeded-${k}.sqlite`));
+        try {
+          migrateDatabase(sqlite, upTo(k));
+          const db: SqlRunner = {
+            run: async (sql, params = []) => void sqlite.prepare(sql).run(...params),
+            all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql).all(...params) as T[],
+          };
+          await seedEveryTable(db);
+          const before = await snapshot(db);
+          expect([...before.values()].every((rows) => rows.length === 2)).toBe(true);
+          migrateDatabase(sqlite, upTo(k + 1));
+          expect(await losses(db, before), journal.entries[k]!.tag).toEqual([]);
+        } finally {
+          sqlite.close();
+        }
+      }
+    } finally {
+      tmp.cleanup();
+    }
   });
 });

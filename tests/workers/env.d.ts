@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Empty at start: tests/workers/migrations.worker.test.ts fills and migrates it. */
+      SEED_DB: D1Database;
     }
   }
 }
