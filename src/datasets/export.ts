@@ -15,7 +15,7 @@ import { countExportRows, exportBound, exportPage, type ExportFilters, type Expo
 import { anonymizeTable, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
-import { mergeRareCodes } from './anonymize/recode';
+import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
 import { flattenResponse, mainCellText, SUPPRESSED_CELL } from './flatten';
@@ -51,6 +51,8 @@ interface SdcPlan {
   keyColumns: number[];
   /** Main-table columns of the sensitive variables, in the table's sensitive order. */
   sensitiveColumns: number[];
+  /** Per sensitive variable with a merge-rare rule: its rare values and what they become. */
+  sensitiveMerges: Array<{ rare: ReadonlySet<string>; into: string } | undefined>;
   /** Per-export random key of the row keys: public keys link nothing across exports. */
   rowKeyKey: CryptoKey;
 }
@@ -157,6 +159,9 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);
   const readColumns = [...keyColumns, ...sensitiveColumns];
+  // Sensitive variables whose rare values are merged: their values are counted in pass one.
+  const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
+  const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
   let records = 0;
   let seqSum = 0;
   // A key or sensitive column that derived from a field pass one does not read would not match
@@ -164,16 +169,25 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   for await (const page of pages(deps, p, 'sdc'))
     for (const row of page) {
       const cells = mainCells(p, row, readColumns);
-      builder.push(cells.slice(0, keyColumns.length), cells.slice(keyColumns.length));
+      const sensitiveCells = cells.slice(keyColumns.length);
+      builder.push(cells.slice(0, keyColumns.length), sensitiveCells);
+      sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
       seqSum = seqStep(seqSum, row.seq);
       records++;
     }
   const table = builder.build();
   const inputRows = table.n;
-  // Merging rare categories needs the whole column: done on the table, before suppression.
+  // Merging rare categories needs the whole column: done on the table, before suppression (and,
+  // for sensitive variables, before l-diversity is measured on them).
   keyed.forEach(([c], vi) => {
     const rule = c.variable?.recode;
     if (rule?.kind === 'merge-rare') mergeRareCodes(table, vi, rule.min, rule.into);
+  });
+  const sensitiveMerges = mergeRules.map((rule, s) => {
+    if (!rule) return undefined;
+    const rare = rareValues(sensitiveCounts[s]!, rule.min);
+    mergeRareSensitive(table.sensitive![s]!, rare, rule.into);
+    return { rare, into: rule.into };
   });
   const { table: treated, report } = anonymizeTable(table, {
     quasiIdentifiers: qis.map(([c]) => c.name),
@@ -191,7 +205,10 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       violators: report.after.violators,
     });
   for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.spec.sdc.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
-  for (const [c] of sensitive) p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})`);
+  sensitive.forEach(([c], s) => {
+    const merge = mergeRules[s];
+    p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`);
+  });
   return {
     report,
     table: treated,
@@ -201,6 +218,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     seqSum,
     keyColumns,
     sensitiveColumns,
+    sensitiveMerges,
     rowKeyKey: await crypto.subtle.generateKey({ name: 'AES-CTR', length: 128 }, false, ['encrypt']),
   };
 }
@@ -274,7 +292,9 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
             cells[ci] = code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[v]![code]!;
           });
           sdc.sensitiveColumns.forEach((ci, s) => {
+            const merge = sdc.sensitiveMerges[s];
             if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
+            else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
           });
         }
         index++;

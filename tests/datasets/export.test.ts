@@ -232,6 +232,38 @@ describe('dataset export', () => {
     expect(body.error.message).toMatch(/classes smaller than k=100/);
   });
 
+  it('merges the rare values of a sensitive variable in public output, as its rule says, before l-diversity is measured', async () => {
+    const rare = {
+      title: 'Routes',
+      elements: [
+        { type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] },
+        { type: 'dropdown', name: 'route', sdcRole: 'sensitive', sdcRecode: { kind: 'merge-rare', min: 5, into: 'other' }, choices: ['central', 'western', 'eastern', 'atlantic'] },
+      ],
+    };
+    await t.publish([definitionFile(rare, { questionnaireId: 'routes' })]);
+    // 14 central, 13 western, 2 eastern, 1 atlantic: the last two are rare (fewer than 5 records).
+    const routes = [...Array(14).fill('central'), ...Array(13).fill('western'), 'eastern', 'eastern', 'atlantic'];
+    for (const [i, route] of routes.entries()) {
+      const res = await t.app.request(
+        '/api/v1/questionnaires/routes/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data: { sex: i % 2 ? 'm' : 'f', route }, country: 'TUN' }, admin.headers),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const res = await t.app.request('/api/v1/questionnaires/routes/export?profile=public&k=3&l=2&maxGlobalRisk=0.5', { headers: coordinator.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const b = bundleOf(new Uint8Array(await res.arrayBuffer()));
+    const main = b.csv('routes.csv');
+    const values = main.rows.map((r) => r[main.header.indexOf('route')]!);
+    expect(values).toHaveLength(routes.length);
+    expect(values).not.toContain('eastern');
+    expect(values).not.toContain('atlantic');
+    expect(values.filter((v) => v === 'other')).toHaveLength(3);
+    expect(values.filter((v) => v === 'central')).toHaveLength(14);
+    const codebook = b.csv('codebook.csv');
+    expect(codebook.rows.find((r) => r[1] === 'route')!.at(-1)).toBe("l-diversity (l=2); values of fewer than 5 records merged into 'other'");
+  });
+
   it('gives researchers the public profile only, within their countries', async () => {
     expect((await exportAs(researcher, 'profile=full')).res.status).toBe(403);
     expect((await exportAs(researcher, 'profile=pseudonymized')).res.status).toBe(403);

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datasets/anonymize/anonymize';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
-import { recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
+import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
 import { checkK } from '../support/kcheck';
 import { tempDir } from '../support/app';
@@ -194,6 +194,27 @@ describe('recoding', () => {
     expect(recodeValue('2026-11-29', { kind: 'quarter' })).toBe('2026-Q4');
     expect(recodeValue('Sfax', { kind: 'map', map: { Sfax: 'TN-Sfax region' } })).toBe('TN-Sfax region');
     expect(recodeColumn(['a', 'a', 'b', ''], { kind: 'merge-rare', min: 2, into: 'other' })).toEqual(['a', 'a', 'other', '']);
+  });
+
+  it('merges rare values of a sensitive variable before l-diversity: a class left with one value is blanked', () => {
+    // Class f holds two values, both rare: diverse as collected, one value ('other') once merged.
+    const b = groupedTableBuilder(['sex'], ['route']);
+    const records = [...Array(6).fill(['m', 'central']), ...Array(6).fill(['m', 'western']), ['f', 'eastern'], ['f', 'atlantic'], ['f', 'eastern']];
+    const counts = new Map<string, number>();
+    for (const [sex, route] of records) {
+      b.push([sex], [route]);
+      counts.set(route, (counts.get(route) ?? 0) + 1);
+    }
+    const rare = rareValues(counts, 5);
+    expect([...rare].sort()).toEqual(['atlantic', 'eastern']);
+    const t = b.build();
+    mergeRareSensitive(t.sensitive![0]!, rare, 'other');
+    expect(t.sensitive![0]!.labels).toEqual(['central', 'western', 'other']);
+    const { table, report } = anonymizeTable(t, { ...policy(), quasiIdentifiers: ['sex'], sensitive: ['route'], k: 3, l: 2, maxIndividualRisk: 1, maxGlobalRisk: 1 });
+    expect(report.minL.route!.before).toBe(1);
+    const f = table.labels[0]!.indexOf('f');
+    const rowF = Array.from({ length: table.n }, (_, i) => i).find((i) => table.codes[0]![i] === f)!;
+    expect(table.sensitive![0]!.blanked[rowF]).toBe(1);
   });
 });
 

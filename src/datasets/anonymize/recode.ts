@@ -1,7 +1,7 @@
 // Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
 // (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
 // questionnaire (sdcRecode on a question) or from the export profile.
-import { SUPPRESSED, weightOf, type SdcTable } from './table';
+import { SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export type RecodeRule =
   /** Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18". */
@@ -59,6 +59,30 @@ export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string
   const codes = t.codes[v]!;
   for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
   t.labels[v] = labels;
+}
+
+/** The values of a column seen fewer than `min` times (not empty, not a missing-value code such as .n). */
+export function rareValues(counts: ReadonlyMap<string, number>, min: number): Set<string> {
+  return new Set([...counts].filter(([value, n]) => value !== '' && !value.startsWith('.') && n < min).map(([value]) => value));
+}
+
+/**
+ * Merges, in place, the `rare` values of a grouped table's sensitive variable into `into`: each
+ * row's set of distinct values is remapped, so l-diversity is measured on what will be published.
+ */
+export function mergeRareSensitive(s: SensitiveColumn, rare: ReadonlySet<string>, into: string): void {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const remap = s.labels.map((label) => {
+    const target = rare.has(label) ? into : label;
+    if (!index.has(target)) {
+      index.set(target, labels.length);
+      labels.push(target);
+    }
+    return index.get(target)!;
+  });
+  s.labels = labels;
+  s.values = s.values.map((codes) => (codes === null ? null : [...new Set(codes.map((c) => remap[c]!))].sort((a, b) => a - b)));
 }
 
 /** Recodes a whole column, including merging rare categories. */
