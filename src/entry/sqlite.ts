@@ -2,7 +2,7 @@
 // migrations, and the better-sqlite3 version of atomic().
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,21 +83,28 @@ export function statementCache(sqlite: Database.Database): Pick<Database.Databas
 }
 
 /**
- * Applies db/migrations. Foreign keys are off while drizzle-kit's table rebuilds run (inside one
- * transaction the pragma would be ignored), then every reference is checked before turning them on.
+ * Applies the migrations not yet applied (drizzle-kit's files and drizzle's bookkeeping table, so
+ * `drizzle-kit` and this agree on what ran), all in one transaction with the foreign-key check
+ * inside it: a migration that would leave a reference dangling is rolled back whole and nothing
+ * is recorded. Foreign keys are off meanwhile, for drizzle-kit's table rebuilds (inside a
+ * transaction the pragma would be ignored); the caller turns them back on.
  */
 export function migrateDatabase(sqlite: Database.Database, migrationsFolder = MIGRATIONS_DIR): void {
-  const applied = (): number => {
-    const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
-    return table ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
-  };
-  const before = applied();
+  const migrations = readMigrationFiles({ migrationsFolder });
+  sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+  const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as { created_at: number } | undefined;
+  const pending = migrations.filter((m) => !last || Number(last.created_at) < m.folderMillis);
+  if (pending.length === 0) return;
   sqlite.pragma('foreign_keys = OFF');
-  migrate(drizzle(sqlite), { migrationsFolder });
-  // The check reads every row: only worth it when a migration ran (not at every start).
-  if (applied() === before) return;
-  const broken = sqlite.pragma('foreign_key_check') as unknown[];
-  if (broken.length) throw new Error(`migration left ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`);
+  const record = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+  sqlite.transaction(() => {
+    for (const migration of pending) {
+      for (const statement of migration.sql) sqlite.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`migration refused: it would leave ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`);
+  })();
 }
 
 /** A consistent copy of the live database (VACUUM INTO reads one snapshot; writers keep going). */

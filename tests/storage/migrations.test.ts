@@ -83,4 +83,43 @@ describe('migrations', () => {
       tmp.cleanup();
     }
   });
+
+  it('roll back a migration that would leave references dangling, recording nothing', async () => {
+    const tmp = tempDir();
+    try {
+      const folder = join(tmp.dir, 'with-bad');
+      mkdirSync(join(folder, 'meta'), { recursive: true });
+      const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string; when: number }> };
+      for (const e of journal.entries) copyFileSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+      writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+      const sqlite = new Database(join(tmp.dir, 'bad.sqlite'));
+      try {
+        migrateDatabase(sqlite, folder);
+        const db: SqlRunner = {
+          run: async (sql, params = []) => void sqlite.prepare(sql).run(...params),
+          all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql).all(...params) as T[],
+        };
+        await seedEveryTable(db);
+        const before = await snapshot(db);
+        const applied = () => (sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n;
+        const count = applied();
+        // A good migration and a bad one after it, pending together: neither is kept.
+        writeFileSync(join(folder, '0098_fine.sql'), 'ALTER TABLE `users` ADD `note` text;');
+        writeFileSync(join(folder, '0099_bad.sql'), "DELETE FROM `users` WHERE `id` = 'users.id.1';");
+        const when = journal.entries.at(-1)!.when;
+        writeFileSync(
+          join(folder, 'meta/_journal.json'),
+          JSON.stringify({ ...journal, entries: [...journal.entries, { idx: 98, version: '6', when: when + 1, tag: '0098_fine', breakpoints: true }, { idx: 99, version: '6', when: when + 2, tag: '0099_bad', breakpoints: true }] }),
+        );
+        expect(() => migrateDatabase(sqlite, folder)).toThrow(/migration refused: it would leave 3 broken foreign-key references/);
+        expect(applied()).toBe(count);
+        expect(await losses(db, before)).toEqual([]);
+        expect((sqlite.prepare('select name from pragma_table_info(?)').all('users') as Array<{ name: string }>).map((c) => c.name)).not.toContain('note');
+      } finally {
+        sqlite.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
