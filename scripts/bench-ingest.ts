@@ -131,7 +131,8 @@ async function httpIngest(dir: string) {
   let runs = 0;
   const measure = async (id: string, n: number, response: (i: number) => Json, clients: number) => {
     const form = { id, n, response, run: ++runs };
-    const warmUp = await runLoad(server.url, clients, Array.from({ length: 40 }, (_, w) => request(form, n + w)), 201);
+    // Warm up first (the JIT, the caches): a steady state, not a cold start, is measured.
+    const warmUp = await runLoad(server.url, clients, Array.from({ length: Math.min(400, n) }, (_, w) => request(form, n + w)), 201);
     if (warmUp.firstUnexpected) throw new Error(`warm-up of ${id} failed: ${warmUp.firstUnexpected}`);
     const requests = Array.from({ length: n }, (_, i) => request(form, i));
     const serverCpu = cpuSeconds(server.child.pid);
