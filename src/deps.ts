@@ -1,5 +1,6 @@
 // Everything the app needs from its runtime, passed in: createApp(deps) does no I/O of its own,
 // so the same app runs on Node (better-sqlite3) and on Workers (D1), and tests fix time and ids.
+import type { Anonymizer } from './datasets/anonymize/anonymize';
 import type { Atomic, Db } from './storage/db';
 import type { ResponseValidator } from './validation/types';
 
@@ -72,6 +73,8 @@ export interface Deps {
   assets?: AssetSource;
   /** The client's network address (for sign-in throttling); each runtime knows how to read it. */
   clientAddress?: (request: Request, env: unknown) => string;
+  /** Where a public export's disclosure control runs; in the calling thread when absent. */
+  anonymizer?: Anonymizer;
 }
 
 const MINUTE = 60_000;

@@ -12,7 +12,7 @@ import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { findQuestionnaire, listVersions } from '../storage/questionnaires';
 import { countExportRows, exportBound, exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
-import { anonymizeTable, type SdcReport } from './anonymize/anonymize';
+import { inlineAnonymizer, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
 import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
@@ -35,7 +35,7 @@ export interface ExportSpec {
   sdc: { k: number; l: number; maxGlobalRisk: number };
 }
 
-export type ExportDeps = Pick<Deps, 'db' | 'clock'> & { pseudonymKey: Uint8Array };
+export type ExportDeps = Pick<Deps, 'db' | 'clock' | 'anonymizer'> & { pseudonymKey: Uint8Array };
 
 interface SdcPlan {
   report: SdcReport;
@@ -189,7 +189,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     mergeRareSensitive(table.sensitive![s]!, rare, rule.into);
     return { rare, into: rule.into };
   });
-  const { table: treated, report } = anonymizeTable(table, {
+  const { table: treated, report } = await (deps.anonymizer ?? inlineAnonymizer)(table, {
     quasiIdentifiers: qis.map(([c]) => c.name),
     strata: strata.map(([c]) => c.name),
     sensitive: sensitive.map(([c]) => c.name),
@@ -197,7 +197,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     l: p.spec.sdc.l,
     maxIndividualRisk: 1 / p.spec.sdc.k,
     maxGlobalRisk: p.spec.sdc.maxGlobalRisk,
-  }, { inPlace: true });
+  });
   if (!report.passed)
     throw new AppError(422, 'disclosure_risk', `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`, {
       failures: report.failures,

@@ -16,6 +16,7 @@ import { nodeAssets } from './assets';
 import { openDatabase } from './sqlite';
 import { loadPseudonymKey } from './secrets';
 import { createValidationPool } from './validation-pool';
+import { createSdcPool } from './sdc-pool';
 
 export interface NodeOptions {
   dbFile: string;
@@ -87,6 +88,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? batchedJsonLogger();
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
   const validator = createValidator(createValidationPool(opts.validationThreads));
+  const anonymizer = createSdcPool();
   const deps: Deps = {
     secrets: { pseudonymKey: loadPseudonymKey(opts.dbFile) },
     db: handle.db,
@@ -98,12 +100,14 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     config: { ...defaultConfig, bodyLimitBytes: opts.bodyLimitBytes, trashDays: opts.trashDays, secureCookies: opts.secureCookies, rateLimitPerMinute: opts.rateLimitPerMinute },
     assets: nodeAssets(),
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
+    anonymizer,
   };
   const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
   const published = [...unreadable, ...(await publishDefinitions(deps, files))];
   const refused = published.filter((p) => p.status === 'refused');
   if (refused.length) {
     await validator.close?.();
+    await anonymizer.close();
     handle.close();
     throw new PublishRefused(refused);
   }
@@ -129,6 +133,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
       clearInterval(purgeTimer);
       await new Promise<void>((done) => server.close(() => done()));
       await validator.close?.();
+      await anonymizer.close();
       handle.close();
     },
   };

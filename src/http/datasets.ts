@@ -70,7 +70,7 @@ export function datasetRoutes(deps: Deps) {
       l: q.l,
       maxGlobalRisk: q.maxGlobalRisk,
     });
-    const xdeps = { db: deps.db, clock: deps.clock, pseudonymKey: deps.secrets.pseudonymKey };
+    const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
     const prepared = await prepareExport(xdeps, spec);
     const limit = deps.config.exportRowLimit;
     if (limit > 0 && prepared.rows > limit)

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datasets/anonymize/anonymize';
+import { createSdcPool } from '../../src/entry/sdc-pool';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
@@ -81,6 +82,22 @@ describe('disclosure control on the ARX adult benchmark', () => {
     const strict = anonymizeTable(adult(QIS), policy({ maxGlobalRisk: 0.01 })).report;
     expect(strict.passed).toBe(false);
     expect(strict.failures.join()).toMatch(/global risk 2\.\d+% exceeds 1\.00%/);
+  });
+});
+
+describe('disclosure control in a worker thread (the Node server)', () => {
+  it('gives the same treated table and report as in the calling thread', async () => {
+    const pool = createSdcPool();
+    try {
+      const p = policy({ k: 5 });
+      const inline = anonymizeTable(adult(QIS), p);
+      const threaded = await pool(adult(QIS), p);
+      expect(threaded.report).toEqual(inline.report);
+      expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+      expect(threaded.report.after.violators.strict['5']).toBe(0);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

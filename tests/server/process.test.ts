@@ -233,6 +233,12 @@ describe('the server process', () => {
       expect(manifest.responses).toBe(Number(res.headers.get('x-periplus-rows')));
       expect(manifest.responses).toBeGreaterThanOrEqual(15);
       expect(strFromU8(files['migrant-scoping.csv']!).trim().split('\n')).toHaveLength(manifest.responses + 1);
+      // The public profile's disclosure control runs in the server's worker thread.
+      const publicRes = await fetch(`${server.url}/api/v1/questionnaires/migrant-scoping/export?profile=public&k=2&maxGlobalRisk=1`, { headers: auth });
+      expect(publicRes.status, await publicRes.clone().text()).toBe(200);
+      const publicFiles = unzipSync(new Uint8Array(await publicRes.arrayBuffer()));
+      expect(JSON.parse(strFromU8(publicFiles['manifest.json']!)).profile).toBe('public');
+      expect(strFromU8(publicFiles['migrant-scoping.csv']!).trim().split('\n')).toHaveLength(manifest.responses + 1);
     } finally {
       await server.stop();
     }

@@ -120,3 +120,12 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
     },
   };
 }
+
+/**
+ * Runs anonymizeTable on a table the caller hands over (it may be changed or copied). The Node
+ * server runs it in a worker thread, so the seconds it takes on a large export do not stop the
+ * server answering submissions; elsewhere (Workers, the CLI, tests) it runs in place.
+ */
+export type Anonymizer = (table: SdcTable, policy: SdcPolicy) => Promise<{ table: SdcTable; report: SdcReport }>;
+
+export const inlineAnonymizer: Anonymizer = async (table, policy) => anonymizeTable(table, policy, { inPlace: true });
