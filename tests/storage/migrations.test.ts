@@ -48,32 +48,41 @@ describe('migrations', () => {
     expect(migrationProblems('ALTER TABLE `responses` ADD `draft_page` text;')).toEqual([]);
   });
 
+  interface Entry {
+    idx: number;
+    version: string;
+    when: number;
+    tag: string;
+    breakpoints: boolean;
+  }
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: Entry[] };
+
+  /** A migrations folder of its own: these journal entries, with extra SQL files (tag -> text). */
+  const folderWith = (folder: string, entries: Entry[], extra: Record<string, string> = {}) => {
+    mkdirSync(join(folder, 'meta'), { recursive: true });
+    for (const e of entries) if (!(e.tag in extra)) copyFileSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+    for (const [tag, sql] of Object.entries(extra)) writeFileSync(join(folder, `${tag}.sql`), sql);
+    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    return folder;
+  };
+  const runner = (sqlite: Database.Database): SqlRunner => ({
+    run: async (sql, params = []) => void sqlite.prepare(sql).run(...params),
+    all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql).all(...params) as T[],
+  });
+
   it('keep every row of a filled database, one migration at a time (the same check runs on D1 in workerd)', async () => {
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
     const tmp = tempDir();
     try {
-      // The first `count` migrations as a folder of their own, for drizzle's migrator.
-      const upTo = (count: number) => {
-        const folder = join(tmp.dir, `first-${count}`);
-        mkdirSync(join(folder, 'meta'), { recursive: true });
-        const entries = journal.entries.slice(0, count);
-        for (const e of entries) copyFileSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
-        writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-        return folder;
-      };
       expect(journal.entries.length).toBe(files.length);
       for (let k = 1; k < journal.entries.length; k++) {
         const sqlite = new Database(join(tmp.dir, `seeded-${k}.sqlite`));
         try {
-          migrateDatabase(sqlite, upTo(k));
-          const db: SqlRunner = {
-            run: async (sql, params = []) => void sqlite.prepare(sql).run(...params),
-            all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql).all(...params) as T[],
-          };
+          migrateDatabase(sqlite, folderWith(join(tmp.dir, `first-${k}`), journal.entries.slice(0, k)));
+          const db = runner(sqlite);
           await seedEveryTable(db);
           const before = await snapshot(db);
           expect([...before.values()].every((rows) => rows.length === 2)).toBe(true);
-          migrateDatabase(sqlite, upTo(k + 1));
+          migrateDatabase(sqlite, folderWith(join(tmp.dir, `first-${k + 1}`), journal.entries.slice(0, k + 1)));
           expect(await losses(db, before), journal.entries[k]!.tag).toEqual([]);
         } finally {
           sqlite.close();
@@ -86,39 +95,30 @@ describe('migrations', () => {
 
   it('roll back a migration that would leave references dangling, recording nothing', async () => {
     const tmp = tempDir();
+    const sqlite = new Database(join(tmp.dir, 'bad.sqlite'));
     try {
-      const folder = join(tmp.dir, 'with-bad');
-      mkdirSync(join(folder, 'meta'), { recursive: true });
-      const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string; when: number }> };
-      for (const e of journal.entries) copyFileSync(join(MIGRATIONS_DIR, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
-      writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
-      const sqlite = new Database(join(tmp.dir, 'bad.sqlite'));
-      try {
-        migrateDatabase(sqlite, folder);
-        const db: SqlRunner = {
-          run: async (sql, params = []) => void sqlite.prepare(sql).run(...params),
-          all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql).all(...params) as T[],
-        };
-        await seedEveryTable(db);
-        const before = await snapshot(db);
-        const applied = () => (sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n;
-        const count = applied();
-        // A good migration and a bad one after it, pending together: neither is kept.
-        writeFileSync(join(folder, '0098_fine.sql'), 'ALTER TABLE `users` ADD `note` text;');
-        writeFileSync(join(folder, '0099_bad.sql'), "DELETE FROM `users` WHERE `id` = 'users.id.1';");
-        const when = journal.entries.at(-1)!.when;
-        writeFileSync(
-          join(folder, 'meta/_journal.json'),
-          JSON.stringify({ ...journal, entries: [...journal.entries, { idx: 98, version: '6', when: when + 1, tag: '0098_fine', breakpoints: true }, { idx: 99, version: '6', when: when + 2, tag: '0099_bad', breakpoints: true }] }),
-        );
-        expect(() => migrateDatabase(sqlite, folder)).toThrow(/migration refused: it would leave 3 broken foreign-key references/);
-        expect(applied()).toBe(count);
-        expect(await losses(db, before)).toEqual([]);
-        expect((sqlite.prepare('select name from pragma_table_info(?)').all('users') as Array<{ name: string }>).map((c) => c.name)).not.toContain('note');
-      } finally {
-        sqlite.close();
-      }
+      migrateDatabase(sqlite, folderWith(join(tmp.dir, 'all'), journal.entries));
+      const db = runner(sqlite);
+      await seedEveryTable(db);
+      const before = await snapshot(db);
+      const applied = () => (sqlite.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n;
+      const count = applied();
+      // A good migration and a bad one after it, pending together: neither is kept.
+      const when = journal.entries.at(-1)!.when;
+      const more = [
+        { idx: 98, version: '6', when: when + 1, tag: '0098_fine', breakpoints: true },
+        { idx: 99, version: '6', when: when + 2, tag: '0099_bad', breakpoints: true },
+      ];
+      const folder = folderWith(join(tmp.dir, 'with-bad'), [...journal.entries, ...more], {
+        '0098_fine': 'ALTER TABLE `users` ADD `note` text;',
+        '0099_bad': "DELETE FROM `users` WHERE `id` = 'users.id.1';",
+      });
+      expect(() => migrateDatabase(sqlite, folder)).toThrow(/migration refused: it would leave 3 broken foreign-key references/);
+      expect(applied()).toBe(count);
+      expect(await losses(db, before)).toEqual([]);
+      expect((sqlite.prepare('select name from pragma_table_info(?)').all('users') as Array<{ name: string }>).map((c) => c.name)).not.toContain('note');
     } finally {
+      sqlite.close();
       tmp.cleanup();
     }
   });
