@@ -59,6 +59,17 @@ describe('the assessor workspace', () => {
     await page.waitForSelector(q('notes'));
     expect(await page.isVisible(q('cases'))).toBe(true);
     expect(await page.isVisible(q('provision'))).toBe(true);
+    // Printed: the page chrome (home link, print button) goes, the answers and the facts stay.
+    expect(await page.isVisible('header.bar')).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('header.bar')).toBe(false);
+    expect(await page.isVisible(q('notes'))).toBe(true);
+    expect(await page.textContent('.facts')).toContain(id);
+    expect(await page.inputValue(`${q('provision')} input`)).toBe('Law 2004-6, art. 38');
+    // And Chromium prints it: a PDF of whole A4 pages.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(1);
     expect(problems).toEqual([]);
     await ctx.close();
   });

@@ -158,6 +158,9 @@ describe('the enumerator app', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await noScroll()).toBe(true);
     await page.click('button[data-questionnaire="transit-interview"]');
+    // The form's own language list, once the form is there (the list page has one too: choosing
+    // before the form has loaded would choose on the page being left).
+    await page.waitForSelector(q('consent'));
     await page.selectOption('#language', 'ps');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.getAttribute('#form [dir]', 'dir')).toBe('rtl');
