@@ -41,29 +41,35 @@ export function recodeValue(value: string, rule: RecodeRule): string {
   }
 }
 
-/** Merges, in place, the categories of variable `v` with fewer than `min` records into `into`. */
-export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string): void {
-  const counts = new Map<number, number>();
-  const column = t.codes[v]!;
-  for (let i = 0; i < t.n; i++) if (column[i] !== SUPPRESSED) counts.set(column[i]!, (counts.get(column[i]!) ?? 0) + weightOf(t, i));
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const remap = t.labels[v]!.map((label, code) => {
-    const target = label !== '' && !label.startsWith('.') && (counts.get(code) ?? 0) < min ? into : label;
-    if (!index.has(target)) {
-      index.set(target, labels.length);
-      labels.push(target);
-    }
-    return index.get(target)!;
-  });
-  const codes = t.codes[v]!;
-  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
-  t.labels[v] = labels;
-}
-
 /** The values of a column seen fewer than `min` times (not empty, not a missing-value code such as .n). */
 export function rareValues(counts: ReadonlyMap<string, number>, min: number): Set<string> {
   return new Set([...counts].filter(([value, n]) => value !== '' && !value.startsWith('.') && n < min).map(([value]) => value));
+}
+
+/** A label list with the `rare` labels merged into `into`: the new list, and each old code's new code. */
+function mergeLabels(labels: string[], rare: ReadonlySet<string>, into: string): { labels: string[]; remap: number[] } {
+  const merged: string[] = [];
+  const index = new Map<string, number>();
+  const remap = labels.map((label) => {
+    const target = rare.has(label) ? into : label;
+    if (!index.has(target)) {
+      index.set(target, merged.length);
+      merged.push(target);
+    }
+    return index.get(target)!;
+  });
+  return { labels: merged, remap };
+}
+
+/** Merges, in place, the categories of variable `v` with fewer than `min` records into `into`. */
+export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string): void {
+  const counts = new Map<number, number>();
+  const codes = t.codes[v]!;
+  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) counts.set(codes[i]!, (counts.get(codes[i]!) ?? 0) + weightOf(t, i));
+  const rare = rareValues(new Map(t.labels[v]!.map((label, code) => [label, counts.get(code) ?? 0])), min);
+  const { labels, remap } = mergeLabels(t.labels[v]!, rare, into);
+  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) codes[i] = remap[codes[i]!]!;
+  t.labels[v] = labels;
 }
 
 /**
@@ -71,16 +77,7 @@ export function rareValues(counts: ReadonlyMap<string, number>, min: number): Se
  * row's set of distinct values is remapped, so l-diversity is measured on what will be published.
  */
 export function mergeRareSensitive(s: SensitiveColumn, rare: ReadonlySet<string>, into: string): void {
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const remap = s.labels.map((label) => {
-    const target = rare.has(label) ? into : label;
-    if (!index.has(target)) {
-      index.set(target, labels.length);
-      labels.push(target);
-    }
-    return index.get(target)!;
-  });
+  const { labels, remap } = mergeLabels(s.labels, rare, into);
   s.labels = labels;
   s.values = s.values.map((codes) => (codes === null ? null : [...new Set(codes.map((c) => remap[c]!))].sort((a, b) => a - b)));
 }
