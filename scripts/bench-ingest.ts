@@ -25,7 +25,7 @@ import { tempDir } from '../tests/support/app';
 import { startServerProcess } from '../tests/support/process';
 import { questionnaire100q, response100q } from './lib/questionnaire-100q';
 import { questionnaire20q, response20q } from './lib/questionnaire-20q';
-import { runLoad, type LoadRequest } from './lib/http-load';
+import { percentile as pct, runLoad, type LoadRequest } from './lib/http-load';
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' }, sweep: { type: 'string' } } });
 const N = Number(values.n ?? 3000);
@@ -38,7 +38,6 @@ const ODK_PER_SECOND = 120;
 
 type Json = Record<string, unknown>;
 const uuid = (i: number, run: number) => `00000000-0000-4000-8${run}00-${i.toString(16).padStart(12, '0')}`;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
 /** CPU seconds a process has used (Linux /proc), to tell the server's share from the load generator's. */

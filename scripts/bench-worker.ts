@@ -16,13 +16,12 @@ import { tempDir } from '../tests/support/app';
 import { ROOT, runCli, startServerProcess } from '../tests/support/process';
 import { generateFullResponse } from '../tests/support/generate';
 import { shippedDefinitions } from '../src/entry/shipped';
-import { runLoad, type LoadRequest } from './lib/http-load';
+import { percentile as pct, runLoad, type LoadRequest } from './lib/http-load';
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' } } });
 const N = Number(values.n ?? 600);
 const CLIENTS = Number(values.clients ?? 4);
 const KEY = '0f'.repeat(32);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' };
 
 /** An admin token made with the app's own account functions on the given database. */

@@ -21,6 +21,9 @@ export interface LoadResult {
   firstUnexpected?: string;
 }
 
+/** The p-th percentile of sorted numbers (the nearest rank at or below). */
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
 /** The request's bytes on the wire. */
 export function requestBytes(host: string, r: LoadRequest): Buffer {
   const body = r.body === undefined ? undefined : Buffer.from(r.body);
