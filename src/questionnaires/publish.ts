@@ -2,7 +2,7 @@
 // content hash. Used at server start and by `periplus publish`; the files come in as data, so
 // this module reads no file system and runs on either runtime.
 import type { Deps } from '../deps';
-import { findVersion, latestVersionSeq, listVersions, publishVersionStatements } from '../storage/questionnaires';
+import { latestVersionSeq, listVersions, publishVersionStatements, type VersionRow } from '../storage/questionnaires';
 import { isUniqueViolation } from '../storage/errors';
 import { auditStatement } from '../storage/audit';
 import { canonicalJson, sha256Hex } from './canonical';
@@ -74,8 +74,7 @@ export async function publishDefinitions(
         outcomes.push(refused(f, [`not published: version ${blockedBy} of ${questionnaireId} was refused first`]));
         continue;
       }
-      const same = await alreadyPublished(f, published, opts.reportValidation !== false);
-      const outcome = same ?? (await publishOne(deps, f, historyOf(), actor));
+      const outcome = await publishOne(deps, f, published, historyOf, actor, opts.reportValidation !== false);
       if (outcome.status === 'refused') blockedBy = f.version;
       outcomes.push(outcome);
     }
@@ -83,32 +82,34 @@ export async function publishDefinitions(
   return outcomes;
 }
 
-/** The "unchanged" outcome when this exact content is already published under this version. */
-async function alreadyPublished(f: DefinitionFile, published: Array<{ version: string; contentHash: string }>, report: boolean): Promise<PublishOutcome | undefined> {
-  if (typeof f.json !== 'object' || f.json === null || Array.isArray(f.json)) return undefined;
-  const existing = published.find((v) => v.version === f.version);
-  if (!existing) return undefined;
-  const contentHash = await sha256Hex(canonicalJson(f.json));
-  if (existing.contentHash !== contentHash) return undefined;
-  const json = f.json as Record<string, unknown>;
-  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], ...(report ? { validation: validationPath(contentHash, json) } : {}) };
-}
-
-async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMap[], actor: string): Promise<PublishOutcome> {
+/**
+ * One file: "unchanged" when this exact content is already published under its version (without
+ * building a model, unless `report` asks which validation path it takes), refused when invalid or
+ * when it changes a published version, else published. `history` gives the value shapes of the
+ * versions published so far (built on first use) and takes the new version's.
+ */
+async function publishOne(
+  deps: PublishDeps,
+  f: DefinitionFile,
+  published: VersionRow[],
+  history: () => ShapeMap[],
+  actor: string,
+  report: boolean,
+): Promise<PublishOutcome> {
   if (!ID_PATTERN.test(f.questionnaireId) || !ID_PATTERN.test(f.version))
     return refused(f, ['questionnaire and version names may hold letters, digits, ".", "_" and "-" only (64 at most)']);
   if (typeof f.json !== 'object' || f.json === null || Array.isArray(f.json)) return refused(f, ['the definition must be a JSON object']);
   const json = f.json as Record<string, unknown>;
+  const definition = canonicalJson(json);
+  const contentHash = await sha256Hex(definition);
+  const existing = published.find((v) => v.version === f.version);
+  if (existing?.contentHash === contentHash)
+    return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], ...(report ? { validation: validationPath(contentHash, json) } : {}) };
+
   const model = createModel(json);
   const problems = lintDefinition(json, model).map((p) => `${p.where}: ${p.message}`);
   if (problems.length) return refused(f, problems);
-  const definition = canonicalJson(json);
-  const contentHash = await sha256Hex(definition);
-
-  const existing = await findVersion(deps.db, f.questionnaireId, f.version);
   if (existing) {
-    if (existing.contentHash === contentHash)
-      return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], validation: validationPath(contentHash, json, model) };
     const changed = changedElements(JSON.parse(existing.definition), json);
     return refused(f, [
       `${f.file} changed after version ${f.version} was published (published versions are frozen; publish it as a new version). Changed: ${changed.join(', ') || '(formatting only)'}`,
@@ -116,7 +117,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
   }
 
   const shapes = valueShapes(model);
-  const conflicts = history.flatMap((earlier) => shapeChanges(earlier, shapes));
+  const conflicts = history().flatMap((earlier) => shapeChanges(earlier, shapes));
   if (conflicts.length) {
     const unique = [...new Map(conflicts.map((c) => [`${c.path}:${c.before}`, c])).values()];
     return refused(
@@ -124,7 +125,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
       unique.map((c) => `question '${c.path}' keeps its name but changes its value from ${c.before} to ${c.after}; give it a new name`),
     );
   }
-  const { added, removed } = shapeDiff(history.at(-1) ?? new Map(), shapes);
+  const { added, removed } = shapeDiff(history().at(-1) ?? new Map(), shapes);
   const meta = readMeta(json, model, f.questionnaireId);
   const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
   const at = deps.clock.now();
@@ -137,7 +138,7 @@ async function publishOne(deps: PublishDeps, f: DefinitionFile, history: ShapeMa
     if (isUniqueViolation(e)) return refused(f, [`version ${f.version} was published by another process at the same time; publish again`]);
     throw e;
   }
-  history.push(shapes);
+  history().push(shapes);
   return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'published', added, removed, problems: [], validation: validationPath(contentHash, json, model) };
 }
 
