@@ -3,8 +3,9 @@
 //   1. validation alone, one response after another on one core, for the 100-question
 //      questionnaire: on the compiled plan and on survey-core's full model;
 //   2. HTTP ingest into a real `periplus serve` process (SQLite WAL, synchronous=FULL: every
-//      acknowledged response is fsynced before the 2xx) by concurrent clients (scripts/lib/http-load.ts,
-//      a wrk-like generator: fetch would cost more CPU than the server): the 20-field form
+//      acknowledged response is fsynced before the 2xx; writes go through its writer thread) by
+//      concurrent clients (scripts/lib/http-load.ts, a wrk-like generator: fetch would cost more
+//      CPU than the server): the 20-field form
 //      with one repeat group (the size of ODK Central's published figure) and the 100-question
 //      form, both on the plan, and the 100-question form on the full model (worker pool);
 //   3. storage alone: the same rows written through the same storage function, one transaction each.
@@ -203,7 +204,7 @@ async function storageAlone(dir: string) {
 
 const tmp = tempDir('periplus-bench-');
 try {
-  console.log(`bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  durability: SQLite WAL + synchronous=FULL (fsync before every 2xx)`);
+  console.log(`bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  durability: SQLite WAL + synchronous=FULL (fsync before every 2xx), writes in the server's writer thread`);
   const alone = validationAlone();
   const modelTimes = await fullModelAlone(alone.def, alone.responses);
   const planPerSecond = alone.planTimes.length / alone.planSeconds;

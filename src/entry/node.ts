@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { purgeExpiredTrash } from '../responses/manage';
-import { deleteExpiredSessions } from '../storage/sessions';
+import { deleteExpiredSessionsStatement } from '../storage/sessions';
 import { listUsers } from '../storage/users';
 import { createApp } from '../app';
 import { defaultConfig, systemClock, type Deps, type Logger } from '../deps';
@@ -86,7 +86,7 @@ export interface RunningServer {
 /** Publishes surveys/, then serves. Refuses to start when a published version's file changed. */
 export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? batchedJsonLogger();
-  const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
+  const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous, writer: 'thread' });
   const validator = createValidator(createValidationPool(opts.validationThreads));
   const anonymizer = createSdcPool();
   const deps: Deps = {
@@ -108,12 +108,12 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   if (refused.length) {
     await validator.close?.();
     await anonymizer.close();
-    handle.close();
+    await handle.close();
     throw new PublishRefused(refused);
   }
   // Hourly upkeep, and once at start: purge the trash past its period, forget expired sessions.
   const purge = () =>
-    Promise.all([purgeExpiredTrash(deps), deleteExpiredSessions(deps.db, deps.clock.now(), deps.config.sessionIdleMs)]).catch((e: unknown) =>
+    Promise.all([purgeExpiredTrash(deps), deps.atomic((db) => [deleteExpiredSessionsStatement(db, deps.clock.now(), deps.config.sessionIdleMs)])]).catch((e: unknown) =>
       logger.error({ level: 'error', task: 'upkeep', error: String(e) }),
     );
   await purge();
@@ -134,7 +134,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
       await new Promise<void>((done) => server.close(() => done()));
       await validator.close?.();
       await anonymizer.close();
-      handle.close();
+      await handle.close();
     },
   };
 }

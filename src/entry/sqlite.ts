@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasReturning, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
+import { startWriterThread } from './writer-thread';
 
 /** db/migrations of the package, found from this module whether it runs from src/entry or dist/. */
 export const MIGRATIONS_DIR = ((): string => {
@@ -23,7 +24,18 @@ export interface SqliteHandle {
   sqlite: Database.Database;
   db: Db;
   atomic: Atomic;
-  close(): void;
+  /** Closes the database (with a writer thread: once the writes sent to it are done). */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Where atomic() writes: 'inline' on this thread's connection with group commit (commands that
+   * run and exit); 'thread' through a writer thread (src/entry/writer-thread.ts), the server's
+   * choice, so the event loop never waits for an fsync. Reads stay on this thread either way.
+   */
+  writer?: 'inline' | 'thread';
 }
 
 /**
@@ -34,7 +46,7 @@ export interface SqliteHandle {
  * lose the last commits on power loss, which breaks our promise that an acknowledged interview
  * is never lost. Override with PERIPLUS_SYNCHRONOUS=NORMAL only where that trade is understood.
  */
-export function openDatabase(file: string, opts: { synchronous?: 'FULL' | 'NORMAL' } = {}): SqliteHandle {
+export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -43,14 +55,38 @@ export function openDatabase(file: string, opts: { synchronous?: 'FULL' | 'NORMA
   migrateDatabase(sqlite);
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(statementCache(sqlite) as Database.Database, { schema }) as unknown as Db;
-  const atomic = groupCommit(sqlite, (build) =>
+  if (opts.writer === 'thread' && file !== ':memory:') {
+    const writer = startWriterThread(resolve(file), opts.synchronous ?? 'FULL');
+    // This connection only reads from now on: a write here would wait for the thread's lock in
+    // SQLite's busy handler, which sleeps on the event loop. Any such write fails loudly instead.
+    sqlite.pragma('query_only = ON');
+    return {
+      sqlite,
+      db,
+      atomic: writer.atomic,
+      close: async () => {
+        await writer.close();
+        sqlite.close();
+      },
+    };
+  }
+  const { atomic, flush } = groupCommit(sqlite, (build) =>
     build(db).map((statement) => {
       if (hasReturning(statement)) return statement.all() as unknown[];
       statement.run();
       return [];
     }),
   );
-  return { sqlite, db, atomic, close: () => sqlite.close() };
+  return {
+    sqlite,
+    db,
+    atomic,
+    close: async () => {
+      // Writes already asked for are written first, as the writer thread does.
+      flush();
+      sqlite.close();
+    },
+  };
 }
 
 /** How many distinct SQL texts keep their compiled statement (more are recompiled when met again). */
@@ -138,9 +174,10 @@ interface Pending {
  * callers' promises settle only after the COMMIT, so with synchronous=FULL an acknowledged write
  * is on disk; under load, many submissions share one fsync instead of paying one each.
  */
-export function groupCommit(sqlite: Database.Database, execute: (build: Parameters<Atomic>[0]) => unknown[][]): Atomic {
+export function groupCommit(sqlite: Database.Database, execute: (build: Parameters<Atomic>[0]) => unknown[][]): { atomic: Atomic; flush(): void } {
   let queue: Pending[] = [];
   const flush = () => {
+    if (queue.length === 0) return;
     const batch = queue;
     queue = [];
     const outcomes: Array<{ ok: true; value: unknown[][] } | { ok: false; error: unknown }> = [];
@@ -166,9 +203,10 @@ export function groupCommit(sqlite: Database.Database, execute: (build: Paramete
       else pending.reject(outcome.error);
     });
   };
-  return (build) =>
+  const atomic: Atomic = (build) =>
     new Promise((resolve, reject) => {
       if (queue.length === 0) setImmediate(flush);
       queue.push({ run: () => execute(build), resolve, reject });
     });
+  return { atomic, flush };
 }

@@ -15,7 +15,7 @@
 // exports of the main module that are not handlers.
 import { createApp } from '../app';
 import { purgeExpiredTrash } from '../responses/manage';
-import { deleteExpiredSessions } from '../storage/sessions';
+import { deleteExpiredSessionsStatement } from '../storage/sessions';
 import { publishDefinitions } from '../questionnaires/publish';
 import { shippedDefinitions } from './shipped';
 import { workerDeps, type Env } from './workers-runtime';
@@ -61,6 +61,6 @@ export default {
   async scheduled(_event: unknown, env: Env): Promise<void> {
     const deps = workerDeps(env);
     await purgeExpiredTrash(deps);
-    await deleteExpiredSessions(deps.db, deps.clock.now(), deps.config.sessionIdleMs);
+    await deps.atomic((db) => [deleteExpiredSessionsStatement(db, deps.clock.now(), deps.config.sessionIdleMs)]);
   },
 };

@@ -5,8 +5,18 @@ import type * as schema from './schema';
 
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
-/** A drizzle statement built but not yet executed (or a reusable write bound to its values). */
-export type Statement = { run(): unknown; all(): unknown; returnsRows?: boolean };
+/** A statement as the Node writer thread takes it: SQL text, driver values, how to run it. */
+export interface WireQuery {
+  sql: string;
+  params: unknown[];
+  method: 'run' | 'all' | 'get' | 'values';
+}
+
+/**
+ * A drizzle statement built but not yet executed (or a reusable write bound to its values). A
+ * reusable write for the writer thread has `wire` instead: its query, and how to read its answer.
+ */
+export type Statement = { run(): unknown; all(): unknown; returnsRows?: boolean; wire?(): { query: WireQuery; map(result: unknown): unknown } };
 
 /**
  * Runs the statements that `build` returns as one transaction: all or nothing. Resolves to one

@@ -3,8 +3,8 @@
 // otherwise rebuilds the SQL text on every call, which cost more than running it. One cache per
 // database handle; the values come in through `sql.placeholder`, so one statement serves every
 // call. It also holds other per-handle state (the cache of published versions).
-import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
-import { hasReturning, type Db, type Statement } from './db';
+import { fillPlaceholders, getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
+import { hasReturning, type Db, type Statement, type WireQuery } from './db';
 
 const caches = new WeakMap<Db, Map<string, unknown>>();
 
@@ -26,8 +26,8 @@ export type Bindable<V> = { [K in keyof V]: V[K] | SQL };
 /**
  * A write that runs on every submission, built once per handle and run with this call's values
  * where the driver can reuse a statement (better-sqlite3: building and compiling an upsert cost
- * more than running it); built with the values in place where it cannot (D1's batch takes built
- * statements). `build` gets either the values or, for the reusable form, a placeholder for each.
+ * more than running it; the writer thread: the SQL text is built once, and the thread keeps it
+ * compiled); built with the values in place where it cannot (D1's batch takes built statements). `build` gets either the values or, for the reusable form, a placeholder for each.
  * `encode` turns the values into what the placeholders take (the columns' driver values). The
  * statement is built from the first call's keys: every call must give the same keys.
  */
@@ -38,17 +38,43 @@ export function reusableWrite<V extends Record<string, unknown>>(
   encode: (values: V) => Record<string, unknown>,
   build: (db: Db, values: Bindable<V>) => Statement,
 ): Statement {
-  if ((db as unknown as { resultKind: string }).resultKind !== 'sync') return build(db, values);
-  const statement = prepared(db, `write:${name}`, (d) => {
-    const slots = Object.fromEntries(Object.keys(values).map((key) => [key, sql`${sql.placeholder(key)}`])) as Bindable<V>;
-    const built = build(d, slots);
+  const wire = wireDbs.has(db);
+  if (!wire && (db as unknown as { resultKind: string }).resultKind !== 'sync') return build(db, values);
+  const { query, returnsRows } = prepared(db, `write:${name}`, (d) => {
+    const built = build(d, placeholders(values));
     return { query: (built as unknown as { prepare(): PreparedWrite }).prepare(), returnsRows: hasReturning(built) };
   });
   const bound = encode(values);
-  return { run: () => statement.query.run(bound), all: () => statement.query.all(bound), returnsRows: statement.returnsRows };
+  if (wire) return { run: notHere, all: notHere, returnsRows, wire: () => wireQuery(query, bound) };
+  return { run: () => query.run(bound), all: () => query.all(bound), returnsRows };
 }
 
-interface PreparedWrite {
+/** A placeholder for each key of `values`, to build a statement once and bind it on each call. */
+function placeholders<V extends Record<string, unknown>>(values: V): Bindable<V> {
+  return Object.fromEntries(Object.keys(values).map((key) => [key, sql`${sql.placeholder(key)}`])) as Bindable<V>;
+}
+
+/** Database handles whose statements are sent to the Node writer thread (src/entry/writer-thread.ts). */
+export const wireDbs = new WeakSet<Db>();
+
+const notHere = () => {
+  throw new Error('a statement for the writer thread runs only through atomic()');
+};
+
+/** drizzle's prepared query, as much of it as sending it to the writer thread needs. */
+export interface WirePrepared {
+  getQuery(): { sql: string; params: unknown[] };
+  executeMethod: WireQuery['method'];
+  mapResult(result: unknown, isFromBatch: boolean): unknown;
+}
+
+/** A prepared query with these values, for the writer thread, and how to read its answer. */
+export function wireQuery(prepared: WirePrepared, values: Record<string, unknown> = {}): ReturnType<NonNullable<Statement['wire']>> {
+  const { sql: text, params } = prepared.getQuery();
+  return { query: { sql: text, params: fillPlaceholders(params, values), method: prepared.executeMethod }, map: (result) => prepared.mapResult(result, true) };
+}
+
+interface PreparedWrite extends WirePrepared {
   run(values: Record<string, unknown>): unknown;
   all(values: Record<string, unknown>): unknown;
 }

@@ -20,8 +20,8 @@ export function insertSessionStatement(db: Db, s: SessionRow): Statement {
   return db.insert(sessions).values(s);
 }
 
-export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+export function touchSessionStatement(db: Db, tokenHash: string, at: Date): Statement {
+  return db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export function deleteSessionStatement(db: Db, tokenHash: string): Statement {
@@ -32,8 +32,8 @@ export function deleteUserSessionsStatement(db: Db, userId: string): Statement {
   return db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date, idleMs: number): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
+export function deleteExpiredSessionsStatement(db: Db, now: Date, idleMs: number): Statement {
+  return db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
 }
 
 /** A bearer token with its user, in one query (every API and device request asks). */
@@ -44,8 +44,8 @@ export async function findTokenWithUser(db: Db, tokenHash: string): Promise<{ to
   return (await query.all({ hash: tokenHash }))[0];
 }
 
-export async function touchToken(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, id));
+export function touchTokenStatement(db: Db, id: string, at: Date): Statement {
+  return db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, id));
 }
 
 export async function listTokens(db: Db, kind: TokenKind, userId?: string): Promise<TokenRow[]> {

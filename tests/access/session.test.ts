@@ -1,7 +1,7 @@
 // Sign-in, sessions, CSRF, throttling and token lifetimes, through the real app on SQLite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/deps';
-import { deleteExpiredSessions } from '../../src/storage/sessions';
+import { deleteExpiredSessionsStatement } from '../../src/storage/sessions';
 import { createTestApp, jsonRequest, TEST_PASSWORD, type TestApp, type TestUser } from '../support/app';
 import { definitionFile, demoAnswers, demoDefinition, instanceId } from '../support/factories';
 
@@ -123,7 +123,7 @@ describe('sessions and tokens', () => {
       await session();
       t.clock.advance(3 * 60 * 60_000);
       await session();
-      await deleteExpiredSessions(t.deps.db, t.clock.now(), t.deps.config.sessionIdleMs);
+      await t.deps.atomic((db) => [deleteExpiredSessionsStatement(db, t.clock.now(), t.deps.config.sessionIdleMs)]);
       expect(t.handle.sqlite.prepare('select count(*) n from sessions').get()).toEqual({ n: 1 });
     });
 

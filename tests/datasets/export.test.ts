@@ -215,12 +215,12 @@ describe('dataset export', () => {
     const prepared = await prepareExport(deps, exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 }));
     // An edit that moves one record to another nationality after suppression was decided.
     const row = t.handle.sqlite.prepare(`select seq, data from responses where questionnaire_id = 'planted' order by seq limit 1`).get() as { seq: number; data: string };
-    t.handle.sqlite.prepare('update responses set data = ? where seq = ?').run(JSON.stringify({ ...JSON.parse(row.data), nationality: 'SYR', age: 70 }), row.seq);
+    t.sql('update responses set data = ? where seq = ?', JSON.stringify({ ...JSON.parse(row.data), nationality: 'SYR', age: 70 }), row.seq);
     try {
       const read = new Response(exportStream(deps, prepared)).arrayBuffer();
       await expect(read).rejects.toThrow(/changed while the export was running/);
     } finally {
-      t.handle.sqlite.prepare('update responses set data = ? where seq = ?').run(row.data, row.seq);
+      t.sql('update responses set data = ? where seq = ?', row.data, row.seq);
     }
   });
 

@@ -139,7 +139,7 @@ describe('the server process', () => {
     expect(out.stdout).not.toContain('a long enough passphrase');
     const t = createTestApp();
     try {
-      t.handle.sqlite.exec(out.stdout);
+      t.sql(out.stdout);
       const res = await t.app.request('/api/v1/session', jsonRequest('POST', { username: 'root', password: 'a long enough passphrase' }));
       expect(res.status).toBe(200);
       expect((await res.json()).role).toBe('admin');

@@ -1,24 +1,30 @@
-// Group commit: the writes asked for in one turn of the event loop share one transaction (one
-// fsync), each in its own savepoint, on a real SQLite file.
+// Group commit: the writes asked for in one turn of the event loop (inline) or while the previous
+// group was being committed (writer thread) share one transaction (one fsync), each in its own
+// savepoint, on a real SQLite file. Both ways of writing must answer alike.
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteHandle } from '../../src/entry/sqlite';
+import { startWriterThread } from '../../src/entry/writer-thread';
 import { isUniqueViolation } from '../../src/storage/errors';
+import { reusableWrite, columnValues } from '../../src/storage/prepared';
+import { users } from '../../src/storage/schema';
 import { insertUserStatement } from '../../src/storage/users';
 import { tempDir } from '../support/app';
 
 const user = (id: string, username: string) => ({ id, username, displayName: username, passwordHash: 'x', role: 'assessor' as const, countries: ['TUN'], disabledAt: null, createdAt: new Date(0) });
 
-describe('group commit', () => {
+describe.each(['inline', 'thread'] as const)('group commit, writer %s', (writer) => {
   const tmp = tempDir();
   let handle: SqliteHandle | undefined;
-  afterEach(() => {
-    handle?.close();
+  afterEach(async () => {
+    await handle?.close();
+    handle = undefined;
     tmp.cleanup();
   });
 
-  it('commits the writes of one tick together; a failing one is rolled back alone and only its caller gets the error', async () => {
-    handle = openDatabase(join(tmp.dir, 'group.sqlite'));
+  it('commits the writes of one group together; a failing one is rolled back alone and only its caller gets the error', async () => {
+    handle = openDatabase(join(tmp.dir, 'group.sqlite'), { writer });
     const { atomic, sqlite } = handle;
     const outcomes = await Promise.allSettled([
       atomic((db) => [insertUserStatement(db, user('u1', 'amina'))]),
@@ -32,13 +38,52 @@ describe('group commit', () => {
     expect(names).toEqual(['amina', 'chadi']);
   });
 
+  it('returns the rows of a statement built with returning() as drizzle maps them (dates, JSON), for built and reusable statements', async () => {
+    handle = openDatabase(join(tmp.dir, 'rows.sqlite'), { writer });
+    const [built, plain] = await handle.atomic((db) => [db.insert(users).values(user('u1', 'dawit')).returning(), insertUserStatement(db, user('u2', 'emebet'))]);
+    expect(built).toEqual([user('u1', 'dawit')]);
+    expect(built![0]).toMatchObject({ createdAt: expect.any(Date), countries: ['TUN'] });
+    expect(plain).toEqual([]);
+    const reusable = (values: ReturnType<typeof user>) =>
+      handle!.atomic((db) => [reusableWrite(db, 'test:user', values, (v) => columnValues(users, v), (d, v) => d.insert(users).values(v).returning())]);
+    // The second call reuses what the first built, with its own values.
+    expect(await reusable(user('u3', 'fikru'))).toEqual([[user('u3', 'fikru')]]);
+    expect(await reusable({ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] })).toEqual([[{ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] }]]);
+  });
+
   it('settles a caller only once the write is committed and readable', async () => {
-    handle = openDatabase(join(tmp.dir, 'group2.sqlite'));
+    handle = openDatabase(join(tmp.dir, 'group2.sqlite'), { writer });
     const { atomic, sqlite } = handle;
     const pending = atomic((db) => [insertUserStatement(db, user('u1', 'dawit'))]);
-    // Not yet written in this turn: the group is written on the next turn of the event loop.
-    expect(sqlite.prepare('select count(*) n from users').get()).toEqual({ n: 0 });
+    // Inline, the group is written on the next turn of the event loop; the thread may be quicker.
+    if (writer === 'inline') expect(sqlite.prepare('select count(*) n from users').get()).toEqual({ n: 0 });
     await pending;
     expect(sqlite.prepare('select count(*) n from users').get()).toEqual({ n: 1 });
+  });
+
+  it.runIf(writer === 'thread')('leaves the event loop only reads: a write on its connection is refused', async () => {
+    handle = openDatabase(join(tmp.dir, 'reads.sqlite'), { writer });
+    expect(() => handle!.sqlite.prepare('delete from users').run()).toThrow(/readonly/);
+  });
+
+  it('writes what was asked before close, and a write after close is refused, not lost in silence', async () => {
+    const file = join(tmp.dir, 'close.sqlite');
+    handle = openDatabase(file, { writer });
+    const pending = handle.atomic((db) => [insertUserStatement(db, user('u1', 'hana'))]);
+    await handle.close();
+    await pending;
+    await expect(handle.atomic((db) => [insertUserStatement(db, user('u2', 'idris'))])).rejects.toThrow();
+    handle = undefined;
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('select username from users').all()).toEqual([{ username: 'hana' }]);
+    check.close();
+  });
+});
+
+describe('writer thread', () => {
+  it('refuses writes with the reason when its database cannot be opened, instead of leaving them waiting', async () => {
+    const writer = startWriterThread('/nonexistent/periplus.sqlite', 'FULL');
+    await expect(writer.atomic((db) => [insertUserStatement(db, user('u1', 'jamal'))])).rejects.toThrow(/writer thread/);
+    await writer.close();
   });
 });

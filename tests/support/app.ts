@@ -1,5 +1,6 @@
 // The test app: the real createApp on a fresh, migrated SQLite file, with a clock and ids the
 // test controls, the inline validator, and the log lines captured for inspection.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,13 +55,19 @@ export interface TestApp {
   user(role: Role, opts?: { countries?: string[]; questionnaires?: string[]; username?: string }): Promise<TestUser>;
   /** An enumerator device token for these questionnaires in one country. */
   device(opts: { questionnaires: string[]; country: string; site?: string }): Promise<{ id: string; headers: Record<string, string> }>;
-  close(): void;
+  /**
+   * Runs SQL on the database file through a connection of its own, as an operator's sqlite3 shell
+   * or a D1 console would: the app's own connection only reads (its writes go through the writer thread).
+   */
+  sql(source: string, ...params: unknown[]): void;
+  close(): Promise<void>;
 }
 
 export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
   const tmp = tempDir();
   const dbFile = join(tmp.dir, 'test.sqlite');
-  const handle = openDatabase(dbFile);
+  // The server's way of writing: through the writer thread.
+  const handle = openDatabase(dbFile, { writer: 'thread' });
   const clock = new FixedClock();
   const logs: Record<string, unknown>[] = [];
   let n = 0;
@@ -109,8 +116,17 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     user,
     device,
     publish: (files) => publishDefinitions(deps, files),
-    close: () => {
-      handle.close();
+    sql: (source, ...params) => {
+      const other = new Database(dbFile);
+      try {
+        if (params.length) other.prepare(source).run(...params);
+        else other.exec(source);
+      } finally {
+        other.close();
+      }
+    },
+    close: async () => {
+      await handle.close();
       tmp.cleanup();
     },
   };
