@@ -11,30 +11,17 @@
 // caller gets the error; the others commit.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { cachedPrepare, commitGroup, configure, groupQueue } from './sqlite-shared.mjs';
 
 const { file, synchronous } = workerData;
 const sqlite = new Database(file, { fileMustExist: true });
-sqlite.pragma('journal_mode = WAL');
-sqlite.pragma(`synchronous = ${synchronous}`);
-sqlite.pragma('busy_timeout = 5000');
+configure(sqlite, synchronous);
 sqlite.pragma('foreign_keys = ON');
-
-/** Compiled statements by SQL text: a submission's few texts come back on every call. */
-const STATEMENT_CACHE_SIZE = 500;
-const statements = new Map();
-function compiled(source) {
-  let statement = statements.get(source);
-  if (!statement) {
-    statement = sqlite.prepare(source);
-    if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value);
-    statements.set(source, statement);
-  }
-  return statement;
-}
+const prepare = cachedPrepare(sqlite);
 
 /** Runs one statement; rows come back as arrays of values, which drizzle maps on the main thread. */
 function execute({ sql, params, method }) {
-  const statement = compiled(sql);
+  const statement = prepare(sql);
   if (!statement.reader) {
     statement.run(params);
     return { rows: [] };
@@ -46,37 +33,28 @@ function execute({ sql, params, method }) {
 /** What crosses back of an error: its message (constraint errors are recognised by it) and code. */
 const errorOf = (e) => ({ message: e instanceof Error ? e.message : String(e), code: e && typeof e === 'object' ? e.code : undefined });
 
-let queue = [];
-function flush() {
-  const batch = queue;
-  queue = [];
-  const outcomes = [];
+const writes = groupQueue((group) => {
+  let outcomes;
   try {
-    sqlite.transaction(() => {
-      for (const job of batch) {
-        try {
-          outcomes.push({ id: job.id, results: sqlite.transaction(() => job.statements.map(execute))() });
-        } catch (e) {
-          outcomes.push({ id: job.id, error: errorOf(e) });
-        }
-      }
-    })();
+    outcomes = commitGroup(
+      sqlite,
+      group.map((job) => () => job.statements.map(execute)),
+    );
   } catch (e) {
-    // The COMMIT itself failed (disk full, I/O error): nothing of the group is written.
+    // The COMMIT itself failed: nothing of the group is written.
     const error = errorOf(e);
-    parentPort.postMessage(batch.map((job) => ({ id: job.id, error })));
+    parentPort.postMessage(group.map((job) => ({ id: job.id, error })));
     return;
   }
-  parentPort.postMessage(outcomes);
-}
+  parentPort.postMessage(outcomes.map((o, i) => (o.ok ? { id: group[i].id, results: o.value } : { id: group[i].id, error: errorOf(o.error) })));
+});
 
 parentPort.on('message', (message) => {
   if (message === 'close') {
-    if (queue.length) flush();
+    writes.flush();
     sqlite.close();
     parentPort.close();
     return;
   }
-  if (queue.length === 0) setImmediate(flush);
-  queue.push(message);
+  writes.push(message);
 });

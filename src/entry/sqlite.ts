@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasReturning, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
+import { cachedPrepare, commitGroup, configure, groupQueue, type GroupOutcome } from './sqlite-shared.mjs';
 import { startWriterThread } from './writer-thread';
 
 /** db/migrations of the package, found from this module whether it runs from src/entry or dist/. */
@@ -49,9 +50,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
-  sqlite.pragma('busy_timeout = 5000');
+  configure(sqlite, opts.synchronous ?? 'FULL');
   migrateDatabase(sqlite);
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(statementCache(sqlite) as Database.Database, { schema }) as unknown as Db;
@@ -89,9 +88,6 @@ export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle
   };
 }
 
-/** How many distinct SQL texts keep their compiled statement (more are recompiled when met again). */
-const STATEMENT_CACHE_SIZE = 500;
-
 /**
  * The client drizzle is given: the database, but `prepare` keeps each SQL text's compiled
  * statement. drizzle prepares every query it runs, and compiling the SQL cost more than running
@@ -101,17 +97,11 @@ const STATEMENT_CACHE_SIZE = 500;
  * again is switched back first. Statements are never iterated (which would make them busy).
  */
 export function statementCache(sqlite: Database.Database): Pick<Database.Database, 'prepare' | 'transaction'> {
-  const cache = new Map<string, Database.Statement>();
+  const prepare = cachedPrepare(sqlite);
   return {
     prepare(source: string) {
-      let statement = cache.get(source);
-      if (statement) {
-        if (statement.reader) statement.raw(false);
-        return statement;
-      }
-      statement = sqlite.prepare(source);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(source, statement);
+      const statement = prepare(source);
+      if (statement.reader) statement.raw(false);
       return statement;
     },
     transaction: (fn) => sqlite.transaction(fn),
@@ -168,45 +158,31 @@ interface Pending {
 }
 
 /**
- * atomic() with group commit. Every batch asked for in one turn of the event loop is written in
- * one transaction, each batch in its own savepoint (better-sqlite3 nests transactions that way):
- * a batch that fails is rolled back alone and its caller gets the error, the others commit. The
- * callers' promises settle only after the COMMIT, so with synchronous=FULL an acknowledged write
- * is on disk; under load, many submissions share one fsync instead of paying one each.
+ * atomic() with group commit on this thread's connection. Every batch asked for in one turn of the
+ * event loop is written in one transaction, each batch in its own savepoint: a batch that fails is
+ * rolled back alone and its caller gets the error, the others commit. The callers' promises settle
+ * only after the COMMIT, so with synchronous=FULL an acknowledged write is on disk; under load,
+ * many writes share one fsync instead of paying one each. `flush` writes what is waiting at once.
  */
 export function groupCommit(sqlite: Database.Database, execute: (build: Parameters<Atomic>[0]) => unknown[][]): { atomic: Atomic; flush(): void } {
-  let queue: Pending[] = [];
-  const flush = () => {
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
-    const outcomes: Array<{ ok: true; value: unknown[][] } | { ok: false; error: unknown }> = [];
+  const { push, flush } = groupQueue<Pending>((group) => {
+    let outcomes: Array<GroupOutcome<unknown[][]>>;
     try {
-      // better-sqlite3 transactions must be synchronous: an async callback would run outside them.
-      sqlite.transaction(() => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ ok: true, value: sqlite.transaction(pending.run)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      outcomes = commitGroup(
+        sqlite,
+        group.map((pending) => pending.run),
+      );
     } catch (error) {
-      // The COMMIT itself failed (disk full, I/O error): nothing of the group is written.
-      for (const pending of batch) pending.reject(error);
+      // The COMMIT itself failed: nothing of the group is written.
+      for (const pending of group) pending.reject(error);
       return;
     }
-    batch.forEach((pending, i) => {
+    group.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     });
-  };
-  const atomic: Atomic = (build) =>
-    new Promise((resolve, reject) => {
-      if (queue.length === 0) setImmediate(flush);
-      queue.push({ run: () => execute(build), resolve, reject });
-    });
+  });
+  const atomic: Atomic = (build) => new Promise((resolve, reject) => push({ run: () => execute(build), resolve, reject }));
   return { atomic, flush };
 }

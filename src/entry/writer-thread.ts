@@ -7,7 +7,7 @@
 // wait for the thread's write lock in SQLite's busy handler, which sleeps: every write goes here.
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import { Worker } from 'node:worker_threads';
-import { hasReturning, type Atomic, type Db, type Statement, type WireQuery } from '../storage/db';
+import { hasReturning, type Atomic, type Db, type Statement, type WireQuery, type Wired } from '../storage/db';
 import { wireDbs, wireQuery, type WirePrepared } from '../storage/prepared';
 import * as schema from '../storage/schema';
 
@@ -25,7 +25,7 @@ export interface WriterThread {
 }
 
 /** The query of a statement and how to read the thread's answer to it (drizzle maps the rows). */
-function wireOf(statement: Statement): { query: WireQuery; map(result: unknown): unknown } {
+function wireOf(statement: Statement): Wired {
   return statement.wire?.() ?? wireQuery((statement as unknown as { _prepare(): WirePrepared })._prepare());
 }
 

@@ -12,11 +12,17 @@ export interface WireQuery {
   method: 'run' | 'all' | 'get' | 'values';
 }
 
+/** A statement for the writer thread, and how to read the thread's answer to it. */
+export interface Wired {
+  query: WireQuery;
+  map(result: unknown): unknown;
+}
+
 /**
  * A drizzle statement built but not yet executed (or a reusable write bound to its values). A
  * reusable write for the writer thread has `wire` instead: its query, and how to read its answer.
  */
-export type Statement = { run(): unknown; all(): unknown; returnsRows?: boolean; wire?(): { query: WireQuery; map(result: unknown): unknown } };
+export type Statement = { run(): unknown; all(): unknown; returnsRows?: boolean; wire?(): Wired };
 
 /**
  * Runs the statements that `build` returns as one transaction: all or nothing. Resolves to one

@@ -4,7 +4,7 @@
 // database handle; the values come in through `sql.placeholder`, so one statement serves every
 // call. It also holds other per-handle state (the cache of published versions).
 import { fillPlaceholders, getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
-import { hasReturning, type Db, type Statement, type WireQuery } from './db';
+import { hasReturning, type Db, type Statement, type WireQuery, type Wired } from './db';
 
 const caches = new WeakMap<Db, Map<string, unknown>>();
 
@@ -27,9 +27,10 @@ export type Bindable<V> = { [K in keyof V]: V[K] | SQL };
  * A write that runs on every submission, built once per handle and run with this call's values
  * where the driver can reuse a statement (better-sqlite3: building and compiling an upsert cost
  * more than running it; the writer thread: the SQL text is built once, and the thread keeps it
- * compiled); built with the values in place where it cannot (D1's batch takes built statements). `build` gets either the values or, for the reusable form, a placeholder for each.
- * `encode` turns the values into what the placeholders take (the columns' driver values). The
- * statement is built from the first call's keys: every call must give the same keys.
+ * compiled); built with the values in place where it cannot (D1's batch takes built statements).
+ * `build` gets either the values or, for the reusable form, a placeholder for each. `encode`
+ * turns the values into what the placeholders take (the columns' driver values). The statement is
+ * built from the first call's keys: every call must give the same keys.
  */
 export function reusableWrite<V extends Record<string, unknown>>(
   db: Db,
@@ -69,7 +70,7 @@ export interface WirePrepared {
 }
 
 /** A prepared query with these values, for the writer thread, and how to read its answer. */
-export function wireQuery(prepared: WirePrepared, values: Record<string, unknown> = {}): ReturnType<NonNullable<Statement['wire']>> {
+export function wireQuery(prepared: WirePrepared, values: Record<string, unknown> = {}): Wired {
   const { sql: text, params } = prepared.getQuery();
   return { query: { sql: text, params: fillPlaceholders(params, values), method: prepared.executeMethod }, map: (result) => prepared.mapResult(result, true) };
 }

@@ -1,0 +1,12 @@
+// Types of sqlite-shared.mjs.
+import type Database from 'better-sqlite3';
+
+export declare function configure(sqlite: Database.Database, synchronous: 'FULL' | 'NORMAL'): void;
+
+export declare function cachedPrepare(sqlite: Database.Database): (source: string) => Database.Statement;
+
+export type GroupOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export declare function commitGroup<T>(sqlite: Database.Database, jobs: Array<() => T>): Array<GroupOutcome<T>>;
+
+export declare function groupQueue<T>(onGroup: (group: T[]) => void): { push(item: T): void; flush(): void };
