@@ -12,7 +12,7 @@ export async function listQuestionnaires(db: Db): Promise<QuestionnaireRow[]> {
 }
 
 export async function findQuestionnaire(db: Db, id: string): Promise<QuestionnaireRow | undefined> {
-  const query = prepared(db, 'findQuestionnaire', (d) => d.select().from(questionnaires).where(eq(questionnaires.id, sql.placeholder('id'))).limit(1).prepare());
+  const query = prepared(db, 'findQuestionnaire', (d) => d.select().from(questionnaires).where(eq(questionnaires.id, sql.placeholder('id'))).prepare());
   return (await query.all({ id }))[0];
 }
 
@@ -41,7 +41,6 @@ export async function findVersion(db: Db, questionnaireId: string, version: stri
       .select()
       .from(questionnaireVersions)
       .where(and(eq(questionnaireVersions.questionnaireId, sql.placeholder('questionnaireId')), eq(questionnaireVersions.version, sql.placeholder('version'))))
-      .limit(1)
       .prepare(),
   );
   const row = (await query.all({ questionnaireId, version }))[0];

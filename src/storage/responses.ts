@@ -124,7 +124,6 @@ export async function findResponse(db: Db, instanceId: string): Promise<StoredRe
       .from(responses)
       .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
       .where(eq(responses.instanceId, sql.placeholder('instanceId')))
-      .limit(1)
       .prepare(),
   );
   return (await query.all({ instanceId }))[0];
@@ -156,7 +155,6 @@ export async function findInstanceContext(db: Db, questionnaireId: string, insta
       .leftJoin(responses, eq(responses.instanceId, sql.placeholder('instanceId')))
       .leftJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
       .where(eq(questionnaires.id, sql.placeholder('questionnaireId')))
-      .limit(1)
       .prepare(),
   );
   const row = (await query.all({ questionnaireId, instanceId }))[0];

@@ -11,7 +11,7 @@ export type TokenRow = typeof tokens.$inferSelect;
 /** A session with its user, in one query (every request that carries a cookie asks). */
 export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const query = prepared(db, 'findSessionWithUser', (d) =>
-    d.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sql.placeholder('hash'))).limit(1).prepare(),
+    d.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sql.placeholder('hash'))).prepare(),
   );
   return (await query.all({ hash: tokenHash }))[0];
 }
@@ -39,7 +39,7 @@ export function deleteExpiredSessionsStatement(db: Db, now: Date, idleMs: number
 /** A bearer token with its user, in one query (every API and device request asks). */
 export async function findTokenWithUser(db: Db, tokenHash: string): Promise<{ token: TokenRow; user: UserRow } | undefined> {
   const query = prepared(db, 'findTokenWithUser', (d) =>
-    d.select({ token: tokens, user: users }).from(tokens).innerJoin(users, eq(users.id, tokens.userId)).where(eq(tokens.tokenHash, sql.placeholder('hash'))).limit(1).prepare(),
+    d.select({ token: tokens, user: users }).from(tokens).innerJoin(users, eq(users.id, tokens.userId)).where(eq(tokens.tokenHash, sql.placeholder('hash'))).prepare(),
   );
   return (await query.all({ hash: tokenHash }))[0];
 }

@@ -11,7 +11,7 @@ export async function findUserByName(db: Db, username: string): Promise<UserRow 
 }
 
 export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
-  const query = prepared(db, 'findUser', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare());
+  const query = prepared(db, 'findUser', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
   return (await query.all({ id }))[0];
 }
 

@@ -8,6 +8,10 @@ import { publishDefinitions } from '../../src/questionnaires/publish';
 import { findVersion } from '../../src/storage/questionnaires';
 import { findResponse, insertSubmissionStatement, type ResponseWrite } from '../../src/storage/responses';
 import { auditIfChangedStatement } from '../../src/storage/audit';
+import { prepared } from '../../src/storage/prepared';
+import type { Db } from '../../src/storage/db';
+import { users } from '../../src/storage/schema';
+import { eq, sql } from 'drizzle-orm';
 import { tempDir } from '../support/app';
 
 describe('the statement cache', () => {
@@ -82,5 +86,25 @@ describe('reusable writes', () => {
       { target_id: write(1, null).instanceId, request_id: `r${write(1, null).instanceId}` },
       { target_id: write(2, null).instanceId, request_id: `r${write(2, null).instanceId}` },
     ]);
+  });
+});
+
+describe('statements built once', () => {
+  const tmp = tempDir();
+  let handle: SqliteHandle | undefined;
+  afterEach(() => {
+    handle?.close();
+    tmp.cleanup();
+  });
+
+  // SQLite compiles a statement whose LIMIT is a bound parameter again on every call.
+  it('are refused with a bound LIMIT, and built once without one', () => {
+    handle = openDatabase(join(tmp.dir, 'limit.sqlite'));
+    const byId = (d: Db) => d.select().from(users).where(eq(users.id, sql.placeholder('id')));
+    expect(() => prepared(handle!.db, 'limited', (d) => byId(d).limit(1).prepare())).toThrow(/statement limited is built once: its LIMIT must not be a bound parameter/);
+    const built = prepared(handle.db, 'unlimited', (d) => byId(d).prepare());
+    expect(prepared(handle.db, 'unlimited', () => {
+      throw new Error('built again');
+    })).toBe(built);
   });
 });
