@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --n 3000 --clients 4 --model-n 40 --sweep 8,16,32,64]
+// npm run bench:ingest [-- --n 3000 --warm 3000 --clients 4 --model-n 40 --sweep 8,16,32,64]
 // Where the time of one submission goes, all measured in this run on this machine:
 //   1. validation alone, one response after another on one core, for the 100-question
 //      questionnaire: on the compiled plan and on survey-core's full model;
@@ -28,9 +28,14 @@ import { questionnaire100q, response100q } from './lib/questionnaire-100q';
 import { questionnaire20q, response20q } from './lib/questionnaire-20q';
 import { percentile as pct, runLoad, type LoadRequest } from './lib/http-load';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' }, sweep: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string' }, warm: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' }, sweep: { type: 'string' } } });
 const N = Number(values.n ?? 3000);
 const CLIENTS = Number(values.clients ?? 4);
+/**
+ * Submissions posted to a fresh server before its first measured run. The JIT is still compiling
+ * the request path for the first ~2,500 (runs of 1,000 went 740, 955, 1,259, then 1,150-1,690/s).
+ */
+const WARM = Number(values.warm ?? 3000);
 /** Client counts for the 20-field form beyond ODK's 4, to find what the server takes at ODK's latency. */
 const SWEEP = (values.sweep ?? '8,16,32,64').split(',').filter(Boolean).map(Number);
 const ODK_P50_MS = 32;
@@ -129,10 +134,10 @@ async function httpIngest(dir: string) {
   });
   // Each run posts its own instance ids (`run` is part of them), so none is a retry of another.
   let runs = 0;
-  const measure = async (id: string, n: number, response: (i: number) => Json, clients: number) => {
+  const measure = async (id: string, n: number, response: (i: number) => Json, clients: number, warm = 400) => {
     const form = { id, n, response, run: ++runs };
     // Warm up first (the JIT, the caches): a steady state, not a cold start, is measured.
-    const warmUp = await runLoad(server.url, clients, Array.from({ length: Math.min(400, n) }, (_, w) => request(form, n + w)), 201);
+    const warmUp = await runLoad(server.url, clients, Array.from({ length: warm }, (_, w) => request(form, n + w)), 201);
     if (warmUp.firstUnexpected) throw new Error(`warm-up of ${id} failed: ${warmUp.firstUnexpected}`);
     const requests = Array.from({ length: n }, (_, i) => request(form, i));
     const serverCpu = cpuSeconds(server.child.pid);
@@ -157,9 +162,9 @@ async function httpIngest(dir: string) {
   };
   try {
     const results = [
-      await measure('form20', N, response20q, CLIENTS),
-      await measure('form100', N, response100q, CLIENTS),
-      await measure('form100model', Math.min(N, MODEL_N * 4), response100q, CLIENTS),
+      await measure('form20', N, response20q, CLIENTS, WARM),
+      await measure('form100', N, response100q, CLIENTS, WARM),
+      await measure('form100model', Math.min(N, MODEL_N * 4), response100q, CLIENTS, Math.min(400, MODEL_N * 4)),
     ];
     // The 20-field form under more clients: what the server takes when it is kept busy.
     const sweep = [];
