@@ -71,6 +71,8 @@ function dropHiddenAnswers(model: Model): void {
 /** Paths present in `before` and gone from `after`: answers that skip logic removed. */
 export function droppedPaths(before: unknown, after: unknown, base = ''): string[] {
   const out: string[] = [];
+  // Cleaning copies only what it changes: the same object has nothing dropped.
+  if (before === after) return out;
   if (Array.isArray(before)) {
     before.forEach((item, i) => {
       const next = Array.isArray(after) ? after[i] : undefined;

@@ -157,9 +157,16 @@ function checkQuestion(q: QuestionPlan, w: Walk, given: unknown, container: Json
  * structural check reports it; this keeps the other errors the same as survey-core's).
  */
 function withoutIncorrect(value: unknown, choices: unknown[]): unknown {
-  const ok = (v: unknown) => choices.some((c) => Helpers.isTwoValueEquals(c, v));
-  if (Array.isArray(value)) return value.filter(ok);
-  return isEmpty(value) || ok(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => isChoice(v, choices));
+    return kept.length === value.length ? value : kept;
+  }
+  return isEmpty(value) || isChoice(value, choices) ? value : undefined;
+}
+
+function isChoice(value: unknown, choices: unknown[]): boolean {
+  for (const c of choices) if (Helpers.isTwoValueEquals(c, value)) return true;
+  return false;
 }
 
 function isOtherSelected(q: QuestionPlan, value: unknown): boolean {
@@ -312,27 +319,35 @@ function clearNestedHidden(plan: ValidationPlan, data: Json, walk: Walk): Json {
 
 /** An "other" text whose question no longer has "other" picked is dropped (survey-core's clearUnusedValues). */
 function clearUnusedComments(plan: ValidationPlan, data: Json): Json {
-  const clear = (questions: QuestionPlan[], obj: Json): Json => {
-    let out = obj;
-    for (const q of questions) {
-      if (q.other && clearable(obj[q.other.commentKey]) && !isOtherSelected(q, obj[q.name])) {
-        if (out === obj) out = { ...obj };
-        delete out[q.other.commentKey];
-      }
-    }
-    return out;
-  };
-  let out = clear(plan.top, data);
+  let out = withoutUnusedComments(plan.top, data);
   for (const q of plan.top) {
-    if (!q.template || !Array.isArray(out[q.name])) continue;
+    const panels = out[q.name];
+    if (!q.template || !Array.isArray(panels)) continue;
     const inner = questionsOf(q.template);
-    out = { ...out, [q.name]: (out[q.name] as unknown[]).map((p) => (isObject(p) ? clear(inner, p) : p)) };
+    const cleaned = panels.map((p) => (isObject(p) ? withoutUnusedComments(inner, p) : p));
+    // Copied only when a panel changed: what is unchanged stays the same object (see droppedPaths).
+    if (cleaned.some((p, i) => p !== panels[i])) out = { ...out, [q.name]: cleaned };
   }
   return out;
 }
 
+function withoutUnusedComments(questions: QuestionPlan[], obj: Json): Json {
+  let out = obj;
+  for (const q of questions) {
+    if (q.other && clearable(obj[q.other.commentKey]) && !isOtherSelected(q, obj[q.name])) {
+      if (out === obj) out = { ...obj };
+      delete out[q.other.commentKey];
+    }
+  }
+  return out;
+}
+
+/** The questions of a container, nested containers flattened; once per container. */
+const questionsOfContainer = new WeakMap<ContainerPlan, QuestionPlan[]>();
 function questionsOf(node: ContainerPlan): QuestionPlan[] {
-  return node.elements.flatMap((el) => (el.kind === 'container' ? questionsOf(el) : [el]));
+  let questions = questionsOfContainer.get(node);
+  if (!questions) questionsOfContainer.set(node, (questions = node.elements.flatMap((el) => (el.kind === 'container' ? questionsOf(el) : [el]))));
+  return questions;
 }
 
 /**
