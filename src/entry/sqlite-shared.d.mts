@@ -10,3 +10,7 @@ export type GroupOutcome<T> = { ok: true; value: T } | { ok: false; error: unkno
 export declare function commitGroup<T>(sqlite: Database.Database, jobs: Array<() => T>): Array<GroupOutcome<T>>;
 
 export declare function groupQueue<T>(onGroup: (group: T[]) => void): { push(item: T): void; flush(): void };
+
+export type ThreadOutcome = { id: number; results: unknown[] } | { id: number; error: { message: string; code?: string } };
+
+export declare function threadOutcome(id: number, outcome: GroupOutcome<unknown[]>): ThreadOutcome;

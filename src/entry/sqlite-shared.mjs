@@ -71,3 +71,14 @@ export function groupQueue(onGroup) {
     flush,
   };
 }
+
+/**
+ * The writer thread's answer to one atomic() call (src/entry/writer-thread.ts reads it): the rows of
+ * each statement, or what crosses back of the error (its message, by which constraint errors are
+ * recognised, and its code).
+ */
+export function threadOutcome(id, outcome) {
+  if (outcome.ok) return { id, results: outcome.value };
+  const e = outcome.error;
+  return { id, error: { message: e instanceof Error ? e.message : String(e), code: e && typeof e === 'object' ? e.code : undefined } };
+}

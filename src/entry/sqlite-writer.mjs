@@ -11,7 +11,7 @@
 // caller gets the error; the others commit.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { cachedPrepare, commitGroup, configure, groupQueue } from './sqlite-shared.mjs';
+import { cachedPrepare, commitGroup, configure, groupQueue, threadOutcome } from './sqlite-shared.mjs';
 
 const { file, synchronous } = workerData;
 const sqlite = new Database(file, { fileMustExist: true });
@@ -30,9 +30,6 @@ function execute({ sql, params, method }) {
   return { rows: method === 'get' ? statement.get(params) : statement.all(params) };
 }
 
-/** What crosses back of an error: its message (constraint errors are recognised by it) and code. */
-const errorOf = (e) => ({ message: e instanceof Error ? e.message : String(e), code: e && typeof e === 'object' ? e.code : undefined });
-
 const writes = groupQueue((group) => {
   let outcomes;
   try {
@@ -42,11 +39,10 @@ const writes = groupQueue((group) => {
     );
   } catch (e) {
     // The COMMIT itself failed: nothing of the group is written.
-    const error = errorOf(e);
-    parentPort.postMessage(group.map((job) => ({ id: job.id, error })));
+    parentPort.postMessage(group.map((job) => threadOutcome(job.id, { ok: false, error: e })));
     return;
   }
-  parentPort.postMessage(outcomes.map((o, i) => (o.ok ? { id: group[i].id, results: o.value } : { id: group[i].id, error: errorOf(o.error) })));
+  parentPort.postMessage(outcomes.map((o, i) => threadOutcome(group[i].id, o)));
 });
 
 parentPort.on('message', (message) => {

@@ -10,8 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { hasReturning, type Atomic, type Db, type Statement, type WireQuery, type Wired } from '../storage/db';
 import { wireDbs, wireQuery, type WirePrepared } from '../storage/prepared';
 import * as schema from '../storage/schema';
-
-type Outcome = { id: number; results: unknown[] } | { id: number; error: { message: string; code?: string } };
+import type { ThreadOutcome } from './sqlite-shared.mjs';
 
 interface Waiting {
   resolve(results: unknown[]): void;
@@ -43,7 +42,7 @@ export function startWriterThread(file: string, synchronous: 'FULL' | 'NORMAL'):
     waiting.clear();
     worker.unref();
   };
-  worker.on('message', (outcomes: Outcome[]) => {
+  worker.on('message', (outcomes: ThreadOutcome[]) => {
     for (const outcome of outcomes) {
       const w = waiting.get(outcome.id);
       if (!w) continue;
