@@ -317,37 +317,20 @@ function clearNestedHidden(plan: ValidationPlan, data: Json, walk: Walk): Json {
   return out;
 }
 
-/** An "other" text whose question no longer has "other" picked is dropped (survey-core's clearUnusedValues). */
+/**
+ * An "other" text whose question no longer has "other" picked is dropped (survey-core's
+ * clearUnusedValues). survey-core does that for the questions of the survey only: inside dynamic
+ * panels the text stays, and so it does here.
+ */
 function clearUnusedComments(plan: ValidationPlan, data: Json): Json {
-  let out = withoutUnusedComments(plan.top, data);
+  let out = data;
   for (const q of plan.top) {
-    const panels = out[q.name];
-    if (!q.template || !Array.isArray(panels)) continue;
-    const inner = questionsOf(q.template);
-    const cleaned = panels.map((p) => (isObject(p) ? withoutUnusedComments(inner, p) : p));
-    // Copied only when a panel changed: what is unchanged stays the same object (see droppedPaths).
-    if (cleaned.some((p, i) => p !== panels[i])) out = { ...out, [q.name]: cleaned };
-  }
-  return out;
-}
-
-function withoutUnusedComments(questions: QuestionPlan[], obj: Json): Json {
-  let out = obj;
-  for (const q of questions) {
-    if (q.other && clearable(obj[q.other.commentKey]) && !isOtherSelected(q, obj[q.name])) {
-      if (out === obj) out = { ...obj };
+    if (q.other && clearable(data[q.other.commentKey]) && !isOtherSelected(q, data[q.name])) {
+      if (out === data) out = { ...data };
       delete out[q.other.commentKey];
     }
   }
   return out;
-}
-
-/** The questions of a container, nested containers flattened; once per container. */
-const questionsOfContainer = new WeakMap<ContainerPlan, QuestionPlan[]>();
-function questionsOf(node: ContainerPlan): QuestionPlan[] {
-  let questions = questionsOfContainer.get(node);
-  if (!questions) questionsOfContainer.set(node, (questions = node.elements.flatMap((el) => (el.kind === 'container' ? questionsOf(el) : [el]))));
-  return questions;
 }
 
 /**
