@@ -15,8 +15,13 @@ export function questionPath(q: Question): string {
   if (!parent) return q.getValueName();
   const d = q.data as unknown as { rowIndex?: number; rowName?: unknown };
   switch (parent.getType()) {
-    case 'paneldynamic':
-      return `${questionPath(parent)}[${(parent as any).panels.indexOf(q.parent)}].${q.getValueName()}`;
+    case 'paneldynamic': {
+      // The question may sit in a panel inside the dynamic panel's panel: go up to that one.
+      const panels = (parent as any).panels as unknown[];
+      let panel = q.parent as { parent?: unknown } | null;
+      while (panel && !panels.includes(panel)) panel = panel.parent as { parent?: unknown } | null;
+      return `${questionPath(parent)}[${panels.indexOf(panel)}].${q.getValueName()}`;
+    }
     case 'matrixdynamic':
       return `${questionPath(parent)}[${(d.rowIndex ?? 1) - 1}].${q.getValueName()}`;
     case 'matrixdropdown':

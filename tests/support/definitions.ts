@@ -1,9 +1,11 @@
 // The definitions the validation plan is proven on: every shipped questionnaire version, the
-// benchmark questionnaires, and the SurveyJS team's corpus (minus the four files with known defects).
+// benchmark questionnaires, the SurveyJS team's corpus (minus the four files with known defects),
+// and definitions written for what the corpus does not combine (coverage-definitions.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { questionnaire100q } from '../../scripts/lib/questionnaire-100q';
 import { questionnaire20q } from '../../scripts/lib/questionnaire-20q';
+import { coverageDefinitions } from './coverage-definitions';
 
 const ROOT = join(import.meta.dirname, '../..');
 export const CORPUS = join(ROOT, '../shared/data/surveyjs-corpus');
@@ -31,5 +33,6 @@ export function differentialDefinitions(): NamedDefinition[] {
   out.push({ name: 'bench: 20 fields, one repeat', json: questionnaire20q() });
   for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json') && !CORPUS_DEFECTS.includes(f)).sort())
     out.push({ name: `corpus/${f}`, json: read(join(CORPUS, f)) });
+  out.push(...coverageDefinitions);
   return out;
 }

@@ -12,6 +12,7 @@ import { validateWithPlan } from '../../src/validation/plan/run';
 import { createValidator, runFullModel } from '../../src/validation/run';
 import type { ValidationRequest } from '../../src/validation/types';
 import { differentialDefinitions } from '../support/definitions';
+import { coverageDefinitions } from '../support/coverage-definitions';
 import { disagreement, responses } from '../support/differential';
 
 /** Responses per definition in `npm test`: fewer for the 880-question gap analysis (~0.7 s each on the full model). */
@@ -157,4 +158,27 @@ describe('unused "other" texts', () => {
     expect(result).toMatchObject({ ok: true, dropped: [] });
     expect(result.data).toBe(data);
   });
+});
+
+describe('responses that once showed a disagreement', () => {
+  const [inPanels, inHiddenPanel, onOther] = coverageDefinitions.map((d) => d.json);
+  const cases: Array<[string, Record<string, unknown>, Record<string, unknown>]> = [
+    // The full model named the path of a question in a panel inside a dynamic panel legs[-1].to.
+    ['a question in a panel of a dynamic panel', inPanels!, { legs: [{ paid: 'yes', means: ['boat'] }] }],
+    // The plan checked the questions of a dynamic panel whose panel around it was hidden.
+    ['a dynamic panel in a hidden panel', inHiddenPanel!, { how: 'sea', stops: [{ place: 'x', kind: 'other' }] }],
+    // The plan kept the "other" text of a question hidden inside a dynamic panel.
+    ['the text of a hidden question in a dynamic panel', inHiddenPanel!, { moved: true, how: 'sea', stops: [{ 'kind-Comment': 'a comment' }] }],
+    // survey-core takes a value outside the choices of a question offering "other" as "other".
+    ['a value outside the choices of a radiogroup with "other"', onOther!, { a: 'not-a-choice', pd: [{ k: 'other' }] }],
+    ['a value outside the choices of a checkbox with "other"', onOther!, { a: 'x', b: ['1', 'not-a-choice'] }],
+    ['a number outside the choices of a dropdown with "other"', onOther!, { d: 7 }],
+  ];
+  for (const [what, definition, data] of cases) {
+    it(what, async () => {
+      const compiled = compileValidation(definition);
+      if (compiled.path !== 'plan') throw new Error(`should compile: ${compiled.reasons.join('; ')}`);
+      expect(await disagreement(definition, compiled.plan, data)).toBeNull();
+    });
+  }
 });

@@ -77,7 +77,9 @@ function walkQuestion(q: QuestionPlan, w: Walk, container: Json, base: string, p
   }
   const value = container[q.name];
   if (w.errors && own && parentVisible && !readOnly) checkQuestion(q, w, value, container, path);
-  walkNested(q, w, value, path, own, readOnly);
+  // survey-core checks nothing inside a question whose page or panel is hidden, but counts a nested
+  // question as hidden by its own condition and its dynamic panel's or matrix's only.
+  walkNested(q, parentVisible ? w : { ...w, errors: null }, value, path, own, readOnly);
 }
 
 /** Questions inside dynamic panels, matrices and multiple text, each with its path. */
@@ -162,6 +164,16 @@ function withoutIncorrect(value: unknown, choices: unknown[]): unknown {
     return kept.length === value.length ? value : kept;
   }
   return isEmpty(value) || isChoice(value, choices) ? value : undefined;
+}
+
+/** A select answer with each value outside the choices read as the "other" value (once). */
+function unknownAsOther(value: unknown, choices: unknown[], other: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (value.every((v) => isChoice(v, choices))) return value;
+    const known = value.filter((v) => isChoice(v, choices));
+    return known.some((v) => Helpers.isTwoValueEquals(v, other)) ? known : [...known, other];
+  }
+  return isChoice(value, choices) ? value : other;
 }
 
 function isChoice(value: unknown, choices: unknown[]): boolean {
@@ -300,21 +312,41 @@ function hiddenWhenEmpty(plan: ValidationPlan, locale: string): Set<string> {
   return hidden;
 }
 
-/** Answers hidden inside dynamic panels are cleared at completion too. */
+/** Answers hidden inside dynamic panels are cleared at completion too, with their "other" text. */
 function clearNestedHidden(plan: ValidationPlan, data: Json, walk: Walk): Json {
   const hidden = new Set(walk.hiddenNested);
   let out = data;
   for (const q of plan.top) {
     if (!q.template || !Array.isArray(data[q.name])) continue;
+    const owners = commentOwners(q.template);
     const panels = (data[q.name] as unknown[]).map((panel, i) => {
       if (!isObject(panel)) return panel;
+      const isHidden = (key: string) => hidden.has(`${q.name}[${i}].${owners.get(key) ?? key}`);
       const kept: Json = {};
-      for (const [key, v] of Object.entries(panel)) if (!hidden.has(`${q.name}[${i}].${key}`) || !clearable(v)) kept[key] = v;
+      for (const [key, v] of Object.entries(panel)) if (!isHidden(key) || !clearable(v)) kept[key] = v;
       return kept;
     });
     out = { ...out, [q.name]: panels };
   }
   return out;
+}
+
+/** The question each "other" text key of a container belongs to, once per container. */
+const commentOwnersOf = new WeakMap<ContainerPlan, Map<string, string>>();
+function commentOwners(node: ContainerPlan): Map<string, string> {
+  let owners = commentOwnersOf.get(node);
+  if (!owners) {
+    owners = new Map();
+    const add = (c: ContainerPlan) => {
+      for (const el of c.elements) {
+        if (el.kind === 'container') add(el);
+        else if (el.other) owners!.set(el.other.commentKey, el.name);
+      }
+    };
+    add(node);
+    commentOwnersOf.set(node, owners);
+  }
+  return owners;
 }
 
 /**
@@ -384,15 +416,25 @@ function withResults(plan: ValidationPlan, data: Json, locale: string): Json {
  * survey-core clears a select answer that is not among the choices while it validates, and the
  * conditions after it then see no answer: a carried-forward option not picked in the source
  * question (kept out of the stored data), or a value outside fixed choices (which the structural
- * check reports, so the response is refused either way).
+ * check reports, so the response is refused either way). Where the question offers "other", a
+ * value outside the choices is taken as "other" instead (its text), and conditions see that.
  */
 function clearIncorrect(plan: ValidationPlan, data: Json): Json {
   let out = data;
   for (const q of plan.top) {
     if (isEmpty(data[q.name])) continue;
-    const allowed = q.carry ? carriedValues(plan, q, data) : q.other ? null : q.choices;
-    if (!allowed) continue;
     const value = data[q.name];
+    if (!q.carry && q.other) {
+      const asOther = q.choices ? unknownAsOther(value, q.choices, q.other.value) : value;
+      if (asOther === value) continue;
+      // survey-core keeps the value outside the choices as the "other" text.
+      const text = out[q.other.commentKey];
+      const unknown = (Array.isArray(value) ? value : [value]).find((v) => !isChoice(v, q.choices!));
+      out = { ...out, [q.name]: asOther, [q.other.commentKey]: isEmpty(text) ? unknown : text };
+      continue;
+    }
+    const allowed = q.carry ? carriedValues(plan, q, data) : q.choices;
+    if (!allowed) continue;
     const kept = withoutIncorrect(value, allowed);
     if (kept === value || (Array.isArray(value) && (kept as unknown[]).length === value.length)) continue;
     out = { ...out };
