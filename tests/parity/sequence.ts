@@ -26,7 +26,8 @@ const VARYING_KEYS = new Set(['requestId', 'durationMs', 'csrfToken', 'token', '
 
 /**
  * Pages and scripts are compared by the SHA-256 of their text (the same files on both runtimes),
- * with ids, times and tokens inside HTML replaced first (the fieldwork page names its devices).
+ * with ids, times, days and tokens inside HTML replaced first (the fieldwork page names its devices
+ * and counts by day).
  */
 async function digest(bytes: ArrayBuffer, html: boolean): Promise<string> {
   const text = new TextDecoder().decode(bytes);
@@ -34,6 +35,8 @@ async function digest(bytes: ArrayBuffer, html: boolean): Promise<string> {
     ? text
         .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
         .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+        // Days too: the fieldwork page counts interviews by the day they came in.
+        .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<day>')
         .replace(/p[sad]_[A-Za-z0-9_-]{20,}/g, '<token>')
     : text;
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(comparable)));
