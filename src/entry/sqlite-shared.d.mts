@@ -7,6 +7,7 @@ export declare function cachedPrepare(sqlite: Database.Database): (source: strin
 
 export type GroupOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** Never throws: a failed COMMIT is every job's outcome. */
 export declare function commitGroup<T>(sqlite: Database.Database, jobs: Array<() => T>): Array<GroupOutcome<T>>;
 
 export declare function groupQueue<T>(onGroup: (group: T[]) => void): { push(item: T): void; flush(): void };

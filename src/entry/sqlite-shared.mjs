@@ -33,21 +33,25 @@ export function cachedPrepare(sqlite) {
 /**
  * Runs each job in its own savepoint inside one transaction (better-sqlite3 nests transactions
  * that way): a job that throws is rolled back alone and its error is its outcome; the others
- * commit together, with one fsync. Throws when the COMMIT itself fails (disk full, I/O error):
- * then nothing of the group is written.
+ * commit together, with one fsync. When the COMMIT itself fails (disk full, I/O error) nothing of
+ * the group is written, and that error is every job's outcome.
  */
 export function commitGroup(sqlite, jobs) {
   const outcomes = [];
-  // better-sqlite3 transactions must be synchronous: an async callback would run outside them.
-  sqlite.transaction(() => {
-    for (const job of jobs) {
-      try {
-        outcomes.push({ ok: true, value: sqlite.transaction(job)() });
-      } catch (error) {
-        outcomes.push({ ok: false, error });
+  try {
+    // better-sqlite3 transactions must be synchronous: an async callback would run outside them.
+    sqlite.transaction(() => {
+      for (const job of jobs) {
+        try {
+          outcomes.push({ ok: true, value: sqlite.transaction(job)() });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
       }
-    }
-  })();
+    })();
+  } catch (error) {
+    return jobs.map(() => ({ ok: false, error }));
+  }
   return outcomes;
 }
 

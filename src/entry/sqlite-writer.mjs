@@ -31,17 +31,10 @@ function execute({ sql, params, method }) {
 }
 
 const writes = groupQueue((group) => {
-  let outcomes;
-  try {
-    outcomes = commitGroup(
-      sqlite,
-      group.map((job) => () => job.statements.map(execute)),
-    );
-  } catch (e) {
-    // The COMMIT itself failed: nothing of the group is written.
-    parentPort.postMessage(group.map((job) => threadOutcome(job.id, { ok: false, error: e })));
-    return;
-  }
+  const outcomes = commitGroup(
+    sqlite,
+    group.map((job) => () => job.statements.map(execute)),
+  );
   parentPort.postMessage(outcomes.map((o, i) => threadOutcome(group[i].id, o)));
 });
 

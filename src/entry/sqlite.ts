@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasReturning, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
-import { cachedPrepare, commitGroup, configure, groupQueue, type GroupOutcome } from './sqlite-shared.mjs';
+import { cachedPrepare, commitGroup, configure, groupQueue } from './sqlite-shared.mjs';
 import { startWriterThread } from './writer-thread';
 
 /** db/migrations of the package, found from this module whether it runs from src/entry or dist/. */
@@ -166,17 +166,10 @@ interface Pending {
  */
 export function groupCommit(sqlite: Database.Database, execute: (build: Parameters<Atomic>[0]) => unknown[][]): { atomic: Atomic; flush(): void } {
   const { push, flush } = groupQueue<Pending>((group) => {
-    let outcomes: Array<GroupOutcome<unknown[][]>>;
-    try {
-      outcomes = commitGroup(
-        sqlite,
-        group.map((pending) => pending.run),
-      );
-    } catch (error) {
-      // The COMMIT itself failed: nothing of the group is written.
-      for (const pending of group) pending.reject(error);
-      return;
-    }
+    const outcomes = commitGroup(
+      sqlite,
+      group.map((pending) => pending.run),
+    );
     group.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) pending.resolve(outcome.value);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteHandle } from '../../src/entry/sqlite';
 import { startWriterThread } from '../../src/entry/writer-thread';
+import { commitGroup } from '../../src/entry/sqlite-shared.mjs';
 import { isUniqueViolation } from '../../src/storage/errors';
 import { reusableWrite, columnValues } from '../../src/storage/prepared';
 import { users } from '../../src/storage/schema';
@@ -85,5 +86,23 @@ describe('writer thread', () => {
     const writer = startWriterThread('/nonexistent/periplus.sqlite', 'FULL');
     await expect(writer.atomic((db) => [insertUserStatement(db, user('u1', 'jamal'))])).rejects.toThrow(/writer thread/);
     await writer.close();
+  });
+});
+
+describe('commitGroup, which both writers use', () => {
+  it('gives every job the error of a COMMIT that fails, and writes nothing of the group', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.exec('create table parent (id integer primary key); create table child (parent integer references parent (id) deferrable initially deferred)');
+    // A deferred foreign key is checked at COMMIT: the group's COMMIT fails, after both savepoints were released.
+    const outcomes = commitGroup(sqlite, [() => sqlite.prepare('insert into parent values (1)').run(), () => sqlite.prepare('insert into child values (2)').run()]);
+    expect(outcomes).toHaveLength(2);
+    for (const outcome of outcomes) {
+      expect(outcome.ok).toBe(false);
+      expect(String((outcome as { error: unknown }).error)).toMatch(/FOREIGN KEY constraint failed/);
+    }
+    expect(sqlite.prepare('select count(*) as n from parent').get()).toEqual({ n: 0 });
+    // The connection is usable again afterwards.
+    expect(commitGroup(sqlite, [() => sqlite.prepare('insert into parent values (1)').run().changes])).toEqual([{ ok: true, value: 1 }]);
   });
 });
