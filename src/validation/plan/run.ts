@@ -166,14 +166,18 @@ function withoutIncorrect(value: unknown, choices: unknown[]): unknown {
   return isEmpty(value) || isChoice(value, choices) ? value : undefined;
 }
 
-/** A select answer with each value outside the choices read as the "other" value (once). */
-function unknownAsOther(value: unknown, choices: unknown[], other: unknown): unknown {
-  if (Array.isArray(value)) {
-    if (value.every((v) => isChoice(v, choices))) return value;
-    const known = value.filter((v) => isChoice(v, choices));
-    return known.some((v) => Helpers.isTwoValueEquals(v, other)) ? known : [...known, other];
-  }
-  return isChoice(value, choices) ? value : other;
+/**
+ * How survey-core reads a select answer of a question offering "other" whose values are not all
+ * among the choices: those values become the "other" value (once), the first of them its text.
+ * Undefined when every value is a choice.
+ */
+function readAsOther(value: unknown, choices: unknown[], other: unknown): { value: unknown; text: unknown } | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  const unknown = values.filter((v) => !isChoice(v, choices));
+  if (unknown.length === 0) return undefined;
+  if (!Array.isArray(value)) return { value: other, text: value };
+  const known = value.filter((v) => isChoice(v, choices));
+  return { value: known.some((v) => Helpers.isTwoValueEquals(v, other)) ? known : [...known, other], text: unknown[0] };
 }
 
 function isChoice(value: unknown, choices: unknown[]): boolean {
@@ -425,18 +429,17 @@ function clearIncorrect(plan: ValidationPlan, data: Json): Json {
     if (isEmpty(data[q.name])) continue;
     const value = data[q.name];
     if (!q.carry && q.other) {
-      const asOther = q.choices ? unknownAsOther(value, q.choices, q.other.value) : value;
-      if (asOther === value) continue;
-      // survey-core keeps the value outside the choices as the "other" text.
+      const asOther = q.choices ? readAsOther(value, q.choices, q.other.value) : undefined;
+      if (!asOther) continue;
       const text = out[q.other.commentKey];
-      const unknown = (Array.isArray(value) ? value : [value]).find((v) => !isChoice(v, q.choices!));
-      out = { ...out, [q.name]: asOther, [q.other.commentKey]: isEmpty(text) ? unknown : text };
+      out = { ...out, [q.name]: asOther.value, [q.other.commentKey]: isEmpty(text) ? asOther.text : text };
       continue;
     }
     const allowed = q.carry ? carriedValues(plan, q, data) : q.choices;
     if (!allowed) continue;
+    // withoutIncorrect hands back the same value when it keeps all of it.
     const kept = withoutIncorrect(value, allowed);
-    if (kept === value || (Array.isArray(value) && (kept as unknown[]).length === value.length)) continue;
+    if (kept === value) continue;
     out = { ...out };
     if (kept === undefined) delete out[q.name];
     else out[q.name] = kept;
