@@ -14,6 +14,21 @@ import { users } from '../../src/storage/schema';
 import { eq, sql } from 'drizzle-orm';
 import { tempDir } from '../support/app';
 
+/** Opens databases in a temporary folder, all closed and removed after each test. */
+function databaseFiles(): (name: string) => SqliteHandle {
+  const tmp = tempDir();
+  const opened: SqliteHandle[] = [];
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) await handle.close();
+    tmp.cleanup();
+  });
+  return (name) => {
+    const handle = openDatabase(join(tmp.dir, name));
+    opened.push(handle);
+    return handle;
+  };
+}
+
 describe('the statement cache', () => {
   it('hands back the compiled statement of a SQL text, in object mode even after drizzle switched it to raw rows', () => {
     const sqlite = new Database(':memory:');
@@ -40,15 +55,10 @@ describe('the statement cache', () => {
 });
 
 describe('reusable writes', () => {
-  const tmp = tempDir();
-  let handle: SqliteHandle | undefined;
-  afterEach(() => {
-    handle?.close();
-    tmp.cleanup();
-  });
+  const open = databaseFiles();
 
   it('store each call’s own values (dates, nulls, JSON), return the stored row, and audit only what changed', async () => {
-    handle = openDatabase(join(tmp.dir, 'reuse.sqlite'));
+    const handle = open('reuse.sqlite');
     const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
     await publishDefinitions(deps, [{ file: 'q/1.json', questionnaireId: 'q', version: '1', json: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }] }] } }]);
     const version = (await findVersion(handle.db, 'q', '1'))!;
@@ -69,7 +79,7 @@ describe('reusable writes', () => {
       at: new Date(1_700_000_000_000 + n),
     });
     const submit = (w: ResponseWrite) =>
-      handle!.atomic((db) => [
+      handle.atomic((db) => [
         insertSubmissionStatement(db, w),
         auditIfChangedStatement(db, { at: w.at, actor: w.actor, action: 'response.submit', targetType: 'response', targetId: w.instanceId, requestId: `r${w.instanceId}` }),
       ]);
@@ -90,18 +100,13 @@ describe('reusable writes', () => {
 });
 
 describe('statements built once', () => {
-  const tmp = tempDir();
-  let handle: SqliteHandle | undefined;
-  afterEach(() => {
-    handle?.close();
-    tmp.cleanup();
-  });
+  const open = databaseFiles();
 
   // SQLite compiles a statement whose LIMIT is a bound parameter again on every call.
   it('are refused with a bound LIMIT, and built once without one', () => {
-    handle = openDatabase(join(tmp.dir, 'limit.sqlite'));
+    const handle = open('limit.sqlite');
     const byId = (d: Db) => d.select().from(users).where(eq(users.id, sql.placeholder('id')));
-    expect(() => prepared(handle!.db, 'limited', (d) => byId(d).limit(1).prepare())).toThrow(/statement limited is built once: its LIMIT must not be a bound parameter/);
+    expect(() => prepared(handle.db, 'limited', (d) => byId(d).limit(1).prepare())).toThrow(/statement limited is built once: its LIMIT must not be a bound parameter/);
     const built = prepared(handle.db, 'unlimited', (d) => byId(d).prepare());
     expect(prepared(handle.db, 'unlimited', () => {
       throw new Error('built again');
