@@ -13,6 +13,7 @@ import { accountRoutes } from './http/accounts';
 import { responseAdminRoutes } from './http/response-admin';
 import { sessionRoutes } from './http/session';
 import { datasetRoutes } from './http/datasets';
+import { releaseRoutes } from './http/releases';
 import { assessmentRoutes } from './http/assessments';
 import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   api.route('/', sessionRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', datasetRoutes(deps));
+  api.route('/', releaseRoutes(deps));
   api.route('/', assessmentRoutes(deps));
   app.route('/api/v1', api);
 

@@ -74,7 +74,14 @@ export const ACCESS: Record<string, AccessRule> = {
 
   'GET /api/v1/audit': { roles: ['admin'] },
 
-  'GET /api/v1/questionnaires/:questionnaireId/export': { roles: ['admin', 'coordinator', 'researcher'] },
+  // Researchers get anonymized data through approved releases only, never an ad-hoc export.
+  'GET /api/v1/questionnaires/:questionnaireId/export': { roles: reviewers },
+  'POST /api/v1/questionnaires/:questionnaireId/releases': { roles: reviewers },
+  'GET /api/v1/questionnaires/:questionnaireId/releases': { roles: ['admin', 'coordinator', 'researcher'] },
+  'GET /api/v1/releases/:releaseId': { roles: ['admin', 'coordinator', 'researcher'] },
+  'GET /api/v1/releases/:releaseId/bundle': { roles: ['admin', 'coordinator', 'researcher'] },
+  'POST /api/v1/releases/:releaseId/approve': { roles: reviewers },
+  'POST /api/v1/releases/:releaseId/discard': { roles: reviewers },
 
   'GET /api/v1/responses/:instanceId/report': { roles: editors },
   'GET /api/v1/questionnaires/:questionnaireId/heatmap': { roles: reviewers },

@@ -30,6 +30,7 @@ export interface ExportCliOptions {
   k?: string;
   l?: string;
   'max-global-risk'?: string;
+  'max-individual-risk'?: string;
 }
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -79,11 +80,12 @@ export async function exportCommand(handle: SqliteHandle, pseudonymKey: Uint8Arr
     k: o.k ? Number(o.k) : undefined,
     l: o.l ? Number(o.l) : undefined,
     maxGlobalRisk: o['max-global-risk'] ? Number(o['max-global-risk']) : undefined,
+    maxIndividualRisk: o['max-individual-risk'] ? Number(o['max-individual-risk']) : undefined,
   });
   const deps = { db: handle.db, clock: systemClock, pseudonymKey };
   const prepared = await prepareExport(deps, spec);
   const at = systemClock.now();
-  await handle.atomic((db) => [auditStatement(db, { at, actor: 'cli', action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: 'cli', details: exportAuditDetails(spec, prepared.rows) })]);
+  await handle.atomic((db) => [auditStatement(db, { at, actor: 'cli', action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: 'cli', details: exportAuditDetails(spec, prepared) })]);
   const dir = o.out ?? 'exports';
   mkdirSync(dir, { recursive: true });
   const file = join(dir, exportFileName(questionnaireId, profile, at));
@@ -92,7 +94,7 @@ export async function exportCommand(handle: SqliteHandle, pseudonymKey: Uint8Arr
   console.log(`${file}: ${prepared.rows} responses, profile ${profile}`);
   if (prepared.sdc) {
     const r = prepared.sdc.report;
-    console.log(`disclosure control: k=${spec.sdc.k} strict violators after ${r.after.violators.strict[5]}, suppressed ${Object.entries(r.suppressions).map(([v, s]) => `${v} ${s.count}`).join(', ') || 'nothing'}, global risk ${(r.after.globalRisk * 100).toFixed(2)}%`);
+    console.log(`disclosure control: k=${prepared.policy.k} l=${prepared.policy.l} strict violators after ${r.after.violators.strict[5]}, suppressed ${Object.entries(r.suppressions).map(([v, s]) => `${v} ${s.count}`).join(', ') || 'nothing'}, global risk ${(r.after.globalRisk * 100).toFixed(2)}%`);
   }
   return 0;
 }

@@ -39,7 +39,8 @@ const USAGE = `periplus <command> [options]
   purge                 purge responses in the trash longer than PERIPLUS_TRASH_DAYS
   export <questionnaire> [--profile full|pseudonymized|public] [--out exports/] [--labels] [--lang fr]
       [--split] [--no-bom] [--no-mask] [--from DATE] [--to DATE] [--review-state approved,...]
-      [--country TUN,LBY] [--version 1,2] [--k 5] [--l 2] [--max-global-risk 0.03]
+      [--country TUN,LBY] [--version 1,2] [--k 5] [--l 2] [--max-global-risk 0.03] [--max-individual-risk 0.2]
+                                     (thresholds may only be stricter than the questionnaire's disclosure policy)
                         dataset bundle (zip) with a progress bar; audited
   sdc <file.csv> --qi a,b,c [--k 5] [--strata x] [--sensitive y --l 2] [--recode age=bands:18,25,35]
       [--sep ';'] [--out treated.csv]   disclosure control of a plain CSV (sdcMicro-style report)
@@ -79,6 +80,7 @@ const options = {
   country: { type: 'string' },
   version: { type: 'string' },
   'max-global-risk': { type: 'string' },
+  'max-individual-risk': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

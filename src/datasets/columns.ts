@@ -10,6 +10,7 @@ import type { DisclosureRole } from '../questionnaires/custom-properties';
 import type { ExportRow } from '../storage/exports';
 import { recodeValue, type RecodeRule } from './anonymize/recode';
 import type { Variable } from './variables';
+import { SUPPRESSED_CELL } from './flatten';
 
 export const profiles = ['full', 'pseudonymized', 'public'] as const;
 export type Profile = (typeof profiles)[number];
@@ -39,17 +40,44 @@ export function shiftDays(key: Uint8Array, id: string): number {
   return ((h[0]! << 8) | h[1]!) % 365;
 }
 
-/** Shifts an ISO date or date-time back by `days`; other text (month, week, time) is left alone. */
+/**
+ * Shifts a date-like value back by `days`: a date or date-time exactly, a month or an ISO week
+ * through its middle day (so a month moves by whole months, as its day is unknown). A time of
+ * day is not a date and stays; anything else is not a well-formed date and is withheld (.s).
+ */
 export function shiftDate(value: string, days: number): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value);
-  if (!m) return value;
-  const d = new Date(Date.parse(`${m[1]}T00:00:00Z`) - days * DAY);
-  return d.toISOString().slice(0, 10) + (m[2] ?? '');
+  const date = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(value);
+  if (date) return isoDay(Date.parse(`${date[1]}T00:00:00Z`) - days * DAY) + (date[2] ?? '');
+  if (/^\d{4}-\d{2}$/.test(value)) return isoDay(Date.parse(`${value}-15T00:00:00Z`) - days * DAY).slice(0, 7);
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (week) return isoWeek(weekMonday(Number(week[1]), Number(week[2])) + 3 * DAY - days * DAY);
+  if (/^\d{2}:\d{2}/.test(value)) return value;
+  return value === '' || value.startsWith('.') ? value : '.s';
 }
 
-const dropped = (profile: Profile, role: DisclosureRole, table: string) => {
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Midnight UTC of the Monday of ISO week `w` of `year`. */
+function weekMonday(year: number, w: number): number {
+  const jan4 = Date.UTC(year, 0, 4);
+  const day = (new Date(jan4).getUTCDay() + 6) % 7;
+  return jan4 - day * DAY + (w - 1) * 7 * DAY;
+}
+
+/** The ISO week (`YYYY-Www`) of a time. */
+function isoWeek(ms: number): string {
+  const d = new Date(ms);
+  const thursday = ms + (3 - ((d.getUTCDay() + 6) % 7)) * DAY;
+  const year = new Date(thursday).getUTCFullYear();
+  const w = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
+  return `${year}-W${String(w).padStart(2, '0')}`;
+}
+
+const dropped = (profile: Profile, v: Variable, table: string) => {
   if (profile === 'full') return false;
-  if (role === 'direct' || role === 'free-text') return true;
+  const role = v.role;
+  // Only closed fields leave in an anonymized profile: text typed freely goes, whatever its role.
+  if (role === 'direct' || role === 'free-text' || v.type === 'text') return true;
   // Repeat rows are not part of the k-anonymity key: identifying roles stay out of them publicly.
   return profile === 'public' && table !== '' && (role === 'quasi' || role === 'location' || role === 'date');
 };
@@ -62,6 +90,11 @@ function publicRecode(v: { role: DisclosureRole; recode?: RecodeRule }): RecodeR
 export interface ColumnKeys {
   /** Per-deployment pseudonym key (stable across exports). */
   pseudonymKey: Uint8Array;
+  /**
+   * The questionnaire's declared sites per country. Without a list, the site a submission names
+   * is free text and stays out of anonymized profiles; with one, only listed sites are written.
+   */
+  sites?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Columns of one table for a profile; main tables start with the system columns. */
@@ -76,7 +109,10 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     cols.push({ name: 'version', label: 'Questionnaire version', role: 'none', system: (r) => r.version });
     cols.push({ name: 'country', label: 'Country', role: 'none', system: (r) => r.country });
     // Publicly, site and interview language say again what questions ask (hub, language) at a finer grain.
-    if (profile !== 'public') cols.push({ name: 'site', label: 'Site', role: 'location', system: (r) => r.site ?? '' });
+    if (profile === 'full') cols.push({ name: 'site', label: 'Site', role: 'location', system: (r) => r.site ?? '' });
+    const sites = keys.sites;
+    if (profile === 'pseudonymized' && sites)
+      cols.push({ name: 'site', label: 'Site (declared list)', role: 'location', system: (r) => (!r.site ? '' : sites[r.country]?.includes(r.site) ? r.site : SUPPRESSED_CELL) });
     if (profile === 'full') cols.push({ name: 'submitted_at', label: 'Received (UTC)', role: 'date', system: (r) => iso(r.submittedAt) });
     if (profile === 'pseudonymized')
       cols.push({ name: 'submitted_date', label: 'Received (date, shifted per record)', role: 'date', system: (r) => (r.submittedAt ? shiftDate(iso(r.submittedAt).slice(0, 10), shiftDays(keys.pseudonymKey, r.instanceId)) : '') });
@@ -88,7 +124,7 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     if (profile === 'pseudonymized') cols.push({ name: 'collector', label: 'Collector (pseudonym)', role: 'none', system: (r) => pseudonym(keys.pseudonymKey, r.submittedBy) });
   }
   for (const v of variables) {
-    if (dropped(profile, v.role, table)) continue;
+    if (dropped(profile, v, table)) continue;
     const col: Column = { name: v.name, label: v.label, role: v.role, variable: v };
     if (profile === 'public') {
       const rule = publicRecode(v);

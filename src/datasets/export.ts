@@ -11,7 +11,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { findQuestionnaire, listVersions } from '../storage/questionnaires';
-import { countExportRows, exportBound, exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
+import { countExportRows, exportBound, exportPage, exportRowsBySeq, type ExportFilters, type ExportRow } from '../storage/exports';
 import { inlineAnonymizer, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
@@ -20,6 +20,8 @@ import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFi
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
 import { flattenResponse, mainCellText, SUPPRESSED_CELL } from './flatten';
 import { datasetLayout, type Layout } from './variables';
+import { newLedger, type LedgerRecords, type PriorReleases } from './anonymize/ledger';
+import { declaredSites, policyOf, tightened, type DisclosurePolicy, type Thresholds } from '../questionnaires/disclosure-policy';
 
 export interface ExportSpec {
   questionnaireId: string;
@@ -32,7 +34,8 @@ export interface ExportSpec {
   /** Prefix cells that start with = + - @ (and are not numbers) with ' against CSV injection. */
   maskFormulas: boolean;
   filters: ExportFilters;
-  sdc: { k: number; l: number; maxGlobalRisk: number };
+  /** Thresholds asked for: each may tighten the questionnaire's disclosure policy, never loosen it. */
+  requested: Partial<Thresholds>;
 }
 
 export type ExportDeps = Pick<Deps, 'db' | 'clock' | 'anonymizer'> & { pseudonymKey: Uint8Array };
@@ -45,8 +48,12 @@ interface SdcPlan {
   rowOf(cells: ReadonlyArray<string>): number | undefined;
   inputRows: number;
   records: number;
-  /** Checksum of the row order of pass one, to check that pass two reads the same rows. */
+  /** Order-free checksum of the rows pass one read, to check that pass two reads the same rows. */
   seqSum: number;
+  /** The rows in the order they are published: shuffled with a random order per export. */
+  order: Float64Array;
+  /** Per row of `order`: the record's rank among the records of its key in pass one (placement). */
+  ranks: Int32Array;
   /** Main-table columns of the key variables, in table order. */
   keyColumns: number[];
   /** Main-table columns of the sensitive variables, in the table's sensitive order. */
@@ -55,10 +62,61 @@ interface SdcPlan {
   sensitiveMerges: Array<{ rare: ReadonlySet<string>; into: string } | undefined>;
   /** Per-export random key of the row keys: public keys link nothing across exports. */
   rowKeyKey: CryptoKey;
+  /** Main-table columns a release's ledger keeps: the key and sensitive columns. */
+  ledgerColumns: number[];
 }
 
-/** Order-sensitive checksum of the rows read. */
-const seqStep = (sum: number, seq: number) => (Math.imul(sum, 31) + seq) | 0;
+/**
+ * A release: computed against what approved releases published before (their records keep the
+ * cells they were published with, and each cohort of first-released records is a stratum of its
+ * own), and recording what it publishes of the records it releases first.
+ */
+export interface ReleaseRun {
+  prior: PriorReleases;
+  /** Filled by pass one: SHA-256 of the responses read, in order, and their countries. */
+  snapshotHash?: string;
+  countries?: string[];
+  /** Filled by pass two: the treated cells of the records this release publishes first. */
+  ledger?: LedgerRecords;
+}
+
+/** The stratum of a release's record: the release that first published it, or 'new'. */
+const COHORT = 'release_cohort';
+const cohortOf = (prior: PriorReleases, seq: number) => String(prior.cohortOf(seq) ?? 'new');
+
+/** Replaces, in place, the cells of a record published before with those it was published with. */
+function applyPrior(prior: PriorReleases, seq: number, names: readonly string[], cells: string[], at: readonly number[]): void {
+  if (prior.cohortOf(seq) === undefined) return;
+  at.forEach((ci, j) => {
+    const was = prior.cellOf(seq, names[j]!);
+    if (was !== undefined) cells[ci] = was;
+  });
+}
+
+/** Checksum of the rows read, in any order (a sum of mixed sequence numbers). */
+const seqStep = (sum: number, seq: number) => (sum + Math.imul(seq ^ (seq >>> 16), 0x45d9f3b)) | 0;
+
+/**
+ * Fisher-Yates with the Web Crypto generator, moving `b` along with `a`: the published row order
+ * says nothing of the stored one.
+ */
+function shuffle(a: Float64Array, b: Int32Array): void {
+  const random = new Uint32Array(1024);
+  for (let i = a.length - 1, r = random.length; i > 0; i--) {
+    if (r === random.length) {
+      crypto.getRandomValues(random);
+      r = 0;
+    }
+    // A 32-bit draw modulo i + 1: bias below 2^-12 for a million rows, irrelevant to an order.
+    const j = random[r++]! % (i + 1);
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+    const u = b[i]!;
+    b[i] = b[j]!;
+    b[j] = u;
+  }
+}
 
 /**
  * Public row keys for rows [from, from + count): 64 bits of AES-CTR keystream per row, so the
@@ -78,6 +136,19 @@ async function rowKeys(key: CryptoKey, from: number, count: number): Promise<str
   }
   return keys;
 }
+const grown = <A extends Float64Array | Int32Array>(a: A): A => {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+  b.set(a);
+  return b;
+};
+
+/** The rows in a new random order, with their ranks. */
+function shuffled(order: Float64Array, ranks: Int32Array): { order: Float64Array; ranks: Int32Array } {
+  const o = order.slice();
+  const r = ranks.slice();
+  shuffle(o, r);
+  return { order: o, ranks: r };
+}
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export interface PreparedExport {
@@ -89,14 +160,28 @@ export interface PreparedExport {
   bound: number;
   rows: number;
   keys: ColumnKeys;
+  /** The disclosure policy applied (the questionnaire's, tightened by the request). */
+  policy: DisclosurePolicy;
   sdc?: SdcPlan;
+  release?: ReleaseRun;
   /** Per table + column: what disclosure control did to it, for the codebook. */
   treatments: Map<string, string>;
 }
 
 const PAGE = 500;
 
-async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
+async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound' | 'sdc'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
+  const order = fields === 'all' ? p.sdc?.order : undefined;
+  if (order) {
+    for (let i = 0; i < order.length; i += PAGE) {
+      const want = order.subarray(i, i + PAGE);
+      const rows = await exportRowsBySeq(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, want);
+      // A row deleted (or moved out of the filters) since pass one: the rows no longer line up.
+      if (rows.length !== want.length) throw new Error('responses changed while the export was running; export again');
+      yield rows;
+    }
+    return;
+  }
   let after = 0;
   for (;;) {
     const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE, fields);
@@ -113,7 +198,7 @@ function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, on
   const columns = p.files[0]!.columns;
   const cell = (ci: number) => {
     const c = columns[ci]!;
-    return cellOf(c, row, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels) : '');
+    return cellOf(c, row, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels, p.spec.profile !== 'full') : '');
   };
   return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
 }
@@ -123,14 +208,21 @@ function cellOf(c: Column, row: ExportRow, raw: string): string {
   return c.transform ? c.transform(cell, row) : cell;
 }
 
-/** Loads the questionnaire, lays out the tables, counts the rows and, for public, decides suppression. */
-export async function prepareExport(deps: ExportDeps, spec: ExportSpec): Promise<PreparedExport> {
+/**
+ * Loads the questionnaire, lays out the tables, counts the rows and, for public, decides
+ * suppression; `release` makes it a release (public profile only) against earlier ones.
+ */
+export async function prepareExport(deps: ExportDeps, spec: ExportSpec, release?: ReleaseRun): Promise<PreparedExport> {
+  if (release && spec.profile !== 'public') throw new Error('a release is of the public profile');
   const q = await findQuestionnaire(deps.db, spec.questionnaireId);
   if (!q) throw notFound(`Questionnaire '${spec.questionnaireId}'`);
   const versions = await listVersions(deps.db, q.id);
   const wanted = spec.filters.versions?.length ? versions.filter((v) => spec.filters.versions!.includes(v.version)) : versions;
-  const layout = datasetLayout(wanted.map((v) => ({ version: v.version, definition: JSON.parse(v.definition) })), { lang: spec.lang, splitMultiple: spec.splitMultiple });
-  const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey };
+  const definitions = wanted.map((v) => JSON.parse(v.definition) as Record<string, unknown>);
+  // The policy is the questionnaire's as it stands now: its newest version's.
+  const policy = tightened(policyOf(JSON.parse(versions.at(-1)?.definition ?? '{}') as Record<string, unknown>), spec.requested);
+  const layout = datasetLayout(wanted.map((v, i) => ({ version: v.version, definition: definitions[i]! })), { lang: spec.lang, splitMultiple: spec.splitMultiple });
+  const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey, sites: declaredSites(definitions) };
   const files: TableFile[] = [
     { file: `${q.id}.csv`, table: '', columns: columnsFor(spec.profile, keys, '', layout.variables.filter((v) => v.table === '')) },
     ...layout.repeats.map((r) => ({ file: `${q.id}-${r.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`, table: r.name, columns: columnsFor(spec.profile, keys, r.name, layout.variables.filter((v) => v.table === r.name)) })),
@@ -138,7 +230,7 @@ export async function prepareExport(deps: ExportDeps, spec: ExportSpec): Promise
   const bound = await exportBound(deps.db);
   const rows = await countExportRows(deps.db, q.id, spec.filters, bound);
   const treatments = new Map<string, string>();
-  const prepared: PreparedExport = { spec, title: q.title, versions: wanted.map((v) => v.version), layout, files, bound, rows, keys, treatments };
+  const prepared: PreparedExport = { spec, title: q.title, versions: wanted.map((v) => v.version), layout, files, bound, rows, keys, policy, treatments, release };
   for (const f of files)
     for (const c of f.columns) if (c.transform) treatments.set(`${f.table}\u0000${c.name}`, spec.profile === 'public' ? 'recoded' : 'shifted per record');
   if (spec.profile === 'public') prepared.sdc = await planSuppression(deps, prepared);
@@ -149,32 +241,59 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const columns = p.files[0]!.columns;
   const pick = (roles: string[]) => columns.map((c, i) => [c, i] as const).filter(([c]) => roles.includes(c.role));
   const strata = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name === 'country');
-  const qis = pick(['quasi', 'location', 'date']);
+  // The key: every declared quasi-identifier, and every variable an attacker scenario knows.
+  const known = new Set(p.policy.scenarios.flatMap((s) => s.knows));
+  const qis = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name !== 'country' && c.name !== 'KEY' && (['quasi', 'location', 'date'].includes(c.role) || known.has(c.name)));
   const sensitive = pick(['sensitive']);
   const keyed = [...strata, ...qis];
   // Pass one keeps one row per key (stratum and quasi-identifiers) with the distinct values of
   // each sensitive variable, not one per record: memory follows the categories, whatever the
   // number of responses.
-  const builder = groupedTableBuilder(keyed.map(([c]) => c.name), sensitive.map(([c]) => c.name));
+  const prior = p.release?.prior;
+  const builder = groupedTableBuilder([...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])], sensitive.map(([c]) => c.name));
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);
   const readColumns = [...keyColumns, ...sensitiveColumns];
+  const readNames = readColumns.map((ci) => columns[ci]!.name);
+  const positions = readColumns.map((_, j) => j);
+  const snapshot = p.release ? sha256.create() : undefined;
+  const countries = new Set<string>();
+  const encoder = new TextEncoder();
   // Sensitive variables whose rare values are merged: their values are counted in pass one.
   const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
   const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
   let records = 0;
   let seqSum = 0;
+  let order = new Float64Array(1024);
+  let ranks = new Int32Array(1024);
+  const perRow: number[] = [];
   // A key or sensitive column that derived from a field pass one does not read would not match
   // in pass two, and the export would stop with an error rather than misplace a record.
   for await (const page of pages(deps, p, 'sdc'))
     for (const row of page) {
       const cells = mainCells(p, row, readColumns);
+      if (prior) applyPrior(prior, row.seq, readNames, cells, positions);
       const sensitiveCells = cells.slice(keyColumns.length);
-      builder.push(cells.slice(0, keyColumns.length), sensitiveCells);
+      const keyCells = cells.slice(0, keyColumns.length);
+      if (prior) keyCells.push(cohortOf(prior, row.seq));
+      const r = builder.push(keyCells, sensitiveCells);
+      if (snapshot) {
+        snapshot.update(encoder.encode(`${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`));
+        countries.add(row.country);
+      }
       sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
       seqSum = seqStep(seqSum, row.seq);
-      records++;
+      if (records === order.length) {
+        order = grown(order);
+        ranks = grown(ranks);
+      }
+      ranks[records] = perRow[r] = (perRow[r] ?? -1) + 1;
+      order[records++] = row.seq;
     }
+  if (p.release && snapshot) {
+    p.release.snapshotHash = bytesToHex(snapshot.digest());
+    p.release.countries = [...countries].sort();
+  }
   const table = builder.build();
   const inputRows = table.n;
   // Merging rare categories needs the whole column: done on the table, before suppression (and,
@@ -189,14 +308,17 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     mergeRareSensitive(table.sensitive![s]!, rare, rule.into);
     return { rare, into: rule.into };
   });
+  const published = new Set(columns.map((c) => c.name));
   const { table: treated, report } = await (deps.anonymizer ?? inlineAnonymizer)(table, {
     quasiIdentifiers: qis.map(([c]) => c.name),
-    strata: strata.map(([c]) => c.name),
+    strata: [...strata.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
     sensitive: sensitive.map(([c]) => c.name),
-    k: p.spec.sdc.k,
-    l: p.spec.sdc.l,
-    maxIndividualRisk: 1 / p.spec.sdc.k,
-    maxGlobalRisk: p.spec.sdc.maxGlobalRisk,
+    k: p.policy.k,
+    l: p.policy.l,
+    maxIndividualRisk: p.policy.maxIndividualRisk,
+    maxGlobalRisk: p.policy.maxGlobalRisk,
+    // Each scenario is measured on what it knows of the published columns.
+    scenarios: p.policy.scenarios.map((sc) => ({ name: sc.name, variables: sc.knows.filter((v) => published.has(v) && v !== 'country'), unpublished: sc.knows.filter((v) => !published.has(v)) })),
   });
   if (!report.passed)
     throw new AppError(422, 'disclosure_risk', `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`, {
@@ -204,10 +326,10 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       quasiIdentifiers: report.parameters.quasiIdentifiers,
       violators: report.after.violators,
     });
-  for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.spec.sdc.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
+  for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.policy.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
   sensitive.forEach(([c], s) => {
     const merge = mergeRules[s];
-    p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.spec.sdc.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`);
+    p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.policy.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`);
   });
   return {
     report,
@@ -216,10 +338,12 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     inputRows,
     records,
     seqSum,
+    ...shuffled(order.subarray(0, records), ranks.subarray(0, records)),
     keyColumns,
     sensitiveColumns,
     sensitiveMerges,
     rowKeyKey: await crypto.subtle.generateKey({ name: 'AES-CTR', length: 128 }, false, ['encrypt']),
+    ledgerColumns: readColumns,
   };
 }
 
@@ -277,6 +401,9 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     const sdc = p.sdc;
     const placer = sdc && recordPlacer(sdc.table, sdc.inputRows);
     let seqSum = 0;
+    const release = p.release;
+    const ledgerNames = sdc ? sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name) : [];
+    if (release) release.ledger = newLedger(ledgerNames);
     for await (const page of pages(deps, p)) {
       const out: string[][] = [];
       const keys = sdc ? await rowKeys(sdc.rowKeyKey, index, page.length) : [];
@@ -285,7 +412,11 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
         if (sdc && placer) {
           seqSum = seqStep(seqSum, row.seq);
           const t = sdc.table;
-          const j = placer.place(sdc.rowOf(sdc.keyColumns.map((ci) => cells[ci]!)) ?? -1);
+          if (release) applyPrior(release.prior, row.seq, ledgerNames, cells, sdc.ledgerColumns);
+          const key = sdc.keyColumns.map((ci) => cells[ci]!);
+          if (release) key.push(cohortOf(release.prior, row.seq));
+          const j = placer.place(sdc.rowOf(key) ?? -1, sdc.ranks[index]!);
+          if (sdc.order[index] !== row.seq) throw new Error('responses changed while the export was running; export again');
           cells[0] = keys[r]!;
           sdc.keyColumns.forEach((ci, v) => {
             const code = t.codes[v]![j]!;
@@ -296,6 +427,11 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
             if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
             else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
           });
+          // What this release publishes of a record no release published before.
+          if (release?.ledger && release.prior.cohortOf(row.seq) === undefined) {
+            release.ledger.seqs.push(row.seq);
+            sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
+          }
         }
         index++;
         out.push(cells);
@@ -321,7 +457,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
         const keys = sdc ? await rowKeys(sdc.rowKeyKey, rowIndex, page.length) : [];
         rowIndex += page.length;
         for (const [r, row] of page.entries()) {
-          const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels);
+          const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
           const mainKey = sdc ? keys[r]! : p.files[0]!.columns[0]!.system!(row);
           for (const line of flat.repeats.get(f.table) ?? []) {
             const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));

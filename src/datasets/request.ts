@@ -1,15 +1,17 @@
 // Who may export what: the profile a role may have, and the countries an export is narrowed to.
 // Shared by the HTTP endpoint and the CLI, so both apply the same rule.
 import { ALL, type Principal } from '../access/principal';
-import { forbidden } from '../errors';
+import { AppError, forbidden } from '../errors';
 import type { ReviewState } from '../storage/schema';
 import type { Profile } from './columns';
-import type { ExportSpec } from './export';
+import type { ExportSpec, PreparedExport } from './export';
 
-/** Researchers get anonymized data only; the full and pseudonymized profiles are for coordinators and admins. */
+/**
+ * Ad-hoc exports are for coordinators and admins; researchers get anonymized data only through
+ * approved releases (datasets/releases.ts), never with filters or thresholds of their own.
+ */
 export function profilesFor(p: Principal): Profile[] {
   if (p.role === 'admin' || p.role === 'coordinator') return ['full', 'pseudonymized', 'public'];
-  if (p.role === 'researcher') return ['public'];
   return [];
 }
 
@@ -28,6 +30,7 @@ export interface ExportOptions {
   k?: number;
   l?: number;
   maxGlobalRisk?: number;
+  maxIndividualRisk?: number;
 }
 
 /** The export a principal asked for, narrowed to their scope; 403 for a profile their role may not have. */
@@ -44,16 +47,22 @@ export function exportSpec(p: Principal, questionnaireId: string, o: ExportOptio
     bom: o.bom ?? true,
     maskFormulas: o.maskFormulas ?? true,
     filters: { from: o.from, to: o.to, reviewStates: o.reviewStates, countries, versions: o.versions },
-    sdc: { k: o.k ?? 5, l: o.l ?? 1, maxGlobalRisk: o.maxGlobalRisk ?? 0.03 },
+    requested: Object.fromEntries(Object.entries({ k: o.k, l: o.l, maxGlobalRisk: o.maxGlobalRisk, maxIndividualRisk: o.maxIndividualRisk }).filter(([, v]) => v !== undefined)),
   };
 }
 
-/** The audit details of an export: who asked for which profile and filters, and how many rows. */
-export function exportAuditDetails(spec: ExportSpec, rows: number): Record<string, unknown> {
+/**
+ * The audit details of an export: the profile, filters and options asked for, the thresholds
+ * asked for and (once prepared) those applied with the scenarios, and how many rows.
+ */
+export function exportAuditDetails(spec: ExportSpec, prepared?: Pick<PreparedExport, 'rows' | 'policy'>): Record<string, unknown> {
   const f = spec.filters;
+  const policy = prepared?.policy;
   return {
     profile: spec.profile,
-    rows,
+    rows: prepared?.rows,
+    requested: spec.requested,
+    ...(policy && spec.profile === 'public' ? { applied: { k: policy.k, l: policy.l, maxGlobalRisk: policy.maxGlobalRisk, maxIndividualRisk: policy.maxIndividualRisk, scenarios: policy.scenarios.map((s) => s.name) } } : {}),
     filters: { from: f.from?.toISOString(), to: f.to?.toISOString(), reviewStates: f.reviewStates, countries: f.countries, versions: f.versions },
     options: { labels: spec.labels, lang: spec.lang, splitMultiple: spec.splitMultiple },
   };
@@ -62,4 +71,15 @@ export function exportAuditDetails(spec: ExportSpec, rows: number): Record<strin
 /** `<questionnaire>-<profile>-YYYYMMDD-HHMMSS.zip` (UTC). */
 export function exportFileName(questionnaireId: string, profile: string, at: Date): string {
   return `${questionnaireId}-${profile}-${at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.zip`;
+}
+
+/** 413 when a dataset holds more responses than one request may handle on this deployment (0: no limit). */
+export function checkRowLimit(rows: number, limit: number): void {
+  if (limit > 0 && rows > limit)
+    throw new AppError(
+      413,
+      'export_too_large',
+      `This dataset holds ${rows} responses; one request on this deployment handles at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
+      { rows, limit },
+    );
 }

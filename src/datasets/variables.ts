@@ -28,6 +28,8 @@ export interface Variable {
   versions: string[];
   role: DisclosureRole;
   recode?: RecodeRule;
+  /** For a date variable: the input type whose values it holds (month, date, ...). */
+  format?: string;
   read: Reader;
   /** Row-relative path used in the response's list of hidden questions (`school` for `kids[0].school`). */
   hiddenPath: string;
@@ -97,12 +99,12 @@ interface Builder {
 function scalar(b: Builder, q: Question, top: string, table: string, name: string, path: string[], hiddenPath: string, fallback?: Array<{ value: unknown; text: string }>) {
   const type = typeOf(q);
   const anyQ = q as any;
-  const base = { table, question: top, label: text(q.title) || q.name, type, choices: type === 'text' || type === 'number' || type === 'date' ? [] : choicesOf(q, fallback), role: roleOf(q, type), recode: anyQ.sdcRecode as RecodeRule | undefined, hiddenPath };
+  const base = { table, question: top, label: text(q.title) || q.name, type, format: type === 'date' ? (anyQ.inputType as string) : undefined, choices: type === 'text' || type === 'number' || type === 'date' ? [] : choicesOf(q, fallback), role: roleOf(q, type), recode: anyQ.sdcRecode as RecodeRule | undefined, hiddenPath };
   if (type === 'choices' && b.opts.splitMultiple)
     for (const c of base.choices) b.add({ ...base, name: `${name}.${c.value}`, label: `${base.label}: ${c.label}`, type: 'boolean', choices: [{ value: '1', label: 'selected' }, { value: '0', label: 'not selected' }], read: { kind: 'flag', path, choice: c.value } });
   else b.add({ ...base, name, read: { kind: 'value', path } });
   if (anyQ.hasComment || anyQ.hasOther)
-    b.add({ ...base, name: `${name}-Comment`, label: `${base.label} (comment)`, type: 'text', choices: [], role: 'free-text', recode: undefined, read: { kind: 'value', path: [...path.slice(0, -1), `${path.at(-1)}-Comment`] } });
+    b.add({ ...base, name: `${name}-Comment`, label: `${base.label} (comment)`, type: 'text', format: undefined, choices: [], role: 'free-text', recode: undefined, read: { kind: 'value', path: [...path.slice(0, -1), `${path.at(-1)}-Comment`] } });
 }
 
 function container(b: Builder, questions: Question[], table: string, prefix: string, top: string | undefined) {

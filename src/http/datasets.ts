@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { profiles } from '../datasets/columns';
 import { exportStream, prepareExport } from '../datasets/export';
 import { AppError } from '../errors';
-import { exportAuditDetails, exportFileName, exportSpec } from '../datasets/request';
+import { checkRowLimit, exportAuditDetails, exportFileName, exportSpec } from '../datasets/request';
 import { auditStatement } from '../storage/audit';
 import { reviewStates } from '../storage/schema';
 import { principalOf } from './auth';
@@ -34,6 +34,7 @@ export const ExportQuery = z.object({
   k: z.coerce.number().int().min(2).max(100).optional(),
   l: z.coerce.number().int().min(1).max(20).optional(),
   maxGlobalRisk: z.coerce.number().min(0).max(1).optional(),
+  maxIndividualRisk: z.coerce.number().min(0).max(1).optional(),
 });
 
 const route = createRoute({
@@ -45,7 +46,7 @@ const route = createRoute({
     'Streams a zip. The public profile runs disclosure control first and answers 422 disclosure_risk, naming the failures, when the data cannot meet k, l and risk thresholds. ' +
     'The manifest (last file) holds row counts and SHA-256 of every file: a download without it is truncated.',
   request: { params: QuestionnaireParams, query: ExportQuery },
-  responses: { 200: { description: 'application/zip' }, ...errorReplies(400, 404, 422) },
+  responses: { 200: { description: 'application/zip' }, ...errorReplies(400, 403, 404, 422) },
 });
 
 export function datasetRoutes(deps: Deps) {
@@ -69,21 +70,19 @@ export function datasetRoutes(deps: Deps) {
       k: q.k,
       l: q.l,
       maxGlobalRisk: q.maxGlobalRisk,
+      maxIndividualRisk: q.maxIndividualRisk,
     });
     const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
-    const prepared = await prepareExport(xdeps, spec);
-    const limit = deps.config.exportRowLimit;
-    if (limit > 0 && prepared.rows > limit)
-      throw new AppError(
-        413,
-        'export_too_large',
-        `This export holds ${prepared.rows} responses; one request on this deployment streams at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
-        { rows: prepared.rows, limit },
-      );
+    const audit = (action: string, details: Record<string, unknown>) =>
+      deps.atomic((db) => [auditStatement(db, { at: deps.clock.now(), actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId: c.get('requestId'), details })]);
+    const prepared = await prepareExport(xdeps, spec).catch(async (e: unknown) => {
+      // An attempt to lower the protection is refused, and kept in the audit log with what it asked.
+      if (e instanceof AppError && e.code === 'policy_loosened') await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
+      throw e;
+    });
+    checkRowLimit(prepared.rows, deps.config.exportRowLimit);
     const at = deps.clock.now();
-    await deps.atomic((db) => [
-      auditStatement(db, { at, actor: p.actor, action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: c.get('requestId'), details: exportAuditDetails(spec, prepared.rows) }),
-    ]);
+    await audit('dataset.export', exportAuditDetails(spec, prepared));
     const name = exportFileName(questionnaireId, spec.profile, at);
     return c.body(exportStream(xdeps, prepared), 200, {
       'Content-Type': 'application/zip',

@@ -175,11 +175,12 @@ export const ResponseListQuery = z.object({
 export const ResponseList = z.object({ items: z.array(StoredResponse), next: z.string().nullable() }).openapi('ResponseList');
 
 /** Standard error replies, declared once for the OpenAPI description. */
-export const errorReplies = (...codes: Array<400 | 404 | 409 | 413 | 415 | 422>) =>
+export const errorReplies = (...codes: Array<400 | 403 | 404 | 409 | 413 | 415 | 422>) =>
   Object.fromEntries(codes.map((code) => [code, { description: errorText[code], content: { 'application/json': { schema: ErrorReply } } }]));
 
 const errorText = {
   400: 'Malformed request; details name the fields',
+  403: 'Not allowed: a role or country that may not do this, or thresholds looser than the disclosure policy',
   404: 'Unknown questionnaire, version or response',
   409: 'Conflict: closed questionnaire, instance id reused with other answers, or a stale draft',
   413: 'Body larger than the limit',

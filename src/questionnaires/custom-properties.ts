@@ -29,6 +29,10 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('survey', { name: 'translationStatus:object', category: 'periplus' });
   // Screening rules: when one holds at submission, the interview stops and only a refusal count is kept.
   Serializer.addProperty('survey', { name: 'screening:object[]', category: 'periplus' });
+  // Disclosure policy of anonymized releases (thresholds, attacker scenarios): questionnaires/disclosure-policy.ts.
+  Serializer.addProperty('survey', { name: 'disclosure:object', category: 'periplus' });
+  // Declared sites per country: only these leave in anonymized exports (questionnaires/disclosure-policy.ts).
+  Serializer.addProperty('survey', { name: 'sites:object', category: 'periplus' });
   // Gap analysis: the questionnaire whose practice indicators its country report shows apart.
   Serializer.addProperty('survey', { name: 'practiceQuestionnaire', category: 'periplus' });
   // Question level: disclosure control and recoding hints for exports.

@@ -2,6 +2,7 @@
 // refused here, once, so that submissions never meet a broken questionnaire.
 import { ConditionsParser, FunctionFactory, Operand, Serializer, type Question } from 'survey-core';
 import { lintTranslations } from './translations';
+import { disclosureProblems, sitesProblems } from './disclosure-policy';
 import { createModel, type Model } from '../validation/model';
 import { closedProperties } from './custom-properties';
 
@@ -117,5 +118,6 @@ export function lintDefinition(json: unknown, built?: Model): LintProblem[] {
   lintClosedProperties(json, [...questions, ...questions.flatMap((q) => ((q as any).template?.questions ?? []) as Question[])], problems);
   const languages = Array.isArray(json.languages) ? json.languages.map(String) : ['en'];
   for (const message of lintTranslations(json, languages)) problems.push({ where: 'survey', message });
+  for (const message of [...disclosureProblems(json.disclosure), ...sitesProblems(json.sites)]) problems.push({ where: 'survey', message });
   return problems;
 }

@@ -1,7 +1,8 @@
 // The one source of truth for the database shape. drizzle-kit generates db/migrations from it;
 // both runtimes (better-sqlite3 and D1) apply those files. No ON DELETE CASCADE anywhere: a table
 // rebuild by drizzle-kit would silently delete child rows (see shared/reference/cloudflare.md).
-import { sqliteTable, text, integer, uniqueIndex, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const questionnaireStates = ['open', 'closing', 'closed'] as const;
 export type QuestionnaireState = (typeof questionnaireStates)[number];
@@ -268,4 +269,59 @@ export const fieldworkTargets = sqliteTable(
     updatedBy: text('updated_by').notNull(),
   },
   (t) => [uniqueIndex('fieldwork_targets_key').on(t.questionnaireId, t.country, t.site)],
+);
+
+export const releaseStates = ['pending', 'approved', 'discarded'] as const;
+export type ReleaseState = (typeof releaseStates)[number];
+
+/**
+ * An anonymized release of a questionnaire's data: computed once on a snapshot, reviewed, then
+ * approved (researchers download it) or discarded. Immutable once computed; at most one pending
+ * release per questionnaire, so that each is computed against every release approved before it.
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: text('id').primaryKey(),
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    /** Order within the questionnaire (1, 2, ...). */
+    seq: integer('seq').notNull(),
+    state: text('state', { enum: releaseStates }).notNull(),
+    /** The countries whose responses it holds: a researcher needs every one in scope. */
+    countries: text('countries', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Filters, versions, the thresholds and scenarios applied: everything that decided it. */
+    parameters: text('parameters', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** SHA-256 of the responses it was computed from, in order (what they were at that moment). */
+    snapshotHash: text('snapshot_hash').notNull(),
+    records: integer('records').notNull(),
+    bundleSha256: text('bundle_sha256').notNull(),
+    bundleBytes: integer('bundle_bytes').notNull(),
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** What it published of the records first released in it (gzip, base64): later releases keep to it. */
+    ledger: text('ledger').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('releases_q_seq').on(t.questionnaireId, t.seq),
+    uniqueIndex('releases_one_pending').on(t.questionnaireId).where(sql`state = 'pending'`),
+  ],
+);
+
+/** A release's zip, in chunks small enough for one D1 row each (base64 text). */
+export const releaseChunks = sqliteTable(
+  'release_chunks',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id),
+    n: integer('n').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.n] })],
 );

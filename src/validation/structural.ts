@@ -5,11 +5,12 @@
 import { settings, type Question, type Model } from 'survey-core';
 import type { FieldError } from './types';
 import { ownMessage, surveyMessage } from './messages';
+import { DATE_FORMATS, isDateInput, isDateValue, type DateInput } from '../questionnaires/date-inputs';
 
 type Json = Record<string, unknown>;
 
 type Shape =
-  | { kind: 'text'; maxLength: number }
+  | { kind: 'text'; maxLength: number; format?: DateInput }
   | { kind: 'number' }
   | { kind: 'boolean'; values: [unknown, unknown] }
   | { kind: 'choice'; allowed: Set<string> | null }
@@ -69,7 +70,7 @@ function shapeOf(q: Question, fallback?: unknown[]): Shape {
     case 'text': {
       const inputType = anyQ.inputType as string;
       if (inputType === 'number' || inputType === 'range') return { kind: 'number' };
-      return { kind: 'text', maxLength: q.getMaxLength() };
+      return { kind: 'text', maxLength: q.getMaxLength(), format: isDateInput(inputType) ? inputType : undefined };
     }
     case 'comment':
       return { kind: 'text', maxLength: q.getMaxLength() };
@@ -196,9 +197,12 @@ function typeError(ctx: Ctx, path: string, expected: string): void {
   emit(ctx, path, 'type', ownMessage(ctx.locale, 'type', expected));
 }
 
-function checkText(value: unknown, path: string, maxLength: number, ctx: Ctx): void {
+function checkText(value: unknown, path: string, maxLength: number, ctx: Ctx, format?: DateInput): void {
   if (isEmpty(value)) return;
   if (typeof value !== 'string') return typeError(ctx, path, 'text');
+  // A date-like input holds only its well-formed value: anything else would be free text in a
+  // column that exports treat as a closed date.
+  if (format && value !== '' && !isDateValue(format, value)) return typeError(ctx, path, DATE_FORMATS[format]);
   if (maxLength > 0 && value.length > maxLength) emit(ctx, path, 'max_length', surveyMessage(ctx.locale, 'textMaxLength', maxLength));
 }
 
@@ -209,7 +213,7 @@ function checkValue(shape: Shape, value: unknown, path: string, ctx: Ctx): void 
       if (typeof value !== 'number' || !Number.isFinite(value)) typeError(ctx, path, 'number');
       return;
     case 'text':
-      return checkText(value, path, shape.maxLength, ctx);
+      return checkText(value, path, shape.maxLength, ctx, shape.format);
     case 'boolean': {
       const [t, f] = shape.values;
       if (value !== t && value !== f) typeError(ctx, path, `${JSON.stringify(t)} or ${JSON.stringify(f)}`);

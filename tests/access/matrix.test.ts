@@ -21,6 +21,10 @@ interface Ctx {
   userId: string;
   tokenId: string;
   deviceId: string;
+  /** An approved release of Tunisian responses. */
+  releaseId: string;
+  /** A pending release of Tunisian responses (made when none is pending). */
+  pendingRelease(): Promise<string>;
 }
 
 interface Case {
@@ -44,6 +48,10 @@ const COLLECTORS: readonly Who[] = ['admin', 'coordinator', 'assessor', 'enumera
 const EDITORS: readonly Who[] = ['admin', 'coordinator', 'assessor'];
 const REVIEWERS: readonly Who[] = ['admin', 'coordinator'];
 const ADMIN: readonly Who[] = ['admin'];
+const RELEASE_READERS: readonly Who[] = ['admin', 'coordinator', 'researcher'];
+
+/** A questionnaire whose few responses meet its own (lenient) disclosure policy: releases work. */
+const releasable = { title: 'Releasable', disclosure: { k: 2, l: 1, maxGlobalRisk: 1 }, elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }] };
 
 /** Expected outcome of each route; the key is the route pattern as the access table has it. */
 const CASES: Record<string, Case> = {
@@ -120,7 +128,14 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', ok: 403 },
   'POST /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', body: () => ({ name: 'script' }), ok: 403 },
   'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
-  'GET /api/v1/questionnaires/:questionnaireId/export': { allow: ['admin', 'coordinator', 'researcher'], url: () => '/api/v1/questionnaires/demo/export?profile=public&k=2&maxGlobalRisk=1', ok: 200, out: 200 },
+  // A release stricter than the demo data can meet: allowed callers learn that (422), nothing is kept.
+  'GET /api/v1/questionnaires/:questionnaireId/export': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/export?profile=pseudonymized', ok: 200, out: 200 },
+  'POST /api/v1/questionnaires/:questionnaireId/releases': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/releases', body: () => ({ maxGlobalRisk: 0.001 }), ok: 422, out: 422 },
+  'GET /api/v1/questionnaires/:questionnaireId/releases': { allow: RELEASE_READERS, url: () => '/api/v1/questionnaires/demo/releases', ok: 200, out: 200 },
+  'GET /api/v1/releases/:releaseId': { allow: RELEASE_READERS, url: (c) => `/api/v1/releases/${c.releaseId}`, ok: 200, out: 404 },
+  'GET /api/v1/releases/:releaseId/bundle': { allow: RELEASE_READERS, url: (c) => `/api/v1/releases/${c.releaseId}/bundle`, ok: 200, out: 404 },
+  'POST /api/v1/releases/:releaseId/approve': { allow: REVIEWERS, url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/approve`, body: () => ({}), ok: 200, out: 404 },
+  'POST /api/v1/releases/:releaseId/discard': { allow: REVIEWERS, url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/discard`, body: () => ({}), ok: 200, out: 404 },
   'GET /api/v1/audit': { allow: ADMIN, url: () => '/api/v1/audit', ok: 200 },
 
   // The demo questionnaire has no scored elements: allowed callers in scope learn that (422).
@@ -134,11 +149,31 @@ const CASES: Record<string, Case> = {
 describe('authorization matrix', () => {
   let t: TestApp;
   const principals = new Map<string, { headers: Record<string, string>; userId: string }>();
+  let releaseId = '';
+  let pending: string | undefined;
+  const newRelease = async () => {
+    const admin = (await t.user('admin', { countries: ['*'] })).headers;
+    const res = await t.app.request('/api/v1/questionnaires/rel/releases', jsonRequest('POST', { countries: ['TUN'] }, admin));
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const pendingRelease = async () => {
+    const state = pending && (t.handle.sqlite.prepare('select state from releases where id = ?').get(pending) as { state: string }).state;
+    if (state !== 'pending') pending = await newRelease();
+    return pending!;
+  };
 
   beforeAll(async () => {
     // Sign-in throttling is tested on its own; here the many failed sign-ins must stay 401.
     t = createTestApp({ config: { ...defaultConfig, signInLimitPerAccount: 10_000, signInLimitPerAddress: 10_000 } });
-    await t.publish([definitionFile(demoDefinition), definitionFile(demoDefinition, { questionnaireId: 'other' })]);
+    await t.publish([definitionFile(demoDefinition), definitionFile(demoDefinition, { questionnaireId: 'other' }), definitionFile(releasable, { questionnaireId: 'rel' })]);
+    const admin = (await t.user('admin', { countries: ['*'] })).headers;
+    for (let i = 0; i < 4; i++) {
+      const res = await t.app.request('/api/v1/questionnaires/rel/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'f' }, country: 'TUN' }, admin));
+      expect(res.status).toBe(201);
+    }
+    releaseId = await newRelease();
+    expect((await t.app.request(`/api/v1/releases/${releaseId}/approve`, jsonRequest('POST', {}, admin))).status).toBe(200);
     for (const who of WHO) {
       for (const inScope of [true, false]) {
         const country = inScope ? 'TUN' : 'LBY';
@@ -178,6 +213,8 @@ describe('authorization matrix', () => {
       userId: target.id,
       tokenId: tokenRow.id,
       deviceId: device.id,
+      releaseId,
+      pendingRelease,
       fresh: async () => {
         const body = submission();
         const res = await t.app.request(SUBMIT, jsonRequest('POST', body, submitter));

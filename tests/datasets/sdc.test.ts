@@ -136,14 +136,30 @@ describe('the grouped table (one row per key, as the export uses it)', () => {
     const { table: t, report } = treat(table);
     expect(report.failures).toEqual([]);
     expect(t.n).toBeGreaterThan(inputRows); // some classes lent part of their records
-    const placer = recordPlacer(t, inputRows);
     const salary = t.sensitive![0]!;
-    const out = records.map((r, i) => {
-      expect(builder.rowOf(r.slice(0, 5))).toBe(rowOf[i]);
-      const j = placer.place(rowOf[i]!);
-      return [...keyVars.map((_, v) => (t.codes[v]![j] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![j]!]!)), salary.blanked[j] ? '' : r[5]!];
+    // A record's rank within its row, in the order of the first pass.
+    const seen = new Map<number, number>();
+    const ranks = rowOf.map((r) => {
+      const rank = seen.get(r) ?? 0;
+      seen.set(r, rank + 1);
+      return rank;
     });
-    placer.finish();
+    const place = (order: number[]) => {
+      const placer = recordPlacer(t, inputRows);
+      const out: string[][] = [];
+      for (const i of order) {
+        const r = records[i]!;
+        expect(builder.rowOf(r.slice(0, 5))).toBe(rowOf[i]);
+        const j = placer.place(rowOf[i]!, ranks[i]!);
+        out[i] = [...keyVars.map((_, v) => (t.codes[v]![j] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![j]!]!)), salary.blanked[j] ? '' : r[5]!];
+      }
+      placer.finish();
+      return out;
+    };
+    const out = place(records.map((_, i) => i));
+    // In any other order (a shuffled release), every record gets the same treated cells.
+    const shuffled = records.map((_, i) => i).sort((a, b) => ((a * 7919) % 1009) - ((b * 7919) % 1009) || a - b);
+    expect(place(shuffled)).toEqual(out);
     expect(checkK(vars, out, keyVars).below(5)).toBe(0);
     const blanks = out.reduce((s, r) => s + r.slice(1, 5).filter((c) => c === '').length, 0);
     expect(blanks).toBe(cells(report, QIS));
@@ -164,8 +180,9 @@ describe('the grouped table (one row per key, as the export uses it)', () => {
     const placer = recordPlacer(treat(table).table, inputRows);
     expect(() => placer.finish()).toThrow(/changed while the export was running/);
     const one = recordPlacer(anonymizeTable(tableFromRowsGrouped([['a', 'b']]), policy({ quasiIdentifiers: ['x'] })).table, 1);
-    one.place(0);
-    expect(() => one.place(0)).toThrow(/changed while the export was running/);
+    one.place(0, 0);
+    expect(() => one.place(0, 0)).toThrow(/changed while the export was running/);
+    expect(() => recordPlacer(anonymizeTable(tableFromRowsGrouped([['a', 'b']]), policy({ quasiIdentifiers: ['x'] })).table, 1).place(0, 1)).toThrow(/changed while/);
   });
 });
 

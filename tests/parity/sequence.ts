@@ -130,6 +130,9 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
 
   await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), ['content-type', 'x-periplus-rows']);
   await record('export with a bad filter', await send('/api/v1/questionnaires/migrant-scoping/export?from=yesterday', { headers: admin }));
+  await record('release below the policy', await send('/api/v1/questionnaires/migrant-scoping/releases', json('POST', { note: 'too few' }, admin)));
+  await record('release with a looser k', await send('/api/v1/questionnaires/migrant-scoping/releases', json('POST', { k: 2 }, admin)));
+  await record('releases', await send('/api/v1/questionnaires/migrant-scoping/releases', { headers: admin }));
 
   // After submission: review, edit with revisions and a diff, the trash; fieldwork views.
   const responsePath = `/api/v1/responses/${first}`;

@@ -184,6 +184,24 @@ describe.each([
       const r = await submit(demoAnswers({ age: '25', langs: 'en', kids: { school: 'A' }, contact: { years: 'three' } }));
       expect(paths(r).sort()).toEqual(['age:type', 'contact.years:type', 'kids:type', 'langs:type']);
     });
+
+    it('accepts only well-formed values in month, date, week, time and date-time inputs (no free text in a date)', async () => {
+      const def = {
+        elements: [
+          { type: 'text', name: 'm', inputType: 'month' },
+          { type: 'text', name: 'd', inputType: 'date' },
+          { type: 'text', name: 'w', inputType: 'week' },
+          { type: 'text', name: 't', inputType: 'time' },
+          { type: 'text', name: 'dt', inputType: 'datetime-local' },
+          { type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'text', name: 'left', inputType: 'month' }] },
+        ],
+      };
+      const good = { m: '2026-03', d: '2024-02-29', w: '2026-W09', t: '23:59', dt: '2026-03-01T08:30', legs: [{ left: '2025-12' }] };
+      expect((await submit(good, '', def)).errors).toEqual([]);
+      const bad = { m: 'Amadou +218 91 555 0101', d: '2023-02-29', w: '2026-W60', t: '25:00', dt: '2026-03-01 08:30', legs: [{ left: '2025-13' }] };
+      expect(paths(await submit(bad, '', def)).sort()).toEqual(['d:type', 'dt:type', 'legs[0].left:type', 'm:type', 't:type', 'w:type']);
+      expect(paths(await draft({ m: 'call me', d: '2026-3-1' }, def)).sort()).toEqual(['d:type', 'm:type']);
+    });
   });
 
   describe('drafts', () => {

@@ -47,6 +47,30 @@ describe('the Worker on D1', () => {
     expect(body.error.details.rows).toBeGreaterThanOrEqual(2);
   });
 
+  it('computes, stores, approves and serves a release on D1: the bundle comes back byte for byte', async () => {
+    const deps = workerDeps(env);
+    const definition = { title: 'Small', disclosure: { k: 2, l: 1, maxGlobalRisk: 1 }, elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }] };
+    expect((await publishDefinitions(deps, [{ file: 'small/1.json', questionnaireId: 'small', version: '1', json: definition }], 'system', { reportValidation: false }))[0]!.status).toBe('published');
+    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'releaser', displayName: 'Rel', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
+    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'release', 1);
+    const app = createApp(deps);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    for (let i = 0; i < 4; i++) {
+      const res = await app.request('/api/v1/questionnaires/small/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: `77777777-7777-4777-8777-77777777777${i}`, data: { sex: 'f' }, country: 'TUN' }) });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const created = await app.request('/api/v1/questionnaires/small/releases', { method: 'POST', headers, body: '{}' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const release = (await created.json()) as { id: string; bundle: { sha256: string; bytes: number } };
+    expect((await app.request('/api/v1/questionnaires/small/releases', { method: 'POST', headers, body: '{}' })).status).toBe(409);
+    expect((await app.request(`/api/v1/releases/${release.id}/approve`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+    const bundle = new Uint8Array(await (await app.request(`/api/v1/releases/${release.id}/bundle`, { headers })).arrayBuffer());
+    expect(bundle.length).toBe(release.bundle.bytes);
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bundle))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(digest).toBe(release.bundle.sha256);
+  });
+
   it('runs the hourly upkeep from its cron trigger: a response in the trash past its period is purged', async () => {
     const deps = workerDeps(env);
     const id = '88888888-8888-4888-8888-888888888888';

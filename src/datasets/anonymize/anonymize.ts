@@ -20,6 +20,25 @@ export interface SdcPolicy {
   maxGlobalRisk: number;
   /** Quasi-identifiers from least to most important (blanked first to last); default: most categories first. */
   importance?: string[];
+  /**
+   * Attacker scenarios: the variables each kind of attacker knows (a subset of the
+   * quasi-identifiers, within the strata), measured one by one after treatment; `unpublished`
+   * names what the scenario knows that the release does not carry.
+   */
+  scenarios?: Array<{ name: string; variables: string[]; unpublished?: string[] }>;
+}
+
+export interface ScenarioMeasures {
+  name: string;
+  variables: string[];
+  unpublished: string[];
+  /** Records in classes smaller than k on what this attacker knows (strictly counted). */
+  violators: number;
+  keys: number;
+  expectedReidentifications: number;
+  globalRisk: number;
+  maxIndividualRisk: number;
+  passed: boolean;
 }
 
 interface Measures {
@@ -40,6 +59,8 @@ export interface SdcReport {
   suppressions: Record<string, { count: number; percent: number }>;
   fullySuppressedRecords: number;
   minL: Record<string, { before: number; after: number }>;
+  /** Per attacker scenario, after treatment. */
+  scenarios: ScenarioMeasures[];
   /** Why the result may not be published; empty when it passes every threshold. */
   failures: string[];
   passed: boolean;
@@ -103,6 +124,15 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   if (after.globalRisk > policy.maxGlobalRisk)
     failures.push(`global risk ${(after.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${policy.quasiIdentifiers.join(', ')}`);
 
+  const scenarios = (policy.scenarios ?? []).map((sc): ScenarioMeasures => {
+    const vars = [...strata, ...sc.variables.map(index)];
+    const fk = strictFrequencies(t, vars);
+    const m = measure(t, vars, [], policy.maxIndividualRisk);
+    const v = violators(t, fk, policy.k);
+    const passed = v === 0 && m.globalRisk <= policy.maxGlobalRisk && m.maxIndividualRisk <= policy.maxIndividualRisk;
+    if (!passed) failures.push(`scenario '${sc.name}' (${sc.variables.join(', ')}): ${v} records in classes below k=${policy.k}, global risk ${(m.globalRisk * 100).toFixed(2)}%`);
+    return { name: sc.name, variables: sc.variables, unpublished: sc.unpublished ?? [], violators: v, keys: m.keys, expectedReidentifications: m.expectedReidentifications, globalRisk: m.globalRisk, maxIndividualRisk: m.maxIndividualRisk, passed };
+  });
   const suppressions = Object.fromEntries(
     [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 }]),
   );
@@ -115,6 +145,7 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
       suppressions,
       fullySuppressedRecords: s.fullySuppressed,
       minL: d.minL,
+      scenarios,
       failures,
       passed: failures.length === 0,
     },

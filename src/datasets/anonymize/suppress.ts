@@ -23,9 +23,28 @@ export function defaultOrder(t: SdcTable, qis: readonly number[]): number[] {
   return [...qis].sort((a, b) => categoriesInUse(t, b) - categoriesInUse(t, a));
 }
 
-/** Non-empty, non-full subsets of the ordered variables: fewest variables first, then least important. */
+/** Past this many quasi-identifiers, blank patterns of at most three variables are tried (not 2^n). */
+const EXHAUSTIVE = 10;
+
+/**
+ * Non-empty, non-full subsets of the ordered variables: fewest variables first, then least
+ * important. With many variables only subsets of up to three are tried; what they cannot place
+ * loses every quasi-identifier.
+ */
 function patterns(order: readonly number[]): number[][] {
   const out: Array<{ vars: number[]; cost: number }> = [];
+  if (order.length > EXHAUSTIVE) {
+    const n = order.length;
+    const add = (js: number[]) => out.push({ vars: js.map((j) => order[j]!), cost: js.length * 1000 + js.reduce((a, b) => a + b, 0) });
+    for (let a = 0; a < n; a++) {
+      add([a]);
+      for (let b = a + 1; b < n; b++) {
+        add([a, b]);
+        for (let c = b + 1; c < n; c++) add([a, b, c]);
+      }
+    }
+    return out.sort((x, y) => x.cost - y.cost).map((p) => p.vars);
+  }
   for (let mask = 1; mask < (1 << order.length) - 1; mask++) {
     const vars = order.filter((_, j) => mask & (1 << j));
     out.push({ vars, cost: vars.length * 1000 + order.reduce((s, _, j) => s + (mask & (1 << j) ? j : 0), 0) });

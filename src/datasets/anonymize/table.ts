@@ -163,36 +163,33 @@ export function groupedTableBuilder(
 }
 
 /**
- * After disclosure control of a grouped table: the row that takes the next record of input row r.
- * Records of a row that was split go to its parts in order, the same order on every pass, so a
- * second pass over the same records places each where the treatment decided. Throws when the
- * records are not those the table was built from.
+ * After disclosure control of a grouped table: the row that takes a record of input row r. The
+ * records of a row that was split go to its parts by their rank within the row (their order in
+ * pass one: 0, 1, ...), the first ranks to the row itself, then to each part in the order it was
+ * split off. So a second pass over the same records, in any order, places each where the same
+ * ranks went before: a release is reproducible whatever order its rows are written in. Throws
+ * when the records are not those the table was built from.
  */
-export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number): number; finish(): void } {
+export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number, rank: number): number; finish(): void } {
   if (!t.weights || !t.origin) throw new Error('only a grouped table places records');
-  const next = new Int32Array(t.n).fill(-1);
-  const last = new Int32Array(inputRows);
-  for (let r = 0; r < inputRows; r++) last[r] = r;
-  for (let j = inputRows; j < t.n; j++) {
-    const r = t.origin[j]!;
-    next[last[r]!] = j;
-    last[r] = j;
-  }
+  const parts: number[][] = Array.from({ length: inputRows }, (_, r) => [r]);
+  for (let j = inputRows; j < t.n; j++) parts[t.origin[j]!]!.push(j);
   const left = t.weights.slice(0, t.n);
-  const current = new Int32Array(inputRows);
-  for (let r = 0; r < inputRows; r++) current[r] = r;
   const drift = () => new Error('responses changed while the export was running; export again');
   return {
-    place(r) {
-      if (r < 0 || r >= inputRows) throw drift();
-      let j = current[r]!;
-      while (left[j] === 0) {
-        j = next[j]!;
-        if (j < 0) throw drift();
+    place(r, rank) {
+      if (r < 0 || r >= inputRows || rank < 0) throw drift();
+      let before = 0;
+      for (const j of parts[r]!) {
+        const w = t.weights![j]!;
+        if (rank < before + w) {
+          if (left[j] === 0) throw drift();
+          left[j]!--;
+          return j;
+        }
+        before += w;
       }
-      current[r] = j;
-      left[j]!--;
-      return j;
+      throw drift();
     },
     finish() {
       for (let j = 0; j < t.n; j++) if (left[j] !== 0) throw drift();

@@ -1,0 +1,78 @@
+// Anonymized releases and their stored bundles: the statements that record one (in chunks a D1
+// row can hold), decide it, and the reads behind listing, review and download.
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db, Statement } from './db';
+import { releaseChunks, releases, type ReleaseState } from './schema';
+
+export type ReleaseRow = typeof releases.$inferSelect;
+/** A release without its ledger (large, and read only when the next release is computed). */
+export type ReleaseSummary = Omit<ReleaseRow, 'ledger'>;
+
+const { ledger: _ledger, ...summaryColumns } = getTableColumns(releases);
+
+export interface NewRelease {
+  id: string;
+  questionnaireId: string;
+  countries: string[];
+  parameters: Record<string, unknown>;
+  snapshotHash: string;
+  records: number;
+  bundleSha256: string;
+  bundleBytes: number;
+  report: Record<string, unknown>;
+  ledger: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/**
+ * The release as pending, numbered after the questionnaire's last, and its bundle's chunks. A
+ * second pending release of the same questionnaire fails the unique index (the caller says 409).
+ */
+export function insertReleaseStatements(db: Db, r: NewRelease, chunks: readonly string[]): Statement[] {
+  return [
+    db.insert(releases).values({ ...r, state: 'pending', seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})` }),
+    ...chunks.map((data, n) => db.insert(releaseChunks).values({ releaseId: r.id, n, data })),
+  ];
+}
+
+/** Approves or discards a pending release; changes nothing (no row returned) when it is not pending. */
+export function decideReleaseStatement(db: Db, id: string, state: Exclude<ReleaseState, 'pending'>, by: string, at: Date, note: string | null): Statement {
+  return db
+    .update(releases)
+    .set({ state, decidedBy: by, decidedAt: at, note })
+    .where(and(eq(releases.id, id), eq(releases.state, 'pending')))
+    .returning({ id: releases.id });
+}
+
+/** A discarded release keeps its record and report; its bundle is erased (never an approved one's). */
+export function eraseBundleStatement(db: Db, id: string): Statement {
+  return db
+    .delete(releaseChunks)
+    .where(and(eq(releaseChunks.releaseId, id), sql`exists (select 1 from ${releases} where ${releases.id} = ${id} and ${releases.state} = 'discarded')`));
+}
+
+export async function findRelease(db: Db, id: string): Promise<ReleaseSummary | undefined> {
+  const rows = await db.select(summaryColumns).from(releases).where(eq(releases.id, id));
+  return rows[0];
+}
+
+/** The releases of a questionnaire, newest first. */
+export async function listReleases(db: Db, questionnaireId: string): Promise<ReleaseSummary[]> {
+  return db.select(summaryColumns).from(releases).where(eq(releases.questionnaireId, questionnaireId)).orderBy(desc(releases.seq));
+}
+
+/** The ledgers of the approved releases of a questionnaire, oldest first. */
+export async function approvedLedgers(db: Db, questionnaireId: string): Promise<Array<{ seq: number; ledger: string }>> {
+  return db
+    .select({ seq: releases.seq, ledger: releases.ledger })
+    .from(releases)
+    .where(and(eq(releases.questionnaireId, questionnaireId), eq(releases.state, 'approved')))
+    .orderBy(asc(releases.seq));
+}
+
+/** The bundle's chunks, in order (base64). */
+export async function releaseBundle(db: Db, id: string): Promise<string[]> {
+  const rows = await db.select({ data: releaseChunks.data }).from(releaseChunks).where(eq(releaseChunks.releaseId, id)).orderBy(asc(releaseChunks.n));
+  return rows.map((r) => r.data);
+}
