@@ -20,6 +20,8 @@ import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFi
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
 import { flattenResponse, mainCellText, SUPPRESSED_CELL } from './flatten';
 import { datasetLayout, type Layout } from './variables';
+import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
+import { isOrdered, type HierarchySpec } from './anonymize/generalize';
 import { newLedger, type LedgerRecords, type PriorReleases } from './anonymize/ledger';
 import { declaredSites, policyOf, tightened, type DisclosurePolicy, type Thresholds } from '../questionnaires/disclosure-policy';
 
@@ -209,6 +211,18 @@ function cellOf(c: Column, row: ExportRow, raw: string): string {
 }
 
 /**
+ * How global recoding may broaden a key column: dates by calendar, numbers and bands in order,
+ * country codes by M49 subregion and region, anything else by merging rare categories.
+ */
+function hierarchyOf(c: Column): HierarchySpec {
+  const v = c.variable;
+  if (c.role === 'date' || v?.type === 'date') return { kind: 'date' };
+  if (v?.type === 'number' || v?.recode?.kind === 'bands' || (v?.type === 'choice' && isOrdered(v.choices.map((x) => x.value)))) return { kind: 'ordered' };
+  if (v && v.type === 'choice' && isCountryList(v.choices.map((x) => x.value))) return { kind: 'map', levels: [SUBREGION, REGION], names: ['UN M49 subregion', 'UN M49 region'] };
+  return { kind: 'categorical' };
+}
+
+/**
  * Loads the questionnaire, lays out the tables, counts the rows and, for public, decides
  * suppression; `release` makes it a release (public profile only) against earlier ones.
  */
@@ -309,6 +323,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     return { rare, into: rule.into };
   });
   const published = new Set(columns.map((c) => c.name));
+  const hierarchies = Object.fromEntries(qis.map(([c]) => [c.name, hierarchyOf(c)]));
   const { table: treated, report } = await (deps.anonymizer ?? inlineAnonymizer)(table, {
     quasiIdentifiers: qis.map(([c]) => c.name),
     strata: [...strata.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
@@ -319,6 +334,8 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     maxGlobalRisk: p.policy.maxGlobalRisk,
     // Each scenario is measured on what it knows of the published columns.
     scenarios: p.policy.scenarios.map((sc) => ({ name: sc.name, variables: sc.knows.filter((v) => published.has(v) && v !== 'country'), unpublished: sc.knows.filter((v) => !published.has(v)) })),
+    hierarchies,
+    keep: p.policy.keep,
   });
   if (!report.passed)
     throw new AppError(422, 'disclosure_risk', `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`, {

@@ -26,10 +26,15 @@ export const Thresholds = z.strictObject({
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
-export const DisclosureProperty = Thresholds.partial().extend({ scenarios: z.array(Scenario).max(12).optional() });
+export const DisclosureProperty = Thresholds.partial().extend({
+  scenarios: z.array(Scenario).max(12).optional(),
+  /** Variables researchers need most: global recoding may broaden them, never withhold them whole. */
+  keep: z.array(z.string().min(1).max(200)).max(100).optional(),
+});
 
 export interface DisclosurePolicy extends Thresholds {
   scenarios: Scenario[];
+  keep: string[];
 }
 
 /** The defaults: k 5 and 3% global risk as the SDC Practice Guide and HDX use; l 2 on sensitive variables. */
@@ -54,6 +59,7 @@ export function policyOf(definition: Record<string, unknown>): DisclosurePolicy 
     // A class of k records carries a risk of 1/k: the default individual limit follows k.
     maxIndividualRisk: d.maxIndividualRisk ?? 1 / k,
     scenarios: d.scenarios ?? [],
+    keep: d.keep ?? [],
   };
 }
 

@@ -4,7 +4,8 @@
 import { enforceDiversity } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
-import { categoriesInUse, cloneTable, recordCount, weightOf, type SdcTable } from './table';
+import { recodeToK, type HierarchySpec, type RecodingResult } from './generalize';
+import { categoriesInUse, cloneTable, keyOf, recordCount, splitRow, SUPPRESSED, weightOf, type SdcTable } from './table';
 
 export interface SdcPolicy {
   quasiIdentifiers: string[];
@@ -26,6 +27,12 @@ export interface SdcPolicy {
    * names what the scenario knows that the release does not carry.
    */
   scenarios?: Array<{ name: string; variables: string[]; unpublished?: string[] }>;
+  /** Generalization hierarchies of quasi-identifiers: recoded globally before any suppression. */
+  hierarchies?: Record<string, HierarchySpec>;
+  /** Share of records global recoding may leave to local suppression (default 5%). */
+  suppressionBudget?: number;
+  /** Variables researchers need: recoded if they must be, never withheld whole by recoding. */
+  keep?: string[];
 }
 
 export interface ScenarioMeasures {
@@ -61,6 +68,10 @@ export interface SdcReport {
   minL: Record<string, { before: number; after: number }>;
   /** Per attacker scenario, after treatment. */
   scenarios: ScenarioMeasures[];
+  /** The global recoding chosen, per variable (absent when no variable has a hierarchy). */
+  recoding?: RecodingResult;
+  /** Per variable: the share of records whose value was recoded, and of cells suppressed. */
+  informationLoss: Record<string, { recodedPercent: number; suppressedPercent: number }>;
   /** Why the result may not be published; empty when it passes every threshold. */
   failures: string[];
   passed: boolean;
@@ -95,6 +106,9 @@ function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Me
   };
 }
 
+/** The implicit scenario when a questionnaire declares none: an attacker who knows every quasi-identifier. */
+export const ALL_QUASI_IDENTIFIERS = 'quasi-identifiers';
+
 /** Anonymizes a copy of `input` (or `input` itself with `inPlace`, sparing a copy of every code). */
 export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean } = {}): { table: SdcTable; report: SdcReport } {
   const index = (name: string) => {
@@ -107,32 +121,78 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   const key = [...strata, ...qis];
   const t = opts.inPlace ? input : cloneTable(input);
   const before = measure(t, key, qis, policy.maxIndividualRisk);
+  // Each scenario is a key of its own; without declared scenarios, one attacker knows them all.
+  const declared = policy.scenarios ?? [];
+  const scenarioList = declared.length ? declared : [{ name: ALL_QUASI_IDENTIFIERS, variables: policy.quasiIdentifiers, unpublished: [] }];
+  const scenarioVars = scenarioList.map((sc) => sc.variables.map(index));
+
+  // Global recoding first, down to a budget of records left for local suppression.
+  const hierarchies = new Map(Object.entries(policy.hierarchies ?? {}).filter(([name]) => t.vars.includes(name)).map(([name, spec]) => [index(name), spec] as const));
+  const budget = Math.floor(recordCount(t) * (policy.suppressionBudget ?? 0.05));
+  const recoding = hierarchies.size ? recodeToK(t, hierarchies, scenarioVars, strata, policy.k, budget, policy.maxGlobalRisk, new Set((policy.keep ?? []).filter((n) => t.vars.includes(n)).map(index))) : undefined;
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
-  const s = qis.length ? suppressToK(t, qis, strata, policy.k, order) : { perVariable: {}, fullySuppressed: 0, remainingViolators: 0 };
-  const d = enforceDiversity(t, key, policy.sensitive, policy.l);
+
+  // Then local suppression, scenario by scenario, until every one holds: a blank made for one
+  // can leave a record rare for another that shares the variable, so the rounds repeat.
+  const perVariable: Record<string, number> = Object.fromEntries(qis.map((v) => [t.vars[v]!, 0]));
+  let fullySuppressed = 0;
+  for (let round = 0; round < 8; round++) {
+    let cells = 0;
+    for (const vars of scenarioVars) {
+      if (!vars.length || violators(t, strictFrequencies(t, [...strata, ...vars]), policy.k) === 0) continue;
+      const r = suppressToK(t, vars, strata, policy.k, order.filter((v) => vars.includes(v)));
+      for (const [name, n] of Object.entries(r.perVariable)) perVariable[name] = (perVariable[name] ?? 0) + n;
+      fullySuppressed += r.fullySuppressed;
+      cells += r.cells;
+    }
+    if (cells === 0) break;
+  }
+
+  // Withholding a record shrinks the classes it leaves in other scenarios: repeated until none is short.
+  for (let round = 0, n = 1; scenarioVars.length > 1 && n > 0 && round < 10; round++) fullySuppressed += n = withholdRemaining(t, scenarioVars, strata, policy.k, perVariable);
+
+  // l-diversity within the classes of every scenario, again until no scenario blanks more.
+  const blanked: Record<string, number> = {};
+  const minBefore: Record<string, number> = {};
+  for (let round = 0; round < 8; round++) {
+    let more = 0;
+    for (const vars of scenarioVars) {
+      const d = enforceDiversity(t, [...strata, ...vars], policy.sensitive, policy.l);
+      for (const [name, n] of Object.entries(d.suppressed)) {
+        blanked[name] = (blanked[name] ?? 0) + n;
+        more += n;
+      }
+      if (round === 0) for (const [name, m] of Object.entries(d.minL)) minBefore[name] = Math.min(minBefore[name] ?? Infinity, m.before);
+    }
+    if (more === 0) break;
+  }
+  // The l each sensitive variable shows now, in the least diverse class of any scenario.
+  const minL: Record<string, { before: number; after: number }> = {};
+  for (const vars of scenarioVars)
+    for (const [name, m] of Object.entries(enforceDiversity(t, [...strata, ...vars], policy.sensitive, 1).minL)) {
+      const was = minL[name]?.after;
+      minL[name] = { before: minBefore[name] ?? m.before, after: was === undefined ? m.after : m.after === 0 ? was : was === 0 ? m.after : Math.min(was, m.after) };
+    }
   const after = measure(t, key, qis, policy.maxIndividualRisk);
 
   const failures: string[] = [];
-  const strictAfter = strictFrequencies(t, key);
-  const below = violators(t, strictAfter, policy.k);
-  if (below > 0)
-    failures.push(`${below} records remain in classes smaller than k=${policy.k} (strata too small to reach k)`);
-  for (const [name, { after: l }] of Object.entries(d.minL))
-    if (policy.l > 1 && l > 0 && l < policy.l) failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
-  if (after.maxIndividualRisk > policy.maxIndividualRisk)
-    failures.push(`${after.recordsAboveRiskThreshold} records have an individual risk above ${policy.maxIndividualRisk} (highest ${after.maxIndividualRisk.toFixed(3)})`);
-  if (after.globalRisk > policy.maxGlobalRisk)
-    failures.push(`global risk ${(after.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${policy.quasiIdentifiers.join(', ')}`);
-
-  const scenarios = (policy.scenarios ?? []).map((sc): ScenarioMeasures => {
-    const vars = [...strata, ...sc.variables.map(index)];
-    const fk = strictFrequencies(t, vars);
+  const implicit = !declared.length;
+  const scenarios = scenarioList.map((sc, j): ScenarioMeasures => {
+    const vars = [...strata, ...scenarioVars[j]!];
     const m = measure(t, vars, [], policy.maxIndividualRisk);
-    const v = violators(t, fk, policy.k);
+    const v = violators(t, strictFrequencies(t, vars), policy.k);
+    const where = implicit ? '' : ` for scenario '${sc.name}' (${sc.variables.join(', ')})`;
+    if (v > 0) failures.push(`${v} records remain in classes smaller than k=${policy.k}${where} (strata too small to reach k)`);
+    if (m.maxIndividualRisk > policy.maxIndividualRisk) failures.push(`${m.recordsAboveRiskThreshold} records have an individual risk above ${policy.maxIndividualRisk} (highest ${m.maxIndividualRisk.toFixed(3)})${where}`);
+    if (m.globalRisk > policy.maxGlobalRisk) failures.push(`global risk ${(m.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${sc.variables.join(', ')}${where}`);
     const passed = v === 0 && m.globalRisk <= policy.maxGlobalRisk && m.maxIndividualRisk <= policy.maxIndividualRisk;
-    if (!passed) failures.push(`scenario '${sc.name}' (${sc.variables.join(', ')}): ${v} records in classes below k=${policy.k}, global risk ${(m.globalRisk * 100).toFixed(2)}%`);
     return { name: sc.name, variables: sc.variables, unpublished: sc.unpublished ?? [], violators: v, keys: m.keys, expectedReidentifications: m.expectedReidentifications, globalRisk: m.globalRisk, maxIndividualRisk: m.maxIndividualRisk, passed };
   });
+  for (const [name, { after: l }] of Object.entries(minL))
+    if (policy.l > 1 && l > 0 && l < policy.l) failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
+  const s = { perVariable, fullySuppressed };
+  const d = { minL, suppressed: blanked };
+
   const suppressions = Object.fromEntries(
     [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 }]),
   );
@@ -146,6 +206,8 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
       fullySuppressedRecords: s.fullySuppressed,
       minL: d.minL,
       scenarios,
+      recoding,
+      informationLoss: informationLoss(recoding, perVariable, blanked, after.records),
       failures,
       passed: failures.length === 0,
     },
@@ -160,3 +222,60 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
 export type Anonymizer = (table: SdcTable, policy: SdcPolicy) => Promise<{ table: SdcTable; report: SdcReport }>;
 
 export const inlineAnonymizer: Anonymizer = async (table, policy) => anonymizeTable(table, policy, { inPlace: true });
+
+const percent = (n: number, of: number) => (of ? Math.round((n / of) * 10000) / 100 : 0);
+
+/** Per variable: records recoded by the global recoding, cells suppressed locally (key or l-diversity). */
+function informationLoss(recoding: RecodingResult | undefined, suppressedKey: Record<string, number>, blanked: Record<string, number>, records: number): SdcReport['informationLoss'] {
+  const names = new Set([...Object.keys(recoding?.levels ?? {}), ...Object.keys(suppressedKey), ...Object.keys(blanked)]);
+  return Object.fromEntries(
+    [...names].map((name) => [name, { recodedPercent: percent(recoding?.levels[name]?.recordsChanged ?? 0, records), suppressedPercent: percent((suppressedKey[name] ?? 0) + (blanked[name] ?? 0), records) }]),
+  );
+}
+
+/**
+ * Records the rounds of suppression left below k in some scenario lose every variable any
+ * scenario knows. In each stratum where those fully withheld records are fewer than k, records
+ * whose classes can spare them (every scenario's class stays at k or more) are withheld too. So
+ * every scenario holds, whatever the interplay of scenarios sharing variables. Returns the records
+ * withheld this way.
+ */
+function withholdRemaining(t: SdcTable, scenarioVars: number[][], strata: number[], k: number, perVariable: Record<string, number>): number {
+  const union = [...new Set(scenarioVars.flat())];
+  const frequencies = () => scenarioVars.map((vars) => strictFrequencies(t, [...strata, ...vars]));
+  const isWithheld = (i: number) => union.every((v) => t.codes[v]![i] === SUPPRESSED);
+  const withhold = (i: number) => {
+    for (const v of union) {
+      if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!] = (perVariable[t.vars[v]!] ?? 0) + weightOf(t, i);
+      t.codes[v]![i] = SUPPRESSED;
+    }
+  };
+  let count = 0;
+  let fk = frequencies();
+  const below = (i: number) => fk.some((f) => f[i]! < k);
+  const rows = [...Array(t.n).keys()].filter(below);
+  if (!rows.length) return 0;
+  for (const i of rows) {
+    withhold(i);
+    count += weightOf(t, i);
+  }
+  fk = frequencies();
+  const stratumOf = (i: number) => keyOf(t, strata, i);
+  const withheldIn = new Map<string, number>();
+  for (let i = 0; i < t.n; i++) if (isWithheld(i)) withheldIn.set(stratumOf(i), (withheldIn.get(stratumOf(i)) ?? 0) + weightOf(t, i));
+  for (const [stratum, have] of withheldIn) {
+    let need = k - have;
+    for (let i = 0; i < t.n && need > 0; i++) {
+      if (isWithheld(i) || stratumOf(i) !== stratum) continue;
+      const spare = Math.min(...fk.map((f) => f[i]! - k));
+      const m = Math.min(weightOf(t, i), spare, need);
+      if (m <= 0) continue;
+      withhold(m === weightOf(t, i) ? i : splitRow(t, i, m));
+      count += m;
+      need -= m;
+      // Classes shrank: their sizes are counted again before the next donor is chosen.
+      fk = frequencies();
+    }
+  }
+  return count;
+}
