@@ -371,6 +371,41 @@ function csvText(rows: string[][], mask: boolean): string {
   return stringify(mask ? rows.map((r) => r.map((c) => (FORMULA.test(c) && !NUMBER.test(c) ? `'${c}` : c))) : rows);
 }
 
+/**
+ * The main table's columns with the values they were published with as their choices: a
+ * questionnaire code keeps its label, a recoded value (a band, a region, a quarter, 'other') is
+ * its own label, and numbers or dates recoded into categories become categories. Codes for no
+ * answer, not asked and suppressed are not values.
+ */
+function withPublishedValues(files: TableFile[], published: ReadonlyMap<number, ReadonlySet<string>>): TableFile[] {
+  const [main, ...rest] = files;
+  const columns = main!.columns.map((c, ci) => {
+    const seen = published.get(ci);
+    const v = c.variable;
+    if (!seen || !v) return c;
+    const values = new Set<string>();
+    for (const cell of seen) {
+      if (cell === '' || cell.startsWith('.')) continue;
+      if (v.type === 'choices') for (const code of cell.split(' ')) values.add(code);
+      else values.add(cell);
+    }
+    const label = new Map(v.choices.map((ch) => [ch.value, ch.label]));
+    const recoded = [...values].some((x) => !label.has(x));
+    const asCollected = v.type === 'number' ? [...values].every((x) => NUMBER.test(x)) : v.type === 'date' ? [...values].every((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x)) : !recoded;
+    if (asCollected) return c;
+    const ordered = [...values].sort((a, b) => bandStart(a) - bandStart(b) || a.localeCompare(b));
+    const choices = [...v.choices.filter((ch) => values.has(ch.value)), ...ordered.filter((x) => !label.has(x)).map((x) => ({ value: x, label: x }))];
+    return { ...c, variable: { ...v, type: v.type === 'choices' ? ('choices' as const) : ('choice' as const), choices } };
+  });
+  return [{ ...main!, columns }, ...rest];
+}
+
+/** Where a band or number starts (`<18` before `18-24` before `35+`), for ordering categories. */
+function bandStart(label: string): number {
+  const m = /^(<)?(-?\d+(?:\.\d+)?)/.exec(label);
+  return m ? Number(m[2]) - (m[1] ? 0.5 : 0) : Infinity;
+}
+
 /** The bundle as a zip stream, one page of rows per pull. */
 export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (done: number, total: number) => void): ReadableStream<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -418,6 +453,11 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     const sdc = p.sdc;
     const placer = sdc && recordPlacer(sdc.table, sdc.inputRows);
     let seqSum = 0;
+    // Publicly, key, sensitive and recoded columns hold values the questionnaire never listed
+    // (bands, regions, quarters, 'other'): the codebook and loaders describe what was published.
+    const published = new Map<number, Set<string>>(
+      p.spec.profile === 'public' ? p.files[0]!.columns.flatMap((c, ci) => (c.variable && (c.transform || sdc?.keyColumns.includes(ci) || sdc?.sensitiveColumns.includes(ci)) ? [[ci, new Set<string>()] as const] : [])) : [],
+    );
     const release = p.release;
     const ledgerNames = sdc ? sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name) : [];
     if (release) release.ledger = newLedger(ledgerNames);
@@ -451,6 +491,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
           }
         }
         index++;
+        for (const [ci, seen] of published) seen.add(cells[ci]!);
         out.push(cells);
       }
       main.write(csvText(out, p.spec.maskFormulas), out.length);
@@ -486,11 +527,12 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       }
       out.close();
     }
-    whole('codebook.csv', bom + codebookCsv(p.files, p.treatments));
+    const files = published.size ? withPublishedValues(p.files, published) : p.files;
+    whole('codebook.csv', bom + codebookCsv(files, p.treatments));
     whole('README.txt', readmeText(p.spec.profile, p.spec.questionnaireId));
-    whole('load.R', rScript(p.files));
-    whole('load.do', stataScript(p.files));
-    whole('load.sps', spssScript(p.files));
+    whole('load.R', rScript(files));
+    whole('load.do', stataScript(files));
+    whole('load.sps', spssScript(files));
     if (p.sdc) {
       whole('risk-report.json', JSON.stringify(p.sdc.report, null, 2));
       whole('risk-report.html', reportHtml(p.sdc.report, `Disclosure risk: ${p.title}`));

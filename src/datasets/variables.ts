@@ -82,7 +82,10 @@ function choicesOf(q: Question, fallback: Array<{ value: unknown; text: string }
   const anyQ = q as any;
   if (q.getType() === 'rating') return (anyQ.visibleRateValues ?? []).map((r: any) => ({ value: String(r.value), label: text(r.text) || String(r.value) }));
   if (q.getType() === 'boolean') return [{ value: '1', label: text(anyQ.labelTrue) || 'Yes' }, { value: '0', label: text(anyQ.labelFalse) || 'No' }];
-  const items = ((anyQ.choices?.length ? anyQ.choices : fallback) ?? []) as Array<{ value: unknown; text: string }>;
+  // Choices taken from another question (`choicesFromQuestion`) are that question's choices.
+  const source = anyQ.choicesFromQuestion ? (q.survey as any)?.getQuestionByName?.(anyQ.choicesFromQuestion) : undefined;
+  const own = anyQ.choices?.length ? anyQ.choices : source?.choices?.length ? source.choices : fallback;
+  const items = (own ?? []) as Array<{ value: unknown; text: string }>;
   const out = items.map((c) => ({ value: String(c.value), label: text(c.text) || String(c.value) }));
   for (const [flag, item] of [['showOtherItem', 'otherItem'], ['showNoneItem', 'noneItem'], ['showRefuseItem', 'refuseItem'], ['showDontKnowItem', 'dontKnowItem']] as const)
     if (anyQ[flag] && anyQ[item]) out.push({ value: String(anyQ[item].value), label: text(anyQ[item].text) });

@@ -1,12 +1,14 @@
 // The loading scripts of a bundle, run in the real programs: R (load.R) and GNU PSPP (load.sps,
 // SPSS syntax). Needs Debian's r-base-core and pspp: `npm run test:stats` (CI installs them).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, tempDir } from '../support/app';
 import { definitionFile, instanceId } from '../support/factories';
+import { seedRealistic } from '../support/realistic';
 
 const definition = {
   title: 'Loaders',
@@ -76,5 +78,53 @@ describe('loading scripts in R and PSPP', () => {
     expect(out).toMatch(/Valid Yes|Yes\s*\|\s*3/);
     expect(out).toMatch(/Missing\s+\.n\s*\|\s*3/);
     expect(out).toContain('LY');
+  });
+});
+
+describe('a public release of realistic interviews in R and PSPP', () => {
+  const tmp = tempDir();
+  let header: string[] = [];
+  let rows: string[][] = [];
+  beforeAll(async () => {
+    const t = createTestApp();
+    await seedRealistic(t, 2000);
+    const admin = await t.user('admin', { countries: ['*'] });
+    const created = await t.app.request('/api/v1/questionnaires/migrant-scoping/releases', jsonRequest('POST', {}, admin.headers));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const bytes = new Uint8Array(await (await t.app.request(`/api/v1/releases/${id}/bundle`, { headers: admin.headers })).arrayBuffer());
+    for (const [name, data] of Object.entries(unzipSync(bytes))) writeFileSync(join(tmp.dir, name), data);
+    const [h, ...r] = parse(readFileSync(join(tmp.dir, "migrant-scoping.csv"), "utf8"), { bom: true }) as string[][];
+    header = h!;
+    rows = r;
+    t.close();
+  }, 120_000);
+  afterAll(() => tmp.cleanup());
+
+  it('load.R reads every published value: recoded bands, regions and years are levels, nothing turns NA', () => {
+    // Per column: values present in the CSV (not empty, .n or .s) and values left after loading.
+    const out = execFileSync(
+      'Rscript',
+      ['-e', ['source("load.R")', 'm <- periplus[["main"]]', 'for (n in names(m)) cat(n, sum(!is.na(m[[n]])), "\\n")', 'cat("age_levels", levels(m$age_band), "\\n")'].join('; ')],
+      { cwd: tmp.dir, encoding: 'utf8' },
+    );
+    const loaded = new Map(out.trim().split('\n').map((l) => l.trim().split(' ')).filter((p) => p.length === 2).map(([n, c]) => [n!, Number(c)]));
+    const lost = header.filter((name, j) => {
+      const present = rows.filter((r) => r[j] !== '' && !r[j]!.startsWith('.')).length;
+      return loaded.get(name) !== present;
+    });
+    expect(lost).toEqual([]);
+    expect(out).toMatch(/age_levels \S+/);
+  });
+
+  it('load.sps labels the published categories of recoded variables (GNU PSPP)', () => {
+    writeFileSync(join(tmp.dir, 'check.sps'), ['INSERT FILE="load.sps".', 'DATASET ACTIVATE main.', 'FREQUENCIES /VARIABLES=age_band nationality left_month.', ''].join('\n'));
+    const out = execFileSync('pspp', ['-O', 'format=txt', 'check.sps'], { cwd: tmp.dir, encoding: 'utf8' });
+    expect(out).not.toMatch(/error/i);
+    const codebook = parse(readFileSync(join(tmp.dir, 'codebook.csv'), 'utf8'), { bom: true }) as string[][];
+    const nationality = codebook.find((r) => r[1] === 'nationality')!;
+    // Every published nationality category is in the codebook, so SPSS has its label.
+    const published = new Set(rows.map((r) => r[header.indexOf('nationality')]!).filter((v) => v && !v.startsWith('.')));
+    for (const value of published) expect(nationality[4]).toContain(`${value}=`);
   });
 });

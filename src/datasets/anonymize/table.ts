@@ -250,11 +250,18 @@ export function cloneTable(t: SdcTable): SdcTable {
   };
 }
 
-/** Categories in use per variable (suppressed cells not counted). */
+/**
+ * Categories in use per variable: suppressed cells, no answer ('') and the questionnaire's codes
+ * (.n not asked, .s withheld) are not categories of the variable.
+ */
 export function categoriesInUse(t: SdcTable, v: number): number {
   const seen = new Set<number>();
   const codes = t.codes[v]!;
-  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) seen.add(codes[i]!);
+  const labels = t.labels[v]!;
+  for (let i = 0; i < t.n; i++) {
+    const c = codes[i]!;
+    if (c !== SUPPRESSED && labels[c] !== '' && !labels[c]!.startsWith('.')) seen.add(c);
+  }
   return seen.size;
 }
 
