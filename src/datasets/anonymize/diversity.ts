@@ -35,27 +35,46 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
   };
 }
 
-/** Distinct values per class: known values (capped sets united), and whether a split row adds "at least one". */
-function distinctPerClass(t: SdcTable, keyOf: (i: number) => number | string, s: SensitiveColumn): Map<number | string, number> {
-  const known = new Map<number | string, Set<number>>();
+/**
+ * Distinct values per class: known values (capped sets united), and whether a split row adds
+ * "at least one". `keys` holds each row's class. Distinct (class, value) pairs are counted in one
+ * set of numbers rather than a set per class: a release measures this many times.
+ */
+function distinctPerClass(t: SdcTable, keys: ReadonlyArray<number | string>, s: SensitiveColumn): Map<number | string, number> {
+  const out = new Map<number | string, number>();
   const someValue = new Set<number | string>();
+  const pairs = new Set<number | string>();
+  const radix = s.labels.length + 1;
+  const classIds = new Map<number | string, number>();
   for (let i = 0; i < t.n; i++) {
-    const key = keyOf(i);
-    let set = known.get(key);
-    if (!set) known.set(key, (set = new Set()));
+    const key = keys[i]!;
+    let id = classIds.get(key);
+    if (id === undefined) {
+      classIds.set(key, (id = classIds.size));
+      out.set(key, 0);
+    }
     if (s.blanked[i]) continue;
     const values = s.values[i] ?? null;
-    if (values === null) someValue.add(key);
-    else for (const c of values) set.add(c);
+    if (values === null) {
+      someValue.add(key);
+      continue;
+    }
+    for (const c of values) {
+      const pair = Number.isSafeInteger(id * radix) ? id * radix + c : `${id},${c}`;
+      if (!pairs.has(pair)) {
+        pairs.add(pair);
+        out.set(key, out.get(key)! + 1);
+      }
+    }
   }
-  const out = new Map<number | string, number>();
-  for (const [key, set] of known) out.set(key, Math.max(set.size, someValue.has(key) ? 1 : 0));
+  for (const key of someValue) if (out.get(key) === 0) out.set(key, 1);
   return out;
 }
 
 /** Measures l per sensitive variable and, when `l` > 1, blanks the variable in classes below it. */
 export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensitive: readonly string[], l: number): DiversityResult {
   const keyOf = keyer(t, keyVars);
+  const keys = Array.from({ length: t.n }, (_, i) => keyOf(i));
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
   const smallest = (m: Map<number | string, number>, skipEmpty: boolean) => {
@@ -65,17 +84,17 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
   };
   for (const name of sensitive) {
     const { column: s, writeBack } = sensitiveColumn(t, name);
-    const before = distinctPerClass(t, keyOf, s);
+    const before = distinctPerClass(t, keys, s);
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
-        if (before.get(keyOf(i))! < l && !s.blanked[i] && s.values[i]?.length !== 0) {
+        if (before.get(keys[i]!)! < l && !s.blanked[i] && s.values[i]?.length !== 0) {
           s.blanked[i] = 1;
           suppressed[name]! += weightOf(t, i);
         }
     writeBack();
     // A class whose values are all blanked discloses nothing about this variable.
-    minL[name] = { before: smallest(before, false), after: smallest(distinctPerClass(t, keyOf, s), true) };
+    minL[name] = { before: smallest(before, false), after: suppressed[name] ? smallest(distinctPerClass(t, keys, s), true) : smallest(before, true) };
   }
   return { minL, suppressed };
 }

@@ -179,35 +179,55 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
   const highest = (v: number) => levels.get(v)!.maps.length - 1 - (keep.has(v) ? 1 : 0);
   const chosen = new Map(vars.map((v) => [v, 0]));
   // Codes at a level are looked up through the level map: the table is only rewritten at the end.
-  const codeAt = (v: number, i: number) => {
-    const c = t.codes[v]![i]!;
-    if (c === SUPPRESSED || !levels.has(v)) return c;
-    return levels.get(v)!.maps[chosen.get(v)!]![c]!;
-  };
-  // What a scenario's classes leave to fix: records below k, and expected re-identifications
-  // (the sum of 1/fk) above what the global-risk limit allows.
-  const allowed = maxGlobalRisk * recordCount(t);
-  const shortfall = (scenario: number[]) => {
-    const all = [...strata, ...scenario];
-    const counts = new Map<string, number>();
-    const keys: string[] = new Array(t.n);
+  // Each variable's codes at its chosen level, as one array (suppressed stays -1): rebuilt when
+  // the level changes, so a candidate step costs one array and a pass over the rows.
+  const codesAt = (v: number, level: number): Int32Array => {
+    const codes = t.codes[v]!;
+    const out = new Int32Array(t.n);
+    const map = levels.get(v)?.maps[level];
     for (let i = 0; i < t.n; i++) {
-      let key = '';
-      for (const v of all) key += codeAt(v, i) + ',';
-      keys[i] = key;
+      const c = codes[i]!;
+      out[i] = c === SUPPRESSED || !map ? c : map[c]!;
+    }
+    return out;
+  };
+  const categories = (v: number, level: number) => levels.get(v)?.labels[level]!.length ?? t.labels[v]!.length;
+  const current = new Map<number, Int32Array>();
+  for (const v of new Set([...strata, ...scenarios.flat()])) current.set(v, codesAt(v, chosen.get(v) ?? 0));
+  // What a scenario's classes leave to fix: records below k, and expected re-identifications
+  // (the sum of 1/fk) above what the global-risk limit allows. Keys are numbers (mixed radix,
+  // suppressed as one more category) where the combinations fit, else text.
+  const allowed = maxGlobalRisk * recordCount(t);
+  const keyOfRow = new Float64Array(t.n);
+  const shortfall = (scenario: number[], candidate?: { v: number; codes: Int32Array; level: number }) => {
+    const all = [...strata, ...scenario];
+    const arrays = all.map((v) => (candidate?.v === v ? candidate.codes : current.get(v)!));
+    const sizes = all.map((v) => (candidate?.v === v ? categories(v, candidate.level) : categories(v, chosen.get(v) ?? 0)) + 1);
+    const numeric = Number.isSafeInteger(sizes.reduce((a, b) => a * b, 1));
+    const counts = new Map<number | string, number>();
+    const textKeys: string[] = numeric ? [] : new Array(t.n);
+    for (let i = 0; i < t.n; i++) {
+      let key: number | string;
+      if (numeric) {
+        let n = 0;
+        for (let j = 0; j < arrays.length; j++) n = n * sizes[j]! + arrays[j]![i]! + 1;
+        key = keyOfRow[i] = n;
+      } else {
+        key = textKeys[i] = arrays.map((a) => a[i]).join(',');
+      }
       counts.set(key, (counts.get(key) ?? 0) + weightOf(t, i));
     }
     let below = 0;
     let expected = 0;
     for (let i = 0; i < t.n; i++) {
-      const f = counts.get(keys[i]!)!;
+      const f = counts.get(numeric ? keyOfRow[i]! : textKeys[i]!)!;
       if (f < k) below += weightOf(t, i);
       expected += weightOf(t, i) / f;
     }
     return { below, excess: Math.max(0, expected - allowed) };
   };
   const cost = (x: { below: number; excess: number }) => x.below + x.excess;
-  const perScenario = scenarios.map(shortfall);
+  const perScenario = scenarios.map((s) => shortfall(s));
   const total = () => perScenario.reduce((a, x) => a + cost(x), 0);
   const belowNow = () => perScenario.reduce((a, x) => a + x.below, 0);
   const done = () => belowNow() <= budget && perScenario.every((x) => x.excess === 0);
@@ -226,9 +246,8 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
     for (const v of vars) {
       const level = chosen.get(v)!;
       if (level + 1 > highest(v)) continue;
-      chosen.set(v, level + 1);
-      const after = scenarios.map((s, j) => (s.includes(v) ? shortfall(s) : perScenario[j]!));
-      chosen.set(v, level);
+      const candidate = { v, codes: codesAt(v, level + 1), level: level + 1 };
+      const after = scenarios.map((s, j) => (s.includes(v) ? shortfall(s, candidate) : perScenario[j]!));
       const removed = total() - after.reduce((a, x) => a + cost(x), 0);
       if (removed <= 0) continue;
       const gain = removed / (loss(v, level + 1) - loss(v, level) + 1e-3);
@@ -236,6 +255,7 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
     }
     if (!best) break;
     chosen.set(best.v, chosen.get(best.v)! + 1);
+    current.set(best.v, codesAt(best.v, chosen.get(best.v)!));
     best.after.forEach((n, j) => (perScenario[j] = n));
   }
   const result: RecodingResult = { levels: {}, violatorsBefore, violatorsAfter: belowNow() };
