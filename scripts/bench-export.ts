@@ -21,7 +21,6 @@ import type { SdcReport } from '../src/datasets/anonymize/anonymize';
 import { exportStream, prepareExport } from '../src/datasets/export';
 import { createRelease, decideRelease, downloadRelease } from '../src/datasets/releases';
 import { realisticInterviews } from './lib/realistic-scoping';
-import { SCOPING_DISCLOSURE } from './questionnaires/scoping-disclosure';
 import { exportSpec } from '../src/datasets/request';
 import { openDatabase } from '../src/entry/sqlite';
 import { publishDefinitions } from '../src/questionnaires/publish';
@@ -173,14 +172,14 @@ function measure(kind: string, dbFile: string, out: string, v8: string[] = [], a
 /** The question names of scoping version 3, the baseline's columns for realistic data. */
 const QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8')) as { pages: Array<{ elements: Array<{ type: string; name: string }> }> }).pages.flatMap((p) => p.elements.filter((e) => e.type !== 'html').map((e) => e.name));
 
-/** Realistic interviews of version 3, under the disclosure policy of the survey's next version. */
+/** Realistic interviews of version 3, under the disclosure policy version 4 carries. */
 async function generateRealistic(dbFile: string): Promise<void> {
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date('2026-11-01T00:00:00Z') }, newId: () => crypto.randomUUID() };
   const v3 = JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8'));
   await publishDefinitions(deps, [
     { file: 'surveys/migrant-scoping/3.json', questionnaireId: 'migrant-scoping', version: '3', json: v3 },
-    { file: 'surveys/migrant-scoping/3.1.json', questionnaireId: 'migrant-scoping', version: '3.1', json: { ...v3, disclosure: SCOPING_DISCLOSURE } },
+    { file: 'surveys/migrant-scoping/4.json', questionnaireId: 'migrant-scoping', version: '4', json: JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/4.json'), 'utf8')) },
   ]);
   handle.close();
   const sqlite = new Database(dbFile);

@@ -1,8 +1,7 @@
-// The disclosure policy of the scoping survey: who could try to recognise a migrant in a
-// released dataset, and what each of them knows (sdcMicro's guidelines: key variables per
-// intruder scenario). It goes into the survey's next version as its `disclosure` property;
-// benchmarks and tests apply it to version 3's answers. Every variable below is one a person
-// around the migrant could know without asking the migrant, which is what makes it a key.
+// The disclosure policy of the scoping survey (its `disclosure` property from version 4): who
+// could try to recognise a migrant in a released dataset, and what each of them knows (sdcMicro's
+// guidelines: key variables per intruder scenario). Every variable below is one a person around
+// the migrant could know without asking the migrant, which is what makes it a key.
 export const SCOPING_DISCLOSURE = {
   k: 5,
   l: 2,

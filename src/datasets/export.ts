@@ -7,11 +7,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { stringify } from 'csv-stringify/sync';
-import { Zip, ZipDeflate } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, Zip, ZipDeflate } from 'fflate';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { findQuestionnaire, listVersions } from '../storage/questionnaires';
-import { countExportRows, exportBound, exportPage, exportRowsBySeq, type ExportFilters, type ExportRow } from '../storage/exports';
+import { countExportRows, exportBound, exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
 import { inlineAnonymizer, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
@@ -52,10 +52,12 @@ interface SdcPlan {
   records: number;
   /** Order-free checksum of the rows pass one read, to check that pass two reads the same rows. */
   seqSum: number;
-  /** The rows in the order they are published: shuffled with a random order per export. */
-  order: Float64Array;
-  /** Per row of `order`: the record's rank among the records of its key in pass one (placement). */
+  /** Per record, in the order pass one read them: its sequence number. */
+  seqs: Float64Array;
+  /** Per record: its rank among the records of its key in pass one (placement does not depend on order). */
   ranks: Int32Array;
+  /** Per record: its row in the published table, a random permutation drawn for this export. */
+  positions: Int32Array;
   /** Main-table columns of the key variables, in table order. */
   keyColumns: number[];
   /** Main-table columns of the sensitive variables, in the table's sensitive order. */
@@ -98,13 +100,11 @@ function applyPrior(prior: PriorReleases, seq: number, names: readonly string[],
 /** Checksum of the rows read, in any order (a sum of mixed sequence numbers). */
 const seqStep = (sum: number, seq: number) => (sum + Math.imul(seq ^ (seq >>> 16), 0x45d9f3b)) | 0;
 
-/**
- * Fisher-Yates with the Web Crypto generator, moving `b` along with `a`: the published row order
- * says nothing of the stored one.
- */
-function shuffle(a: Float64Array, b: Int32Array): void {
+/** A random permutation of 0..n-1 (Fisher-Yates with the Web Crypto generator): where each record is published. */
+function randomPositions(n: number): Int32Array {
+  const a = Int32Array.from({ length: n }, (_, i) => i);
   const random = new Uint32Array(1024);
-  for (let i = a.length - 1, r = random.length; i > 0; i--) {
+  for (let i = n - 1, r = random.length; i > 0; i--) {
     if (r === random.length) {
       crypto.getRandomValues(random);
       r = 0;
@@ -114,10 +114,8 @@ function shuffle(a: Float64Array, b: Int32Array): void {
     const t = a[i]!;
     a[i] = a[j]!;
     a[j] = t;
-    const u = b[i]!;
-    b[i] = b[j]!;
-    b[j] = u;
   }
+  return a;
 }
 
 /**
@@ -144,13 +142,6 @@ const grown = <A extends Float64Array | Int32Array>(a: A): A => {
   return b;
 };
 
-/** The rows in a new random order, with their ranks. */
-function shuffled(order: Float64Array, ranks: Int32Array): { order: Float64Array; ranks: Int32Array } {
-  const o = order.slice();
-  const r = ranks.slice();
-  shuffle(o, r);
-  return { order: o, ranks: r };
-}
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export interface PreparedExport {
@@ -172,18 +163,7 @@ export interface PreparedExport {
 
 const PAGE = 500;
 
-async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound' | 'sdc'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
-  const order = fields === 'all' ? p.sdc?.order : undefined;
-  if (order) {
-    for (let i = 0; i < order.length; i += PAGE) {
-      const want = order.subarray(i, i + PAGE);
-      const rows = await exportRowsBySeq(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, want);
-      // A row deleted (or moved out of the filters) since pass one: the rows no longer line up.
-      if (rows.length !== want.length) throw new Error('responses changed while the export was running; export again');
-      yield rows;
-    }
-    return;
-  }
+async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
   let after = 0;
   for (;;) {
     const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE, fields);
@@ -278,7 +258,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
   let records = 0;
   let seqSum = 0;
-  let order = new Float64Array(1024);
+  let seqs = new Float64Array(1024);
   let ranks = new Int32Array(1024);
   const perRow: number[] = [];
   // A key or sensitive column that derived from a field pass one does not read would not match
@@ -297,12 +277,12 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       }
       sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
       seqSum = seqStep(seqSum, row.seq);
-      if (records === order.length) {
-        order = grown(order);
+      if (records === seqs.length) {
+        seqs = grown(seqs);
         ranks = grown(ranks);
       }
       ranks[records] = perRow[r] = (perRow[r] ?? -1) + 1;
-      order[records++] = row.seq;
+      seqs[records++] = row.seq;
     }
   if (p.release && snapshot) {
     p.release.snapshotHash = bytesToHex(snapshot.digest());
@@ -355,7 +335,9 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     inputRows,
     records,
     seqSum,
-    ...shuffled(order.subarray(0, records), ranks.subarray(0, records)),
+    seqs: seqs.slice(0, records),
+    ranks: ranks.slice(0, records),
+    positions: randomPositions(records),
     keyColumns,
     sensitiveColumns,
     sensitiveMerges,
@@ -406,6 +388,51 @@ function bandStart(label: string): number {
   return m ? Number(m[2]) - (m[1] ? 0.5 : 0) : Infinity;
 }
 
+/** Records per bucket of the shuffled public tables: their rows are published together, in order. */
+const BUCKET = 16_384;
+
+/**
+ * Rows waiting to be written in a shuffled order: pass two reads the responses in stored order
+ * (one sequential read) and files each treated row under its published position, in the bucket of
+ * that position's range, compressed in blocks; the table is then written bucket by bucket, each
+ * sorted by position. Memory follows the compressed output, not the rows.
+ */
+class Bucket {
+  private parts: string[] = [];
+  private size = 0;
+  private blocks: Uint8Array[] = [];
+
+  /** `head` (no NUL) describes the row; `text` is its CSV line(s). */
+  add(head: string, text: string): void {
+    this.parts.push(`${head}\u0000${text.length}\u0000${text}`);
+    this.size += text.length + head.length + 12;
+    if (this.size > 64 * 1024) this.flush();
+  }
+
+  private flush(): void {
+    this.blocks.push(deflateSync(strToU8(this.parts.join('')), { level: 1 }));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  /** The rows filed, in the order they came, and the bucket emptied. */
+  take(): Array<{ head: string; text: string }> {
+    const all = this.blocks.map((b) => strFromU8(inflateSync(b))).join('') + this.parts.join('');
+    this.blocks = [];
+    this.parts = [];
+    this.size = 0;
+    const out: Array<{ head: string; text: string }> = [];
+    for (let at = 0; at < all.length; ) {
+      const a = all.indexOf('\u0000', at);
+      const b = all.indexOf('\u0000', a + 1);
+      const length = Number(all.slice(a + 1, b));
+      out.push({ head: all.slice(at, a), text: all.slice(b + 1, b + 1 + length) });
+      at = b + 1 + length;
+    }
+    return out;
+  }
+}
+
 /** The bundle as a zip stream, one page of rows per pull. */
 export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (done: number, total: number) => void): ReadableStream<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -443,90 +470,147 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     f.close();
   };
 
-  async function* work(): AsyncGenerator<void> {
-    const bom = p.spec.bom ? '\uFEFF' : '';
-    let done = 0;
-    // The main table.
+  /** Full and pseudonymized profiles: the tables in stored order, each repeat table in a pass of its own. */
+  async function* storedOrderTables(bom: string): AsyncGenerator<void> {
     const main = file(p.files[0]!.file, true);
     main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
-    let index = 0;
-    const sdc = p.sdc;
-    const placer = sdc && recordPlacer(sdc.table, sdc.inputRows);
-    let seqSum = 0;
-    // Publicly, key, sensitive and recoded columns hold values the questionnaire never listed
-    // (bands, regions, quarters, 'other'): the codebook and loaders describe what was published.
-    const published = new Map<number, Set<string>>(
-      p.spec.profile === 'public' ? p.files[0]!.columns.flatMap((c, ci) => (c.variable && (c.transform || sdc?.keyColumns.includes(ci) || sdc?.sensitiveColumns.includes(ci)) ? [[ci, new Set<string>()] as const] : [])) : [],
-    );
-    const release = p.release;
-    const ledgerNames = sdc ? sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name) : [];
-    if (release) release.ledger = newLedger(ledgerNames);
+    let done = 0;
     for await (const page of pages(deps, p)) {
-      const out: string[][] = [];
-      const keys = sdc ? await rowKeys(sdc.rowKeyKey, index, page.length) : [];
-      for (const [r, row] of page.entries()) {
-        const cells = mainCells(p, row);
-        if (sdc && placer) {
-          seqSum = seqStep(seqSum, row.seq);
-          const t = sdc.table;
-          if (release) applyPrior(release.prior, row.seq, ledgerNames, cells, sdc.ledgerColumns);
-          const key = sdc.keyColumns.map((ci) => cells[ci]!);
-          if (release) key.push(cohortOf(release.prior, row.seq));
-          const j = placer.place(sdc.rowOf(key) ?? -1, sdc.ranks[index]!);
-          if (sdc.order[index] !== row.seq) throw new Error('responses changed while the export was running; export again');
-          cells[0] = keys[r]!;
-          sdc.keyColumns.forEach((ci, v) => {
-            const code = t.codes[v]![j]!;
-            cells[ci] = code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[v]![code]!;
-          });
-          sdc.sensitiveColumns.forEach((ci, s) => {
-            const merge = sdc.sensitiveMerges[s];
-            if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
-            else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
-          });
-          // What this release publishes of a record no release published before.
-          if (release?.ledger && release.prior.cohortOf(row.seq) === undefined) {
-            release.ledger.seqs.push(row.seq);
-            sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
-          }
-        }
-        index++;
-        for (const [ci, seen] of published) seen.add(cells[ci]!);
-        out.push(cells);
-      }
-      main.write(csvText(out, p.spec.maskFormulas), out.length);
+      main.write(csvText(page.map((row) => mainCells(p, row)), p.spec.maskFormulas), page.length);
       done += page.length;
       onProgress?.(done, p.rows);
       yield;
     }
-    if (sdc && placer) {
-      placer.finish();
-      if (index !== sdc.records || seqSum !== sdc.seqSum) throw new Error('responses changed while the export was running; export again');
-    }
     main.close();
-    // Each repeat table in a pass of its own: zip entries are written one after another.
+    // Zip entries are written one after another: each repeat table reads the rows again.
     for (const f of p.files.slice(1)) {
       const out = file(f.file, true);
       out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
-      const vars = p.layout.variables.filter((v) => v.table === f.table);
-      let rowIndex = 0;
       for await (const page of pages(deps, p)) {
         const rows: string[][] = [];
-        const keys = sdc ? await rowKeys(sdc.rowKeyKey, rowIndex, page.length) : [];
-        rowIndex += page.length;
-        for (const [r, row] of page.entries()) {
-          const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
-          const mainKey = sdc ? keys[r]! : p.files[0]!.columns[0]!.system!(row);
-          for (const line of flat.repeats.get(f.table) ?? []) {
-            const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
-            rows.push([mainKey + line.parent, mainKey + line.key, ...f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? ''))]);
-          }
+        for (const row of page) {
+          const mainKey = p.files[0]!.columns[0]!.system!(row);
+          for (const line of repeatLines(f, row)) rows.push([mainKey + line.parent, mainKey + line.key, ...line.cells]);
         }
         out.write(csvText(rows, p.spec.maskFormulas), rows.length);
         yield;
       }
       out.close();
     }
+  }
+
+  /** A response's rows of one repeat table: suffixes of their keys and their cells. */
+  function repeatLines(f: TableFile, row: ExportRow): Array<{ parent: string; key: string; cells: string[] }> {
+    const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
+    const vars = p.layout.variables.filter((v) => v.table === f.table);
+    return (flat.repeats.get(f.table) ?? []).map((line) => {
+      const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
+      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+    });
+  }
+
+  /**
+   * The public profile: pass two reads the responses once, in stored order, treats each row as
+   * pass one decided, and files it (and its repeat rows) under the random position it is published
+   * at; then each table is written bucket by bucket in position order, with the keys of those
+   * positions. Nothing is written before every row was read and placed: responses that changed
+   * since pass one stop the export before any row of it.
+   */
+  async function* shuffledTables(sdc: SdcPlan, bom: string, published: Map<number, Set<string>>): AsyncGenerator<void> {
+    const t = sdc.table;
+    const placer = recordPlacer(t, sdc.inputRows);
+    const buckets = Math.max(1, Math.ceil(sdc.records / BUCKET));
+    const mainBuckets = Array.from({ length: buckets }, () => new Bucket());
+    const repeats = p.files.slice(1).map((f) => ({ f, buckets: Array.from({ length: buckets }, () => new Bucket()) }));
+    const release = p.release;
+    const ledgerNames = sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name);
+    if (release) release.ledger = newLedger(ledgerNames);
+    const drift = () => new Error('responses changed while the export was running; export again');
+    let index = 0;
+    let seqSum = 0;
+    for await (const page of pages(deps, p)) {
+      for (const row of page) {
+        if (index >= sdc.records || sdc.seqs[index] !== row.seq) throw drift();
+        seqSum = seqStep(seqSum, row.seq);
+        const cells = mainCells(p, row);
+        if (release) applyPrior(release.prior, row.seq, ledgerNames, cells, sdc.ledgerColumns);
+        const key = sdc.keyColumns.map((ci) => cells[ci]!);
+        if (release) key.push(cohortOf(release.prior, row.seq));
+        const j = placer.place(sdc.rowOf(key) ?? -1, sdc.ranks[index]!);
+        sdc.keyColumns.forEach((ci, v) => {
+          const code = t.codes[v]![j]!;
+          cells[ci] = code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[v]![code]!;
+        });
+        sdc.sensitiveColumns.forEach((ci, s) => {
+          const merge = sdc.sensitiveMerges[s];
+          if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
+          else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
+        });
+        // What this release publishes of a record no release published before.
+        if (release?.ledger && release.prior.cohortOf(row.seq) === undefined) {
+          release.ledger.seqs.push(row.seq);
+          sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
+        }
+        for (const [ci, seen] of published) seen.add(cells[ci]!);
+        const position = sdc.positions[index]!;
+        const b = Math.floor(position / BUCKET);
+        // The key (column 0) is written with the position's key; the rest of the line now.
+        mainBuckets[b]!.add(String(position), csvText([cells.slice(1)], p.spec.maskFormulas));
+        for (const r of repeats)
+          for (const line of repeatLines(r.f, row)) r.buckets[b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvText([line.cells], p.spec.maskFormulas) : '');
+        index++;
+      }
+      onProgress?.(index, p.rows);
+      yield;
+    }
+    placer.finish();
+    if (index !== sdc.records || seqSum !== sdc.seqSum) throw drift();
+
+    const main = file(p.files[0]!.file, true);
+    main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
+    for (let b = 0; b < buckets; b++) {
+      const from = b * BUCKET;
+      const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, sdc.records - from));
+      const rows = mainBuckets[b]!.take().map((e) => ({ position: Number(e.head), text: e.text }));
+      rows.sort((x, y) => x.position - y.position);
+      main.write(rows.map((e) => `${keys[e.position - from]},${e.text}`).join(''), rows.length);
+      yield;
+    }
+    main.close();
+    for (const r of repeats) {
+      const out = file(r.f.file, true);
+      out.write(bom + csvText([['PARENT_KEY', 'KEY', ...r.f.columns.map((c) => c.name)]], false));
+      for (let b = 0; b < buckets; b++) {
+        const from = b * BUCKET;
+        const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, sdc.records - from));
+        // Rows of one response keep their order (a stable sort by position).
+        const rows = r.buckets[b]!.take().map((e) => {
+          const [position, parent, key] = JSON.parse(e.head) as [number, string, string];
+          return { position, parent, key, text: e.text };
+        });
+        rows.sort((x, y) => x.position - y.position);
+        out.write(
+          rows.map((e) => {
+            const head = csvText([[keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key]], false);
+            return e.text ? `${head.slice(0, -1)},${e.text}` : head;
+          }).join(''),
+          rows.length,
+        );
+        yield;
+      }
+      out.close();
+    }
+  }
+
+  async function* work(): AsyncGenerator<void> {
+    const bom = p.spec.bom ? '\uFEFF' : '';
+    // Publicly, key, sensitive and recoded columns hold values the questionnaire never listed
+    // (bands, regions, quarters, 'other'): the codebook and loaders describe what was published.
+    const published = new Map<number, Set<string>>(
+      p.spec.profile === 'public' ? p.files[0]!.columns.flatMap((c, ci) => (c.variable && (c.transform || p.sdc?.keyColumns.includes(ci) || p.sdc?.sensitiveColumns.includes(ci)) ? [[ci, new Set<string>()] as const] : [])) : [],
+    );
+    if (p.sdc) yield* shuffledTables(p.sdc, bom, published);
+    else yield* storedOrderTables(bom);
     const files = published.size ? withPublishedValues(p.files, published) : p.files;
     whole('codebook.csv', bom + codebookCsv(files, p.treatments));
     whole('README.txt', readmeText(p.spec.profile, p.spec.questionnaireId));

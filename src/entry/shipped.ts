@@ -4,6 +4,7 @@ import type { DefinitionFile } from '../questionnaires/publish';
 import scoping1 from '../../surveys/migrant-scoping/1.json';
 import scoping2 from '../../surveys/migrant-scoping/2.json';
 import scoping3 from '../../surveys/migrant-scoping/3.json';
+import scoping4 from '../../surveys/migrant-scoping/4.json';
 import gapAnalysis1 from '../../surveys/som-gap-analysis/1.json';
 import institutional1 from '../../surveys/som-institutional/1.json';
 
@@ -11,6 +12,7 @@ const files: Array<[string, string, unknown]> = [
   ['migrant-scoping', '1', scoping1],
   ['migrant-scoping', '2', scoping2],
   ['migrant-scoping', '3', scoping3],
+  ['migrant-scoping', '4', scoping4],
   ['som-gap-analysis', '1', gapAnalysis1],
   ['som-institutional', '1', institutional1],
 ];

@@ -65,28 +65,6 @@ function mapRow(row: RawRow): ExportRow {
   return { ...row, submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt), hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]) };
 }
 
-/** D1 binds at most 100 parameters a statement: sequence numbers are looked up in chunks below that. */
-const SEQ_CHUNK = 80;
-
-/**
- * The rows with these sequence numbers, in the order given (a shuffled export reads them so), under
- * the same filters as the pages: a row deleted or moved out of the filters since is missing, and
- * the caller's count then tells it that the data changed.
- */
-export async function exportRowsBySeq(db: Db, questionnaireId: string, f: ExportFilters, upTo: number, seqs: ArrayLike<number>): Promise<ExportRow[]> {
-  const r = responses;
-  const wanted = Array.from(seqs);
-  const found = new Map<number, ExportRow>();
-  for (let i = 0; i < wanted.length; i += SEQ_CHUNK) {
-    const rows = await db.all<RawRow>(sql`
-      select ${ROW_FIELDS(r)}, ${r.instanceId} as instanceId, ${questionnaireVersions.version} as version, ${r.reviewState} as reviewState, ${r.locale} as locale, ${r.submittedBy} as submittedBy
-      from ${r} inner join ${questionnaireVersions} on ${eq(questionnaireVersions.id, r.versionId)}
-      where ${and(where(questionnaireId, f, upTo), inArray(r.seq, wanted.slice(i, i + SEQ_CHUNK)))}`);
-    for (const row of rows) found.set(row.seq, mapRow(row));
-  }
-  return wanted.flatMap((seq) => found.get(seq) ?? []);
-}
-
 /**
  * One page of rows, oldest first. Read as plain rows and mapped here: an export reads every row
  * twice, and the query builder's per-field mapping cost a fifth of the whole export. `fields:

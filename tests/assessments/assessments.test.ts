@@ -161,17 +161,17 @@ describe('over HTTP', () => {
     const before = count();
     const id = instanceId();
     const refusal = { instanceId: id, data: { interview_language: 'ar', hub: 'Sfax', interview_month: '2026-11', interviewed_before: 'no', age_eligible: 'yes', consent: 'no' }, country: 'TUN', site: 'Sfax' };
-    const first = await submit(admin, 'migrant-scoping', '3', refusal);
+    const first = await submit(admin, 'migrant-scoping', '4', refusal);
     expect(first.status).toBe(201);
     expect(await first.json()).toEqual({ instanceId: id, refused: true, reason: 'no-consent' });
-    expect((await submit(admin, 'migrant-scoping', '3', refusal)).status).toBe(200);
+    expect((await submit(admin, 'migrant-scoping', '4', refusal)).status).toBe(200);
     expect(count()).toBe(before);
     expect(t.handle.sqlite.prepare('select * from refusals where instance_id = ?').all(id)).toEqual([{ instance_id: id, questionnaire_id: 'migrant-scoping', version_id: expect.any(String), reason: 'no-consent', country: 'TUN', site: 'Sfax', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), collector: expect.any(String) }]);
     // The same id cannot come back as an interview.
-    expect((await submit(admin, 'migrant-scoping', '3', { ...refusal, data: { ...refusal.data, consent: 'yes', age_band: '18-24' } })).status).toBe(409);
+    expect((await submit(admin, 'migrant-scoping', '4', { ...refusal, data: { ...refusal.data, consent: 'yes', age_band: '18-24' } })).status).toBe(409);
     // A draft saved before the person was found to be under age is deleted with its revisions.
     const draftId = instanceId();
-    const draftUrl = `/api/v1/questionnaires/migrant-scoping/versions/3/drafts/${draftId}`;
+    const draftUrl = `/api/v1/questionnaires/migrant-scoping/versions/4/drafts/${draftId}`;
     expect((await t.app.request(draftUrl, jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no' }, country: 'TUN' }, admin.headers))).status).toBe(201);
     const seq = (t.handle.sqlite.prepare('select seq from responses where instance_id = ?').get(draftId) as { seq: number }).seq;
     const stopped = await t.app.request(draftUrl, jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no', age_eligible: 'no' }, country: 'TUN' }, admin.headers));
@@ -249,7 +249,7 @@ describe('over HTTP', () => {
     const def = load('migrant-scoping/3.json');
     for (let i = 0; i < 3; i++) {
       const data = { ...generateFullResponse(def), interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', consent_sensitive: 'no' };
-      const r = await t.app.request('/api/v1/questionnaires/migrant-scoping/versions/3/responses', jsonRequest('POST', { instanceId: instanceId(), data }, device.headers));
+      const r = await t.app.request('/api/v1/questionnaires/migrant-scoping/versions/4/responses', jsonRequest('POST', { instanceId: instanceId(), data }, device.headers));
       expect(r.status, await r.clone().text()).toBe(201);
     }
     const put = await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork/targets', jsonRequest('PUT', { targets: [{ country: 'LBY', site: 'Zuwara', target: 12 }] }, coordinator.headers));
@@ -268,8 +268,8 @@ describe('over HTTP', () => {
 
   it('lists each version\'s translations with status, coverage and direction for coordinators', async () => {
     const q = await (await t.app.request('/api/v1/questionnaires/migrant-scoping', { headers: coordinator.headers })).json();
-    const v3 = q.versions.find((v: { version: string }) => v.version === '3');
-    expect(v3.translations.find((x: { lang: string }) => x.lang === 'ps')).toEqual({ lang: 'ps', status: 'machine-draft', coverage: 1, dir: 'rtl' });
-    expect(v3.translations.find((x: { lang: string }) => x.lang === 'en')).toEqual({ lang: 'en', status: 'source', coverage: 1, dir: 'ltr' });
+    const v4 = q.versions.find((v: { version: string }) => v.version === '4');
+    expect(v4.translations.find((x: { lang: string }) => x.lang === 'ps')).toEqual({ lang: 'ps', status: 'machine-draft', coverage: 1, dir: 'rtl' });
+    expect(v4.translations.find((x: { lang: string }) => x.lang === 'en')).toEqual({ lang: 'en', status: 'source', coverage: 1, dir: 'ltr' });
   });
 });

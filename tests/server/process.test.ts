@@ -165,20 +165,21 @@ describe('the server process', () => {
   });
 
   it('publishes a new version with the CLI and lists it', async () => {
-    const json = JSON.parse(readFileSync(join(surveys, 'migrant-scoping/3.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(surveys, 'migrant-scoping/4.json'), 'utf8'));
     json.pages[2].elements.push({ type: 'radiogroup', name: 'would_leave_again', choices: ['yes', 'no', 'unsure'], sdcRole: 'sensitive' });
     // Its disclosure policy (the newest version's applies) is one the test's few interviews meet.
     json.disclosure = { k: 2, l: 1, maxGlobalRisk: 1, maxIndividualRisk: 1 };
-    writeFileSync(join(surveys, 'migrant-scoping/4.json'), JSON.stringify(json));
+    writeFileSync(join(surveys, 'migrant-scoping/5.json'), JSON.stringify(json));
     const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
     expect(publish.code).toBe(0);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 1/);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 2/);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 3/);
-    expect(publish.stdout).toMatch(/published\s+migrant-scoping 4[\s\S]*added: would_leave_again/);
+    expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 4/);
+    expect(publish.stdout).toMatch(/published\s+migrant-scoping 5[\s\S]*added: would_leave_again/);
     const list = await runCli(['list', '--db', db]);
     expect(list.stdout).toMatch(/migrant-scoping\s+\[open\]/);
-    expect(list.stdout).toMatch(/\* 4\s+\d+ questions/);
+    expect(list.stdout).toMatch(/\* 5\s+\d+ questions/);
   });
 
   it('validates a response file offline with the server rules (exit 0 valid, 1 invalid)', async () => {

@@ -1,27 +1,20 @@
-// Realistic scoping interviews in a test database: version 3 of the shipped survey, and version
-// 3.1 (the same questions) carrying the disclosure policy its next version will carry, so that
-// releases apply it to version 3's answers. Written as an operator's import would, through a
-// connection of its own (the server's own connection only reads).
+// Realistic scoping interviews in a test database: versions 3 and 4 of the shipped survey (4 has
+// 3's questions and carries the disclosure policy releases apply), answers on version 3. Written
+// as an operator's import would, through a connection of its own (the server's connection reads).
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { realisticInterviews } from '../../scripts/lib/realistic-scoping';
-import { SCOPING_DISCLOSURE } from '../../scripts/questionnaires/scoping-disclosure';
 import type { TestApp } from './app';
 import { ROOT } from './process';
 
-export function scopingVersion3(): Record<string, any> {
-  return JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8'));
-}
+const shipped = (version: string): Record<string, any> => JSON.parse(readFileSync(join(ROOT, `surveys/migrant-scoping/${version}.json`), 'utf8'));
 
-/** Publishes the scoping survey with its policy and stores `n` generated interviews; returns version 3. */
-export async function seedRealistic(t: TestApp, n: number, opts: { seed?: number; plant?: (i: number) => string | undefined; disclosure?: object } = {}): Promise<Record<string, any>> {
-  const v3 = scopingVersion3();
-  const outcome = await t.publish([
-    { file: 'surveys/migrant-scoping/3.json', questionnaireId: 'migrant-scoping', version: '3', json: v3 },
-    { file: 'surveys/migrant-scoping/3.1.json', questionnaireId: 'migrant-scoping', version: '3.1', json: { ...v3, disclosure: opts.disclosure ?? SCOPING_DISCLOSURE } },
-  ]);
+/** Publishes the scoping survey's versions 3 and 4 and stores `n` generated interviews; returns version 3. */
+export async function seedRealistic(t: TestApp, n: number, opts: { seed?: number; plant?: (i: number) => string | undefined } = {}): Promise<Record<string, any>> {
+  const v3 = shipped('3');
+  const outcome = await t.publish(['3', '4'].map((version) => ({ file: `surveys/migrant-scoping/${version}.json`, questionnaireId: 'migrant-scoping', version, json: version === '3' ? v3 : shipped(version) })));
   expect(outcome.map((o) => o.status)).toEqual(['published', 'published']);
   const writer = new Database(t.dbFile);
   try {
