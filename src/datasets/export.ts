@@ -353,6 +353,24 @@ function csvText(rows: string[][], mask: boolean): string {
   return stringify(mask ? rows.map((r) => r.map((c) => (FORMULA.test(c) && !NUMBER.test(c) ? `'${c}` : c))) : rows);
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV line, as csv-stringify writes it (RFC 4180: a cell holding a quote, comma or line break
+ * is quoted, quotes doubled), without a library call per row: the public tables write a line per
+ * response into their buckets. A test compares the two on awkward cells.
+ */
+export function csvLine(cells: readonly string[], mask: boolean): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    let c = cells[i]!;
+    if (mask && FORMULA.test(c) && !NUMBER.test(c)) c = `'${c}`;
+    if (i) line += ',';
+    line += NEEDS_QUOTES.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+  }
+  return line + '\n';
+}
+
 /**
  * The main table's columns with the values they were published with as their choices: a
  * questionnaire code keeps its label, a recoded value (a band, a region, a quarter, 'other') is
@@ -526,6 +544,19 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     const ledgerNames = sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name);
     if (release) release.ledger = newLedger(ledgerNames);
     const drift = () => new Error('responses changed while the export was running; export again');
+    // The values of key and sensitive columns are those of the treated table; only other recoded
+    // columns are followed row by row.
+    const tracked = [...published].filter(([ci]) => !sdc.keyColumns.includes(ci) && !sdc.sensitiveColumns.includes(ci));
+    sdc.keyColumns.forEach((ci, v) => {
+      const inUse = new Set<number>();
+      for (let j = 0; j < t.n; j++) if (t.weights![j]! > 0) inUse.add(t.codes[v]![j]!);
+      published.get(ci)?.add(SUPPRESSED_CELL);
+      for (const code of inUse) if (code !== SUPPRESSED) published.get(ci)?.add(t.labels[v]![code]!);
+    });
+    sdc.sensitiveColumns.forEach((ci, s) => {
+      const merge = sdc.sensitiveMerges[s];
+      for (const label of t.sensitive![s]!.labels) published.get(ci)?.add(merge?.rare.has(label) ? merge.into : label);
+    });
     let index = 0;
     let seqSum = 0;
     for await (const page of pages(deps, p)) {
@@ -551,13 +582,13 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
           release.ledger.seqs.push(row.seq);
           sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
         }
-        for (const [ci, seen] of published) seen.add(cells[ci]!);
+        for (const [ci, seen] of tracked) seen.add(cells[ci]!);
         const position = sdc.positions[index]!;
         const b = Math.floor(position / BUCKET);
         // The key (column 0) is written with the position's key; the rest of the line now.
-        mainBuckets[b]!.add(String(position), csvText([cells.slice(1)], p.spec.maskFormulas));
+        mainBuckets[b]!.add(String(position), csvLine(cells.slice(1), p.spec.maskFormulas));
         for (const r of repeats)
-          for (const line of repeatLines(r.f, row)) r.buckets[b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvText([line.cells], p.spec.maskFormulas) : '');
+          for (const line of repeatLines(r.f, row)) r.buckets[b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
         index++;
       }
       onProgress?.(index, p.rows);
@@ -591,7 +622,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
         rows.sort((x, y) => x.position - y.position);
         out.write(
           rows.map((e) => {
-            const head = csvText([[keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key]], false);
+            const head = csvLine([keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key], false);
             return e.text ? `${head.slice(0, -1)},${e.text}` : head;
           }).join(''),
           rows.length,

@@ -39,8 +39,13 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * anything else as withheld: an "other" typed into a choice, a name typed into a month field
  * stored before months were validated.
  */
+const codesOf = new WeakMap<Variable, Set<string>>();
+
 function inDomain(v: Variable, value: unknown): boolean {
-  const isCode = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') && v.choices.some((c) => c.value === (typeof x === 'boolean' ? (x ? '1' : '0') : String(x)));
+  let codes = codesOf.get(v);
+  if (!codes) codesOf.set(v, (codes = new Set(v.choices.map((c) => c.value))));
+  const known = codes;
+  const isCode = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') && known.has(typeof x === 'boolean' ? (x ? '1' : '0') : String(x));
   switch (v.type) {
     case 'choice':
     case 'boolean':

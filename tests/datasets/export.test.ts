@@ -317,3 +317,14 @@ describe('dataset export', () => {
     expect(entry).toMatchObject({ actor: `user:${coordinator.id}`, targetId: 'planted', details: { profile: 'full', rows: N / 4, filters: { countries: ['LBY'] } } });
   });
 });
+
+describe('csvLine', () => {
+  it('writes a line exactly as csv-stringify does, awkward cells and formula masking included', async () => {
+    const { csvLine } = await import('../../src/datasets/export');
+    const { stringify } = await import('csv-stringify/sync');
+    const cells = ['plain', '', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', ' spaced ', 'Dédé «ع»', '=1+1', '-5', '+', '@x', '12.5e3'];
+    expect(csvLine(cells, false)).toBe(stringify([cells]));
+    const masked = cells.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(c) ? `'${c}` : c));
+    expect(csvLine(cells, true)).toBe(stringify([masked]));
+  });
+});
