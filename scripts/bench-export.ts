@@ -15,12 +15,11 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import { stringify } from 'csv-stringify/sync';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import type { SdcReport } from '../src/datasets/anonymize/anonymize';
 import { exportStream, prepareExport } from '../src/datasets/export';
 import { createRelease, decideRelease, downloadRelease } from '../src/datasets/releases';
-import { realisticInterviews } from './lib/realistic-scoping';
+import { realisticInterviews, writeInterviews } from './lib/realistic-scoping';
 import { exportSpec } from '../src/datasets/request';
 import { openDatabase } from '../src/entry/sqlite';
 import { publishDefinitions } from '../src/questionnaires/publish';
@@ -181,17 +180,8 @@ async function generateRealistic(dbFile: string): Promise<void> {
     { file: 'surveys/migrant-scoping/3.json', questionnaireId: 'migrant-scoping', version: '3', json: v3 },
     { file: 'surveys/migrant-scoping/4.json', questionnaireId: 'migrant-scoping', version: '4', json: JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/4.json'), 'utf8')) },
   ]);
-  handle.close();
-  const sqlite = new Database(dbFile);
-  const version = sqlite.prepare("select id from questionnaire_versions where questionnaire_id = 'migrant-scoping' and version = '3'").get() as { id: string };
-  const insert = sqlite.prepare(
-    `insert into responses (instance_id, questionnaire_id, version_id, status, data, payload_hash, dropped, hidden, locale, revision, created_at, updated_at, submitted_at, country, site, submitted_by, updated_by, review_state)
-     values (?, 'migrant-scoping', ?, 'submitted', ?, 'bench', '[]', ?, ?, 1, ?, ?, ?, ?, ?, 'device:bench', 'device:bench', 'received')`,
-  );
-  sqlite.exec('drop trigger if exists responses_revision_on_insert');
-  const interviews = realisticInterviews(v3, N);
-  sqlite.transaction(() => interviews.forEach((iv, i) => insert.run(`00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, version.id, JSON.stringify(iv.data), JSON.stringify(iv.hidden), iv.locale, iv.submittedAt, iv.submittedAt, iv.submittedAt, iv.country, iv.site)))();
-  sqlite.close();
+  await handle.close();
+  writeInterviews(dbFile, 'migrant-scoping', '3', realisticInterviews(v3, N), { dropRevisionTrigger: true });
 }
 
 if (values.child) {
@@ -223,32 +213,31 @@ if (values.child) {
   }
 }
 
+/** Synthetic interviews: the public export against plain CSV, default and bounded heap, and a tenth of the rows. */
 async function synthetic(dbFile: string, t0: number): Promise<void> {
-  const tmp = { dir: dirname(dbFile) };
-  {
-    await generate(dbFile);
-    console.log(`bench:export  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s  (${(statSync(dbFile).size / 1e6).toFixed(0)} MB database)`);
-    // Each side runs twice, interleaved, and the faster run counts: a shared two-core machine
-    // varies by a third from run to run.
-    const best = (a: Awaited<ReturnType<typeof measure>>, b: typeof a) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) });
-    const base1 = await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'));
-    const exp1 = await measure('export', dbFile, join(tmp.dir, 'bundle.zip'));
-    const base = best(base1, await measure('baseline', dbFile, join(tmp.dir, 'plain.csv')));
-    const exp = best(exp1, await measure('export', dbFile, join(tmp.dir, 'bundle.zip')));
-    const row = (name: string, m: typeof base) =>
-      console.log(`${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`);
-    // Node's default heap grows lazily; with a bounded heap the RSS shows the live working set.
-    const bounded = ['--max-old-space-size=128', '--max-semi-space-size=8'];
-    const baseBounded = await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'), bounded);
-    const expBounded = await measure('export', dbFile, join(tmp.dir, 'bundle.zip'), bounded);
-    const tenth = await measure('export', dbFile, join(tmp.dir, 'bundle-tenth.zip'), bounded, ['--rows', String(Math.round(N / 10))]);
-    row('plain csv-stringify of the same rows (best of 2)', base);
-    row('public-profile bundle (2 passes, SDC, zip; best of 2)', exp);
-    row('plain csv-stringify, heap bounded to 128 MB', baseBounded);
-    row('public-profile bundle, heap bounded to 128 MB', expBounded);
-    console.log(`ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`);
-    row(`public-profile bundle, first ${tenth.rows} rows, heap bounded`, tenth);
-    console.log(`ratio, bounded heap: ${(expBounded.seconds / baseBounded.seconds).toFixed(2)}x; peak RSS ${expBounded.maxRssMB} MB (goal: under 300 MB, within 3x)`);
-    console.log(`memory against rows: ${tenth.rows} rows ${tenth.maxRssMB} MB, ${expBounded.rows} rows ${expBounded.maxRssMB} MB (${(expBounded.maxRssMB / tenth.maxRssMB).toFixed(2)}x for ${(expBounded.rows / tenth.rows).toFixed(0)}x the rows)`);
-  }
+  const dir = dirname(dbFile);
+  await generate(dbFile);
+  console.log(`bench:export  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s  (${(statSync(dbFile).size / 1e6).toFixed(0)} MB database)`);
+  // Each side runs twice, interleaved, and the faster run counts: a shared two-core machine
+  // varies by a third from run to run.
+  const best = (a: Awaited<ReturnType<typeof measure>>, b: typeof a) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) });
+  const base1 = await measure('baseline', dbFile, join(dir, 'plain.csv'));
+  const exp1 = await measure('export', dbFile, join(dir, 'bundle.zip'));
+  const base = best(base1, await measure('baseline', dbFile, join(dir, 'plain.csv')));
+  const exp = best(exp1, await measure('export', dbFile, join(dir, 'bundle.zip')));
+  const row = (name: string, m: typeof base) =>
+    console.log(`${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`);
+  // Node's default heap grows lazily; with a bounded heap the RSS shows the live working set.
+  const bounded = ['--max-old-space-size=128', '--max-semi-space-size=8'];
+  const baseBounded = await measure('baseline', dbFile, join(dir, 'plain.csv'), bounded);
+  const expBounded = await measure('export', dbFile, join(dir, 'bundle.zip'), bounded);
+  const tenth = await measure('export', dbFile, join(dir, 'bundle-tenth.zip'), bounded, ['--rows', String(Math.round(N / 10))]);
+  row('plain csv-stringify of the same rows (best of 2)', base);
+  row('public-profile bundle (2 passes, SDC, zip; best of 2)', exp);
+  row('plain csv-stringify, heap bounded to 128 MB', baseBounded);
+  row('public-profile bundle, heap bounded to 128 MB', expBounded);
+  console.log(`ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`);
+  row(`public-profile bundle, first ${tenth.rows} rows, heap bounded`, tenth);
+  console.log(`ratio, bounded heap: ${(expBounded.seconds / baseBounded.seconds).toFixed(2)}x; peak RSS ${expBounded.maxRssMB} MB (goal: under 300 MB, within 3x)`);
+  console.log(`memory against rows: ${tenth.rows} rows ${tenth.maxRssMB} MB, ${expBounded.rows} rows ${expBounded.maxRssMB} MB (${(expBounded.maxRssMB / tenth.maxRssMB).toFixed(2)}x for ${(expBounded.rows / tenth.rows).toFixed(0)}x the rows)`);
 }

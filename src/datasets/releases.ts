@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../storage/errors';
 import { findQuestionnaire } from '../storage/questionnaires';
 import { approvedLedgers, decideReleaseStatement, eraseBundleStatement, findRelease, insertReleaseStatements, listReleases, releaseBundle, type ReleaseSummary } from '../storage/releases';
 import { decodeLedger, encodeLedger, priorReleases } from './anonymize/ledger';
+import { fromBase64, toBase64 } from './base64';
 import { exportStream, prepareExport, type ExportDeps, type ReleaseRun } from './export';
 import { checkRowLimit, exportSpec, type ExportOptions } from './request';
 
@@ -24,19 +25,6 @@ export type ReleaseOptions = Pick<ExportOptions, 'from' | 'to' | 'reviewStates' 
 
 /** Base64 text per stored chunk: one D1 row each, well under its 2 MB. */
 const CHUNK = 192 * 1024;
-
-function base64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
-}
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -90,7 +78,7 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
   checkRowLimit(prepared.rows, deps.rowLimit);
   if (prepared.rows === 0) throw new AppError(422, 'nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
   const bundle = await readAll(exportStream(deps, prepared));
-  const text = base64(bundle);
+  const text = toBase64(bundle);
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
   const policy = prepared.policy;

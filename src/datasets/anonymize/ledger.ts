@@ -4,6 +4,7 @@
 // its own, so that differencing two releases, or linking their rows, tells an attacker nothing
 // the first release did not already say.
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { fromBase64, toBase64 } from '../base64';
 
 export interface LedgerRecords {
   /** Main-table column names whose treated cells are kept. */
@@ -21,17 +22,11 @@ export function newLedger(columns: string[]): LedgerRecords {
 
 /** The ledger as stored: JSON, gzip, base64. */
 export function encodeLedger(l: LedgerRecords): string {
-  const bytes = gzipSync(strToU8(JSON.stringify({ v: 1, ...l })), { level: 6 });
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+  return toBase64(gzipSync(strToU8(JSON.stringify({ v: 1, ...l })), { level: 6 }));
 }
 
 export function decodeLedger(stored: string): LedgerRecords {
-  const text = atob(stored);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  const parsed = JSON.parse(strFromU8(gunzipSync(bytes))) as LedgerRecords & { v: number };
+  const parsed = JSON.parse(strFromU8(gunzipSync(fromBase64(stored)))) as LedgerRecords & { v: number };
   if (parsed.v !== 1) throw new Error(`unknown ledger format ${parsed.v}`);
   return { columns: parsed.columns, seqs: parsed.seqs, values: parsed.values };
 }
