@@ -46,18 +46,15 @@ interface SdcPlan {
   report: SdcReport;
   /** The treated table: one row per combination of the chosen columns (plus rows split off). */
   table: SdcTable;
-  /** Finds a record's row in the table from its chosen cells, as pass one grouped them. */
-  rowOf(cells: ReadonlyArray<string>): number | undefined;
   inputRows: number;
   records: number;
-  /** Order-free checksum of the rows pass one read, to check that pass two reads the same rows. */
-  seqSum: number;
-  /** Per record, in the order pass one read them: its sequence number. */
-  seqs: Float64Array;
-  /** Per record: its rank among the records of its key in pass one (placement does not depend on order). */
-  ranks: Int32Array;
-  /** Per record: its row in the published table, a random permutation drawn for this export. */
-  positions: Int32Array;
+  /**
+   * The responses as pass one read them (the only read): each main row filed under the random
+   * position it is published at, with its input row and its rank among that row's records, and
+   * the rows of each repeat table likewise. Pass two writes them treated, position by position.
+   */
+  rows: Bucket[];
+  repeats: Bucket[][];
   /** Main-table columns of the key variables, in table order. */
   keyColumns: number[];
   /** Main-table columns of the sensitive variables, in the table's sensitive order. */
@@ -97,9 +94,6 @@ function applyPrior(prior: PriorReleases, seq: number, names: readonly string[],
   });
 }
 
-/** Checksum of the rows read, in any order (a sum of mixed sequence numbers). */
-const seqStep = (sum: number, seq: number) => (sum + Math.imul(seq ^ (seq >>> 16), 0x45d9f3b)) | 0;
-
 /** A random permutation of 0..n-1 (Fisher-Yates with the Web Crypto generator): where each record is published. */
 function randomPositions(n: number): Int32Array {
   const a = Int32Array.from({ length: n }, (_, i) => i);
@@ -136,11 +130,6 @@ async function rowKeys(key: CryptoKey, from: number, count: number): Promise<str
   }
   return keys;
 }
-const grown = <A extends Float64Array | Int32Array>(a: A): A => {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
-  b.set(a);
-  return b;
-};
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
@@ -163,10 +152,10 @@ export interface PreparedExport {
 
 const PAGE = 500;
 
-async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>, fields: 'all' | 'sdc' = 'all'): AsyncGenerator<ExportRow[]> {
+async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>): AsyncGenerator<ExportRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE, fields);
+    const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE);
     if (rows.length === 0) return;
     yield rows;
     after = rows.at(-1)!.seq;
@@ -249,7 +238,12 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const sensitiveColumns = sensitive.map(([, i]) => i);
   const readColumns = [...keyColumns, ...sensitiveColumns];
   const readNames = readColumns.map((ci) => columns[ci]!.name);
-  const positions = readColumns.map((_, j) => j);
+  // Where each response is published: a random permutation of the rows counted, drawn before the
+  // one read of the responses, so each row goes to its bucket as soon as it is read.
+  const positions = randomPositions(p.rows);
+  const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
+  const rows = Array.from({ length: buckets }, () => new Bucket());
+  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket()));
   const snapshot = p.release ? sha256.create() : undefined;
   const countries = new Set<string>();
   const encoder = new TextEncoder();
@@ -257,32 +251,30 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
   const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
   let records = 0;
-  let seqSum = 0;
-  let seqs = new Float64Array(1024);
-  let ranks = new Int32Array(1024);
   const perRow: number[] = [];
-  // A key or sensitive column that derived from a field pass one does not read would not match
-  // in pass two, and the export would stop with an error rather than misplace a record.
-  for await (const page of pages(deps, p, 'sdc'))
+  for await (const page of pages(deps, p))
     for (const row of page) {
-      const cells = mainCells(p, row, readColumns);
-      if (prior) applyPrior(prior, row.seq, readNames, cells, positions);
-      const sensitiveCells = cells.slice(keyColumns.length);
-      const keyCells = cells.slice(0, keyColumns.length);
+      // A response restored from the trash since the count: the positions drawn do not cover it.
+      if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
+      const cells = mainCells(p, row);
+      if (prior) applyPrior(prior, row.seq, readNames, cells, readColumns);
+      const sensitiveCells = sensitiveColumns.map((ci) => cells[ci]!);
+      const keyCells = keyColumns.map((ci) => cells[ci]!);
       if (prior) keyCells.push(cohortOf(prior, row.seq));
       const r = builder.push(keyCells, sensitiveCells);
+      const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
+      const position = positions[records]!;
+      const b = Math.floor(position / BUCKET);
+      rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, JSON.stringify(cells));
+      p.files.slice(1).forEach((f, t) => {
+        for (const line of repeatLines(p, f, row)) repeats[t]![b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
+      });
       if (snapshot) {
         snapshot.update(encoder.encode(`${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`));
         countries.add(row.country);
       }
       sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
-      seqSum = seqStep(seqSum, row.seq);
-      if (records === seqs.length) {
-        seqs = grown(seqs);
-        ranks = grown(ranks);
-      }
-      ranks[records] = perRow[r] = (perRow[r] ?? -1) + 1;
-      seqs[records++] = row.seq;
+      records++;
     }
   if (p.release && snapshot) {
     p.release.snapshotHash = bytesToHex(snapshot.digest());
@@ -331,13 +323,10 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   return {
     report,
     table: treated,
-    rowOf: builder.rowOf,
     inputRows,
     records,
-    seqSum,
-    seqs: seqs.slice(0, records),
-    ranks: ranks.slice(0, records),
-    positions: randomPositions(records),
+    rows,
+    repeats,
     keyColumns,
     sensitiveColumns,
     sensitiveMerges,
@@ -404,6 +393,16 @@ function withPublishedValues(files: TableFile[], published: ReadonlyMap<number, 
 function bandStart(label: string): number {
   const m = /^(<)?(-?\d+(?:\.\d+)?)/.exec(label);
   return m ? Number(m[2]) - (m[1] ? 0.5 : 0) : Infinity;
+}
+
+/** A response's rows of one repeat table: suffixes of their keys and their cells. */
+function repeatLines(p: PreparedExport, f: TableFile, row: ExportRow): Array<{ parent: string; key: string; cells: string[] }> {
+  const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
+  const vars = p.layout.variables.filter((v) => v.table === f.table);
+  return (flat.repeats.get(f.table) ?? []).map((line) => {
+    const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
+    return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+  });
 }
 
 /** Records per bucket of the shuffled public tables: their rows are published together, in order. */
@@ -508,7 +507,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
         const rows: string[][] = [];
         for (const row of page) {
           const mainKey = p.files[0]!.columns[0]!.system!(row);
-          for (const line of repeatLines(f, row)) rows.push([mainKey + line.parent, mainKey + line.key, ...line.cells]);
+          for (const line of repeatLines(p, f, row)) rows.push([mainKey + line.parent, mainKey + line.key, ...line.cells]);
         }
         out.write(csvText(rows, p.spec.maskFormulas), rows.length);
         yield;
@@ -517,33 +516,17 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     }
   }
 
-  /** A response's rows of one repeat table: suffixes of their keys and their cells. */
-  function repeatLines(f: TableFile, row: ExportRow): Array<{ parent: string; key: string; cells: string[] }> {
-    const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
-    const vars = p.layout.variables.filter((v) => v.table === f.table);
-    return (flat.repeats.get(f.table) ?? []).map((line) => {
-      const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
-      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
-    });
-  }
-
   /**
-   * The public profile: pass two reads the responses once, in stored order, treats each row as
-   * pass one decided, and files it (and its repeat rows) under the random position it is published
-   * at; then each table is written bucket by bucket in position order, with the keys of those
-   * positions. Nothing is written before every row was read and placed: responses that changed
-   * since pass one stop the export before any row of it.
+   * The public profile: the responses pass one filed under their random positions are treated as
+   * disclosure control decided and written bucket by bucket in position order, with the keys of
+   * those positions. Nothing is read again: the bundle is the responses as they were read once.
    */
   async function* shuffledTables(sdc: SdcPlan, bom: string, published: Map<number, Set<string>>): AsyncGenerator<void> {
     const t = sdc.table;
     const placer = recordPlacer(t, sdc.inputRows);
-    const buckets = Math.max(1, Math.ceil(sdc.records / BUCKET));
-    const mainBuckets = Array.from({ length: buckets }, () => new Bucket());
-    const repeats = p.files.slice(1).map((f) => ({ f, buckets: Array.from({ length: buckets }, () => new Bucket()) }));
     const release = p.release;
     const ledgerNames = sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name);
     if (release) release.ledger = newLedger(ledgerNames);
-    const drift = () => new Error('responses changed while the export was running; export again');
     // The values of key and sensitive columns are those of the treated table; only other recoded
     // columns are followed row by row.
     const tracked = [...published].filter(([ci]) => !sdc.keyColumns.includes(ci) && !sdc.sensitiveColumns.includes(ci));
@@ -557,17 +540,20 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       const merge = sdc.sensitiveMerges[s];
       for (const label of t.sensitive![s]!.labels) published.get(ci)?.add(merge?.rare.has(label) ? merge.into : label);
     });
-    let index = 0;
-    let seqSum = 0;
-    for await (const page of pages(deps, p)) {
-      for (const row of page) {
-        if (index >= sdc.records || sdc.seqs[index] !== row.seq) throw drift();
-        seqSum = seqStep(seqSum, row.seq);
-        const cells = mainCells(p, row);
-        if (release) applyPrior(release.prior, row.seq, ledgerNames, cells, sdc.ledgerColumns);
-        const key = sdc.keyColumns.map((ci) => cells[ci]!);
-        if (release) key.push(cohortOf(release.prior, row.seq));
-        const j = placer.place(sdc.rowOf(key) ?? -1, sdc.ranks[index]!);
+    const main = file(p.files[0]!.file, true);
+    main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
+    let done = 0;
+    for (const [b, bucket] of sdc.rows.entries()) {
+      const from = b * BUCKET;
+      const rows = bucket.take().map((e) => {
+        const [position, r, rank, seq] = e.head.split(' ').map(Number) as [number, number, number, number];
+        return { position, r, rank, seq, cells: JSON.parse(e.text) as string[] };
+      });
+      rows.sort((x, y) => x.position - y.position);
+      const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, p.rows - from));
+      const lines: string[] = [];
+      for (const { position, r, rank, seq, cells } of rows) {
+        const j = placer.place(r, rank);
         sdc.keyColumns.forEach((ci, v) => {
           const code = t.codes[v]![j]!;
           cells[ci] = code === SUPPRESSED ? SUPPRESSED_CELL : t.labels[v]![code]!;
@@ -578,53 +564,40 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
           else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
         });
         // What this release publishes of a record no release published before.
-        if (release?.ledger && release.prior.cohortOf(row.seq) === undefined) {
-          release.ledger.seqs.push(row.seq);
+        if (release?.ledger && release.prior.cohortOf(seq) === undefined) {
+          release.ledger.seqs.push(seq);
           sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
         }
         for (const [ci, seen] of tracked) seen.add(cells[ci]!);
-        const position = sdc.positions[index]!;
-        const b = Math.floor(position / BUCKET);
-        // The key (column 0) is written with the position's key; the rest of the line now.
-        mainBuckets[b]!.add(String(position), csvLine(cells.slice(1), p.spec.maskFormulas));
-        for (const r of repeats)
-          for (const line of repeatLines(r.f, row)) r.buckets[b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
-        index++;
+        cells[0] = keys[position - from]!;
+        lines.push(csvLine(cells, p.spec.maskFormulas));
       }
-      onProgress?.(index, p.rows);
+      main.write(lines.join(''), lines.length);
+      done += lines.length;
+      onProgress?.(done, p.rows);
       yield;
     }
     placer.finish();
-    if (index !== sdc.records || seqSum !== sdc.seqSum) throw drift();
-
-    const main = file(p.files[0]!.file, true);
-    main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
-    for (let b = 0; b < buckets; b++) {
-      const from = b * BUCKET;
-      const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, sdc.records - from));
-      const rows = mainBuckets[b]!.take().map((e) => ({ position: Number(e.head), text: e.text }));
-      rows.sort((x, y) => x.position - y.position);
-      main.write(rows.map((e) => `${keys[e.position - from]},${e.text}`).join(''), rows.length);
-      yield;
-    }
     main.close();
-    for (const r of repeats) {
-      const out = file(r.f.file, true);
-      out.write(bom + csvText([['PARENT_KEY', 'KEY', ...r.f.columns.map((c) => c.name)]], false));
-      for (let b = 0; b < buckets; b++) {
+    for (const [i, f] of p.files.slice(1).entries()) {
+      const out = file(f.file, true);
+      out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
+      for (const [b, bucket] of sdc.repeats[i]!.entries()) {
         const from = b * BUCKET;
-        const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, sdc.records - from));
+        const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, p.rows - from));
         // Rows of one response keep their order (a stable sort by position).
-        const rows = r.buckets[b]!.take().map((e) => {
+        const rows = bucket.take().map((e) => {
           const [position, parent, key] = JSON.parse(e.head) as [number, string, string];
           return { position, parent, key, text: e.text };
         });
         rows.sort((x, y) => x.position - y.position);
         out.write(
-          rows.map((e) => {
-            const head = csvLine([keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key], false);
-            return e.text ? `${head.slice(0, -1)},${e.text}` : head;
-          }).join(''),
+          rows
+            .map((e) => {
+              const head = csvLine([keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key], false);
+              return e.text ? `${head.slice(0, -1)},${e.text}` : head;
+            })
+            .join(''),
           rows.length,
         );
         yield;
