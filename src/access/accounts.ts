@@ -1,7 +1,9 @@
 // Accounts and credentials: creating and changing users, assignments, API tokens for scripts and
 // device tokens for enumerators. Every change is audited in the same atomic batch.
 import type { Deps } from '../deps';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
+import { siteProblem, versionSites } from '../questionnaires/disclosure-policy';
+import { findQuestionnaire, findVersionById } from '../storage/questionnaires';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
 import type { Role } from '../storage/schema';
@@ -155,6 +157,13 @@ export interface DeviceRequest {
 export async function issueDeviceToken(deps: AccountDeps, actor: Actor, d: DeviceRequest): Promise<Issued> {
   if (!inCountries(actor.principal, d.country)) throw forbidden(`Country ${d.country} is outside your scope.`);
   const questionnaires = [...new Set(d.questionnaires)].sort();
+  // A device bound to a site of a questionnaire that declares its sites must name a declared one.
+  for (const id of questionnaires) {
+    const q = await findQuestionnaire(deps.db, id);
+    const current = q?.currentVersionId ? await findVersionById(deps.db, q.currentVersionId) : undefined;
+    const problem = current && siteProblem(versionSites(current), d.country, d.site);
+    if (problem) throw badRequest(`The device's site is not a declared site of '${id}': ${problem}.`, [{ path: 'site', type: 'not_declared', message: problem }]);
+  }
   return issue(deps, actor, 'device', { name: d.name, questionnaires, country: d.country, site: d.site ?? null, expiresInDays: d.expiresInDays });
 }
 

@@ -265,7 +265,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
       const position = positions[records]!;
       const b = Math.floor(position / BUCKET);
-      rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, JSON.stringify(cells));
+      rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, packCells(cells));
       p.files.slice(1).forEach((f, t) => {
         for (const line of repeatLines(p, f, row)) repeats[t]![b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
       });
@@ -403,6 +403,19 @@ function repeatLines(p: PreparedExport, f: TableFile, row: ExportRow): Array<{ p
     const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
     return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
   });
+}
+
+/** Separates the cells of a row in a bucket; a row holding it anywhere is kept as JSON instead. */
+const SEP = '\u0001';
+
+/** A row's cells as one string: joined by SEP (cheap), or JSON (marked) when a cell holds SEP. */
+export function packCells(cells: readonly string[]): string {
+  for (const c of cells) if (c.includes(SEP)) return `j${JSON.stringify(cells)}`;
+  return `s${cells.join(SEP)}`;
+}
+
+export function unpackCells(text: string): string[] {
+  return text[0] === 'j' ? (JSON.parse(text.slice(1)) as string[]) : text.slice(1).split(SEP);
 }
 
 /** Records per bucket of the shuffled public tables: their rows are published together, in order. */
@@ -547,7 +560,7 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       const from = b * BUCKET;
       const rows = bucket.take().map((e) => {
         const [position, r, rank, seq] = e.head.split(' ').map(Number) as [number, number, number, number];
-        return { position, r, rank, seq, cells: JSON.parse(e.text) as string[] };
+        return { position, r, rank, seq, cells: unpackCells(e.text) };
       });
       rows.sort((x, y) => x.position - y.position);
       const keys = await rowKeys(sdc.rowKeyKey, from, Math.min(BUCKET, p.rows - from));

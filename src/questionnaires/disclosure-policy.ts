@@ -104,3 +104,22 @@ export function declaredSites(definitions: ReadonlyArray<Record<string, unknown>
   }
   return out;
 }
+
+const sitesByVersion = new Map<string, Record<string, string[]> | undefined>();
+
+/** The sites a published version declares (read once per version: versions are frozen). */
+export function versionSites(v: { contentHash: string; definition: string }): Record<string, string[]> | undefined {
+  if (!sitesByVersion.has(v.contentHash)) sitesByVersion.set(v.contentHash, declaredSites([JSON.parse(v.definition) as Record<string, unknown>]));
+  return sitesByVersion.get(v.contentHash);
+}
+
+/**
+ * Why a site may not be used for a country under the declared sites, or null when it may: a
+ * questionnaire that lists sites for a country takes only those there (no site at all is allowed:
+ * the response is filed under the country).
+ */
+export function siteProblem(sites: Readonly<Record<string, readonly string[]>> | undefined, country: string, site: string | null | undefined): string | null {
+  const listed = sites?.[country];
+  if (!listed || !site || listed.includes(site)) return null;
+  return `'${site}' is not one of the sites this questionnaire declares for ${country} (${listed.join(', ')})`;
+}

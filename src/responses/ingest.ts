@@ -3,7 +3,8 @@
 // write and its audit entry go in one atomic batch; a no-op retry writes no audit entry.
 import { hasQuestionnaire, inCountries, type Actor, type Principal } from '../access/principal';
 import type { Deps } from '../deps';
-import { AppError, conflict, forbidden, invalidResponse, notFound } from '../errors';
+import { AppError, badRequest, conflict, forbidden, invalidResponse, notFound } from '../errors';
+import { siteProblem, versionSites } from '../questionnaires/disclosure-policy';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { auditIfChangedStatement } from '../storage/audit';
 import { findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
@@ -59,6 +60,12 @@ async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, input: ResponseI
   const version = await findVersion(deps.db, input.questionnaireId, input.version);
   if (!version) throw notFound(`Version '${input.version}' of questionnaire '${input.questionnaireId}'`);
   return { questionnaire: found.questionnaire, version, existing: found.response, refused: found.refused };
+}
+
+/** 400 naming `site` when the version declares the country's sites and this one is not among them. */
+function checkSite(version: VersionRow, place: { country: string; site: string | null }): void {
+  const problem = siteProblem(versionSites(version), place.country, place.site);
+  if (problem) throw badRequest(`The site is not a declared site: ${problem}.`, [{ path: 'site', type: 'not_declared', message: problem }]);
 }
 
 /** The country and site a response is filed under, checked against the principal's scope. */
@@ -189,6 +196,7 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
   const target = await loadTarget(deps, p, input);
   const { questionnaire, version, existing } = target;
   const place = placeOf(p, input);
+  checkSite(version, place);
   const refused = await screened(deps, actor, input, target, place);
   if (refused) return refused;
   const hash = await payloadHash(version, input.data);
@@ -216,6 +224,7 @@ export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseI
   const target = await loadTarget(deps, p, input);
   const { questionnaire, version, existing } = target;
   const place = placeOf(p, input);
+  checkSite(version, place);
   // A draft that already meets a screening rule is the end of the interview, not a draft.
   const refused = await screened(deps, actor, input, target, place);
   if (refused) return refused;

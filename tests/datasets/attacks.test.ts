@@ -64,11 +64,12 @@ describe('attacks on anonymized exports', () => {
         remark: i === 11 ? PLANTED[1] : 'fine',
         order: i,
       };
-      // A name typed into the site: a device or person can send any text there.
-      const site = i === 3 ? PLANTED[0] : i % 2 ? 'Sfax' : 'Zarzis';
+      const site = i % 2 ? 'Sfax' : 'Zarzis';
       const res = await t.app.request('/api/v1/questionnaires/attacks/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data, country: 'TUN', site }, admin.headers));
       expect(res.status, await res.clone().text()).toBe(201);
     }
+    // A name typed into the site before the questionnaire declared its sites: free text already stored.
+    t.sql(`update responses set site = ? where questionnaire_id = 'attacks' and seq = (select min(seq) + 3 from responses where questionnaire_id = 'attacks')`, PLANTED[0]);
     // Month values stored before months were validated: free text already in the database.
     t.sql(`update responses set data = json_set(data, '$.left_month', ?) where questionnaire_id = 'attacks' and seq = (select min(seq) from responses where questionnaire_id = 'attacks')`, PLANTED[1]);
   }, 60_000);
@@ -96,6 +97,18 @@ describe('attacks on anonymized exports', () => {
       // Closed columns hold only their codes, numbers, well-formed dates, or a code for "withheld".
       expect(new Set(main.col('nationality'))).toEqual(new Set(['ERI', 'SDN', '.s']));
     }
+  });
+
+  it('finding 1: a questionnaire that declares its sites takes only those, from people and devices alike', async () => {
+    const send = (site: string, country = 'TUN') => t.app.request('/api/v1/questionnaires/attacks/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'm' }, country, site }, admin.headers));
+    const refused = await send(PLANTED[0]!);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details).toEqual([{ path: 'site', type: 'not_declared', message: expect.stringContaining('Sfax, Zarzis') }]);
+    // A country without a list files any site as before.
+    expect((await send('Misrata', 'LBY')).status).toBe(201);
+    const device = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Tunis centre' }, coordinator.headers));
+    expect(device.status).toBe(400);
+    expect((await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Zarzis' }, coordinator.headers))).status).toBe(201);
   });
 
   it('finding 1: the pseudonymized profile shifts month and date values per record and writes only declared sites', async () => {

@@ -335,3 +335,10 @@ describe('csvLine', () => {
     expect(csvLine(cells, true)).toBe(stringify([masked]));
   });
 });
+
+describe('packCells', () => {
+  it('gives back the same cells, separator characters inside a cell included', async () => {
+    const { packCells, unpackCells } = await import('../../src/datasets/export');
+    for (const cells of [['a', '', 'b c', 'ع'], ['x\u0001y', 'z'], [''], ['j', 's']]) expect(unpackCells(packCells(cells))).toEqual(cells);
+  });
+});
