@@ -233,7 +233,7 @@ async function synthetic(dbFile: string, t0: number): Promise<void> {
   const expBounded = await measure('export', dbFile, join(dir, 'bundle.zip'), bounded);
   const tenth = await measure('export', dbFile, join(dir, 'bundle-tenth.zip'), bounded, ['--rows', String(Math.round(N / 10))]);
   row('plain csv-stringify of the same rows (best of 2)', base);
-  row('public-profile bundle (2 passes, SDC, zip; best of 2)', exp);
+  row('public-profile bundle (read once, SDC, shuffle, zip; best of 2)', exp);
   row('plain csv-stringify, heap bounded to 128 MB', baseBounded);
   row('public-profile bundle, heap bounded to 128 MB', expBounded);
   console.log(`ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`);

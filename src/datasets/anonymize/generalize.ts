@@ -19,6 +19,7 @@ export type HierarchySpec =
 
 /** The cell a value takes at the top level: the variable is withheld. */
 const WITHHELD = '.s';
+const WITHHELD_STEP = 'withheld';
 /** Questionnaire codes for no answer and not asked stay what they are at every level. */
 const kept = (value: string) => value === '' || value.startsWith('.');
 
@@ -134,7 +135,7 @@ function countsOf(t: SdcTable, v: number): Map<number, number> {
 /** The levels of one variable of the table. */
 export function levelsOf(t: SdcTable, v: number, spec: HierarchySpec, k: number): Levels {
   const labels = t.labels[v]!;
-  const withhold = { describe: 'withheld', map: () => WITHHELD };
+  const withhold = { describe: WITHHELD_STEP, map: () => WITHHELD };
   switch (spec.kind) {
     case 'date':
       return fromFunctions(labels, [{ describe: 'quarter', map: quarter }, { describe: 'half-year', map: half }, { describe: 'year', map: year }, withhold]);
@@ -175,11 +176,13 @@ export interface RecodingResult {
 export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, scenarios: number[][], strata: number[], k: number, budget: number, maxGlobalRisk = 1, keep: ReadonlySet<number> = new Set()): RecodingResult {
   const vars = [...hierarchies.keys()];
   const levels = new Map(vars.map((v) => [v, levelsOf(t, v, hierarchies.get(v)!, k)]));
-  // A variable researchers must keep is recoded, never withheld: its top level is out of reach.
-  const highest = (v: number) => levels.get(v)!.maps.length - 1 - (keep.has(v) ? 1 : 0);
+  // A variable researchers must keep is recoded, never withheld: its withholding level is out of reach.
+  const highest = (v: number) => {
+    const l = levels.get(v)!;
+    return l.maps.length - 1 - (keep.has(v) && l.describe.at(-1) === WITHHELD_STEP ? 1 : 0);
+  };
   const chosen = new Map(vars.map((v) => [v, 0]));
-  // Codes at a level are looked up through the level map: the table is only rewritten at the end.
-  // Each variable's codes at its chosen level, as one array (suppressed stays -1): rebuilt when
+  // The table is only rewritten at the end. Each variable's codes at its chosen level, as one array (suppressed stays -1): rebuilt when
   // the level changes, so a candidate step costs one array and a pass over the rows.
   const codesAt = (v: number, level: number): Int32Array => {
     const codes = t.codes[v]!;
@@ -235,9 +238,8 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
   // Information lost at a level: the share of the variable's categories merged away (log scale).
   const loss = (v: number, level: number) => {
     const l = levels.get(v)!;
-    const top = l.maps.length - 1;
     // Withholding a variable costs more than any recoding of it: the last resort.
-    if (level === top) return 4;
+    if (l.describe[level] === WITHHELD_STEP) return 4;
     const before = Math.max(2, l.labels[0]!.length);
     return 1 - Math.log(Math.max(1, l.labels[level]!.length)) / Math.log(before);
   };
