@@ -1,11 +1,10 @@
 // The export as an attacker tries it: identifiers typed where a closed value belongs, thresholds
 // turned down, rows lined up with another download. Each attack reads only finished bundles (no
 // exporter code), and each names the finding it protects against.
-import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
 import { definitionFile, instanceId } from '../support/factories';
+import { bundleOf } from '../support/bundle';
 
 const PLANTED = ['Amadou Diallo', '+218 91 555 0101', 'amadou@example.org', 'P1234567', 'Fatima Zahra'];
 
@@ -26,18 +25,6 @@ const definition = {
     { type: 'text', name: 'order', inputType: 'number', sdcRole: 'none' },
   ],
 };
-
-function bundle(bytes: Uint8Array) {
-  const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-  return {
-    files,
-    all: Object.values(files).join('\n'),
-    csv(name: string) {
-      const [header, ...rows] = parse(files[name]!, { bom: true }) as string[][];
-      return { header: header!, rows, col: (c: string) => rows.map((r) => r[header!.indexOf(c)]!) };
-    },
-  };
-}
 
 describe('attacks on anonymized exports', () => {
   let t: TestApp;
@@ -77,7 +64,7 @@ describe('attacks on anonymized exports', () => {
 
   const exportAs = async (u: TestUser, query: string) => {
     const res = await t.app.request(`/api/v1/questionnaires/attacks/export?${query}`, { headers: u.headers });
-    return { res, b: res.status === 200 ? bundle(new Uint8Array(await res.arrayBuffer())) : undefined };
+    return { res, b: res.status === 200 ? bundleOf(new Uint8Array(await res.arrayBuffer())) : undefined };
   };
 
   it('finding 1: no identifier typed into the site, a month, an "other" value or a text with a closed role leaves in a pseudonymized or public bundle', async () => {

@@ -1,7 +1,5 @@
 // Dataset bundles over HTTP: layout across versions, repeat tables, profiles, planted identifiers,
 // k-anonymity checked by an independent counter, options, filters, scope and audit.
-import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +8,7 @@ import { createTestApp, jsonRequest, tempDir, type TestApp, type TestUser } from
 import { runCli } from '../support/process';
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
+import { bundleOf, type Bundle } from '../support/bundle';
 
 const yesNo = ['yes', 'no'];
 const v1 = {
@@ -48,28 +47,6 @@ function answers(i: number, version: 1 | 2): Record<string, unknown> {
     notes: i === 3 ? `=cmd|' /C calc'!A0 met ${PLANTED[4]}` : 'ok',
     ...(version === 1 ? { reasons: 'economic' } : { would_return: 'no' }),
     legs: [{ leg_country: 'NE', cost: 300 + i, guide: i === 4 ? PLANTED[3] : 'x' }, { leg_country: 'LY', cost: 1000 }],
-  };
-}
-
-interface Bundle {
-  files: Record<string, string>;
-  /** Whether a file starts with the UTF-8 byte order mark (decoding as text would hide it). */
-  hasBom(name: string): boolean;
-  csv(name: string): { header: string[]; rows: string[][] };
-  all: string;
-}
-
-function bundleOf(bytes: Uint8Array): Bundle {
-  const raw = unzipSync(bytes);
-  const files = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));
-  return {
-    files,
-    hasBom: (name) => raw[name]![0] === 0xef && raw[name]![1] === 0xbb && raw[name]![2] === 0xbf,
-    all: Object.values(files).join('\n'),
-    csv(name) {
-      const [header, ...rows] = parse(files[name]!, { bom: true }) as string[][];
-      return { header: header!, rows };
-    },
   };
 }
 

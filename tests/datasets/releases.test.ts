@@ -1,13 +1,12 @@
 // Releases end to end over HTTP: computed on a snapshot, reviewed, approved or discarded by a
 // named person, downloaded by researchers only when approved; and the differencing attack on two
 // overlapping releases, run on the downloaded bundles alone.
-import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
+import { bundleOf } from '../support/bundle';
 
 const K = 3;
 const definition = {
@@ -31,9 +30,8 @@ function answers(i: number) {
 }
 
 function bundle(bytes: Uint8Array) {
-  const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-  const [header, ...rows] = parse(files['routes.csv']!, { bom: true }) as string[][];
-  return { files, header: header!, rows };
+  const b = bundleOf(bytes);
+  return { files: b.files, ...b.csv('routes.csv') };
 }
 
 describe('releases', () => {
