@@ -70,10 +70,15 @@ export function withinDepth(value: unknown, limit: number): boolean {
   return true;
 }
 
+/**
+ * The answers object exactly as sent: not copied key by key (a record schema would silently drop a
+ * `__proto__` key, which JSON makes an own key), so the structural checks see every key and
+ * refuse unknown ones, that one included.
+ */
 const answers = z
-  .record(z.string(), z.unknown())
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'data must be an object of answers' })
   .refine((v) => withinDepth(v, MAX_ANSWER_DEPTH), `answers may nest at most ${MAX_ANSWER_DEPTH} levels deep`)
-  .openapi({ description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
+  .openapi({ type: 'object', additionalProperties: true, description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
 const locale = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale must look like "en", "fr" or "prs-AF"')

@@ -64,6 +64,17 @@ describe('responses API', () => {
       expect(await rowCount()).toBe(0);
     });
 
+    it('refuses a __proto__ key in the answers as an unknown key, at the top as deeper, and stores nothing', async () => {
+      for (const raw of [`{"__proto__": {"x": 1}, "employed": "no"}`, `{"employed": "no", "kids": [{"__proto__": 1, "school": "A"}]}`]) {
+        const text = JSON.stringify({ instanceId: instanceId(), country: 'TUN', data: '@' }).replace('"@"', raw);
+        const res = await t.app.request(SUBMIT, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: text });
+        expect(res.status, raw).toBe(422);
+        const details = (await res.json()).error.details as Array<{ path: string; type: string }>;
+        expect(details.filter((d) => d.type === 'unknown_key').map((d) => d.path)).toEqual([raw.startsWith('{"__proto__"') ? '__proto__' : 'kids[0].__proto__']);
+      }
+      expect(await rowCount()).toBe(0);
+    });
+
     it('treats the same instance id with the same answers as a safe retry (200, stored response)', async () => {
       const body = { instanceId: instanceId(), data: demoAnswers() };
       const first = await post(body);
