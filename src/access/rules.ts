@@ -41,7 +41,8 @@ export const ACCESS: Record<string, AccessRule> = {
 
   'GET /api/v1/questionnaires': { roles: everyone },
   'GET /api/v1/questionnaires/:questionnaireId': { roles: everyone },
-  'PATCH /api/v1/questionnaires/:questionnaireId': { roles: reviewers },
+  // A questionnaire's state holds for every country at once: only admins change it.
+  'PATCH /api/v1/questionnaires/:questionnaireId': { roles: ['admin'] },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone },
 

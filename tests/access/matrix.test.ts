@@ -75,7 +75,7 @@ const CASES: Record<string, Case> = {
 
   'GET /api/v1/questionnaires': { allow: EVERYONE, url: () => '/api/v1/questionnaires', ok: 200 },
   'GET /api/v1/questionnaires/:questionnaireId': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo', ok: 200, out: assignedOnly },
-  'PATCH /api/v1/questionnaires/:questionnaireId': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo', body: () => ({ state: 'open' }), ok: 200, out: 200 },
+  'PATCH /api/v1/questionnaires/:questionnaireId': { allow: ADMIN, url: () => '/api/v1/questionnaires/demo', body: () => ({ state: 'open' }), ok: 200 },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1', ok: 200, out: assignedOnly },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1/definition', ok: 200, out: assignedOnly },
 

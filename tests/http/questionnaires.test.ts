@@ -50,15 +50,20 @@ describe('questionnaires API', () => {
     expect((await bad.json()).error.details[0].path).toBe('version');
   });
 
-  it('changes the state and validates the new one', async () => {
-    const res = await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'closing' }, auth));
+  it('changes the state (admins only: it holds for every country) and validates the new one', async () => {
+    // A coordinator of one country may not close the questionnaire for all the others.
+    const refused = await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'closed' }, auth));
+    expect(refused.status).toBe(403);
+    expect((await (await get('/api/v1/questionnaires/demo')).json()).state).toBe('open');
+    const admin = (await t.user('admin', { countries: ['*'] })).headers;
+    const res = await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'closing' }, admin));
     expect(res.status).toBe(200);
     expect((await res.json()).state).toBe('closing');
-    const bad = await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'paused' }, auth));
+    const bad = await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'paused' }, admin));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].path).toBe('state');
-    expect((await t.app.request('/api/v1/questionnaires/nope', jsonRequest('PATCH', { state: 'open' }, auth))).status).toBe(404);
-    await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'open' }, auth));
+    expect((await t.app.request('/api/v1/questionnaires/nope', jsonRequest('PATCH', { state: 'open' }, admin))).status).toBe(404);
+    await t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state: 'open' }, admin));
   });
 
   it('describes the API in OpenAPI, generated from the same schemas', async () => {
