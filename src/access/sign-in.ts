@@ -8,8 +8,20 @@ import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFa
 import { findUserByName, type UserRow } from '../storage/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { randomToken, hashToken } from './secrets';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-type SignInDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'config'>;
+type SignInDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'config' | 'secrets'>;
+
+/**
+ * What a sign-in may keep of a name typed in: people type their password into the user-name
+ * field. Never the text itself: a keyed hash (the server's pseudonym key), the same for the same
+ * name, so repeated attempts still group in the audit log and the throttle.
+ */
+function typedName(deps: SignInDeps, name: string): string {
+  return bytesToHex(hmac(sha256, deps.secrets.pseudonymKey, utf8ToBytes(`sign-in:${name}`))).slice(0, 20);
+}
 
 export interface SignedIn {
   user: UserRow;
@@ -24,26 +36,29 @@ export const invalidCredentials = () => new AppError(401, 'invalid_credentials',
 export async function signIn(deps: SignInDeps, username: string, password: string, address: string, requestId: string): Promise<SignedIn> {
   const now = deps.clock.now();
   const name = username.trim().toLowerCase();
-  const accountKey = `account:${name}`;
+  const typed = typedName(deps, name);
+  const accountKey = `account:${typed}`;
   const addressKey = `address:${address}`;
   const lockedUntil = Math.max(0, ...(await findThrottles(deps.db, [accountKey, addressKey])).map((t) => t.lockedUntil?.getTime() ?? 0));
-  const audit = (db: Db, action: string, targetId: string, details: Record<string, unknown>) =>
-    auditStatement(db, { at: now, actor: `address:${address}`, action, targetType: 'user', targetId, requestId, details });
+  const user = await findUserByName(deps.db, name);
+  // An existing account by its id; a name that is none (perhaps a password) by its keyed hash only.
+  const target = user?.id ?? `unknown:${typed}`;
+  const audit = (db: Db, action: string, details: Record<string, unknown>) =>
+    auditStatement(db, { at: now, actor: `address:${address}`, action, targetType: 'user', targetId: target, requestId, details });
 
   if (lockedUntil > now.getTime()) {
-    await deps.atomic((db) => [audit(db, 'session.sign_in_failed', name, { reason: 'throttled' })]);
+    await deps.atomic((db) => [audit(db, 'session.sign_in_failed', { reason: 'throttled' })]);
     const retryAfter = Math.ceil((lockedUntil - now.getTime()) / 1000);
     throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
   }
 
-  const user = await findUserByName(deps.db, name);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
     const { signInWindowMs: w, signInLockMs: lock, signInLimitPerAccount, signInLimitPerAddress } = deps.config;
     await deps.atomic((db) => [
       recordFailureStatement(db, accountKey, now, w, signInLimitPerAccount, lock),
       recordFailureStatement(db, addressKey, now, w, signInLimitPerAddress, lock),
-      audit(db, 'session.sign_in_failed', user?.id ?? name, { reason: user?.disabledAt ? 'disabled' : 'credentials' }),
+      audit(db, 'session.sign_in_failed', { reason: user?.disabledAt ? 'disabled' : 'credentials' }),
     ]);
     throw invalidCredentials();
   }

@@ -51,6 +51,19 @@ describe('sessions and tokens', () => {
       expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
     });
 
+    it('never keeps a name typed at sign-in that is no account (it may be a password): audit and throttle hold a keyed hash', async () => {
+      const typed = 'Tr0ub4dor&3-horse';
+      expect((await signIn(typed, 'whatever it is')).status).toBe(401);
+      expect((await signIn(typed, 'again')).status).toBe(401);
+      const dump = JSON.stringify([t.handle.sqlite.prepare('select * from audit_log').all(), t.handle.sqlite.prepare('select * from sign_in_throttle').all()]);
+      expect(dump).not.toContain(typed);
+      expect(dump).not.toContain(typed.toLowerCase());
+      const failed = t.handle.sqlite.prepare("select target_id from audit_log where action = 'session.sign_in_failed'").all() as Array<{ target_id: string }>;
+      // The same name gives the same hash: repeated attempts still group.
+      expect(failed.map((f) => f.target_id)).toEqual([failed[0]!.target_id, failed[0]!.target_id]);
+      expect(failed[0]!.target_id).toMatch(/^unknown:[0-9a-f]{20}$/);
+    });
+
     it('locks an account after 5 failures with 429 and Retry-After, and opens it after the lock', async () => {
       for (let i = 0; i < 5; i++) {
         address = `198.51.100.${i}`;
