@@ -231,6 +231,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Everything this process creates (the database, its WAL and shared memory, backups, export
+// bundles) holds answers about people: readable by its owner only, whatever the shell's umask.
+process.umask(0o077);
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {

@@ -2,7 +2,7 @@
 // k-anonymity checked by an independent counter, options, filters, scope and audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, jsonRequest, tempDir, type TestApp, type TestUser } from '../support/app';
 import { runCli } from '../support/process';
@@ -281,6 +281,7 @@ describe('dataset export', () => {
       expect(res.stderr).toContain(`${N}/${N} responses`);
       const [file] = readdirSync(out.dir);
       expect(file).toMatch(/^planted-pseudonymized-\d{8}-\d{6}\.zip$/);
+      expect(statSync(join(out.dir, file!)).mode & 0o777).toBe(0o600);
       const b = bundleOf(new Uint8Array(readFileSync(join(out.dir, file!))));
       expect(b.csv('planted.csv').rows).toHaveLength(N);
       for (const planted of PLANTED) expect(b.all).not.toContain(planted);

@@ -217,6 +217,8 @@ describe('the server process', () => {
       expect(backup.code).toBe(0);
       expect(backup.stdout).toContain('integrity ok');
       expect((await writes).every((r) => r.status === 201)).toBe(true);
+      // Answers about people: the database, its WAL and the backup are readable by their owner only.
+      for (const file of [db, `${db}-wal`, copy]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
     } finally {
       await server.stop();
     }
