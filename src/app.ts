@@ -31,6 +31,12 @@ export function createApp(deps: Deps) {
   app.use('*', authenticate(deps));
   app.use('/api/*', rateLimit(deps));
   app.use('*', authorize);
+  // API replies carry answers, reports and accounts: no cache keeps them unless a route says so
+  // (published definitions are immutable and say so themselves).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
   // Definitions are large (the scoping survey in eight languages is 235 KB, 37 KB gzipped) and
   // every phone downloads them: compressed when the client accepts it.
   app.use('/api/v1/questionnaires/:questionnaireId/versions/:version/definition', compress());

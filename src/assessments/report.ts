@@ -2,6 +2,7 @@
 // with provisions, gaps and recommendations, core elements not met, practice indicators apart),
 // the same matrix as CSV, and the cross-country heatmap for coordinators.
 import { stringify } from 'csv-stringify/sync';
+import { maskFormula } from '../datasets/csv-cells';
 import { barChart, esc, page, row } from '../reports/html';
 import { BAND_LABEL, scoreText, type Assessment, type Band, type Score } from './scoring';
 import type { Comparability } from './comparability';
@@ -85,7 +86,8 @@ export function reportCsv(a: Assessment, ctx: Pick<ReportContext, 'country' | 'v
   const header = ['country', 'version', 'snapshot_date', 'element', 'article', 'cluster', 'obligation', 'core', 'status', 'points', 'provision', 'evidence', 'gap', 'recommendation', 'priority', 'confidence', 'na_reason'];
   return stringify([
     header,
-    ...a.elements.map((r) => [ctx.country, ctx.version, ctx.snapshotDate, r.e.id, r.e.article, r.e.cluster, r.e.obligation, r.e.core ? 'yes' : 'no', r.status, r.points ?? '', r.provision, r.evidence, r.gap, r.recommendation, r.priority, r.confidence, r.naReason]),
+    // Provisions, evidence and recommendations are typed by assessors: masked like dataset cells.
+    ...a.elements.map((r) => [ctx.country, ctx.version, ctx.snapshotDate, r.e.id, r.e.article, r.e.cluster, r.e.obligation, r.e.core ? 'yes' : 'no', r.status, r.points ?? '', r.provision, r.evidence, r.gap, r.recommendation, r.priority, r.confidence, r.naReason].map((cell) => maskFormula(String(cell ?? '')))),
   ]);
 }
 

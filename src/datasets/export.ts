@@ -16,6 +16,7 @@ import { inlineAnonymizer, type SdcReport } from './anonymize/anonymize';
 import { reportHtml } from './anonymize/report-html';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, type SdcTable } from './anonymize/table';
 import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
+import { csvLine, maskFormula } from './csv-cells';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type Column, type ColumnKeys, type Profile } from './columns';
 import { flattenResponse, mainCellText, SUPPRESSED_CELL } from './flatten';
@@ -335,29 +336,8 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   };
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 function csvText(rows: string[][], mask: boolean): string {
-  return stringify(mask ? rows.map((r) => r.map((c) => (FORMULA.test(c) && !NUMBER.test(c) ? `'${c}` : c))) : rows);
-}
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV line, as csv-stringify writes it (RFC 4180: a cell holding a quote, comma or line break
- * is quoted, quotes doubled), without a library call per row: the public tables write a line per
- * response into their buckets. A test compares the two on awkward cells.
- */
-export function csvLine(cells: readonly string[], mask: boolean): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    let c = cells[i]!;
-    if (mask && FORMULA.test(c) && !NUMBER.test(c)) c = `'${c}`;
-    if (i) line += ',';
-    line += NEEDS_QUOTES.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
-  }
-  return line + '\n';
+  return stringify(mask ? rows.map((r) => r.map(maskFormula)) : rows);
 }
 
 /**
@@ -380,7 +360,7 @@ function withPublishedValues(files: TableFile[], published: ReadonlyMap<number, 
     }
     const label = new Map(v.choices.map((ch) => [ch.value, ch.label]));
     const recoded = [...values].some((x) => !label.has(x));
-    const asCollected = v.type === 'number' ? [...values].every((x) => NUMBER.test(x)) : v.type === 'date' ? [...values].every((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x)) : !recoded;
+    const asCollected = v.type === 'number' ? [...values].every((x) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) : v.type === 'date' ? [...values].every((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x)) : !recoded;
     if (asCollected) return c;
     const ordered = [...values].sort((a, b) => bandStart(a) - bandStart(b) || a.localeCompare(b));
     const choices = [...v.choices.filter((ch) => values.has(ch.value)), ...ordered.filter((x) => !label.has(x)).map((x) => ({ value: x, label: x }))];

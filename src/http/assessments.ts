@@ -61,6 +61,13 @@ const setTargets = createRoute({
   responses: { 200: jsonReply(anyJson, 'Targets set'), ...errorReplies(400, 404) },
 });
 
+/**
+ * Server-rendered reports, dashboards and charts: inline styles and SVG, never a script, a
+ * frame or a form (answers typed by assessors are escaped, and this says so to the browser too).
+ */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const rendered = { 'Content-Security-Policy': REPORT_CSP, 'Cache-Control': 'no-store' };
+
 export function assessmentRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
@@ -70,15 +77,15 @@ export function assessmentRoutes(deps: Deps) {
     const r = await countryReport(deps, principalOf(c), instanceId.toLowerCase());
     if (f === 'json') return c.json({ ...r.assessment, context: r.context }, 200);
     if (f === 'csv')
-      return c.body(renderReport.csv(r), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gap-analysis-${r.context.country}-${r.context.version}.csv"` });
-    return c.html(renderReport.html(r), 200);
+      return c.body(renderReport.csv(r), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gap-analysis-${r.context.country}-${r.context.version}.csv"`, 'Cache-Control': 'no-store' });
+    return c.html(renderReport.html(r), 200, rendered);
   });
 
   app.openapi(heat, async (c) => {
     const { questionnaireId } = c.req.valid('param');
     const h = await heatmap(deps, principalOf(c), questionnaireId);
     if (c.req.valid('query').format === 'json') return c.json({ countries: h.countries }, 200);
-    return c.body(h.svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
+    return c.body(h.svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', ...rendered });
   });
 
   app.openapi(agree, async (c) => {
@@ -91,7 +98,7 @@ export function assessmentRoutes(deps: Deps) {
     const f = await fieldwork(deps, principalOf(c), questionnaireId);
     if (c.req.valid('query').format === 'json') return c.json(f, 200);
     const q = await findQuestionnaire(deps.db, questionnaireId);
-    return c.html(fieldworkHtml(f, q?.title ?? questionnaireId), 200);
+    return c.html(fieldworkHtml(f, q?.title ?? questionnaireId), 200, rendered);
   });
 
   app.openapi(setTargets, async (c) => {

@@ -188,7 +188,7 @@ describe('over HTTP', () => {
     const data: Record<string, unknown> = { snapshot_date: '2026-10-01' };
     elements.forEach((e, i) => {
       data[e.question] = e.id === 'S6.3a' ? 'not' : (['fully', 'fully', 'partly', 'not', 'na'] as const)[i % 5];
-      if (data[e.question] === 'not' || data[e.question] === 'partly') Object.assign(data, { [`${e.prefix}_gap`]: `gap of ${e.id}`, [`${e.prefix}_recommendation`]: `amend for ${e.id}`, [`${e.prefix}_priority`]: 'high' });
+      if (data[e.question] === 'not' || data[e.question] === 'partly') Object.assign(data, { [`${e.prefix}_gap`]: e.id === 'S6.3a' ? '=HYPERLINK("http://evil.example","gap")' : `gap of ${e.id}`, [`${e.prefix}_recommendation`]: `amend for ${e.id}`, [`${e.prefix}_priority`]: 'high' });
       if (data[e.question] === 'na') data[`${e.prefix}_na_reason`] = 'landlocked';
       if (data[e.question] === 'fully') Object.assign(data, { [`${e.prefix}_instrument`]: 'Law 2004-6', [`${e.prefix}_article`]: '41' });
     });
@@ -220,6 +220,15 @@ describe('over HTTP', () => {
     const [header, ...rows] = parse(await csvRes.text()) as string[][];
     expect(header!.slice(0, 5)).toEqual(['country', 'version', 'snapshot_date', 'element', 'article']);
     expect(rows).toHaveLength(elements.length);
+    // A formula typed as a gap is text in a spreadsheet, as in dataset exports.
+    expect(rows.find((r) => r[3] === 'S6.3a')![header!.indexOf('gap')]).toBe('\'=HYPERLINK("http://evil.example","gap")');
+    expect(csvRes.headers.get('cache-control')).toBe('no-store');
+    for (const [url, who] of [[`/api/v1/responses/${id}/report`, assessor], ['/api/v1/questionnaires/som-gap-analysis/heatmap', coordinator], ['/api/v1/questionnaires/som-gap-analysis/fieldwork', coordinator]] as const) {
+      const r = await t.app.request(url, { headers: who.headers });
+      expect(r.headers.get('content-security-policy'), url).toMatch(/default-src 'none'/);
+      expect(r.headers.get('cache-control'), url).toBe('no-store');
+    }
+    expect((await t.app.request(`/api/v1/responses/${id}`, { headers: assessor.headers })).headers.get('cache-control')).toBe('no-store');
 
     const svgRes = await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap', { headers: coordinator.headers });
     expect(svgRes.headers.get('content-type')).toMatch(/image\/svg\+xml/);

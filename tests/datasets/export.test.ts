@@ -305,7 +305,7 @@ describe('dataset export', () => {
 
 describe('csvLine', () => {
   it('writes a line exactly as csv-stringify does, awkward cells and formula masking included', async () => {
-    const { csvLine } = await import('../../src/datasets/export');
+    const { csvLine } = await import('../../src/datasets/csv-cells');
     const { stringify } = await import('csv-stringify/sync');
     const cells = ['plain', '', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', ' spaced ', 'Dédé «ع»', '=1+1', '-5', '+', '@x', '12.5e3'];
     expect(csvLine(cells, false)).toBe(stringify([cells]));
