@@ -115,10 +115,12 @@ export function payloadHash(version: VersionRow, data: Record<string, unknown>):
 
 /** An instance id already in use: refused when deleted, when someone else's, or when drafted elsewhere. */
 function assertReusable(p: Principal, existing: StoredResponse, version: VersionRow): void {
+  // Someone else's instance id (another country, another enumerator) answers as a read does: it
+  // does not exist for this principal. A conflict would tell that it does.
+  // (A purged response is still in someone's scope: its id stays refused to them, below.)
+  if (!canSee(p, { ...existing, purgedAt: null })) throw notFound(`Response ${existing.instanceId}`);
   if (existing.deletedAt || existing.purgedAt)
     throw conflict('instance_deleted', `Response ${existing.instanceId} was deleted; it cannot be submitted again.`, { instanceId: existing.instanceId });
-  if (!canSee(p, existing))
-    throw conflict('instance_conflict', `Instance id ${existing.instanceId} is already in use.`, { instanceId: existing.instanceId });
   if (existing.versionId !== version.id)
     throw conflict('instance_conflict', `Instance id ${existing.instanceId} holds a response to version '${existing.version}', not '${version.version}'.`, {
       instanceId: existing.instanceId,
