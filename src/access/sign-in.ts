@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import type { Db } from '../storage/db';
 import { AppError } from '../errors';
 import { auditStatement } from '../storage/audit';
-import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFailureStatement } from '../storage/sessions';
+import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFailureStatement, refundFailureStatement } from '../storage/sessions';
 import { findUserByName, type UserRow } from '../storage/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { randomToken, hashToken } from './secrets';
@@ -52,14 +52,21 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
     throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
   }
 
+  // Every attempt is counted as a failure before its password is checked, in one statement per
+  // key: of many attempts at once, only those within the limits get a check (counting after the
+  // check let 12 of 100 parallel guesses through a limit of 5). A success gives its count back.
+  const { signInWindowMs: w, signInLockMs: lock, signInLimitPerAccount, signInLimitPerAddress } = deps.config;
+  const [account, addressCount] = (await deps.atomic((db) => [
+    recordFailureStatement(db, accountKey, now, w, signInLimitPerAccount, lock),
+    recordFailureStatement(db, addressKey, now, w, signInLimitPerAddress, lock),
+  ])) as Array<Array<{ failures: number }>>;
+  if (account![0]!.failures > signInLimitPerAccount || addressCount![0]!.failures > signInLimitPerAddress) {
+    await deps.atomic((db) => [audit(db, 'session.sign_in_failed', { reason: 'throttled' })]);
+    throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(lock / 1000)} seconds.`, { retryAfterSeconds: Math.ceil(lock / 1000) });
+  }
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
-    const { signInWindowMs: w, signInLockMs: lock, signInLimitPerAccount, signInLimitPerAddress } = deps.config;
-    await deps.atomic((db) => [
-      recordFailureStatement(db, accountKey, now, w, signInLimitPerAccount, lock),
-      recordFailureStatement(db, addressKey, now, w, signInLimitPerAddress, lock),
-      audit(db, 'session.sign_in_failed', { reason: user?.disabledAt ? 'disabled' : 'credentials' }),
-    ]);
+    await deps.atomic((db) => [audit(db, 'session.sign_in_failed', { reason: user?.disabledAt ? 'disabled' : 'credentials' })]);
     throw invalidCredentials();
   }
 
@@ -69,6 +76,7 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
   const tokenHash = await hashToken(sessionToken);
   await deps.atomic((db) => [
     clearThrottleStatement(db, accountKey),
+    refundFailureStatement(db, addressKey, signInLimitPerAddress),
     insertSessionStatement(db, { tokenHash, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt }),
     auditStatement(db, { at: now, actor: `user:${user.id}`, action: 'session.sign_in', targetType: 'user', targetId: user.id, requestId, details: { address } }),
   ]);

@@ -92,7 +92,19 @@ export function recordFailureStatement(db: Db, key: string, now: Date, windowMs:
         windowStart: sql`CASE WHEN ${signInThrottle.windowStart} < ${t - windowMs} THEN ${t} ELSE ${signInThrottle.windowStart} END`,
         lockedUntil: sql`CASE WHEN ${failures} >= ${limit} THEN ${t + lockMs} ELSE ${signInThrottle.lockedUntil} END`,
       },
-    });
+    })
+    .returning({ failures: signInThrottle.failures });
+}
+
+/** Gives back an attempt counted in advance that succeeded: one failure fewer, and no lock below the limit. */
+export function refundFailureStatement(db: Db, key: string, limit: number): Statement {
+  return db
+    .update(signInThrottle)
+    .set({
+      failures: sql`max(${signInThrottle.failures} - 1, 0)`,
+      lockedUntil: sql`CASE WHEN ${signInThrottle.failures} - 1 < ${limit} THEN NULL ELSE ${signInThrottle.lockedUntil} END`,
+    })
+    .where(eq(signInThrottle.key, key));
 }
 
 export function clearThrottleStatement(db: Db, key: string): Statement {

@@ -77,6 +77,18 @@ describe('sessions and tokens', () => {
       expect((await signIn('ada', TEST_PASSWORD)).status).toBe(200);
     });
 
+    it('checks no more passwords than the limits allow when wrong guesses arrive all at once', async () => {
+      // 100 parallel guesses for one account: at most 5 are checked (401), the rest refused unchecked (429).
+      const account = await Promise.all(Array.from({ length: 100 }, (_, i) => signIn('ada', `guess ${i}`)));
+      expect(account.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+      expect(account.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(95);
+      // 40 parallel guesses from one address over many accounts: at most 20 checked.
+      address = '192.0.2.200';
+      const spread = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`someone${i}`, 'wrong')));
+      expect(spread.filter((r) => r.status === 401).length).toBeLessThanOrEqual(20);
+      expect(spread.filter((r) => r.status === 401).length).toBeGreaterThan(0);
+    });
+
     it('locks an address after 20 failures across accounts', async () => {
       for (let i = 0; i < 20; i++) expect((await signIn(`guess${i}`, 'wrong')).status).toBe(401);
       expect((await signIn('ada', TEST_PASSWORD)).status).toBe(429);
