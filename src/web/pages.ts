@@ -76,6 +76,15 @@ export function pageRoutes(assets: AssetSource | undefined) {
   };
 
   app.get('/', (c) => html(c, { title: 'Periplus', script: 'home.js' }));
+  // Page shells take their ids from the path: only well-formed ones (an id like `..%2Fusers` would
+  // otherwise become part of the API path the page calls).
+  const IDS = /^[A-Za-z0-9._-]{1,64}$/;
+  const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+  app.use('/fill/:questionnaireId/:version/:instanceId', async (c, next) => {
+    if (!IDS.test(c.req.param('questionnaireId')) || !IDS.test(c.req.param('version')) || !UUID.test(c.req.param('instanceId'))) return c.notFound();
+    await next();
+  });
+  app.use('/print/:instanceId', async (c, next) => (UUID.test(c.req.param('instanceId')) ? next() : c.notFound()));
   app.get('/fill/:questionnaireId/:version/:instanceId', (c) =>
     html(c, { title: 'Periplus: questionnaire', script: 'fill.js', attrs: { questionnaire: c.req.param('questionnaireId'), version: c.req.param('version'), instance: c.req.param('instanceId') } }),
   );

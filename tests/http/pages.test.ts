@@ -25,6 +25,13 @@ describe('browser pages over HTTP', () => {
     }
   });
 
+  it('serves page shells only for well-formed ids, so no path like ..%2Fusers reaches the API calls a page makes', async () => {
+    const id = '5b1f0f0e-8d0c-4c5e-9a55-0d6f1f6e2a11';
+    expect((await t.app.request(`/print/${id}`)).status).toBe(200);
+    expect((await t.app.request(`/fill/demo/1/${id}`)).status).toBe(200);
+    for (const url of ['/print/..%2Fusers', '/print/..%2F..%2Fapi%2Fv1%2Fusers', `/fill/demo/1/..%2Fusers`, `/fill/..%2Fusers/1/${id}`, `/fill/demo/..%2F..%2Fx/${id}`]) expect((await t.app.request(url)).status, url).toBe(404);
+  });
+
   it('serves whitelisted files only, gzipped, cached a year under their own hash and not under another', async () => {
     const html = await (await t.app.request('/collect/')).text();
     const url = /src="(\/assets\/[0-9a-f]{12}\/survey\.core\.min\.js)"/.exec(html)![1]!;

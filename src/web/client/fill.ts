@@ -34,11 +34,11 @@ async function main(): Promise<void> {
   }
   const [def, existing] = await Promise.all([
     api(`/questionnaires/${encodeURIComponent(questionnaireId)}/versions/${encodeURIComponent(version)}/definition`),
-    api<Draft>(`/responses/${instanceId}`),
+    api<Draft>(`/responses/${encodeURIComponent(instanceId)}`),
   ]);
   if (!def.ok) return replace(app, h('p', { class: 'error' }, errorText(def)), h('a', { href: '/' }, t('home')));
   if (existing.ok && existing.body.status !== 'draft') {
-    location.href = `/print/${instanceId}`;
+    location.href = `/print/${encodeURIComponent(instanceId)}`;
     return;
   }
   const draft = existing.ok ? existing.body : null;
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     dirty = false;
     state.textContent = t('saving');
     saving = (async () => {
-      const r = await api(`/questionnaires/${encodeURIComponent(questionnaireId)}/versions/${encodeURIComponent(version)}/drafts/${instanceId}`, {
+      const r = await api(`/questionnaires/${encodeURIComponent(questionnaireId)}/versions/${encodeURIComponent(version)}/drafts/${encodeURIComponent(instanceId)}`, {
         method: 'PUT',
         body: { data: model.data, locale: model.locale || 'en', country, page: model.currentPage?.name, ...(revision ? { baseRevision: revision } : {}) },
       }).catch((e: Error) => ({ ok: false, status: 0, body: { error: { message: e.message } } }) as const);

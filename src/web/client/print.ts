@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     location.href = '/';
     return;
   }
-  const r = await api(`/responses/${data.instance}`);
+  const r = await api(`/responses/${encodeURIComponent(data.instance ?? '')}`);
   if (!r.ok) return replace(app, h('p', { class: 'error' }, r.status === 404 ? t('notFound') : errorText(r)), h('a', { href: '/' }, t('home')));
   const resp = r.body;
   const def = await api(`/questionnaires/${encodeURIComponent(resp.questionnaireId)}/versions/${encodeURIComponent(resp.version)}/definition`);
