@@ -19,8 +19,8 @@ type Shape =
   | { kind: 'any' }
   | { kind: 'matrix'; rows: Set<string>; columns: Set<string> }
   | { kind: 'multipletext'; items: Map<string, Shape> }
-  | { kind: 'rows'; fixedRows: Set<string> | null; row: ContainerShape }
-  | { kind: 'panels'; panel: ContainerShape };
+  | { kind: 'rows'; fixedRows: Set<string> | null; row: ContainerShape; max: number }
+  | { kind: 'panels'; panel: ContainerShape; max: number };
 
 /** The keys an object of answers may hold: question values, their comments, and extra keys. */
 export interface ContainerShape {
@@ -96,9 +96,10 @@ function shapeOf(q: Question, fallback?: unknown[]): Shape {
         kind: 'rows',
         fixedRows: type === 'matrixdropdown' ? new Set(((anyQ.rows ?? []) as Array<{ value: unknown }>).map((r) => String(r.value))) : null,
         row: rowShape(q),
+        max: type === 'matrixdynamic' && Number.isFinite(anyQ.maxRowCount) ? (anyQ.maxRowCount as number) : 0,
       };
     case 'paneldynamic':
-      return { kind: 'panels', panel: containerShape((anyQ.template?.questions ?? []) as Question[], new Set()) };
+      return { kind: 'panels', panel: containerShape((anyQ.template?.questions ?? []) as Question[], new Set()), max: Number.isFinite(anyQ.maxPanelCount) ? (anyQ.maxPanelCount as number) : 0 };
     case 'file':
       return { kind: 'file' };
     case 'expression':
@@ -245,11 +246,14 @@ function checkValue(shape: Shape, value: unknown, path: string, ctx: Ctx): void 
         }
       } else {
         if (!Array.isArray(value)) return typeError(ctx, path, 'a list of rows');
+        // More rows than the matrix allows would be dropped or stored unseen: refused instead.
+        if (shape.max > 0 && value.length > shape.max) emit(ctx, path, 'max_count', ownMessage(ctx.locale, 'max_count', String(shape.max)));
         value.forEach((row, i) => checkRow(shape.row, row, `${path}[${i}]`, ctx, 'an answer per column'));
       }
       return;
     case 'panels':
       if (!Array.isArray(value)) return typeError(ctx, path, 'a list of panels');
+      if (shape.max > 0 && value.length > shape.max) emit(ctx, path, 'max_count', ownMessage(ctx.locale, 'max_count', String(shape.max)));
       value.forEach((panel, i) => checkRow(shape.panel, panel, `${path}[${i}]`, ctx, 'an answer per question'));
       return;
     case 'file':

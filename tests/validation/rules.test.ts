@@ -185,6 +185,21 @@ describe.each([
       expect(paths(r).sort()).toEqual(['age:type', 'contact.years:type', 'kids:type', 'langs:type']);
     });
 
+    it('refuses more dynamic panels or matrix rows than maxPanelCount and maxRowCount allow, naming the question', async () => {
+      const def = {
+        clearInvisibleValues: 'onHidden',
+        elements: [
+          { type: 'paneldynamic', name: 'legs', maxPanelCount: 5, templateElements: [{ type: 'text', name: 'to' }] },
+          { type: 'matrixdynamic', name: 'jobs', maxRowCount: 2, columns: [{ name: 'title', cellType: 'text' }] },
+        ],
+      };
+      const legs = (n: number) => Array.from({ length: n }, (_, i) => ({ to: `leg ${i}` }));
+      const jobs = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `job ${i}` }));
+      expect((await submit({ legs: legs(5), jobs: jobs(2) }, '', def)).errors).toEqual([]);
+      expect(paths(await submit({ legs: legs(6), jobs: jobs(3) }, '', def)).sort()).toEqual(['jobs:max_count', 'legs:max_count']);
+      expect(paths(await draft({ legs: legs(6) }, def))).toEqual(['legs:max_count']);
+    });
+
     it('accepts only well-formed values in month, date, week, time and date-time inputs (no free text in a date)', async () => {
       const def = {
         elements: [

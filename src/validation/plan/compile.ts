@@ -115,7 +115,8 @@ const UNSUPPORTED_PROPERTIES = [
   'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique', 'isUnique', 'keyName',
   'templateVisibleIf', 'defaultPanelValue', 'defaultRowValue', 'detailElements', 'detailPanelMode', 'totalType',
   'totalExpression', 'valuePropertyName', 'clearIfInvisible', 'maskType', 'maskSettings', 'choicesByUrl',
-  'minRowCount', 'maxRowCount', 'maxPanelCount', 'allowSpaceAsAnswer', 'storeOthersAsComment', 'showCommentArea',
+  // maxRowCount and maxPanelCount: the shared structural checks refuse more rows or panels on both paths.
+  'minRowCount', 'allowSpaceAsAnswer', 'storeOthersAsComment', 'showCommentArea',
   'isCommentRequired', 'renderAs', 'choicesMin', 'choicesMax', 'choicesStep',
 ];
 const SURVEY_UNSUPPORTED = ['mode', 'firstPageIsStartPage', 'questionsOnPageMode', 'variables'];
