@@ -283,3 +283,76 @@ function checkMatrix(shape: Extract<Shape, { kind: 'matrix' }>, value: unknown, 
     else if (!isEmpty(cell)) checkChoice(cell, shape.columns, cellPath, ctx);
   }
 }
+
+/**
+ * A copy of the answers with only what has the shape its question expects: unknown keys, values
+ * of the wrong kind and non-objects where a row or panel belongs are left out (a row or panel that
+ * is not an object becomes an empty one, so the others keep their index). The structural checks
+ * report all of those; survey-core gets only this copy, so no hostile shape (`[null]`, a key named
+ * `equals` or `hasOwnProperty`) reaches its code.
+ */
+export function shapeSafe(shape: ContainerShape, data: Json): Json {
+  return safeContainer(shape, data);
+}
+
+function safeContainer(shape: ContainerShape, obj: Json): Json {
+  const out: Json = {};
+  for (const key of Object.keys(obj)) {
+    const s = shape.keys.get(key);
+    const value = obj[key];
+    let safe: unknown;
+    if (s) safe = safeValue(s, value);
+    else if (shape.comments.has(key)) safe = typeof value === 'string' ? value : undefined;
+    else if (shape.extra.has(key)) safe = isScalar(value) ? value : undefined;
+    if (safe !== undefined) Object.defineProperty(out, key, { value: safe, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function safeValue(shape: Shape, value: unknown): unknown {
+  if (isEmpty(value)) return undefined;
+  switch (shape.kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    case 'text':
+      return typeof value === 'string' ? value : undefined;
+    case 'boolean':
+      return value === shape.values[0] || value === shape.values[1] ? value : undefined;
+    case 'choice':
+      return isScalar(value) ? value : undefined;
+    case 'multi':
+      return Array.isArray(value) ? value.filter(isScalar) : undefined;
+    case 'matrix': {
+      if (!isObject(value)) return undefined;
+      const out: Json = {};
+      for (const row of Object.keys(value)) {
+        const cell = value[row];
+        if (shape.rows.has(row) && (isScalar(cell) || (Array.isArray(cell) && cell.every(isScalar)))) out[row] = cell;
+      }
+      return out;
+    }
+    case 'multipletext': {
+      if (!isObject(value)) return undefined;
+      const out: Json = {};
+      for (const key of Object.keys(value)) {
+        const item = shape.items.get(key);
+        const safe = item ? safeValue(item, value[key]) : undefined;
+        if (safe !== undefined) out[key] = safe;
+      }
+      return out;
+    }
+    case 'rows':
+      if (shape.fixedRows) {
+        if (!isObject(value)) return undefined;
+        const out: Json = {};
+        for (const row of Object.keys(value)) if (shape.fixedRows.has(row)) out[row] = isObject(value[row]) ? safeContainer(shape.row, value[row] as Json) : {};
+        return out;
+      }
+      return Array.isArray(value) ? value.map((row) => (isObject(row) ? safeContainer(shape.row, row) : {})) : undefined;
+    case 'panels':
+      return Array.isArray(value) ? value.map((panel) => (isObject(panel) ? safeContainer(shape.panel, panel) : {})) : undefined;
+    case 'file':
+    case 'any':
+      return value;
+  }
+}

@@ -4,7 +4,7 @@
 // Node server runs it in a worker pool, the Worker inline.
 import type { Question } from 'survey-core';
 import { createModel, silently, type Model } from './model';
-import { structuralErrors } from './structural';
+import { checkShapes, compileShapes, shapeSafe } from './structural';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
 
 type Json = Record<string, unknown>;
@@ -108,10 +108,12 @@ export async function validateResponse(
 ): Promise<ValidationResult> {
   const model = createModel(definition);
   model.locale = locale;
-  const structural = structuralErrors(model, data, locale);
+  const shapes = compileShapes(model);
+  const structural = checkShapes(shapes, data, locale);
   if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [], hidden: [] };
 
-  silently(() => (model.data = structuredClone(data)));
+  // survey-core reads only answers of the right shape: the rest is reported above, never run.
+  silently(() => (model.data = structural.length ? shapeSafe(shapes, data) : structuredClone(data)));
   // A value outside the choices also reads as "empty" to survey-core: report our error alone.
   const structuralPaths = new Set(structural.map((e) => e.path));
   const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];

@@ -185,6 +185,25 @@ describe.each([
       expect(paths(r).sort()).toEqual(['age:type', 'contact.years:type', 'kids:type', 'langs:type']);
     });
 
+    it('refuses hostile shapes as errors with a path, never letting them reach survey-core (no exception, no 5xx)', async () => {
+      const hostile: Array<[Record<string, unknown>, string]> = [
+        [{ kids: [null] }, 'kids[0]:type'],
+        [{ contact: { equals: 1 } }, 'contact.equals:unknown_key'],
+        [{ contact: { hasOwnProperty: 'x' } }, 'contact.hasOwnProperty:unknown_key'],
+        [{ skills: { hasOwnProperty: 1 } }, 'skills.hasOwnProperty:unknown_key'],
+        [{ skills: { sql: { hasOwnProperty: 1 } } }, 'skills.sql.hasOwnProperty:unknown_key'],
+        [{ kids: [{ hasOwnProperty: 1 }] }, 'kids[0].hasOwnProperty:unknown_key'],
+        [{ jobs: [{ hasOwnProperty: 'x' }] }, 'jobs[0].hasOwnProperty:unknown_key'],
+        [{ pay: { hasOwnProperty: 1 } }, 'pay.hasOwnProperty:unknown_key'],
+        [{ langs: ' ' }, 'langs:type'],
+      ];
+      for (const [data, expected] of hostile) {
+        const r = await submit(demoAnswers(data), '');
+        expect(r.ok, JSON.stringify(data)).toBe(false);
+        expect(paths(r), JSON.stringify(data)).toContain(expected);
+      }
+    });
+
     it('refuses more dynamic panels or matrix rows than maxPanelCount and maxRowCount allow, naming the question', async () => {
       const def = {
         clearInvisibleValues: 'onHidden',

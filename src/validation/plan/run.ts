@@ -8,7 +8,7 @@
 //   4. on success, answers hidden by skip logic are dropped until nothing more hides.
 import { AnswerRequiredError, Helpers, type Question } from 'survey-core';
 import { silently } from '../model';
-import { checkShapes, isObject, join } from '../structural';
+import { checkShapes, isObject, join, shapeSafe } from '../structural';
 import { droppedPaths } from '../validate';
 import type { FieldError, ValidationMode, ValidationResult } from '../types';
 import { itemContext, surveyContext, type PlanContext } from './context';
@@ -274,7 +274,8 @@ function verdict(plan: ValidationPlan, data: Json, locale: string, mode: Validat
   const structural = checkShapes(plan.shapes, data, locale);
   if (mode === 'draft') return { ok: structural.length === 0, errors: structural, data, dropped: [], hidden: [] };
 
-  let working = clearIncorrect(plan, data);
+  // As on the full model: rules are evaluated on the answers of the right shape only.
+  let working = clearIncorrect(plan, structural.length ? shapeSafe(plan.shapes, data) : data);
   if (plan.clearInvisible === 'onHidden') {
     const initial = hiddenWhenEmpty(plan, locale);
     for (let round = 0; round < 20; round++) {
