@@ -32,7 +32,7 @@ const USAGE = `periplus <command> [options]
       --db FILE
   state <questionnaire> <open|closing|closed>
       --db FILE
-  users add <username> --role R [--countries TN,LY|*] [--name "Full Name"] [--sql]
+  users add <username> --role R [--countries TUN,LBY|*] [--name "Full Name"] [--sql]
                         password from PERIPLUS_PASSWORD, standard input, or a hidden prompt;
                         --sql prints the INSERT statements instead (for D1: wrangler d1 execute --file)
   users list | users password <username>

@@ -1,5 +1,6 @@
 // `periplus users ...`: the first admin is made here (no default password exists anywhere), and
 // accounts can be listed and given new passwords from the server's shell.
+import { isCountryCode } from '../access/countries';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { createUser, updateUser } from '../access/accounts';
@@ -59,7 +60,9 @@ export async function usersCommand(handle: SqliteHandle, args: string[], values:
     if (!username) throw new CliUsageError('users add needs <username>');
     if (!values.role || !roles.includes(values.role as Role)) throw new CliUsageError(`--role must be one of ${roles.join(', ')}`);
     const countries = (values.countries ?? (values.role === 'admin' ? '*' : '')).split(',').map((c) => c.trim()).filter(Boolean);
-    if (!countries.length) throw new CliUsageError('--countries is needed for this role (ISO codes separated by commas, or *)');
+    if (!countries.length) throw new CliUsageError('--countries is needed for this role (ISO 3166-1 alpha-3 codes separated by commas, such as TUN,LBY, or *)');
+    const unknown = countries.filter((c) => c !== '*' && !isCountryCode(c));
+    if (unknown.length) throw new CliUsageError(`--countries takes ISO 3166-1 alpha-3 codes such as TUN,LBY (or *): ${unknown.join(', ')} is not one`);
     const password = await readPassword('Password: ');
     const user = await createUser(deps, cli, { username, displayName: values.name ?? username, password, role: values.role as Role, countries });
     if (values.sql) {

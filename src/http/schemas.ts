@@ -1,5 +1,6 @@
 // Request and reply shapes of the JSON API, in zod: they validate requests at the edge and
 // generate the OpenAPI description, so the two cannot drift apart.
+import { isCountryCode } from '../access/countries';
 import { z } from '@hono/zod-openapi';
 import { ID_PATTERN } from '../questionnaires/definition';
 import { questionnaireStates, responseStatuses, reviewStates, roles } from '../storage/schema';
@@ -84,8 +85,19 @@ const locale = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale must look like "en", "fr" or "prs-AF"')
   .optional()
   .openapi({ example: 'ar' });
-const deviceTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional();
-export const countryCode = z.string().regex(/^[A-Z]{2,3}$/, 'country must be an ISO 3166 code in capitals, such as TN or TUN').openapi({ example: 'TUN' });
+/** A device's clock can be wrong, not absurd: times outside 2000-2099 are refused, not stored. */
+const deviceTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .refine((t) => {
+    const year = new Date(t).getUTCFullYear();
+    // A malformed value is reported once, by the date-time check.
+    return Number.isNaN(year) || (year >= 2000 && year < 2100);
+  }, 'must be a date-time between the years 2000 and 2099')
+  .optional();
+export const countryCode = z
+  .string()
+  .refine(isCountryCode, 'country must be an ISO 3166-1 alpha-3 code in capitals, such as TUN or LBY')
+  .openapi({ example: 'TUN', description: 'ISO 3166-1 alpha-3' });
 const site = z.string().min(1).max(64).optional().openapi({ description: 'Site or hub within the country', example: 'Sfax' });
 
 export const SubmissionBody = z

@@ -64,6 +64,20 @@ describe('responses API', () => {
       expect(await rowCount()).toBe(0);
     });
 
+    it('takes only ISO 3166-1 alpha-3 country codes and plausible device times, naming the field', async () => {
+      for (const [body, path] of [
+        [{ country: 'XXX' }, 'country'],
+        [{ country: 'TN' }, 'country'],
+        [{ startedAt: '1970-01-01T00:00:00Z' }, 'startedAt'],
+        [{ endedAt: '2999-01-01T00:00:00Z' }, 'endedAt'],
+      ] as const) {
+        const res = await post({ instanceId: instanceId(), data: demoAnswers(), ...body });
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect((await res.json()).error.details.map((d: { path: string }) => d.path)).toContain(path);
+      }
+      expect(await rowCount()).toBe(0);
+    });
+
     it('refuses a __proto__ key in the answers as an unknown key, at the top as deeper, and stores nothing', async () => {
       for (const raw of [`{"__proto__": {"x": 1}, "employed": "no"}`, `{"employed": "no", "kids": [{"__proto__": 1, "school": "A"}]}`]) {
         const text = JSON.stringify({ instanceId: instanceId(), country: 'TUN', data: '@' }).replace('"@"', raw);
