@@ -7,7 +7,7 @@ import { findQuestionnaire, findVersionById } from '../storage/questionnaires';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
 import type { Role } from '../storage/schema';
-import { deleteUserSessionsStatement, findToken, insertTokenStatement, revokeTokenStatement, type TokenRow } from '../storage/sessions';
+import { deleteUserSessionsStatement, findToken, insertTokenStatement, revokeTokenStatement, revokeUserTokensStatement, type TokenRow } from '../storage/sessions';
 import { findUser, insertUserStatement, replaceAssignmentsStatements, updateUserStatement, type UserRow } from '../storage/users';
 import { hashPassword, passwordProblem } from './passwords';
 import { ALL, inCountries, type Actor } from './principal';
@@ -59,7 +59,13 @@ export interface UserChange {
   password?: string;
 }
 
-/** Changes a user; disabling or a new password ends their sessions. */
+/**
+ * Changes a user. Disabling, a new password or a new role ends their sessions; disabling or a new
+ * password also revokes their API tokens (a reset password means the old credentials may be
+ * known). The devices a user issued keep their collection rights only while the issuer could
+ * still issue them: disabling or a role that cannot enrol devices revokes them all, new countries
+ * revoke those of the countries lost.
+ */
 export async function updateUser(deps: AccountDeps, { principal, requestId }: Actor, userId: string, change: UserChange): Promise<UserRow> {
   const user = await findUser(deps.db, userId);
   if (!user) throw notFound(`User ${userId}`);
@@ -77,9 +83,15 @@ export async function updateUser(deps: AccountDeps, { principal, requestId }: Ac
   };
   const endSessions = change.disabled === true || change.password !== undefined || change.role !== undefined;
   const changed = Object.keys(change).filter((k) => k !== 'password').concat(change.password === undefined ? [] : ['password']);
+  const revokeApi = change.disabled === true || change.password !== undefined;
+  const issuer = (change.role ?? user.role) === 'admin' || (change.role ?? user.role) === 'coordinator';
+  const countries = change.countries ?? user.countries;
+  const revokeDevices = change.disabled === true || !issuer ? 'all' : change.countries && !countries.includes(ALL) ? 'outside' : 'none';
   const [rows] = await deps.atomic((db) => [
     updateUserStatement(db, userId, set),
     ...(endSessions ? [deleteUserSessionsStatement(db, userId)] : []),
+    ...(revokeApi ? [revokeUserTokensStatement(db, userId, 'api', at)] : []),
+    ...(revokeDevices === 'all' ? [revokeUserTokensStatement(db, userId, 'device', at)] : revokeDevices === 'outside' ? [revokeUserTokensStatement(db, userId, 'device', at, countries)] : []),
     auditStatement(db, {
       at,
       actor: principal.actor,

@@ -1,5 +1,5 @@
 // Query functions for sessions, bearer tokens (API and device) and sign-in throttling.
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Statement } from './db';
 import { sessions, signInThrottle, tokens, users, type TokenKind } from './schema';
 import type { UserRow } from './users';
@@ -67,6 +67,17 @@ export function insertTokenStatement(db: Db, t: typeof tokens.$inferInsert): Sta
 /** Revokes a token not yet revoked; returns it (empty when already revoked or unknown). */
 export function revokeTokenStatement(db: Db, id: string, at: Date): Statement {
   return db.update(tokens).set({ revokedAt: at }).where(and(eq(tokens.id, id), isNull(tokens.revokedAt))).returning();
+}
+
+/**
+ * Revokes, at once, the tokens of a user of one kind: `api` (their own scripts) or `device` (the
+ * devices they issued), the latter only outside `keepCountries` when given.
+ */
+export function revokeUserTokensStatement(db: Db, userId: string, kind: TokenKind, at: Date, keepCountries?: readonly string[]): Statement {
+  return db
+    .update(tokens)
+    .set({ revokedAt: at })
+    .where(and(eq(tokens.userId, userId), eq(tokens.kind, kind), isNull(tokens.revokedAt), keepCountries?.length ? notInArray(tokens.country, [...keepCountries]) : undefined));
 }
 
 export type ThrottleRow = typeof signInThrottle.$inferSelect;

@@ -224,3 +224,33 @@ describe('sessions and tokens', () => {
     });
   });
 });
+
+describe('credentials after account changes', () => {
+  it('revokes API tokens with a password reset, and the devices a user issued when they could no longer issue them', async () => {
+    const t = createTestApp();
+    try {
+      await t.publish([definitionFile(demoDefinition)]);
+      const admin = await t.user('admin', { countries: ['*'] });
+      const coordinator = await t.user('coordinator', { countries: ['TUN', 'LBY'] });
+      const enrol = async (country: string) => {
+        const res = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: `tablet ${country}`, questionnaires: ['demo'], country }, coordinator.headers));
+        expect(res.status).toBe(201);
+        return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+      };
+      const [tunisia, libya] = [await enrol('TUN'), await enrol('LBY')];
+      const works = async (headers: Record<string, string>) => (await t.app.request('/api/v1/questionnaires', { headers })).status;
+      const patch = (change: object) => t.app.request(`/api/v1/users/${coordinator.id}`, jsonRequest('PATCH', change, admin.headers));
+      // Losing a country revokes the devices of that country only.
+      expect((await patch({ countries: ['TUN'] })).status).toBe(200);
+      expect([await works(tunisia), await works(libya), await works(coordinator.headers)]).toEqual([200, 401, 200]);
+      // A password reset revokes the user's API tokens (the devices stay: they hold no password).
+      expect((await patch({ password: 'a new long enough passphrase' })).status).toBe(200);
+      expect([await works(coordinator.headers), await works(tunisia)]).toEqual([401, 200]);
+      // A role that cannot enrol devices revokes every device the user issued.
+      expect((await patch({ role: 'assessor' })).status).toBe(200);
+      expect(await works(tunisia)).toBe(401);
+    } finally {
+      t.close();
+    }
+  });
+});
