@@ -184,7 +184,7 @@ export async function revokeToken(deps: AccountDeps, { principal, requestId }: A
   const row = await findToken(deps.db, id);
   const mayManage =
     row?.kind === kind &&
-    (kind === 'api' ? row.userId === principal.userId : principal.role === 'admin' || (row.country !== null && inCountries(principal, row.country)));
+    (principal.role === 'admin' || (kind === 'api' ? row.userId === principal.userId : row.country !== null && inCountries(principal, row.country)));
   if (!row || !mayManage) throw notFound(`Token ${id}`);
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [

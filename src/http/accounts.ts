@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createUser, issueApiToken, issueDeviceToken, revokeToken, setAssignments, updateUser } from '../access/accounts';
 import { inCountries } from '../access/principal';
 import type { Deps } from '../deps';
-import { badRequest } from '../errors';
+import { badRequest, forbidden } from '../errors';
 import { listAudit } from '../storage/audit';
 import { listTokens, type TokenRow } from '../storage/sessions';
 import { assignedQuestionnaires, findUser, listUsers, type UserRow } from '../storage/users';
@@ -63,9 +63,10 @@ const assignRoute = r({ method: 'put', path: '/users/{userId}/assignments', tags
 const listDevices = r({ method: 'get', path: '/devices', tags: ['Devices'], summary: 'Enumerator devices in your countries', responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Devices') } });
 const createDevice = r({ method: 'post', path: '/devices', tags: ['Devices'], summary: 'Enrol a device: a token limited to some questionnaires, one country and maybe a site, shown once', request: { body: jsonBody(NewDevice) }, responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(400, 415) } });
 const revokeDevice = r({ method: 'delete', path: '/devices/{tokenId}', tags: ['Devices'], summary: 'Revoke a device', request: { params: TokenParams }, responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies(404, 409) } });
-const listTokenRoute = r({ method: 'get', path: '/tokens', tags: ['Tokens'], summary: 'Your API tokens', responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Tokens') } });
+const TokenListQuery = z.object({ userId: z.string().min(1).max(64).optional().openapi({ description: "Admins: another user's tokens" }) });
+const listTokenRoute = r({ method: 'get', path: '/tokens', tags: ['Tokens'], summary: "Your API tokens (admins: any user's, with userId)", request: { query: TokenListQuery }, responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Tokens'), ...errorReplies(400, 403) } });
 const createToken = r({ method: 'post', path: '/tokens', tags: ['Tokens'], summary: 'An API token for scripts, shown once', request: { body: jsonBody(NewToken) }, responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(400, 415) } });
-const revokeTokenRoute = r({ method: 'delete', path: '/tokens/{tokenId}', tags: ['Tokens'], summary: 'Revoke one of your API tokens', request: { params: TokenParams }, responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies(404, 409) } });
+const revokeTokenRoute = r({ method: 'delete', path: '/tokens/{tokenId}', tags: ['Tokens'], summary: "Revoke one of your API tokens (admins: anyone's)", request: { params: TokenParams }, responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies(404, 409) } });
 const auditRoute = r({ method: 'get', path: '/audit', tags: ['Audit'], summary: 'The audit log, newest first, filtered', request: { query: AuditQuery }, responses: { 200: jsonReply(z.object({ items: z.array(AuditEntry), next: z.number().nullable() }), 'One page'), ...errorReplies(400) } });
 
 export function accountRoutes(deps: Deps) {
@@ -96,7 +97,12 @@ export function accountRoutes(deps: Deps) {
   });
   app.openapi(revokeDevice, async (c) => c.json(tokenReply(await revokeToken(deps, actorOf(c), 'device', c.req.valid('param').tokenId)), 200));
 
-  app.openapi(listTokenRoute, async (c) => c.json({ items: (await listTokens(deps.db, 'api', principalOf(c).userId)).map(tokenReply) }, 200));
+  app.openapi(listTokenRoute, async (c) => {
+    const p = principalOf(c);
+    const { userId } = c.req.valid('query');
+    if (userId && userId !== p.userId && p.role !== 'admin') throw forbidden("Only admins list another user's tokens.");
+    return c.json({ items: (await listTokens(deps.db, 'api', userId ?? p.userId)).map(tokenReply) }, 200);
+  });
   app.openapi(createToken, async (c) => {
     const { name, expiresInDays } = c.req.valid('json');
     const { row, token } = await issueApiToken(deps, actorOf(c), name, expiresInDays);

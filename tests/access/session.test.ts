@@ -226,7 +226,7 @@ describe('sessions and tokens', () => {
 });
 
 describe('credentials after account changes', () => {
-  it('revokes API tokens with a password reset, and the devices a user issued when they could no longer issue them', async () => {
+  it('revokes API tokens with a password reset, the devices a user issued when they could no longer issue them, and lets admins revoke any token', async () => {
     const t = createTestApp();
     try {
       await t.publish([definitionFile(demoDefinition)]);
@@ -249,6 +249,21 @@ describe('credentials after account changes', () => {
       // A role that cannot enrol devices revokes every device the user issued.
       expect((await patch({ role: 'assessor' })).status).toBe(200);
       expect(await works(tunisia)).toBe(401);
+      // Admins list and revoke anyone's API tokens (signed in: token management needs a session).
+      const other = await t.user('researcher', { countries: ['TUN'] });
+      const signedIn = await t.app.request('/api/v1/session', jsonRequest('POST', { username: admin.username, password: admin.password }));
+      const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const session = { cookie, 'x-csrf-token': ((await signedIn.json()) as { csrfToken: string }).csrfToken };
+      const listed = (await (await t.app.request(`/api/v1/tokens?userId=${other.id}`, { headers: session })).json()) as { items: Array<{ id: string }> };
+      expect(listed.items).toHaveLength(1);
+      expect(await works(other.headers)).toBe(200);
+      expect((await t.app.request(`/api/v1/tokens/${listed.items[0]!.id}`, { method: 'DELETE', headers: session })).status).toBe(200);
+      expect(await works(other.headers)).toBe(401);
+      // Others may not look at someone else's tokens.
+      const mine = await t.app.request('/api/v1/session', jsonRequest('POST', { username: coordinator.username, password: 'a new long enough passphrase' }));
+      expect(mine.status).toBe(200);
+      const theirs = { cookie: mine.headers.get('set-cookie')!.split(';')[0]! };
+      expect((await t.app.request(`/api/v1/tokens?userId=${admin.id}`, { headers: theirs })).status).toBe(403);
     } finally {
       t.close();
     }
