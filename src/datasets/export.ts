@@ -267,9 +267,10 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       const position = positions[records]!;
       const b = Math.floor(position / BUCKET);
       rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, packCells(cells));
-      p.files.slice(1).forEach((f, t) => {
-        for (const line of repeatLines(p, f, row)) repeats[t]![b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
-      });
+      if (repeats.length)
+        repeatRows(p, row).forEach((lines, t) => {
+          for (const line of lines) repeats[t]![b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
+        });
       if (snapshot) {
         snapshot.update(encoder.encode(`${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`));
         countries.add(row.country);
@@ -375,13 +376,18 @@ function bandStart(label: string): number {
   return m ? Number(m[2]) - (m[1] ? 0.5 : 0) : Infinity;
 }
 
-/** A response's rows of one repeat table: suffixes of their keys and their cells. */
-function repeatLines(p: PreparedExport, f: TableFile, row: ExportRow): Array<{ parent: string; key: string; cells: string[] }> {
+/**
+ * A response's rows in every repeat table (in the order of the files after the main one), from
+ * one flattening of its answers: suffixes of their keys and their cells.
+ */
+function repeatRows(p: PreparedExport, row: ExportRow): Array<Array<{ parent: string; key: string; cells: string[] }>> {
   const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
-  const vars = p.layout.variables.filter((v) => v.table === f.table);
-  return (flat.repeats.get(f.table) ?? []).map((line) => {
-    const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
-    return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+  return p.files.slice(1).map((f) => {
+    const vars = p.layout.variables.filter((v) => v.table === f.table);
+    return (flat.repeats.get(f.table) ?? []).map((line) => {
+      const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
+      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+    });
   });
 }
 
@@ -493,14 +499,14 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     }
     main.close();
     // Zip entries are written one after another: each repeat table reads the rows again.
-    for (const f of p.files.slice(1)) {
+    for (const [i, f] of p.files.slice(1).entries()) {
       const out = file(f.file, true);
       out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
       for await (const page of pages(deps, p)) {
         const rows: string[][] = [];
         for (const row of page) {
           const mainKey = p.files[0]!.columns[0]!.system!(row);
-          for (const line of repeatLines(p, f, row)) rows.push([mainKey + line.parent, mainKey + line.key, ...line.cells]);
+          for (const line of repeatRows(p, row)[i]!) rows.push([mainKey + line.parent, mainKey + line.key, ...line.cells]);
         }
         out.write(csvText(rows, p.spec.maskFormulas), rows.length);
         yield;

@@ -26,24 +26,6 @@ export type ReleaseOptions = Pick<ExportOptions, 'from' | 'to' | 'reviewStates' 
 /** Base64 text per stored chunk: one D1 row each, well under its 2 MB. */
 const CHUNK = 192 * 1024;
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    size += value.length;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Whether the principal's countries hold every country of the release. */
 function inScope(p: Principal, r: Pick<ReleaseSummary, 'countries'>): boolean {
@@ -77,7 +59,7 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
   });
   checkRowLimit(prepared.rows, deps.rowLimit);
   if (prepared.rows === 0) throw new AppError(422, 'nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
-  const bundle = await readAll(exportStream(deps, prepared));
+  const bundle = new Uint8Array(await new Response(exportStream(deps, prepared)).arrayBuffer());
   const text = toBase64(bundle);
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
