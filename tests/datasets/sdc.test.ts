@@ -12,10 +12,12 @@ import { groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcT
 import { checkK } from '../support/kcheck';
 import { tempDir } from '../support/app';
 import { runCli } from '../support/process';
+import { sharedData } from '../support/shared-data';
 
-const ADULT = join(import.meta.dirname, '../../../shared/data/arx-adult/adult.csv');
+const adultData = sharedData('arx-adult/adult.csv');
+const ADULT = adultData.path;
 const QIS = ['age', 'sex', 'race', 'marital-status'];
-const [header, ...adultRows] = parse(readFileSync(ADULT, 'utf8'), { delimiter: ';', bom: true, skip_empty_lines: true }) as string[][];
+const [header, ...adultRows] = adultData.present ? (parse(readFileSync(ADULT, 'utf8'), { delimiter: ';', bom: true, skip_empty_lines: true }) as string[][]) : [[]];
 const policy = (over: Partial<SdcPolicy> = {}): SdcPolicy => ({ quasiIdentifiers: QIS, strata: [], sensitive: [], k: 5, l: 1, maxIndividualRisk: 0.2, maxGlobalRisk: 0.03, ...over });
 
 function adult(vars: string[], recode: (name: string, values: string[]) => string[] = (_, v) => v): SdcTable {
@@ -25,7 +27,7 @@ function adult(vars: string[], recode: (name: string, values: string[]) => strin
 /** The treated table as text rows, a blank for every suppressed cell. */
 const rowsOf = (t: SdcTable) => Array.from({ length: t.n }, (_, i) => t.vars.map((_, v) => (t.codes[v]![i] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![i]!]!)));
 
-describe('disclosure control on the ARX adult benchmark', () => {
+adultData.describe('disclosure control on the ARX adult benchmark', () => {
   it('reproduces the known figures before treatment', () => {
     const { report } = anonymizeTable(adult(QIS), policy());
     expect(report.before.records).toBe(30162);
@@ -85,7 +87,7 @@ describe('disclosure control on the ARX adult benchmark', () => {
   });
 });
 
-describe('disclosure control in a worker thread (the Node server)', () => {
+adultData.describe('disclosure control in a worker thread (the Node server)', () => {
   it('gives the same treated table and report as in the calling thread', async () => {
     const pool = createSdcPool();
     try {
@@ -101,7 +103,7 @@ describe('disclosure control in a worker thread (the Node server)', () => {
   });
 });
 
-describe('the grouped table (one row per key, as the export uses it)', () => {
+adultData.describe('the grouped table (one row per key, as the export uses it)', () => {
   const keyVars = ['native-country', ...QIS];
   const vars = [...keyVars, 'salary-class'];
   const country = recodeColumn(adultRows.map((r) => r[header!.indexOf('native-country')]!), { kind: 'merge-rare', min: 500, into: 'Other' });
@@ -252,7 +254,7 @@ describe('recoding', () => {
   });
 });
 
-describe('periplus sdc (the CLI on a plain CSV)', () => {
+adultData.describe('periplus sdc (the CLI on a plain CSV)', () => {
   it('writes the treated CSV and the risk report, and the independent checker agrees', async () => {
     const tmp = tempDir();
     try {

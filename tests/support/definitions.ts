@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { questionnaire100q } from '../../scripts/lib/questionnaire-100q';
 import { questionnaire20q } from '../../scripts/lib/questionnaire-20q';
 import { coverageDefinitions } from './coverage-definitions';
+import { sharedData } from './shared-data';
 
 const ROOT = join(import.meta.dirname, '../..');
-export const CORPUS = join(ROOT, '../shared/data/surveyjs-corpus');
+/** The SurveyJS corpus: without it, the definitions are the shipped, benchmark and coverage ones. */
+export const corpus = sharedData('surveyjs-corpus');
+const CORPUS = corpus.path;
 export const CORPUS_DEFECTS = [
   'sl-example-angular-ui-survey.json',
   'sl-unit-conditions-matrixdropdown.json',
@@ -31,8 +34,9 @@ export function differentialDefinitions(): NamedDefinition[] {
       out.push({ name: `surveys/${q}/${v}`, json: read(join(surveys, q, v)) });
   out.push({ name: 'bench: 100 questions', json: questionnaire100q() });
   out.push({ name: 'bench: 20 fields, one repeat', json: questionnaire20q() });
-  for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json') && !CORPUS_DEFECTS.includes(f)).sort())
-    out.push({ name: `corpus/${f}`, json: read(join(CORPUS, f)) });
+  if (corpus.present)
+    for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json') && !CORPUS_DEFECTS.includes(f)).sort())
+      out.push({ name: `corpus/${f}`, json: read(join(CORPUS, f)) });
   out.push(...coverageDefinitions);
   return out;
 }
