@@ -3,11 +3,13 @@
 // question tree with what validating needs (conditions as survey-core runners, required flags,
 // validators, choice sets, limits, comment keys, calculated values) and nothing of the layout.
 //
-// The plan covers what the differential tests prove equal to the full model. Anything else is
-// named when the version is compiled, and that version is validated with the full model.
+// The plan covers what the differential tests prove equal to the full model: a question type,
+// property, choice property or validator the plan does not know (known-properties.ts is an
+// allowlist) is named when the version is compiled, and that version is validated with the full model.
 import { ConditionRunner, ExpressionRunner, FunctionFactory, settings, type Question } from 'survey-core';
 import { createModel, type Model } from '../model';
 import { compileShapes, type ContainerShape } from '../structural';
+import { unknownProperties } from './known-properties';
 
 /** A condition or expression, with survey-core's runner; `null` when the property is empty. */
 type Condition = ConditionRunner | null;
@@ -108,19 +110,6 @@ const MODEL_VARIABLES = new Set([
   'incorrectanswers', 'incorrectedanswercount', 'questioncount', 'panelindex', 'visiblepanelindex', 'parentpanel',
   'prevpanel', 'nextpanel', 'rowindex', 'visiblerowindex', 'rowname', 'rowtitle', 'rowvalue', 'prevrow', 'nextrow',
 ]);
-/** Properties whose effect the plan does not reproduce, by the JSON name that sets them. */
-const UNSUPPORTED_PROPERTIES = [
-  'defaultValue', 'defaultValueExpression', 'valueName', 'resetValueIf', 'setValueIf', 'setValueExpression',
-  'minValueExpression', 'maxValueExpression', 'choicesVisibleIf', 'choicesEnableIf', 'hideIfChoicesEmpty',
-  'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique', 'isUnique', 'keyName',
-  'templateVisibleIf', 'defaultPanelValue', 'defaultRowValue', 'detailElements', 'detailPanelMode', 'totalType',
-  'totalExpression', 'valuePropertyName', 'clearIfInvisible', 'maskType', 'maskSettings', 'choicesByUrl',
-  // maxRowCount and maxPanelCount: the shared structural checks refuse more rows or panels on both paths.
-  'minRowCount', 'allowSpaceAsAnswer', 'storeOthersAsComment', 'showCommentArea',
-  'isCommentRequired', 'renderAs', 'choicesMin', 'choicesMax', 'choicesStep',
-];
-const SURVEY_UNSUPPORTED = ['mode', 'firstPageIsStartPage', 'questionsOnPageMode', 'variables'];
-
 /** What compiling collects: every reason the version cannot take the plan. */
 interface Compiler {
   reasons: string[];
@@ -161,9 +150,16 @@ function condition(c: Compiler, expression: unknown, where: string, inside: 'pan
   return compileExpression(c, new ConditionRunner(expression), where, inside);
 }
 
-function checkProperties(c: Compiler, json: Record<string, unknown> | undefined, where: string): void {
-  if (!json) return;
-  for (const prop of UNSUPPORTED_PROPERTIES) if (prop in json) refuse(c, `${where}: ${prop}`);
+/** Refuses every property of a survey-core object the plan does not know (known-properties.ts). */
+function checkProperties(c: Compiler, obj: any, where: string, alsoClass?: string): void {
+  const json = obj.toJSON() as unknown;
+  if (!json || typeof json !== 'object') return; // an item written as its bare value
+  for (const prop of unknownProperties(obj.getType(), json as Record<string, unknown>, alsoClass)) refuse(c, `${where}: ${prop}`);
+}
+
+/** The choices, rows or columns of a question: each may carry only a value and a text. */
+function checkItems(c: Compiler, items: unknown, where: string, what: string): void {
+  for (const item of (items ?? []) as any[]) checkProperties(c, item, `${where} ${what} '${String(item.value)}'`);
 }
 
 /** The JSON of an element as written, found by name (the model normalizes legacy spellings). */
@@ -181,8 +177,7 @@ function elementBase(c: Compiler, el: any, where: string, inside: 'panel' | 'row
 }
 
 function compileContainer(c: Compiler, container: any, where: string, inside: 'panel' | 'row' | null): ContainerPlan {
-  const json = jsonOf(container);
-  checkProperties(c, json, where);
+  checkProperties(c, container, where);
   if (container.requiredIf || container.isRequired) refuse(c, `${where}: a required panel`);
   const elements: ContainerPlan['elements'] = [];
   for (const el of container.elements as any[]) {
@@ -195,6 +190,7 @@ function compileContainer(c: Compiler, container: any, where: string, inside: 'p
 function validatorsOf(c: Compiler, q: any, where: string, inside: 'panel' | 'row' | null): ValidatorPlan[] {
   return ((q.validators ?? []) as any[]).map((v) => {
     const type = v.getType();
+    checkProperties(c, v, `${where} ${type}`);
     if (!['numericvalidator', 'textvalidator', 'answercountvalidator', 'regexvalidator', 'emailvalidator', 'expressionvalidator'].includes(type))
       refuse(c, `${where}: ${type}`);
     return { validator: v, expression: type === 'expressionvalidator' ? condition(c, v.expression, where, inside) : null };
@@ -203,9 +199,9 @@ function validatorsOf(c: Compiler, q: any, where: string, inside: 'panel' | 'row
 
 function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | 'row' | null, fallbackChoices: unknown[] = []): QuestionPlan {
   const type: string = q.getType();
-  if (!TYPES.has(type)) refuse(c, `${where}: question type '${type}'`);
   const json = jsonOf(q);
-  checkProperties(c, json, where);
+  if (!TYPES.has(type)) refuse(c, `${where}: question type '${type}'`);
+  else checkProperties(c, q, where);
   if (q.customWidget) refuse(c, `${where}: custom widget`);
   const plan: QuestionPlan = {
     kind: 'question',
@@ -233,13 +229,12 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
     rowCount: 0,
   };
   if (['radiogroup', 'dropdown', 'checkbox', 'tagbox'].includes(type)) {
-    for (const choice of (q.choices ?? []) as any[])
-      if (choice.visibleIf || choice.enableIf) refuse(c, `${where}: a choice with its own condition`);
+    checkItems(c, q.choices, where, 'choice');
     if (q.showOtherItem) plan.other = { value: q.otherItem.value, commentKey: q.getValueName() + settings.commentSuffix };
     if (q.showOtherItem && q.hasComment) refuse(c, `${where}: both an "other" item and a comment`);
     if (q.showNoneItem) plan.noneValues.push(q.noneItem.value);
     if (q.showRefuseItem || q.showDontKnowItem) refuse(c, `${where}: refuse / don't know items`);
-    if (type === 'checkbox') plan.minSelected = q.minSelectedChoices ?? 0;
+    if (type === 'checkbox' || type === 'tagbox') plan.minSelected = q.minSelectedChoices ?? 0;
     if (q.showSelectAllItem) refuse(c, `${where}: select-all item`);
     // The "other" and "none" items are offered whatever the choices are.
     const items = [...(q.showOtherItem ? [q.otherItem.value] : []), ...(q.showNoneItem ? [q.noneItem.value] : [])];
@@ -260,15 +255,16 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
       if (json.min !== undefined || json.max !== undefined) refuse(c, `${where}: min/max on a ${inputType} input`);
     }
   }
-  if (type === 'rating' && json.rateValues) refuse(c, `${where}: rateValues`);
-  if (type === 'boolean' && (json.valueTrue !== undefined || json.valueFalse !== undefined)) refuse(c, `${where}: valueTrue/valueFalse`);
   if (type === 'matrix') {
     if (q.eachRowRequired || q.isAllRowRequired) plan.requiredRows = (q.rows as any[]).map((r) => String(r.value));
-    for (const row of q.rows as any[]) if (row.visibleIf || row.enableIf) refuse(c, `${where}: a row with its own condition`);
-    for (const col of q.columns as any[]) if (col.visibleIf || col.enableIf) refuse(c, `${where}: a column with its own condition`);
+    checkItems(c, q.rows, where, 'row');
+    checkItems(c, q.columns, where, 'column');
   }
   if (type === 'multipletext') {
-    plan.items = (q.items as any[]).map((item) => compileQuestion(c, item.editor, `${where} item '${item.name}'`, inside));
+    plan.items = (q.items as any[]).map((item) => {
+      checkProperties(c, item, `${where} item '${item.name}'`);
+      return compileQuestion(c, item.editor, `${where} item '${item.name}'`, inside);
+    });
   }
   if (type === 'paneldynamic') {
     if (inside) refuse(c, `${where}: a dynamic panel inside another container`);
@@ -283,20 +279,21 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
       const cell = col.templateQuestion;
       const cellWhere = `${where} column '${col.name}'`;
       if (!CELL_TYPES.has(cell.getType())) refuse(c, `${cellWhere}: cell type '${cell.getType()}'`);
-      checkProperties(c, jsonOf(col), cellWhere);
+      checkProperties(c, col, cellWhere, cell.getType());
       if (col.visibleIf || col.enableIf || col.requiredIf) refuse(c, `${cellWhere}: a column with its own condition`);
       if (cell.showOtherItem) refuse(c, `${cellWhere}: an "other" item in a cell`);
       return compileQuestion(c, cell, cellWhere, 'row', ((q.choices ?? []) as any[]).map((choice) => choice.value));
     });
     if (type === 'matrixdropdown') plan.rows = (q.rows as any[]).map((r) => String(r.value));
-    for (const row of (q.rows ?? []) as any[]) if (row.visibleIf || row.enableIf) refuse(c, `${where}: a row with its own condition`);
+    checkItems(c, q.rows, where, 'row');
+    checkItems(c, q.choices, where, 'choice');
     if (type === 'matrixdynamic') plan.rowCount = q.rowCount ?? 0;
   }
   return plan;
 }
 
 function compileCalculated(c: Compiler, model: Model): CalculatedPlan[] {
-  return (model.calculatedValues as any[]).map((cv) => ({
+  return (model.calculatedValues as any[]).map((cv) => (checkProperties(c, cv, `calculated value '${cv.name}'`), {
     name: cv.name,
     expression: compileExpression(c, new ExpressionRunner(cv.expression ?? ''), `calculated value '${cv.name}'`, null),
     includeIntoResult: cv.includeIntoResult === true,
@@ -316,11 +313,13 @@ export function compileValidation(definition: Record<string, unknown>, built?: M
 function compile(definition: Record<string, unknown>, built?: Model): CompiledValidation {
   const c: Compiler = { reasons: [] };
   const model = built ?? createModel(definition);
-  for (const prop of SURVEY_UNSUPPORTED) if (prop in definition) refuse(c, `survey: ${prop}`);
+  for (const prop of unknownProperties('survey', model.toJSON() as Record<string, unknown>)) refuse(c, `survey: ${prop}`);
   if (model.isDisplayMode) refuse(c, 'survey: display mode');
   const clearInvisible = model.clearInvisibleValues as string;
   if (!['onComplete', 'onHidden', 'none'].includes(clearInvisible)) refuse(c, `survey: clearInvisibleValues '${clearInvisible}'`);
-  for (const trigger of model.triggers as any[]) if (trigger.getType() !== 'completetrigger') refuse(c, `survey: ${trigger.getType()}`);
+  for (const trigger of model.triggers as any[])
+    if (trigger.getType() !== 'completetrigger') refuse(c, `survey: ${trigger.getType()}`);
+    else checkProperties(c, trigger, 'survey: completetrigger');
   const names = new Map<string, number>();
   for (const q of model.getAllQuestions(false, false, false) as Question[])
     names.set(q.getValueName().toLowerCase(), (names.get(q.getValueName().toLowerCase()) ?? 0) + 1);
