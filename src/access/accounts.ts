@@ -26,7 +26,7 @@ export interface NewUser {
 }
 
 export async function createUser(deps: AccountDeps, actor: { actor: string; requestId: string }, u: NewUser): Promise<UserRow> {
-  const problem = passwordProblem(u.password);
+  const problem = await passwordProblem(u.password, [u.username, u.displayName]);
   if (problem) throw weakPassword(problem);
   const at = deps.clock.now();
   const row: UserRow = {
@@ -70,7 +70,7 @@ export async function updateUser(deps: AccountDeps, { principal, requestId }: Ac
   const user = await findUser(deps.db, userId);
   if (!user) throw notFound(`User ${userId}`);
   if (change.password !== undefined) {
-    const problem = passwordProblem(change.password);
+    const problem = await passwordProblem(change.password, [user.username, change.displayName ?? user.displayName]);
     if (problem) throw weakPassword(problem);
   }
   const at = deps.clock.now();

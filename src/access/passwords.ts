@@ -29,9 +29,38 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return constantTimeEqual(base64url(derived), hash);
 }
 
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/** The lowest zxcvbn score accepted: 3 means about 10^8 guesses or more ("safely unguessable" online). */
+export const MIN_PASSWORD_SCORE = 3;
+
+type Checker = { check(password: string, userInputs?: Array<string | number>): { score: number; feedback: { warning: string | null; suggestions: string[] } } };
+let checker: Promise<Checker> | undefined;
+
+/**
+ * zxcvbn-ts with the common-password, diceware and English dictionaries (names and common words)
+ * and its English messages: loaded on the first password set, not at start-up (the dictionaries are
+ * about 2 MB of JavaScript), then kept.
+ */
+function zxcvbn(): Promise<Checker> {
+  checker ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+    return new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
+  })();
+  return checker;
+}
+
+/**
+ * Why a new password is refused, or null when it is acceptable: shorter than 12 characters, or
+ * guessable (a common password or one close to it, a keyboard walk, a sequence, repeats, dates,
+ * common words and names, or the user's own name and user name, `userInputs`). The message says
+ * what zxcvbn found and how to do better.
+ */
+export async function passwordProblem(password: string, userInputs: string[] = []): Promise<string | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return `a password needs at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (new Set(password).size < 5) return 'a password needs more variety than that';
-  return null;
+  // zxcvbn's cost grows with the length; past 100 characters the first 100 decide (a longer one is never weak for lack of them).
+  const words = userInputs.flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 2);
+  const result = (await zxcvbn()).check(password.slice(0, 100), ['periplus', ...userInputs, ...words]);
+  if (result.score >= MIN_PASSWORD_SCORE) return null;
+  const why = result.feedback.warning ?? 'It is too easy to guess.';
+  const how = result.feedback.suggestions.length ? result.feedback.suggestions.join(' ') : 'Add more words that are less common.';
+  return `${why.replace(/\.$/, '')}. ${how} A few unrelated words make a strong password (for example four words with spaces)`;
 }

@@ -269,3 +269,31 @@ describe('credentials after account changes', () => {
     }
   });
 });
+
+describe('new passwords', () => {
+  it('refuses common and guessable passwords with a message that names the problem and helps, when a user is created or reset', async () => {
+    const t = createTestApp();
+    try {
+      const admin = await t.user('admin', { countries: ['*'] });
+      const create = (username: string, password: string) =>
+        t.app.request('/api/v1/users', jsonRequest('POST', { username, displayName: 'Amira Haddad', password, role: 'assessor', countries: ['TUN'] }, admin.headers));
+      for (const weak of ['password1234', '123456789012', 'qwertyuiopas', 'aaaaaaaaaaaaaaaa', 'tunisia12345', 'periplus2026!']) {
+        const res = await create('amira', weak);
+        expect(res.status, weak).toBe(400);
+        const { error } = await res.json();
+        expect(error.details, weak).toEqual([expect.objectContaining({ path: 'password' })]);
+        expect(error.message, weak).toMatch(/too weak: .*(common|guess|repeat|sequence|keyboard|word|data)/i);
+        expect(error.message, weak).toMatch(/A few unrelated words make a strong password/);
+      }
+      expect((await create('amira', 'short')).status).toBe(400);
+      const created = await create('amira', 'lantern orchard quietly sixteen');
+      expect(created.status).toBe(201);
+      const { id } = await created.json();
+      const reset = (password: string) => t.app.request(`/api/v1/users/${id}`, jsonRequest('PATCH', { password }, admin.headers));
+      expect((await reset('password1234')).status).toBe(400);
+      expect((await reset('copper kettle under snow')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

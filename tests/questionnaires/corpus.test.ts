@@ -2,7 +2,7 @@
 // and each published one validates an empty and a generated full response without crashing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PublishOutcome } from '../../src/questionnaires/publish';
 import { validateResponse } from '../../src/validation/validate';
 import { createTestApp, type TestApp } from '../support/app';
