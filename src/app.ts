@@ -7,7 +7,7 @@ import { compress } from 'hono/compress';
 import type { Deps } from './deps';
 import { docsRoutes, OPENAPI_PATH } from './http/docs';
 import type { AppEnv } from './http/env';
-import { accessLog, limitBody, requireJson } from './http/middleware';
+import { accessLog, decodeBody, limitBody, requireJson } from './http/middleware';
 import { authenticate, authorize } from './http/auth';
 import { accountRoutes } from './http/accounts';
 import { responseAdminRoutes } from './http/response-admin';
@@ -28,6 +28,7 @@ export function createApp(deps: Deps) {
   app.use('*', secureHeaders());
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
   app.use('/api/*', requireJson);
+  app.use('/api/*', decodeBody(deps.config.bodyLimitBytes));
   app.use('*', authenticate(deps));
   app.use('/api/*', rateLimit(deps));
   app.use('*', authorize);
@@ -60,7 +61,7 @@ export function createApp(deps: Deps) {
       description:
         'Versioned SurveyJS questionnaires, validated responses and drafts, review and audit. Authenticate with the session cookie from POST /api/v1/session ' +
         '(writes then need the X-CSRF-Token header) or with `Authorization: Bearer <token>` (API and device tokens). ' +
-        'Errors share one shape: { error: { code, message, details, requestId } }.',
+        'Errors share one shape: { error: { code, message, details: [{ path, type, message }], context?, requestId } }; context holds facts to act on (current revision, retry time, limit).',
     },
   });
   app.route('/', docsRoutes(deps.assets));

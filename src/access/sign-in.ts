@@ -2,7 +2,7 @@
 // cost a hash too and get the same answer), a server-side session on success, every attempt audited.
 import type { Deps } from '../deps';
 import type { Db } from '../storage/db';
-import { AppError } from '../errors';
+import { AppError, tooMany } from '../errors';
 import { auditStatement } from '../storage/audit';
 import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFailureStatement, refundFailureStatement } from '../storage/sessions';
 import { findUserByName, type UserRow } from '../storage/users';
@@ -49,7 +49,7 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
   if (lockedUntil > now.getTime()) {
     await deps.atomic((db) => [audit(db, 'session.sign_in_failed', { reason: 'throttled' })]);
     const retryAfter = Math.ceil((lockedUntil - now.getTime()) / 1000);
-    throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
+    throw tooMany('too_many_attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, retryAfter);
   }
 
   // Every attempt is counted as a failure before its password is checked, in one statement per
@@ -62,7 +62,7 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
   ])) as Array<Array<{ failures: number }>>;
   if (account![0]!.failures > signInLimitPerAccount || addressCount![0]!.failures > signInLimitPerAddress) {
     await deps.atomic((db) => [audit(db, 'session.sign_in_failed', { reason: 'throttled' })]);
-    throw new AppError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(lock / 1000)} seconds.`, { retryAfterSeconds: Math.ceil(lock / 1000) });
+    throw tooMany('too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(lock / 1000)} seconds.`, Math.ceil(lock / 1000));
   }
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {

@@ -142,7 +142,7 @@ export async function assessorAgreement(deps: D, p: Principal, a: string, b: str
   const first = await gapResponse(deps, p, a);
   const second = await gapResponse(deps, p, b);
   if (first.r.questionnaireId !== second.r.questionnaireId || first.r.country !== second.r.country)
-    throw new AppError(422, 'not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ in: 'query', path: 'b', message: 'a different questionnaire or country' }]);
+    throw new AppError(422, 'not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ path: 'query.b', type: 'not_comparable', message: 'a different questionnaire or country' }]);
   // Only elements both versions ask in the same way are compared.
   const c = comparability(first.elements, second.elements);
   const shared = first.elements.filter((e) => c.comparable.includes(e.id));

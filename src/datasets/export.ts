@@ -312,11 +312,13 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     keep: p.policy.keep,
   });
   if (!report.passed)
-    throw new AppError(422, 'disclosure_risk', `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`, {
-      failures: report.failures,
-      quasiIdentifiers: report.parameters.quasiIdentifiers,
-      violators: report.after.violators,
-    });
+    throw new AppError(
+      422,
+      'disclosure_risk',
+      `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`,
+      report.failures.map((failure) => ({ path: '(dataset)', type: 'disclosure_risk', message: failure })),
+      { quasiIdentifiers: report.parameters.quasiIdentifiers, violators: report.after.violators },
+    );
   for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.policy.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
   sensitive.forEach(([c], s) => {
     const merge = mergeRules[s];

@@ -54,7 +54,7 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
   const at = deps.clock.now();
   const audit = (action: string, details: Record<string, unknown>) => auditStatement(deps.db, { at, actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId, details });
   const prepared = await prepareExport(deps, spec, run).catch(async (e: unknown) => {
-    if (e instanceof AppError) await deps.atomic(() => [audit('release.refused', { requested: spec.requested, filters: filtersOf(spec.filters), reason: e.code, details: e.details as Record<string, unknown> })]);
+    if (e instanceof AppError) await deps.atomic(() => [audit('release.refused', { requested: spec.requested, filters: filtersOf(spec.filters), reason: e.code, details: e.details, ...(e.context ? { context: e.context } : {}) })]);
     throw e;
   });
   checkRowLimit(prepared.rows, deps.rowLimit);

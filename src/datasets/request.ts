@@ -80,6 +80,7 @@ export function checkRowLimit(rows: number, limit: number): void {
       413,
       'export_too_large',
       `This dataset holds ${rows} responses; one request on this deployment handles at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
+      [{ path: '(dataset)', type: 'too_large', message: `${rows} responses, over ${limit}` }],
       { rows, limit },
     );
 }

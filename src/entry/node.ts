@@ -3,7 +3,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { purgeExpiredTrash } from '../responses/manage';
 import { deleteExpiredSessionsStatement } from '../storage/sessions';
 import { listUsers } from '../storage/users';
@@ -13,6 +13,7 @@ import { publishDefinitions, type PublishOutcome } from '../questionnaires/publi
 import { createValidator } from '../validation/run';
 import { readSurveyFiles } from '../cli/survey-files';
 import { nodeAssets } from './assets';
+import { closingOnRefusedBodies, refuseOversizedBeforeContinue } from './node-http';
 import { openDatabase } from './sqlite';
 import { loadPseudonymKey } from './secrets';
 import { createValidationPool } from './validation-pool';
@@ -121,8 +122,9 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   purgeTimer.unref();
   const app = createApp(deps);
   const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => ready(s));
+    const s = serve({ fetch: closingOnRefusedBodies(app.fetch), hostname: opts.host, port: opts.port }, () => ready(s));
   });
+  refuseOversizedBeforeContinue(server as Server, opts.bodyLimitBytes);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   return {

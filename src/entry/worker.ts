@@ -13,6 +13,7 @@
 // Nothing imported here may pull in better-sqlite3 or node:* modules (nodejs_compat is on for
 // csv-stringify's Buffer only). The helpers live in workers-runtime.ts: workerd refuses named
 // exports of the main module that are not handlers.
+import { errorJson } from '../http/problem';
 import { createApp } from '../app';
 import { purgeExpiredTrash } from '../responses/manage';
 import { deleteExpiredSessionsStatement } from '../storage/sessions';
@@ -51,7 +52,7 @@ export default {
     } catch (e) {
       // A deployment without its secrets answers every request with what to fix, not a bare 500.
       const message = e instanceof Error ? e.message : String(e);
-      return Response.json({ error: { code: 'misconfigured', message } }, { status: 503 });
+      return Response.json(errorJson(crypto.randomUUID(), 'misconfigured', message), { status: 503 });
     }
     await started.ready;
     return started.app.fetch(request, env, ctx as never);

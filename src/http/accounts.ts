@@ -112,7 +112,7 @@ export function accountRoutes(deps: Deps) {
 
   app.openapi(auditRoute, async (c) => {
     const q = c.req.valid('query');
-    if (q.from && q.to && q.from > q.to) throw badRequest('from must not be after to', [{ in: 'query', path: 'from', message: 'after to' }]);
+    if (q.from && q.to && q.from > q.to) throw badRequest('from must not be after to', [{ path: 'query.from', type: 'after_to', message: 'after to' }]);
     const page = await listAudit(deps.db, { action: q.action, actor: q.actor, targetId: q.target, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, before: q.cursor, limit: q.limit });
     const items = page.rows.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actor, action: e.action, targetType: e.targetType, targetId: e.targetId, requestId: e.requestId, details: e.details }));
     return c.json({ items, next: page.next }, 200);

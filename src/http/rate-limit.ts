@@ -3,7 +3,7 @@
 // process on Node and per isolate on Workers: a guard rail, not an accounting system.
 import type { MiddlewareHandler } from 'hono';
 import type { Deps } from '../deps';
-import { AppError } from '../errors';
+import { tooMany } from '../errors';
 import type { AppEnv } from './env';
 
 const WINDOW_MS = 60_000;
@@ -25,7 +25,7 @@ export function rateLimit(deps: Pick<Deps, 'clock' | 'config' | 'clientAddress'>
     if (w.count > limit) {
       const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
       c.header('Retry-After', String(retryAfter));
-      throw new AppError(429, 'rate_limited', `More than ${limit} requests in a minute; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
+      throw tooMany('rate_limited', `More than ${limit} requests in a minute; try again in ${retryAfter} seconds.`, retryAfter);
     }
     return next();
   };

@@ -149,7 +149,7 @@ export function responseAdminRoutes(deps: Deps) {
   app.openapi(trash, async (c) => {
     const { questionnaireId, limit, cursor, status } = c.req.valid('query');
     const after = decodeCursor(cursor);
-    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' }]);
     const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(principalOf(c)), deleted: true });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });

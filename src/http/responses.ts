@@ -134,7 +134,7 @@ export function responseRoutes(deps: Deps) {
     const { questionnaireId } = c.req.valid('param');
     const { status, limit, cursor } = c.req.valid('query');
     const after = decodeCursor(cursor);
-    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' }]);
     const p = principalOf(c);
     if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
     const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(p) });

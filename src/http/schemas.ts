@@ -10,7 +10,10 @@ export const ErrorReply = z
     error: z.object({
       code: z.string().openapi({ example: 'invalid_response' }),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z
+        .array(z.object({ path: z.string().openapi({ example: 'legs[0].cost' }), type: z.string().openapi({ example: 'required' }), message: z.string() }))
+        .openapi({ description: 'One entry per field or thing at fault; empty when the message says all' }),
+      context: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Facts to act on that are not a field at fault: the current revision, when to retry, a limit' }),
       requestId: z.string(),
     }),
   })

@@ -66,8 +66,8 @@ export function sessionRoutes(deps: Deps) {
         200,
       );
     } catch (e) {
-      const details = (e as { details?: { retryAfterSeconds?: number } }).details;
-      if (details?.retryAfterSeconds) c.header('Retry-After', String(details.retryAfterSeconds));
+      const context = (e as { context?: { retryAfterSeconds?: number } }).context;
+      if (context?.retryAfterSeconds) c.header('Retry-After', String(context.retryAfterSeconds));
       throw e;
     }
   });

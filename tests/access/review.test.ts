@@ -66,7 +66,7 @@ describe('review, revisions, trash and audit', () => {
     expect((await call(assessor, 'PUT', `/api/v1/responses/${id}`, { data: demoAnswers({ age: 26 }), baseRevision: 1 })).status).toBe(200);
     const stale = await call(coordinator, 'PUT', `/api/v1/responses/${id}`, { data: demoAnswers({ age: 27 }), baseRevision: 1 });
     expect(stale.status).toBe(409);
-    expect((await stale.json()).error).toMatchObject({ code: 'stale_response', details: { currentRevision: 2 } });
+    expect((await stale.json()).error).toMatchObject({ code: 'stale_response', details: [], context: { currentRevision: 2 } });
     expect((await call(assessor, 'PUT', `/api/v1/responses/${id}`, { data: { employed: 'maybe' }, baseRevision: 2 })).status).toBe(422);
     expect((await (await call(assessor, 'GET', `/api/v1/responses/${id}/revisions`)).json()).items).toHaveLength(2);
   });

@@ -47,7 +47,7 @@ describe('questionnaires API', () => {
     expect((await get('/api/v1/questionnaires/demo/versions/7/definition')).status).toBe(404);
     const bad = await get('/api/v1/questionnaires/demo/versions/%2E%2E%2Fx/definition');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.details[0].path).toBe('version');
+    expect((await bad.json()).error.details[0].path).toBe('param.version');
   });
 
   it('changes the state (admins only: it holds for every country) and validates the new one', async () => {

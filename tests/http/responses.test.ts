@@ -104,7 +104,7 @@ describe('responses API', () => {
       const res = await post({ instanceId: id, data: demoAnswers({ age: 30 }) });
       expect(res.status).toBe(409);
       const body = await res.json();
-      expect(body.error).toMatchObject({ code: 'instance_conflict', details: { instanceId: id } });
+      expect(body.error).toMatchObject({ code: 'instance_conflict', details: [], context: { instanceId: id } });
       expect((await (await get(`/api/v1/responses/${id}`)).json()).data.age).toBe(25);
     });
 
@@ -156,7 +156,7 @@ describe('responses API', () => {
       await put(id, { data: { employed: 'no' }, baseRevision: 1 });
       const stale = await put(id, { data: { employed: 'yes', employer: 'Mine' }, baseRevision: 1 });
       expect(stale.status).toBe(409);
-      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.any(String) } });
+      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: [], context: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.any(String) } });
     });
 
     it('refuses to change a submitted response through the draft route', async () => {
@@ -223,6 +223,30 @@ describe('responses API', () => {
       const res = await post({ instanceId: instanceId(), data: { employer: 'x'.repeat(3 * 1024 * 1024) } });
       expect(res.status).toBe(413);
       expect((await res.json()).error.code).toBe('payload_too_large');
+    });
+
+    it('decodes a gzip- or deflate-compressed body, refuses other encodings with 415 and a body that does not decode with 400', async () => {
+      const compressed = (format: 'gzip' | 'deflate', text: string) => new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer();
+      const send = (body: BodyInit, encoding: string) =>
+        t.app.request(SUBMIT, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'content-encoding': encoding }, body });
+      for (const format of ['gzip', 'deflate'] as const) {
+        const id = instanceId();
+        const res = await send(await compressed(format, JSON.stringify({ instanceId: id, country: 'TUN', data: demoAnswers() })), format);
+        expect(res.status, format).toBe(201);
+        expect((await get(`/api/v1/responses/${id}`)).status).toBe(200);
+      }
+      const plain = JSON.stringify({ instanceId: instanceId(), country: 'TUN', data: demoAnswers() });
+      expect((await send(plain, 'identity')).status).toBe(201);
+      const br = await send(plain, 'br');
+      expect(br.status).toBe(415);
+      expect((await br.json()).error).toMatchObject({ code: 'unsupported_encoding', details: [{ path: 'content-encoding' }] });
+      const notGzip = await send(plain, 'gzip');
+      expect(notGzip.status).toBe(400);
+      expect((await notGzip.json()).error.details).toEqual([expect.objectContaining({ path: '(body)', type: 'bad_encoding' })]);
+      // 8 MB of spaces compress to a few KB: the decoded size is held to the limit (2 MB here).
+      const bomb = await send(await compressed('gzip', `{"instanceId":"${instanceId()}","country":"TUN","data":{"employer":"${' '.repeat(8 * 1024 * 1024)}"}}`), 'gzip');
+      expect(bomb.status).toBe(413);
+      expect(await rowCount()).toBe(3);
     });
 
     it('answers an unknown questionnaire or version with 404', async () => {

@@ -2,12 +2,34 @@
 // worker pool, refusal to start on a changed frozen file, and the CLI commands.
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, tempDir } from '../support/app';
 import { instanceId, scopingAnswers } from '../support/factories';
 import { ROOT, runCli, startServerProcess } from '../support/process';
+
+/** Writes raw HTTP on one connection; resolves with what came back once the server closes it (or after 5 s). */
+function rawExchange(url: string, writes: Array<string | Buffer>): Promise<{ text: string; closed: boolean; error: string | null }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done) => {
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    let error: string | null = null;
+    socket.on('data', (d) => (text += d.toString('latin1')));
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+    const timer = setTimeout(() => (socket.destroy(), done({ text, closed: false, error })), 5000);
+    socket.on('close', () => (clearTimeout(timer), done({ text, closed: true, error })));
+    void (async () => {
+      for (const w of writes) {
+        if (socket.destroyed) return;
+        socket.write(w);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+  });
+}
 
 const followUp = {
   title: 'Follow-up',
@@ -127,6 +149,24 @@ describe('the server process', () => {
       const small = JSON.stringify({ instanceId: id, data: scopingAnswers, country: 'TUN' });
       const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: new Blob([small]).stream(), duplex: 'half' } as RequestInit);
       expect(ok.status).toBe(201);
+
+      // On one kept-alive connection: the refused body is not read as a next request; the 413 says
+      // Connection: close and the connection ends, so the client opens a new one.
+      const head = (extra: string) => `POST /api/v1/questionnaires/migrant-scoping/versions/1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: ${auth.authorization}\r\n${extra}\r\n`;
+      const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+      const kept = await rawExchange(server.url, [head('Transfer-Encoding: chunked\r\n'), chunk(body.slice(0, 3000)), chunk(body.slice(3000)), '0\r\n\r\n', 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n']);
+      expect(kept.text).toMatch(/^HTTP\/1\.1 413 /);
+      expect(kept.text).toMatch(/\r\nconnection: close\r\n/i);
+      expect(kept.closed).toBe(true);
+      expect(kept.error).toBeNull();
+      // Expect: 100-continue with a declared length over the limit: 413 before any of the body is sent.
+      const expecting = await rawExchange(server.url, [head(`Content-Length: ${5 * 1024 * 1024}\r\nExpect: 100-continue\r\n`)]);
+      expect(expecting.text).toMatch(/^HTTP\/1\.1 413 /);
+      expect(expecting.text).not.toContain('100 Continue');
+      expect(JSON.parse(expecting.text.slice(expecting.text.indexOf('\r\n\r\n') + 4)).error).toMatchObject({ code: 'payload_too_large', context: { limitBytes: 4096 } });
+      // A 10 MB body with its length declared, sent at once: the client reads the 413.
+      const big = await rawExchange(server.url, [Buffer.concat([Buffer.from(head(`Content-Length: ${10 * 1024 * 1024}\r\n`)), Buffer.alloc(10 * 1024 * 1024, 0x20)])]);
+      expect(big.text).toMatch(/^HTTP\/1\.1 413 /);
     } finally {
       await server.stop();
     }

@@ -41,10 +41,10 @@ describe('the Worker on D1', () => {
     }
     const res = await app.request('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers });
     expect(res.status).toBe(413);
-    const body = (await res.json()) as { error: { code: string; details: { rows: number; limit: number } } };
+    const body = (await res.json()) as { error: { code: string; context: { rows: number; limit: number } } };
     expect(body.error.code).toBe('export_too_large');
-    expect(body.error.details.limit).toBe(1);
-    expect(body.error.details.rows).toBeGreaterThanOrEqual(2);
+    expect(body.error.context.limit).toBe(1);
+    expect(body.error.context.rows).toBeGreaterThanOrEqual(2);
   });
 
   it('computes, stores, approves and serves a release on D1: the bundle comes back byte for byte', async () => {

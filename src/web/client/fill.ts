@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         state.textContent = t('savedAt', { time: timeOf(r.body.updatedAt) });
       } else if (r.status === 409 && r.body?.error?.code === 'stale_draft') {
         stopped = true;
-        const d = r.body.error.details ?? {};
+        const d = r.body.error.context ?? {};
         state.textContent = t('notSaved');
         replace(banner, h('div', { class: 'conflict', role: 'alert' }, h('p', {}, t('conflict', { who: d.updatedBy ?? '?', time: d.updatedAt ? timeOf(d.updatedAt) : '?' })), h('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, t('reload'))));
       } else {
