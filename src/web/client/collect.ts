@@ -9,7 +9,7 @@ import { byId, h, replace, root } from './dom';
 import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
 import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
 import { outbox, setSetting, setting, store, type InProgress, type OutboxItem, type StoredDefinition } from './store';
-import { nextAttempt, sendQueued, type SentRecord } from './sync';
+import { isOnline, nextAttempt, noteReachable, sendQueued, type SentRecord } from './sync';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
@@ -71,6 +71,7 @@ async function refreshDefinitions(): Promise<boolean> {
   let changed = false;
   try {
     const list = await api('/questionnaires');
+    noteReachable(true);
     if (list.status === 401) {
       showEnrol(errorText(list));
       return false;
@@ -94,15 +95,25 @@ async function refreshDefinitions(): Promise<boolean> {
     }
   } catch {
     // Offline or flaky: work with what is pinned.
+    noteReachable(false);
+    await refreshStatus();
   }
   return changed;
 }
 
+/**
+ * Sends what is due, then schedules the next run: when the next queued interview is due, or in
+ * 15 s while the server cannot be reached (a probe: the browser's online event does not come when
+ * a hotspot's uplink returns, or in every Chromium's offline emulation).
+ */
 async function sync(force: boolean): Promise<void> {
   if (timer) clearTimeout(timer);
-  if (navigator.onLine) await sendQueued({ force, changed: () => void refreshStatus() });
+  if (navigator.onLine) {
+    if (!isOnline()) await refreshDefinitions();
+    await sendQueued({ force, changed: () => void refreshStatus() });
+  }
   await refreshStatus();
-  const next = await nextAttempt();
+  const next = (await nextAttempt()) ?? (isOnline() ? undefined : Date.now() + 15_000);
   if (next !== undefined) timer = setTimeout(() => void sync(false), Math.max(1000, next - Date.now()));
 }
 
@@ -116,7 +127,7 @@ async function refreshStatus(): Promise<void> {
   const recent = (await setting<SentRecord[]>('sentRecent')) ?? [];
   replace(
     el,
-    h('p', { class: navigator.onLine ? 'net online' : 'net offline', role: 'status' }, navigator.onLine ? t('online') : t('offline')),
+    h('p', { class: isOnline() ? 'net online' : 'net offline', role: 'status' }, isOnline() ? t('online') : t('offline')),
     h(
       'dl',
       { class: 'counts' },

@@ -26,6 +26,22 @@ const retryable = (status: number) => status === 0 || status === 408 || status =
 let running: Promise<void> | undefined;
 
 /**
+ * Whether the server answered the last attempt to reach it (null before any). The browser's
+ * `navigator.onLine` only says a network interface is up: behind a dead hotspot, a captive portal
+ * or in some Chromium versions' offline emulation it stays true. What the app shows and does
+ * rests on what its requests met.
+ */
+let reachable: boolean | null = null;
+
+/** Called with the outcome of every request to the server. */
+export function noteReachable(answered: boolean): void {
+  reachable = answered;
+}
+
+/** Online as far as the app can tell: a network interface, and the server answered the last request. */
+export const isOnline = () => navigator.onLine && reachable !== false;
+
+/**
  * Sends every due interview (all waiting and failed ones when `force`), one at a time, oldest
  * first. Concurrent calls share one run. Calls `changed` after each item so the counts stay true.
  */
@@ -53,6 +69,7 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
       body: { instanceId: item.instanceId, data: item.data, locale: item.locale, startedAt: item.startedAt, endedAt: item.endedAt },
     });
     status = r.status;
+    noteReachable(true);
     if (r.status === 200 || r.status === 201) {
       const record: SentRecord = { instanceId: item.instanceId, questionnaireId: item.questionnaireId, at: new Date().toISOString(), refusal: item.refusal || r.body?.refused === true };
       await acknowledge(item.instanceId, record);
@@ -61,11 +78,14 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
     reason = errorText(r);
     if (r.status === 422 && Array.isArray(r.body?.error?.details)) reason += ` (${r.body.error.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')})`;
   } catch (e) {
+    noteReachable(false);
     reason = navigator.onLine ? `network error (${(e as Error).message})` : 'offline';
   }
   const attempts = item.attempts + 1;
   if (retryable(status) || status === 401) {
-    await outbox.update({ ...item, state: 'waiting', attempts, nextAttemptAt: Date.now() + backoff(attempts), lastError: reason });
+    // Unreachable: try again soon (5-10 s), however long it lasted; the server's own refusals back off.
+    const delay = status === 0 ? backoff(Math.min(attempts, 2)) : backoff(attempts);
+    await outbox.update({ ...item, state: 'waiting', attempts, nextAttemptAt: Date.now() + delay, lastError: reason });
     return status === 0 ? 'offline' : 'retry';
   }
   await outbox.update({ ...item, state: 'failed', attempts, nextAttemptAt: Number.MAX_SAFE_INTEGER, lastError: reason });
