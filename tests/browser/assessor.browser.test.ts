@@ -165,6 +165,23 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
+  it('shows an answer placed into an html element as text, never as markup', async () => {
+    const ctx = await stack.browser.newContext();
+    const { page, problems } = await watchedPage(ctx, stack.url);
+    await signInThroughPage(page, stack.url, 'amina');
+    await startAssessment(page);
+    await answerRadio(page, 'criminalised', 'Yes');
+    await page.fill(`${q('provision')} input`, '<img src=x id=injected><b id=bold>Art. 9</b>');
+    await page.click('.sd-navigation__next-btn');
+    await page.click('.sd-navigation__next-btn');
+    await page.waitForSelector('.recap');
+    expect(await page.textContent('.recap')).toBe('Provision: <img src=x id=injected><b id=bold>Art. 9</b>');
+    expect(await page.$('#injected')).toBeNull();
+    expect(await page.$('#bold')).toBeNull();
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
   it('shows coordinators each language\'s declared status, measured coverage and direction', async () => {
     const ctx = await stack.browser.newContext();
     const { page, problems } = await watchedPage(ctx, stack.url);

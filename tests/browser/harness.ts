@@ -38,7 +38,10 @@ export const assessmentDefinition = {
     {
       name: 'summary',
       title: { default: 'Summary', fr: 'Synthèse', ar: 'الخلاصة' },
-      elements: [{ type: 'comment', name: 'notes', title: { default: 'Notes', fr: 'Notes', ar: 'ملاحظات' }, maxLength: 2000, sdcRole: 'none' }],
+      elements: [
+        { type: 'html', name: 'recap', html: { default: '<p class="recap">Provision: {provision}</p>', fr: '<p class="recap">Disposition : {provision}</p>', ar: '<p class="recap">الحكم: {provision}</p>' } },
+        { type: 'comment', name: 'notes', title: { default: 'Notes', fr: 'Notes', ar: 'ملاحظات' }, maxLength: 2000, sdcRole: 'none' },
+      ],
     },
   ],
 };

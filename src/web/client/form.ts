@@ -7,6 +7,7 @@ import { parseNumber } from './digits';
 import { h } from './dom';
 import { setLanguage, t } from './i18n';
 import { Survey } from './survey-global';
+import { escapeAnswersInHtml } from '../../questionnaires/html-answers';
 
 declare const SurveyTheme: Record<string, unknown>;
 
@@ -51,6 +52,7 @@ export function prepareRenderer(languages: readonly string[] = []): void {
 export function createForm(json: Record<string, unknown>, lang: string): SurveyModel {
   prepareRenderer(formLanguages(json));
   const model = new Survey.Model(json);
+  escapeAnswersInHtml(model);
   model.locale = lang === 'en' ? '' : lang;
   model.applyTheme(SurveyTheme.DefaultLight as never);
   // Number inputs take any digits: rendered as text with a numeric keyboard, parsed by parseNumber.
