@@ -8,11 +8,26 @@ import { errorJson } from '../http/problem';
 
 type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
 
-/** The app's fetch, with `Connection: close` on every 413. */
+/** How long a refused body is read and discarded at most before the connection is closed. */
+const LINGER_MS = 10_000;
+
+/**
+ * The app's fetch, with `Connection: close` on every 413. The rest of the refused body is read and
+ * discarded first (for up to 10 s): closing a connection the client is still writing to resets it,
+ * and the client would lose the 413 it had not read yet.
+ */
 export function closingOnRefusedBodies(fetch: Fetch): Fetch {
   return async (request, env) => {
     const res = await fetch(request, env);
-    if (res.status === 413) res.headers.set('connection', 'close');
+    if (res.status !== 413) return res;
+    res.headers.set('connection', 'close');
+    const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (incoming && !incoming.complete && !incoming.destroyed)
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, LINGER_MS);
+        const finish = () => (clearTimeout(timer), done());
+        incoming.once('end', finish).once('close', finish).resume();
+      });
     return res;
   };
 }
