@@ -31,6 +31,20 @@ export function cachedPrepare(sqlite) {
 }
 
 /**
+ * Runs one statement of an atomic() write ({ sql, params }, src/storage/db.ts): the rows it
+ * returns as objects by column name (none for a statement that returns none).
+ */
+export function execute(prepare, { sql, params }) {
+  const statement = prepare(sql);
+  if (!statement.reader) {
+    statement.run(params);
+    return [];
+  }
+  statement.raw(false);
+  return statement.all(params);
+}
+
+/**
  * Runs each job in its own savepoint inside one transaction (better-sqlite3 nests transactions
  * that way): a job that throws is rolled back alone and its error is its outcome; the others
  * commit together, with one fsync. When the COMMIT itself fails (disk full, I/O error) nothing of

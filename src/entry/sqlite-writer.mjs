@@ -3,7 +3,7 @@
 // happen beside the event loop instead of stopping it. Plain JavaScript on purpose: no TypeScript
 // loader in the thread, and the same file serves from src/ and (bundled) from dist/.
 //
-// In: { id, statements: [{ sql, params, method }] }, one message per atomic() call; 'close'.
+// In: { id, statements: [{ sql, params }] }, one message per atomic() call; 'close'.
 // Out: one array per group commit, [{ id, results } | { id, error }], posted after the COMMIT has
 // returned, so with synchronous=FULL after the fsync: an acknowledged write is on disk.
 // Every batch received while the previous group was being committed is written in one
@@ -11,7 +11,7 @@
 // caller gets the error; the others commit.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { cachedPrepare, commitGroup, configure, groupQueue, threadOutcome } from './sqlite-shared.mjs';
+import { cachedPrepare, commitGroup, configure, execute, groupQueue, threadOutcome } from './sqlite-shared.mjs';
 
 const { file, synchronous } = workerData;
 const sqlite = new Database(file, { fileMustExist: true });
@@ -19,21 +19,10 @@ configure(sqlite, synchronous);
 sqlite.pragma('foreign_keys = ON');
 const prepare = cachedPrepare(sqlite);
 
-/** Runs one statement; rows come back as arrays of values, which drizzle maps on the main thread. */
-function execute({ sql, params, method }) {
-  const statement = prepare(sql);
-  if (!statement.reader) {
-    statement.run(params);
-    return { rows: [] };
-  }
-  statement.raw(true);
-  return { rows: method === 'get' ? statement.get(params) : statement.all(params) };
-}
-
 const writes = groupQueue((group) => {
   const outcomes = commitGroup(
     sqlite,
-    group.map((job) => () => job.statements.map(execute)),
+    group.map((job) => () => job.statements.map((statement) => execute(prepare, statement))),
   );
   parentPort.postMessage(outcomes.map((o, i) => threadOutcome(group[i].id, o)));
 });

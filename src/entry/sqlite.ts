@@ -6,9 +6,9 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasReturning, type Atomic, type Db } from '../storage/db';
+import { readRows, type Atomic, type Db } from '../storage/db';
 import * as schema from '../storage/schema';
-import { cachedPrepare, commitGroup, configure, groupQueue } from './sqlite-shared.mjs';
+import { cachedPrepare, commitGroup, configure, execute, groupQueue } from './sqlite-shared.mjs';
 import { startWriterThread } from './writer-thread';
 
 /** db/migrations of the package, found from this module whether it runs from src/entry or dist/. */
@@ -53,9 +53,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle
   configure(sqlite, opts.synchronous ?? 'FULL');
   migrateDatabase(sqlite);
   sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(statementCache(sqlite) as Database.Database, { schema }) as unknown as Db;
+  const cache = statementCache(sqlite);
+  const db = drizzle(cache as Database.Database, { schema }) as unknown as Db;
   if (opts.writer === 'thread' && file !== ':memory:') {
-    const writer = startWriterThread(resolve(file), opts.synchronous ?? 'FULL');
+    const writer = startWriterThread(resolve(file), opts.synchronous ?? 'FULL', db);
     // This connection only reads from now on: a write here would wait for the thread's lock in
     // SQLite's busy handler, which sleeps on the event loop. Any such write fails loudly instead.
     sqlite.pragma('query_only = ON');
@@ -69,13 +70,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle
       },
     };
   }
-  const { atomic, flush } = groupCommit(sqlite, (build) =>
-    build(db).map((statement) => {
-      if (hasReturning(statement)) return statement.all() as unknown[];
-      statement.run();
-      return [];
-    }),
-  );
+  const { atomic, flush } = groupCommit(sqlite, (build) => {
+    const statements = build(db);
+    return readRows(statements, statements.map((statement) => execute(cache.prepare, statement)));
+  });
   return {
     sqlite,
     db,

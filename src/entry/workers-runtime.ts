@@ -2,7 +2,7 @@
 // nothing but its handler: workerd refuses other named exports of the main module).
 import { drizzle } from 'drizzle-orm/d1';
 import { defaultConfig, jsonLogger, systemClock, type Asset, type AssetSource, type Deps } from '../deps';
-import { hasReturning, type Atomic, type Db, type Statement } from '../storage/db';
+import { readRows, type Atomic, type Db, type DriverRow } from '../storage/db';
 import * as schema from '../storage/schema';
 import { inlineValidator } from '../validation/run';
 
@@ -69,13 +69,20 @@ export function pseudonymKeyFrom(env: Env): Uint8Array {
   return Uint8Array.from(hex.match(/../g)!, (b) => parseInt(b, 16));
 }
 
-/** atomic() on D1: the statements as one batch, rows for those built with `.returning()`. */
-export function d1Atomic(db: Db): Atomic {
+/** As much of D1's binding as atomic() uses. */
+interface D1Batch {
+  prepare(sql: string): { bind(...values: unknown[]): unknown };
+  batch(statements: unknown[]): Promise<Array<{ results?: DriverRow[] }>>;
+}
+
+/** atomic() on D1: the statements as one batch (one implicit transaction), rows read for those that return some. */
+export function d1Atomic(d1: D1Binding, db: Db): Atomic {
+  const binding = d1 as unknown as D1Batch;
   return async (build) => {
     const statements = build(db);
     if (statements.length === 0) return [];
-    const results = (await (db as unknown as { batch(s: Statement[]): Promise<unknown[]> }).batch(statements)) as unknown[];
-    return statements.map((statement, i) => (hasReturning(statement) ? (results[i] as unknown[]) : []));
+    const results = await binding.batch(statements.map((s) => binding.prepare(s.sql).bind(...s.params)));
+    return readRows(statements, results.map((r) => r.results ?? []));
   };
 }
 
@@ -84,7 +91,7 @@ export function workerDeps(env: Env): Deps {
   return {
     secrets: { pseudonymKey: pseudonymKeyFrom(env) },
     db,
-    atomic: d1Atomic(db),
+    atomic: d1Atomic(env.DB, db),
     clock: systemClock,
     newId: () => crypto.randomUUID(),
     validator: inlineValidator,

@@ -5,15 +5,12 @@
 // validates the next submissions, and serves reads (WAL: readers never wait for the writer, and
 // see a commit only once it is durable). Writes that stayed on the event loop's connection would
 // wait for the thread's write lock in SQLite's busy handler, which sleeps: every write goes here.
-import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import { Worker } from 'node:worker_threads';
-import { hasReturning, type Atomic, type Db, type Statement, type WireQuery, type Wired } from '../storage/db';
-import { wireDbs, wireQuery, type WirePrepared } from '../storage/prepared';
-import * as schema from '../storage/schema';
+import { readRows, type Atomic, type Db, type DriverRow } from '../storage/db';
 import type { ThreadOutcome } from './sqlite-shared.mjs';
 
 interface Waiting {
-  resolve(results: unknown[]): void;
+  resolve(results: DriverRow[][]): void;
   reject(error: unknown): void;
 }
 
@@ -23,13 +20,8 @@ export interface WriterThread {
   close(): Promise<void>;
 }
 
-/** The query of a statement and how to read the thread's answer to it (drizzle maps the rows). */
-function wireOf(statement: Statement): Wired {
-  return statement.wire?.() ?? wireQuery((statement as unknown as { _prepare(): WirePrepared })._prepare());
-}
-
-/** Starts the writer thread on `file` (already created and migrated). */
-export function startWriterThread(file: string, synchronous: 'FULL' | 'NORMAL'): WriterThread {
+/** Starts the writer thread on `file` (already created and migrated); `db` builds the statements. */
+export function startWriterThread(file: string, synchronous: 'FULL' | 'NORMAL', db: Db): WriterThread {
   const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { file, synchronous } });
   // The thread keeps the process alive only while a write is waiting for it.
   worker.unref();
@@ -48,7 +40,7 @@ export function startWriterThread(file: string, synchronous: 'FULL' | 'NORMAL'):
       if (!w) continue;
       waiting.delete(outcome.id);
       if ('error' in outcome) w.reject(Object.assign(new Error(outcome.error.message), { code: outcome.error.code }));
-      else w.resolve(outcome.results);
+      else w.resolve(outcome.results as DriverRow[][]);
     }
     if (waiting.size === 0) worker.unref();
   });
@@ -59,24 +51,19 @@ export function startWriterThread(file: string, synchronous: 'FULL' | 'NORMAL'):
       done();
     }),
   );
-  const send = (statements: WireQuery[]) =>
-    new Promise<unknown[]>((resolve, reject) => {
+  const send = (statements: Array<{ sql: string; params: unknown[] }>) =>
+    new Promise<DriverRow[][]>((resolve, reject) => {
       if (stopped) return reject(stopped);
       const id = ++last;
       if (waiting.size === 0) worker.ref();
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, statements });
     });
-  // Statements are built with drizzle's remote driver (values mapped to what SQLite stores) and
-  // run only in batches, through atomic().
-  const db = drizzle(() => Promise.reject(new Error('the writer thread runs statements only through atomic()')), { schema }) as unknown as Db;
-  wireDbs.add(db);
+  // The thread gets each statement's SQL and driver values; the rows come back by column name.
   const atomic: Atomic = async (build) => {
     const statements = build(db);
     if (statements.length === 0) return [];
-    const wired = statements.map(wireOf);
-    const results = await send(wired.map((w) => w.query));
-    return statements.map((statement, i) => (hasReturning(statement) ? (wired[i]!.map(results[i]) as unknown[]) : []));
+    return readRows(statements, await send(statements.map(({ sql, params }) => ({ sql, params }))));
   };
   return {
     atomic,

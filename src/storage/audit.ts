@@ -1,7 +1,7 @@
 // The append-only audit log: statements that add an entry (to run in the same atomic batch as the
 // write they record), and the filtered, keyset-paged listing for admins. Never answer values.
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, type Db, type Statement } from './db';
 import { auditLog } from './schema';
 import { reusableWrite } from './prepared';
 
@@ -18,7 +18,7 @@ export interface AuditEntry {
 }
 
 export function auditStatement(db: Db, e: AuditEntry): Statement {
-  return db.insert(auditLog).values({ ...e, details: e.details ?? {} });
+  return statement(db.insert(auditLog).values({ ...e, details: e.details ?? {} }));
 }
 
 /**

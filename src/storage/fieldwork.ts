@@ -1,6 +1,6 @@
 // Refusal counts and fieldwork figures: what the coordinators' dashboard reads.
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, statements, type Db, type Statement } from './db';
 import { fieldworkTargets, refusals, responseRevisions, responses } from './schema';
 
 export interface RefusalWrite {
@@ -16,12 +16,12 @@ export interface RefusalWrite {
 
 /** Counts the refusal once, however often the device retries it. */
 export function insertRefusalStatement(db: Db, r: RefusalWrite): Statement {
-  return db.insert(refusals).values(r).onConflictDoNothing().returning();
+  return statement(db.insert(refusals).values(r).onConflictDoNothing().returning(), refusals);
 }
 
 /** Removes a draft that ended in a refusal, with its saved revisions: nothing of the interview is kept. */
 export function deleteDraftStatements(db: Db, seq: number): Statement[] {
-  return [db.delete(responseRevisions).where(eq(responseRevisions.responseSeq, seq)), db.delete(responses).where(and(eq(responses.seq, seq), eq(responses.status, 'draft')))];
+  return statements([db.delete(responseRevisions).where(eq(responseRevisions.responseSeq, seq)), db.delete(responses).where(and(eq(responses.seq, seq), eq(responses.status, 'draft')))]);
 }
 
 export interface Tally {
@@ -65,8 +65,8 @@ export async function listTargets(db: Db, questionnaireId: string, countries: re
 }
 
 export function upsertTargetStatement(db: Db, t: { questionnaireId: string; country: string; site: string; target: number; updatedAt: Date; updatedBy: string }): Statement {
-  return db
+  return statement(db
     .insert(fieldworkTargets)
     .values(t)
-    .onConflictDoUpdate({ target: [fieldworkTargets.questionnaireId, fieldworkTargets.country, fieldworkTargets.site], set: { target: t.target, updatedAt: t.updatedAt, updatedBy: t.updatedBy } });
+    .onConflictDoUpdate({ target: [fieldworkTargets.questionnaireId, fieldworkTargets.country, fieldworkTargets.site], set: { target: t.target, updatedAt: t.updatedAt, updatedBy: t.updatedBy } }));
 }

@@ -1,6 +1,6 @@
 // Query functions for questionnaires and their published versions. Each takes the database first.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, statements, type Db, type Statement } from './db';
 import { questionnaires, questionnaireVersions, type QuestionnaireState } from './schema';
 import { prepared } from './prepared';
 
@@ -82,7 +82,7 @@ export interface NewVersion {
 
 /** The statements that publish one version and point its questionnaire at it: run them atomically. */
 export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
-  return [
+  return statements([
     db
       .insert(questionnaires)
       .values({ id: v.questionnaireId, title: v.title, family: v.family, state: 'open', stateChangedAt: v.publishedAt, createdAt: v.publishedAt })
@@ -100,14 +100,14 @@ export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
       publishedAt: v.publishedAt,
     }),
     db.update(questionnaires).set({ currentVersionId: v.id }).where(eq(questionnaires.id, v.questionnaireId)),
-  ];
+  ]);
 }
 
 /** Changes the state (returning the row; none when the questionnaire does not exist). */
 export function setQuestionnaireStateStatement(db: Db, id: string, state: QuestionnaireState, at: Date): Statement {
-  return db
+  return statement(db
     .update(questionnaires)
     .set({ state, stateChangedAt: sql`CASE WHEN ${questionnaires.state} = ${state} THEN ${questionnaires.stateChangedAt} ELSE ${at.getTime()} END` })
     .where(eq(questionnaires.id, id))
-    .returning();
+    .returning(), questionnaires);
 }

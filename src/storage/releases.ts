@@ -1,7 +1,7 @@
 // Anonymized releases and their stored bundles: the statements that record one (in chunks a D1
 // row can hold), decide it, and the reads behind listing, review and download.
 import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, statements, type Db, type Statement } from './db';
 import { releaseChunks, releases, type ReleaseState } from './schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -30,26 +30,26 @@ export interface NewRelease {
  * second pending release of the same questionnaire fails the unique index (the caller says 409).
  */
 export function insertReleaseStatements(db: Db, r: NewRelease, chunks: readonly string[]): Statement[] {
-  return [
+  return statements([
     db.insert(releases).values({ ...r, state: 'pending', seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})` }),
     ...chunks.map((data, n) => db.insert(releaseChunks).values({ releaseId: r.id, n, data })),
-  ];
+  ]);
 }
 
 /** Approves or discards a pending release; changes nothing (no row returned) when it is not pending. */
 export function decideReleaseStatement(db: Db, id: string, state: Exclude<ReleaseState, 'pending'>, by: string, at: Date, note: string | null): Statement {
-  return db
+  return statement(db
     .update(releases)
     .set({ state, decidedBy: by, decidedAt: at, note })
     .where(and(eq(releases.id, id), eq(releases.state, 'pending')))
-    .returning({ id: releases.id });
+    .returning({ id: releases.id }), { id: releases.id });
 }
 
 /** A discarded release keeps its record and report; its bundle is erased (never an approved one's). */
 export function eraseBundleStatement(db: Db, id: string): Statement {
-  return db
+  return statement(db
     .delete(releaseChunks)
-    .where(and(eq(releaseChunks.releaseId, id), sql`exists (select 1 from ${releases} where ${releases.id} = ${id} and ${releases.state} = 'discarded')`));
+    .where(and(eq(releaseChunks.releaseId, id), sql`exists (select 1 from ${releases} where ${releases.id} = ${id} and ${releases.state} = 'discarded')`)));
 }
 
 export async function findRelease(db: Db, id: string): Promise<ReleaseSummary | undefined> {

@@ -2,7 +2,7 @@
 // database in one statement (INSERT ... ON CONFLICT ... WHERE ... RETURNING), never by a read
 // followed by a write, so parallel requests cannot both win.
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, statements, type Db, type Statement } from './db';
 import { questionnaires, questionnaireVersions, refusals, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
 import type { QuestionnaireRow } from './questionnaires';
 import { columnValues, prepared, reusableWrite } from './prepared';
@@ -83,6 +83,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
       setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL`,
     })
     .returning(),
+    responses,
   );
 }
 
@@ -92,7 +93,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
  */
 export function upsertDraftStatement(db: Db, w: ResponseWrite, baseRevision: number | null): Statement {
   const revisionCheck = baseRevision === null ? sql`1` : sql`${responses.revision} = ${baseRevision}`;
-  return db
+  return statement(db
     .insert(responses)
     .values(values(w, 'draft'))
     .onConflictDoUpdate({
@@ -109,7 +110,7 @@ export function upsertDraftStatement(db: Db, w: ResponseWrite, baseRevision: num
       },
       setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL AND ${revisionCheck}`,
     })
-    .returning();
+    .returning(), responses);
 }
 
 /** A stored response with the name of the version it was answered on. */
@@ -200,7 +201,7 @@ export function editSubmissionStatement(
   baseRevision: number,
   e: { data: Record<string, unknown>; payloadHash: string; dropped: string[]; hidden: string[]; locale: string; actor: string; at: Date },
 ): Statement {
-  return db
+  return statement(db
     .update(responses)
     .set({
       data: JSON.stringify(e.data),
@@ -214,16 +215,16 @@ export function editSubmissionStatement(
       reviewState: 'received',
     })
     .where(and(eq(responses.seq, seq), eq(responses.revision, baseRevision), eq(responses.status, 'submitted'), isNull(responses.deletedAt)))
-    .returning();
+    .returning(), responses);
 }
 
 /** Moves the review state from `from` to `to`; nothing when it changed meanwhile. */
 export function setReviewStateStatement(db: Db, seq: number, from: ReviewState, to: ReviewState): Statement {
-  return db
+  return statement(db
     .update(responses)
     .set({ reviewState: to })
     .where(and(eq(responses.seq, seq), eq(responses.reviewState, from), isNull(responses.deletedAt)))
-    .returning();
+    .returning(), responses);
 }
 
 /** The review event, written only if the statement before it changed a row. */
@@ -231,9 +232,9 @@ export function reviewEventIfChangedStatement(
   db: Db,
   e: { seq: number; from: ReviewState; to: ReviewState; comment: string; actor: string; at: Date },
 ): Statement {
-  return db
+  return statement(db
     .insert(reviewEvents)
-    .select(sql`SELECT NULL, ${e.seq}, ${e.from}, ${e.to}, ${e.comment}, ${e.actor}, ${e.at.getTime()} WHERE changes() > 0`);
+    .select(sql`SELECT NULL, ${e.seq}, ${e.from}, ${e.to}, ${e.comment}, ${e.actor}, ${e.at.getTime()} WHERE changes() > 0`));
 }
 
 export async function listReviewEvents(db: Db, seq: number) {
@@ -245,19 +246,19 @@ export async function listRevisions(db: Db, seq: number) {
 }
 
 export function trashStatement(db: Db, seq: number, actor: string, at: Date): Statement {
-  return db
+  return statement(db
     .update(responses)
     .set({ deletedAt: at, deletedBy: actor })
     .where(and(eq(responses.seq, seq), isNull(responses.deletedAt)))
-    .returning();
+    .returning(), responses);
 }
 
 export function restoreStatement(db: Db, seq: number): Statement {
-  return db
+  return statement(db
     .update(responses)
     .set({ deletedAt: null, deletedBy: null })
     .where(and(eq(responses.seq, seq), isNotNull(responses.deletedAt), isNull(responses.purgedAt)))
-    .returning();
+    .returning(), responses);
 }
 
 /** Responses in the trash since before `cutoff`, not yet purged: at most `limit`. */
@@ -272,9 +273,9 @@ export async function expiredTrash(db: Db, cutoff: Date, limit: number): Promise
 
 /** Purges: answers, revisions and review comments go; a tombstone keeps the instance id refused. */
 export function purgeStatements(db: Db, seqs: number[], at: Date): Statement[] {
-  return [
+  return statements([
     db.delete(responseRevisions).where(inArray(responseRevisions.responseSeq, seqs)),
     db.delete(reviewEvents).where(inArray(reviewEvents.responseSeq, seqs)),
     db.update(responses).set({ data: '{}', dropped: [], purgedAt: at }).where(inArray(responses.seq, seqs)),
-  ];
+  ]);
 }

@@ -1,6 +1,6 @@
 // Query functions for sessions, bearer tokens (API and device) and sign-in throttling.
 import { and, asc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, type Db, type Statement } from './db';
 import { sessions, signInThrottle, tokens, users, type TokenKind } from './schema';
 import type { UserRow } from './users';
 import { prepared } from './prepared';
@@ -17,23 +17,23 @@ export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ 
 }
 
 export function insertSessionStatement(db: Db, s: SessionRow): Statement {
-  return db.insert(sessions).values(s);
+  return statement(db.insert(sessions).values(s));
 }
 
 export function touchSessionStatement(db: Db, tokenHash: string, at: Date): Statement {
-  return db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+  return statement(db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash)));
 }
 
 export function deleteSessionStatement(db: Db, tokenHash: string): Statement {
-  return db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return statement(db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
 }
 
 export function deleteUserSessionsStatement(db: Db, userId: string): Statement {
-  return db.delete(sessions).where(eq(sessions.userId, userId));
+  return statement(db.delete(sessions).where(eq(sessions.userId, userId)));
 }
 
 export function deleteExpiredSessionsStatement(db: Db, now: Date, idleMs: number): Statement {
-  return db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))));
+  return statement(db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)))));
 }
 
 /** A bearer token with its user, in one query (every API and device request asks). */
@@ -45,7 +45,7 @@ export async function findTokenWithUser(db: Db, tokenHash: string): Promise<{ to
 }
 
 export function touchTokenStatement(db: Db, id: string, at: Date): Statement {
-  return db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, id));
+  return statement(db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, id)));
 }
 
 export async function listTokens(db: Db, kind: TokenKind, userId?: string): Promise<TokenRow[]> {
@@ -61,12 +61,12 @@ export async function findToken(db: Db, id: string): Promise<TokenRow | undefine
 }
 
 export function insertTokenStatement(db: Db, t: typeof tokens.$inferInsert): Statement {
-  return db.insert(tokens).values(t);
+  return statement(db.insert(tokens).values(t));
 }
 
 /** Revokes a token not yet revoked; returns it (empty when already revoked or unknown). */
 export function revokeTokenStatement(db: Db, id: string, at: Date): Statement {
-  return db.update(tokens).set({ revokedAt: at }).where(and(eq(tokens.id, id), isNull(tokens.revokedAt))).returning();
+  return statement(db.update(tokens).set({ revokedAt: at }).where(and(eq(tokens.id, id), isNull(tokens.revokedAt))).returning(), tokens);
 }
 
 /**
@@ -74,10 +74,10 @@ export function revokeTokenStatement(db: Db, id: string, at: Date): Statement {
  * devices they issued), the latter only outside `keepCountries` when given.
  */
 export function revokeUserTokensStatement(db: Db, userId: string, kind: TokenKind, at: Date, keepCountries?: readonly string[]): Statement {
-  return db
+  return statement(db
     .update(tokens)
     .set({ revokedAt: at })
-    .where(and(eq(tokens.userId, userId), eq(tokens.kind, kind), isNull(tokens.revokedAt), keepCountries?.length ? notInArray(tokens.country, [...keepCountries]) : undefined));
+    .where(and(eq(tokens.userId, userId), eq(tokens.kind, kind), isNull(tokens.revokedAt), keepCountries?.length ? notInArray(tokens.country, [...keepCountries]) : undefined)));
 }
 
 export type ThrottleRow = typeof signInThrottle.$inferSelect;
@@ -93,7 +93,7 @@ export async function findThrottles(db: Db, keys: string[]): Promise<ThrottleRow
 export function recordFailureStatement(db: Db, key: string, now: Date, windowMs: number, limit: number, lockMs: number): Statement {
   const t = now.getTime();
   const failures = sql`CASE WHEN ${signInThrottle.windowStart} < ${t - windowMs} THEN 1 ELSE ${signInThrottle.failures} + 1 END`;
-  return db
+  return statement(db
     .insert(signInThrottle)
     .values({ key, failures: 1, windowStart: now, lockedUntil: limit <= 1 ? new Date(t + lockMs) : null })
     .onConflictDoUpdate({
@@ -104,20 +104,20 @@ export function recordFailureStatement(db: Db, key: string, now: Date, windowMs:
         lockedUntil: sql`CASE WHEN ${failures} >= ${limit} THEN ${t + lockMs} ELSE ${signInThrottle.lockedUntil} END`,
       },
     })
-    .returning({ failures: signInThrottle.failures });
+    .returning({ failures: signInThrottle.failures }), { failures: signInThrottle.failures });
 }
 
 /** Gives back an attempt counted in advance that succeeded: one failure fewer, and no lock below the limit. */
 export function refundFailureStatement(db: Db, key: string, limit: number): Statement {
-  return db
+  return statement(db
     .update(signInThrottle)
     .set({
       failures: sql`max(${signInThrottle.failures} - 1, 0)`,
       lockedUntil: sql`CASE WHEN ${signInThrottle.failures} - 1 < ${limit} THEN NULL ELSE ${signInThrottle.lockedUntil} END`,
     })
-    .where(eq(signInThrottle.key, key));
+    .where(eq(signInThrottle.key, key)));
 }
 
 export function clearThrottleStatement(db: Db, key: string): Statement {
-  return db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+  return statement(db.delete(signInThrottle).where(eq(signInThrottle.key, key)));
 }

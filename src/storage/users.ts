@@ -1,6 +1,6 @@
 // Query functions for users and their questionnaire assignments.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db, Statement } from './db';
+import { statement, statements, type Db, type Statement } from './db';
 import { assignments, users, type Role } from './schema';
 import { prepared } from './prepared';
 
@@ -25,17 +25,17 @@ export async function assignedQuestionnaires(db: Db, userId: string): Promise<st
 }
 
 export function insertUserStatement(db: Db, user: typeof users.$inferInsert): Statement {
-  return db.insert(users).values(user);
+  return statement(db.insert(users).values(user));
 }
 
 export function updateUserStatement(db: Db, id: string, change: Partial<{ role: Role; countries: string[]; disabledAt: Date | null; displayName: string; passwordHash: string }>): Statement {
-  return db.update(users).set(change).where(eq(users.id, id)).returning();
+  return statement(db.update(users).set(change).where(eq(users.id, id)).returning(), users);
 }
 
 /** Replaces a user's assignments: delete then insert, run atomically by the caller. */
 export function replaceAssignmentsStatements(db: Db, userId: string, questionnaireIds: string[]): Statement[] {
-  return [
+  return statements([
     db.delete(assignments).where(eq(assignments.userId, userId)),
     ...questionnaireIds.map((questionnaireId) => db.insert(assignments).values({ userId, questionnaireId })),
-  ];
+  ]);
 }

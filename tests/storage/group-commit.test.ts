@@ -9,6 +9,7 @@ import { startWriterThread } from '../../src/entry/writer-thread';
 import { commitGroup } from '../../src/entry/sqlite-shared.mjs';
 import { isUniqueViolation } from '../../src/storage/errors';
 import { reusableWrite, columnValues } from '../../src/storage/prepared';
+import { statement } from '../../src/storage/db';
 import { users } from '../../src/storage/schema';
 import { insertUserStatement } from '../../src/storage/users';
 import { tempDir } from '../support/app';
@@ -41,12 +42,12 @@ describe.each(['inline', 'thread'] as const)('group commit, writer %s', (writer)
 
   it('returns the rows of a statement built with returning() as drizzle maps them (dates, JSON), for built and reusable statements', async () => {
     handle = openDatabase(join(tmp.dir, 'rows.sqlite'), { writer });
-    const [built, plain] = await handle.atomic((db) => [db.insert(users).values(user('u1', 'dawit')).returning(), insertUserStatement(db, user('u2', 'emebet'))]);
+    const [built, plain] = await handle.atomic((db) => [statement(db.insert(users).values(user('u1', 'dawit')).returning(), users), insertUserStatement(db, user('u2', 'emebet'))]);
     expect(built).toEqual([user('u1', 'dawit')]);
     expect(built![0]).toMatchObject({ createdAt: expect.any(Date), countries: ['TUN'] });
     expect(plain).toEqual([]);
     const reusable = (values: ReturnType<typeof user>) =>
-      handle!.atomic((db) => [reusableWrite(db, 'test:user', values, (v) => columnValues(users, v), (d, v) => d.insert(users).values(v).returning())]);
+      handle!.atomic((db) => [reusableWrite(db, 'test:user', values, (v) => columnValues(users, v), (d, v) => d.insert(users).values(v).returning(), users)]);
     // The second call reuses what the first built, with its own values.
     expect(await reusable(user('u3', 'fikru'))).toEqual([[user('u3', 'fikru')]]);
     expect(await reusable({ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] })).toEqual([[{ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] }]]);
@@ -83,9 +84,11 @@ describe.each(['inline', 'thread'] as const)('group commit, writer %s', (writer)
 
 describe('writer thread', () => {
   it('refuses writes with the reason when its database cannot be opened, instead of leaving them waiting', async () => {
-    const writer = startWriterThread('/nonexistent/periplus.sqlite', 'FULL');
+    const builder = openDatabase(':memory:');
+    const writer = startWriterThread('/nonexistent/periplus.sqlite', 'FULL', builder.db);
     await expect(writer.atomic((db) => [insertUserStatement(db, user('u1', 'jamal'))])).rejects.toThrow(/writer thread/);
     await writer.close();
+    await builder.close();
   });
 });
 
