@@ -15,7 +15,7 @@ import { hashToken, randomToken } from './secrets';
 
 type AccountDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
 
-const weakPassword = (problem: string) => new AppError(400, 'bad_request', `The password is too weak: ${problem}.`, [{ path: 'password', type: 'weak_password', message: problem }]);
+const weakPassword = (problem: string) => new AppError('bad_request', `The password is too weak: ${problem}.`, [{ path: 'password', type: 'weak_password', message: problem }]);
 
 export interface NewUser {
   username: string;

@@ -31,7 +31,7 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The user name or password is not correct.');
+export const invalidCredentials = () => new AppError('invalid_credentials', 'The user name or password is not correct.');
 
 export async function signIn(deps: SignInDeps, username: string, password: string, address: string, requestId: string): Promise<SignedIn> {
   const now = deps.clock.now();

@@ -34,7 +34,7 @@ async function versionOf(deps: D, versionId: string) {
 async function gapResponse(deps: D, p: Principal, instanceId: string): Promise<{ r: StoredResponse; elements: ReturnType<typeof elementsOf>; json: Json }> {
   const r = visibleOr404(p, await findResponse(deps.db, instanceId), `Response ${instanceId}`);
   const v = await versionOf(deps, r.versionId);
-  if (!v.elements.length) throw new AppError(422, 'not_an_assessment', `Questionnaire '${r.questionnaireId}' has no scored elements (elementId): there is no gap-analysis report for it.`);
+  if (!v.elements.length) throw new AppError('not_an_assessment', `Questionnaire '${r.questionnaireId}' has no scored elements (elementId): there is no gap-analysis report for it.`);
   return { r, ...v };
 }
 
@@ -142,7 +142,7 @@ export async function assessorAgreement(deps: D, p: Principal, a: string, b: str
   const first = await gapResponse(deps, p, a);
   const second = await gapResponse(deps, p, b);
   if (first.r.questionnaireId !== second.r.questionnaireId || first.r.country !== second.r.country)
-    throw new AppError(422, 'not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ path: 'query.b', type: 'not_comparable', message: 'a different questionnaire or country' }]);
+    throw new AppError('not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ path: 'query.b', type: 'not_comparable', message: 'a different questionnaire or country' }]);
   // Only elements both versions ask in the same way are compared.
   const c = comparability(first.elements, second.elements);
   const shared = first.elements.filter((e) => c.comparable.includes(e.id));

@@ -312,9 +312,7 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     keep: p.policy.keep,
   });
   if (!report.passed)
-    throw new AppError(
-      422,
-      'disclosure_risk',
+    throw new AppError('disclosure_risk',
       `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`,
       report.failures.map((failure) => ({ path: '(dataset)', type: 'disclosure_risk', message: failure })),
       { quasiIdentifiers: report.parameters.quasiIdentifiers, violators: report.after.violators },

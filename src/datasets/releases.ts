@@ -47,7 +47,7 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
   const q = await findQuestionnaire(deps.db, questionnaireId);
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   // Country assessments describe states, not people, and are never released to researchers.
-  if (q.family === 'assessment') throw new AppError(422, 'not_releasable', `'${questionnaireId}' is an assessment questionnaire: its answers are not released as anonymized data.`);
+  if (q.family === 'assessment') throw new AppError('not_releasable', `'${questionnaireId}' is an assessment questionnaire: its answers are not released as anonymized data.`);
   const spec = exportSpec(p, questionnaireId, { ...o, profile: 'public', labels: false, splitMultiple: false, bom: true, maskFormulas: true });
   const ledgers = await approvedLedgers(deps.db, questionnaireId);
   const run: ReleaseRun = { prior: priorReleases(ledgers.map((l) => ({ seq: l.seq, records: decodeLedger(l.ledger) }))) };
@@ -58,7 +58,7 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
     throw e;
   });
   checkRowLimit(prepared.rows, deps.rowLimit);
-  if (prepared.rows === 0) throw new AppError(422, 'nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
+  if (prepared.rows === 0) throw new AppError('nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
   const bundle = new Uint8Array(await new Response(exportStream(deps, prepared)).arrayBuffer());
   const text = toBase64(bundle);
   const chunks: string[] = [];

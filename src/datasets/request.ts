@@ -76,9 +76,7 @@ export function exportFileName(questionnaireId: string, profile: string, at: Dat
 /** 413 when a dataset holds more responses than one request may handle on this deployment (0: no limit). */
 export function checkRowLimit(rows: number, limit: number): void {
   if (limit > 0 && rows > limit)
-    throw new AppError(
-      413,
-      'export_too_large',
+    throw new AppError('export_too_large',
       `This dataset holds ${rows} responses; one request on this deployment handles at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
       [{ path: '(dataset)', type: 'too_large', message: `${rows} responses, over ${limit}` }],
       { rows, limit },

@@ -14,7 +14,7 @@ import type { AppEnv } from './env';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in, or send a valid token in the Authorization header.');
+export const unauthenticated = () => new AppError('unauthenticated', 'Sign in, or send a valid token in the Authorization header.');
 
 /** The route pattern that will handle this request (`/api/v1/responses/:instanceId`), if any. */
 function handlerPath(c: Context): { method: string; path: string } | undefined {
@@ -44,7 +44,7 @@ export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
   const route = handlerPath(c);
   if (!route) return next(); // no such route: the JSON 404 answers
   const rule = ruleFor(route.method, route.path);
-  if (!rule) throw new AppError(403, 'no_access_rule', `No access rule is declared for ${route.method} ${route.path}.`);
+  if (!rule) throw new AppError('no_access_rule', `No access rule is declared for ${route.method} ${route.path}.`);
   if ('public' in rule) return next();
   const p = c.get('principal');
   if (!p) throw unauthenticated();
@@ -53,7 +53,7 @@ export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (p.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? '';
     if (!p.csrfToken || !constantTimeEqual(sent, p.csrfToken))
-      throw new AppError(403, 'csrf', 'Missing or wrong X-CSRF-Token header (it is returned at sign-in and by GET /api/v1/session).');
+      throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header (it is returned at sign-in and by GET /api/v1/session).');
   }
   return next();
 };

@@ -5,16 +5,19 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../deps';
-import { AppError, badRequest, type ErrorDetail } from '../errors';
+import { AppError, badRequest, type ErrorCode, type ErrorDetail } from '../errors';
 
 /** The body of every error reply. */
-export function errorJson(requestId: string, code: string, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>) {
+export function errorJson(requestId: string, code: ErrorCode, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>) {
   return { error: { code, message, details, ...(context === undefined ? {} : { context }), requestId } };
 }
 
-export function errorBody(c: Context, code: string, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>) {
+export function errorBody(c: Context, code: ErrorCode, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>) {
   return errorJson(c.get('requestId') as string, code, message, details, context);
 }
+
+/** The catalogue's code for an HTTPException thrown by Hono's own middleware. */
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' };
 
 /** app.onError: known errors keep their status; anything else is a logged 500 with no internals. */
 export function handleError(logger: Logger) {
@@ -22,7 +25,7 @@ export function handleError(logger: Logger) {
     if (err instanceof AppError) return c.json(errorBody(c, err.code, err.message, err.details, err.context), err.status);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
-      const code = status === 400 ? 'bad_request' : status === 413 ? 'payload_too_large' : `http_${status}`;
+      const code: ErrorCode = HTTP_CODES[status] ?? (status < 500 ? 'bad_request' : 'internal_error');
       return c.json(errorBody(c, code, err.message || 'The request could not be processed.'), status);
     }
     logger.error({ level: 'error', requestId: c.get('requestId'), route: c.req.routePath, error: String(err?.stack ?? err) });

@@ -2,13 +2,14 @@
 // generate the OpenAPI description, so the two cannot drift apart.
 import { isCountryCode } from '../access/countries';
 import { z } from '@hono/zod-openapi';
+import { ERROR_CODES, type ErrorCode } from '../errors';
 import { ID_PATTERN } from '../questionnaires/definition';
 import { questionnaireStates, responseStatuses, reviewStates, roles } from '../storage/schema';
 
 export const ErrorReply = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'invalid_response' }),
+      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).openapi({ example: 'invalid_response', description: 'One of the catalogue in docs/errors.md (src/errors.ts)' }),
       message: z.string(),
       details: z
         .array(z.object({ path: z.string().openapi({ example: 'legs[0].cost' }), type: z.string().openapi({ example: 'required' }), message: z.string() }))

@@ -79,7 +79,7 @@ export function tightened(policy: DisclosurePolicy, requested: Partial<Threshold
     if ((want - policy[key]) * STRICTER[key] < 0) looser.push({ path: key, type: 'policy', message: `${key}=${want} is looser than this questionnaire's policy (${key}=${policy[key]}); a release may only be stricter` });
     else out[key] = want;
   }
-  if (looser.length) throw new AppError(403, 'policy_loosened', 'The request asks for less protection than the questionnaire\'s disclosure policy allows.', looser);
+  if (looser.length) throw new AppError('policy_loosened', 'The request asks for less protection than the questionnaire\'s disclosure policy allows.', looser);
   if (out.maxIndividualRisk > 1 / out.k) out.maxIndividualRisk = 1 / out.k;
   return out;
 }

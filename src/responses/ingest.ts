@@ -77,7 +77,7 @@ function placeOf(p: Principal, input: ResponseInput): { country: string; site: s
     return { country, site: p.site ?? input.site ?? null };
   }
   if (!input.country)
-    throw new AppError(400, 'bad_request', 'Say which country the response is about: the country field is required.', [{ path: 'country', type: 'required', message: 'required' }]);
+    throw new AppError('bad_request', 'Say which country the response is about: the country field is required.', [{ path: 'country', type: 'required', message: 'required' }]);
   if (!inCountries(p, input.country)) throw forbidden(`Country ${input.country} is outside your scope.`);
   return { country: input.country, site: input.site ?? null };
 }

@@ -1,6 +1,9 @@
 // One error shape for every status: { error: { code, message, details: [{ path, type, message }],
 // context?, requestId } }, checked on a real app for each kind of refusal a client can meet.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, errorCatalogueMarkdown } from '../../src/errors';
 import { z } from 'zod';
 import { createTestApp, jsonRequest, type TestApp } from '../support/app';
 import { definitionFile, demoAnswers, demoDefinition, instanceId } from '../support/factories';
@@ -67,5 +70,31 @@ describe('every error has one shape', () => {
     expect(conflict).toMatchObject({ code: 'instance_conflict', details: [], context: { instanceId: id } });
     const big = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { note: 'x'.repeat(5000) } }, coordinator));
     expect((await big.json()).error.context).toEqual({ limitBytes: 4096 });
+  });
+});
+
+describe('the error catalogue', () => {
+  it('is what docs/errors.md shows (npm run docs:errors writes it)', () => {
+    expect(readFileSync(join(import.meta.dirname, '../../docs/errors.md'), 'utf8')).toBe(errorCatalogueMarkdown());
+  });
+
+  it('is the enum of error.code in the OpenAPI description', async () => {
+    const t = createTestApp();
+    try {
+      const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+      expect([...doc.components.schemas.Error.properties.error.properties.code.enum].sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('holds every code the source throws', () => {
+    const source = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+    const thrown = new Set<string>();
+    for (const text of source(join(import.meta.dirname, '../../src')))
+      for (const m of text.matchAll(/(?:new AppError|conflict|tooMany)\(\s*'([a-z_]+)'/g)) thrown.add(m[1]!);
+    expect(thrown.size).toBeGreaterThan(20);
+    for (const code of thrown) expect(Object.keys(ERROR_CODES), code).toContain(code);
   });
 });
