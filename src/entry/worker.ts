@@ -10,8 +10,9 @@
 //   - the hourly upkeep (trash purge, expired sessions) runs from a Cron Trigger;
 //   - the browser pages' files come from the ASSETS binding, built ahead of time (on Node,
 //     esbuild bundles them in memory at the first request).
-// Nothing imported here may pull in better-sqlite3 or node:* modules (nodejs_compat is on for
-// csv-stringify's Buffer only). The helpers live in workers-runtime.ts: workerd refuses named
+// Nothing imported here may pull in better-sqlite3 or node:* modules other than the two that
+// nodejs_compat provides for it: Buffer (csv-stringify) and node:crypto's synchronous SHA-256
+// (questionnaires/canonical.ts). The helpers live in workers-runtime.ts: workerd refuses named
 // exports of the main module that are not handlers.
 import { errorJson } from '../http/problem';
 import { createApp } from '../app';
