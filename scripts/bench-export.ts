@@ -27,7 +27,17 @@ import { exportBound, exportPage } from '../src/storage/exports';
 import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, child: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, generate: { type: 'string' }, rows: { type: 'string' }, data: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string' },
+    child: { type: 'string' },
+    db: { type: 'string' },
+    out: { type: 'string' },
+    generate: { type: 'string' },
+    rows: { type: 'string' },
+    data: { type: 'string' },
+  },
+});
 const REALISTIC = values.data === 'realistic';
 const N = Number(values.n ?? (REALISTIC ? 20_000 : 1_000_000));
 const ROOT = join(import.meta.dirname, '..');
@@ -35,9 +45,16 @@ const ROOT = join(import.meta.dirname, '..');
 /** Deterministic pseudo-random numbers, and a Zipf-like pick so some categories are rare. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
-const HUBS: Array<[string, string]> = [['Agadez', 'NER'], ['Sebha', 'LBY'], ['Zuwara', 'LBY'], ['Sfax', 'TUN'], ['Oujda', 'MAR'], ['Izmir', 'TUR']];
+const HUBS: Array<[string, string]> = [
+  ['Agadez', 'NER'],
+  ['Sebha', 'LBY'],
+  ['Zuwara', 'LBY'],
+  ['Sfax', 'TUN'],
+  ['Oujda', 'MAR'],
+  ['Izmir', 'TUR'],
+];
 
 /** Who passes through each hub: a few nationalities dominate, as in 4Mi and DTM data. */
 const ROUTES: Record<string, string[]> = {
@@ -79,7 +96,12 @@ function interview(r: () => number): { data: Record<string, unknown>; country: s
 
 async function generate(dbFile: string): Promise<void> {
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
-  const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date('2026-11-01T00:00:00Z') }, newId: () => crypto.randomUUID() };
+  const deps = {
+    db: handle.db,
+    atomic: handle.atomic,
+    clock: { now: () => new Date('2026-11-01T00:00:00Z') },
+    newId: () => crypto.randomUUID(),
+  };
   // What is measured here is time and memory, not the verdict: the policy allows 10% global risk,
   // so that a tenth of the interviews (more risk per record) also gives a bundle.
   const json = { ...JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/1.json'), 'utf8')), disclosure: { maxGlobalRisk: 0.1 } };
@@ -96,7 +118,16 @@ async function generate(dbFile: string): Promise<void> {
     for (let i = from; i < to; i++) {
       const { data, country, site } = interview(r);
       const at = Date.parse('2026-01-01T00:00:00Z') + i * 20_000;
-      insert.run(`00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, version.id, JSON.stringify(data), at, at, at, country, site);
+      insert.run(
+        `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+        version.id,
+        JSON.stringify(data),
+        at,
+        at,
+        at,
+        country,
+        site,
+      );
     }
   });
   for (let i = 0; i < N; i += 20_000) batch(i, Math.min(N, i + 20_000));
@@ -110,7 +141,15 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   let rows = 0;
   if (kind === 'export') {
     const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32) };
-    const operator = { actor: 'bench', userId: 'bench', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const operator = {
+      actor: 'bench',
+      userId: 'bench',
+      role: 'admin' as const,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     // --rows M: only the first M interviews (a submission-date filter), to see memory against row count.
     const to = values.rows ? new Date(Date.parse('2026-01-01T00:00:00Z') + (Number(values.rows) - 1) * 20_000) : undefined;
     const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public', to }));
@@ -118,10 +157,29 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
     process.stderr.write(`pass one and disclosure control: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     await pipeline(Readable.fromWeb(exportStream(deps, prepared) as unknown as NodeWebStream<Uint8Array>), createWriteStream(out));
     const r = prepared.sdc!.report;
-    process.stderr.write(`suppressed: ${Object.entries(r.suppressions).map(([v, s]) => `${v} ${s.count}`).join(', ')}; global risk ${(r.after.globalRisk * 100).toFixed(2)}%\n`);
+    process.stderr.write(
+      `suppressed: ${Object.entries(r.suppressions)
+        .map(([v, s]) => `${v} ${s.count}`)
+        .join(', ')}; global risk ${(r.after.globalRisk * 100).toFixed(2)}%\n`,
+    );
   } else if (kind === 'release') {
-    const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID(), pseudonymKey: new Uint8Array(32), rowLimit: 0 };
-    const operator = { actor: 'bench', userId: 'bench', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const deps = {
+      db: handle.db,
+      atomic: handle.atomic,
+      clock: { now: () => new Date() },
+      newId: () => crypto.randomUUID(),
+      pseudonymKey: new Uint8Array(32),
+      rowLimit: 0,
+    };
+    const operator = {
+      actor: 'bench',
+      userId: 'bench',
+      role: 'admin' as const,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const release = await createRelease(deps, operator, 'migrant-scoping', {}, 'bench');
     await decideRelease(deps, operator, release.id, 'approved', null, 'bench');
     const { bytes } = await downloadRelease(deps, operator, release.id, 'bench');
@@ -129,13 +187,36 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
     rows = release.records;
     const r = release.report as unknown as SdcReport;
     const loss = Object.entries(r.informationLoss).filter(([, l]) => l.recodedPercent || l.suppressedPercent);
-    process.stderr.write(`release ${release.seq}: passed ${r.passed}; scenarios ${r.scenarios.map((s) => `${s.name} global risk ${(s.globalRisk * 100).toFixed(2)}%`).join(', ')}\n`);
-    process.stderr.write(`recoding: ${Object.entries(r.recoding?.levels ?? {}).filter(([, l]) => l.level > 0).map(([v, l]) => `${v} -> ${l.describe} (${l.categoriesBefore} -> ${l.categoriesAfter} categories)`).join('; ')}\n`);
-    process.stderr.write(`information loss (recoded % / suppressed %): ${loss.map(([v, l]) => `${v} ${l.recodedPercent}/${l.suppressedPercent}`).join(', ')}\n`);
+    process.stderr.write(
+      `release ${release.seq}: passed ${r.passed}; scenarios ${r.scenarios.map((s) => `${s.name} global risk ${(s.globalRisk * 100).toFixed(2)}%`).join(', ')}\n`,
+    );
+    process.stderr.write(
+      `recoding: ${Object.entries(r.recoding?.levels ?? {})
+        .filter(([, l]) => l.level > 0)
+        .map(([v, l]) => `${v} -> ${l.describe} (${l.categoriesBefore} -> ${l.categoriesAfter} categories)`)
+        .join('; ')}\n`,
+    );
+    process.stderr.write(
+      `information loss (recoded % / suppressed %): ${loss.map(([v, l]) => `${v} ${l.recodedPercent}/${l.suppressedPercent}`).join(', ')}\n`,
+    );
   } else {
     const file = createWriteStream(out);
     const bound = await exportBound(handle.db);
-    const columns = REALISTIC ? QUESTIONS : ['interview_language', 'hub', 'interview_month', 'age_band', 'sex', 'nationality', 'education', 'travelling_with', 'reasons', 'main_reason', 'financing'];
+    const columns = REALISTIC
+      ? QUESTIONS
+      : [
+          'interview_language',
+          'hub',
+          'interview_month',
+          'age_band',
+          'sex',
+          'nationality',
+          'education',
+          'travelling_with',
+          'reasons',
+          'main_reason',
+          'financing',
+        ];
     file.write(stringify([['KEY', 'country', 'site', ...columns]]));
     let after = 0;
     for (;;) {
@@ -143,7 +224,12 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
       if (!page.length) break;
       const lines = page.map((p) => {
         const d = JSON.parse(p.data) as Record<string, unknown>;
-        return [p.instanceId, p.country, p.site ?? '', ...columns.map((c) => (Array.isArray(d[c]) ? (d[c] as string[]).join(' ') : String(d[c] ?? '')))];
+        return [
+          p.instanceId,
+          p.country,
+          p.site ?? '',
+          ...columns.map((c) => (Array.isArray(d[c]) ? (d[c] as string[]).join(' ') : String(d[c] ?? ''))),
+        ];
       });
       if (!file.write(stringify(lines))) await new Promise<void>((ok) => file.once('drain', () => ok()));
       rows += page.length;
@@ -159,26 +245,51 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
 /** The measured processes run compiled code, as `npm start` does (the TypeScript loader alone costs ~80 MB). */
 const CHILD = join(ROOT, 'dist/bench-export.mjs');
 
-function measure(kind: string, dbFile: string, out: string, v8: string[] = [], args: string[] = []): Promise<{ rows: number; seconds: number; maxRssMB: number; bytes: number }> {
+function measure(
+  kind: string,
+  dbFile: string,
+  out: string,
+  v8: string[] = [],
+  args: string[] = [],
+): Promise<{ rows: number; seconds: number; maxRssMB: number; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...v8, CHILD, '--child', kind, '--db', dbFile, '--out', out, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...v8, CHILD, '--child', kind, '--db', dbFile, '--out', out, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let text = '';
     p.stdout.on('data', (c: Buffer) => (text += c.toString()));
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').at(-1)!)) : reject(new Error(`${kind} exited with ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(text.trim().split('\n').at(-1)!)) : reject(new Error(`${kind} exited with ${code}`)),
+    );
   });
 }
 
 /** The question names of scoping version 3, the baseline's columns for realistic data. */
-const QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8')) as { pages: Array<{ elements: Array<{ type: string; name: string }> }> }).pages.flatMap((p) => p.elements.filter((e) => e.type !== 'html').map((e) => e.name));
+const QUESTIONS: string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8')) as {
+    pages: Array<{ elements: Array<{ type: string; name: string }> }>;
+  }
+).pages.flatMap((p) => p.elements.filter((e) => e.type !== 'html').map((e) => e.name));
 
 /** Realistic interviews of version 3, under the disclosure policy version 4 carries. */
 async function generateRealistic(dbFile: string): Promise<void> {
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
-  const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date('2026-11-01T00:00:00Z') }, newId: () => crypto.randomUUID() };
+  const deps = {
+    db: handle.db,
+    atomic: handle.atomic,
+    clock: { now: () => new Date('2026-11-01T00:00:00Z') },
+    newId: () => crypto.randomUUID(),
+  };
   const v3 = JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8'));
   await publishDefinitions(deps, [
     { file: 'surveys/migrant-scoping/3.json', questionnaireId: 'migrant-scoping', version: '3', json: v3 },
-    { file: 'surveys/migrant-scoping/4.json', questionnaireId: 'migrant-scoping', version: '4', json: JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/4.json'), 'utf8')) },
+    {
+      file: 'surveys/migrant-scoping/4.json',
+      questionnaireId: 'migrant-scoping',
+      version: '4',
+      json: JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/4.json'), 'utf8')),
+    },
   ]);
   await handle.close();
   writeInterviews(dbFile, 'migrant-scoping', '3', realisticInterviews(v3, N), { dropRevisionTrigger: true });
@@ -191,7 +302,15 @@ if (values.child) {
   await generate(values.generate);
 } else {
   const tmp = tempDir('periplus-bench-export-');
-  await esbuild({ entryPoints: [join(ROOT, 'scripts/bench-export.ts')], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await esbuild({
+    entryPoints: [join(ROOT, 'scripts/bench-export.ts')],
+    outfile: CHILD,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   try {
     const dbFile = join(tmp.dir, 'bench.sqlite');
     const t0 = performance.now();
@@ -200,13 +319,20 @@ if (values.child) {
       console.log(`bench:export --data realistic  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const runs = [];
       for (let i = 0; i < 2; i++) {
-        runs.push({ base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv')), release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`)) });
+        runs.push({
+          base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv')),
+          release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`)),
+        });
         // The next release is computed against the first, approved: the case of a second release.
       }
       for (const [i, r] of runs.entries()) {
-        console.log(`run ${i + 1}: plain csv-stringify ${r.base.seconds.toFixed(2)} s (peak RSS ${r.base.maxRssMB} MB); release computed, stored and approved ${r.release.seconds.toFixed(2)} s (peak RSS ${r.release.maxRssMB} MB, ${(r.release.bytes / 1e6).toFixed(1)} MB zip): ${(r.release.seconds / r.base.seconds).toFixed(1)}x`);
+        console.log(
+          `run ${i + 1}: plain csv-stringify ${r.base.seconds.toFixed(2)} s (peak RSS ${r.base.maxRssMB} MB); release computed, stored and approved ${r.release.seconds.toFixed(2)} s (peak RSS ${r.release.maxRssMB} MB, ${(r.release.bytes / 1e6).toFixed(1)} MB zip): ${(r.release.seconds / r.base.seconds).toFixed(1)}x`,
+        );
       }
-      console.log(`goal: ${N} realistic interviews to an approved release in under 10 s: ${runs[0]!.release.seconds.toFixed(2)} s (first release), ${runs[1]!.release.seconds.toFixed(2)} s (second, against the first)`);
+      console.log(
+        `goal: ${N} realistic interviews to an approved release in under 10 s: ${runs[0]!.release.seconds.toFixed(2)} s (first release), ${runs[1]!.release.seconds.toFixed(2)} s (second, against the first)`,
+      );
     } else await synthetic(dbFile, t0);
   } finally {
     tmp.cleanup();
@@ -217,16 +343,23 @@ if (values.child) {
 async function synthetic(dbFile: string, t0: number): Promise<void> {
   const dir = dirname(dbFile);
   await generate(dbFile);
-  console.log(`bench:export  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s  (${(statSync(dbFile).size / 1e6).toFixed(0)} MB database)`);
+  console.log(
+    `bench:export  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s  (${(statSync(dbFile).size / 1e6).toFixed(0)} MB database)`,
+  );
   // Each side runs twice, interleaved, and the faster run counts: a shared two-core machine
   // varies by a third from run to run.
-  const best = (a: Awaited<ReturnType<typeof measure>>, b: typeof a) => ({ ...(a.seconds <= b.seconds ? a : b), maxRssMB: Math.max(a.maxRssMB, b.maxRssMB) });
+  const best = (a: Awaited<ReturnType<typeof measure>>, b: typeof a) => ({
+    ...(a.seconds <= b.seconds ? a : b),
+    maxRssMB: Math.max(a.maxRssMB, b.maxRssMB),
+  });
   const base1 = await measure('baseline', dbFile, join(dir, 'plain.csv'));
   const exp1 = await measure('export', dbFile, join(dir, 'bundle.zip'));
   const base = best(base1, await measure('baseline', dbFile, join(dir, 'plain.csv')));
   const exp = best(exp1, await measure('export', dbFile, join(dir, 'bundle.zip')));
   const row = (name: string, m: typeof base) =>
-    console.log(`${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`);
+    console.log(
+      `${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`,
+    );
   // Node's default heap grows lazily; with a bounded heap the RSS shows the live working set.
   const bounded = ['--max-old-space-size=128', '--max-semi-space-size=8'];
   const baseBounded = await measure('baseline', dbFile, join(dir, 'plain.csv'), bounded);
@@ -236,8 +369,14 @@ async function synthetic(dbFile: string, t0: number): Promise<void> {
   row('public-profile bundle (read once, SDC, shuffle, zip; best of 2)', exp);
   row('plain csv-stringify, heap bounded to 128 MB', baseBounded);
   row('public-profile bundle, heap bounded to 128 MB', expBounded);
-  console.log(`ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`);
+  console.log(
+    `ratio, default heap: the export takes ${(exp.seconds / base.seconds).toFixed(2)}x the time of plain CSV writing; peak RSS ${exp.maxRssMB} MB`,
+  );
   row(`public-profile bundle, first ${tenth.rows} rows, heap bounded`, tenth);
-  console.log(`ratio, bounded heap: ${(expBounded.seconds / baseBounded.seconds).toFixed(2)}x; peak RSS ${expBounded.maxRssMB} MB (goal: under 300 MB, within 3x)`);
-  console.log(`memory against rows: ${tenth.rows} rows ${tenth.maxRssMB} MB, ${expBounded.rows} rows ${expBounded.maxRssMB} MB (${(expBounded.maxRssMB / tenth.maxRssMB).toFixed(2)}x for ${(expBounded.rows / tenth.rows).toFixed(0)}x the rows)`);
+  console.log(
+    `ratio, bounded heap: ${(expBounded.seconds / baseBounded.seconds).toFixed(2)}x; peak RSS ${expBounded.maxRssMB} MB (goal: under 300 MB, within 3x)`,
+  );
+  console.log(
+    `memory against rows: ${tenth.rows} rows ${tenth.maxRssMB} MB, ${expBounded.rows} rows ${expBounded.maxRssMB} MB (${(expBounded.maxRssMB / tenth.maxRssMB).toFixed(2)}x for ${(expBounded.rows / tenth.rows).toFixed(0)}x the rows)`,
+  );
 }

@@ -30,7 +30,16 @@ import { questionnaire100q, response100q } from './lib/questionnaire-100q';
 import { questionnaire20q, response20q } from './lib/questionnaire-20q';
 import { percentile as pct, runLoad, type LoadRequest } from './lib/http-load';
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, warm: { type: 'string' }, repeat: { type: 'string' }, clients: { type: 'string' }, 'model-n': { type: 'string' }, sweep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string' },
+    warm: { type: 'string' },
+    repeat: { type: 'string' },
+    clients: { type: 'string' },
+    'model-n': { type: 'string' },
+    sweep: { type: 'string' },
+  },
+});
 const N = Number(values.n ?? 3000);
 const CLIENTS = Number(values.clients ?? 4);
 /**
@@ -97,8 +106,20 @@ async function fullModelAlone(def: Json, responses: Json[]) {
 async function benchToken(dbFile: string): Promise<string> {
   const handle = openDatabase(dbFile);
   const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
-  const user = await createUser(deps, { actor: 'bench', requestId: 'bench' }, { username: 'bench', displayName: 'bench', password: 'benchmark passphrase', role: 'coordinator', countries: ['TUN'] });
-  const principal = { actor: `user:${user.id}`, userId: user.id, role: user.role, countries: user.countries, questionnaires: '*' as const, site: null, via: 'session' as const };
+  const user = await createUser(
+    deps,
+    { actor: 'bench', requestId: 'bench' },
+    { username: 'bench', displayName: 'bench', password: 'benchmark passphrase', role: 'coordinator', countries: ['TUN'] },
+  );
+  const principal = {
+    actor: `user:${user.id}`,
+    userId: user.id,
+    role: user.role,
+    countries: user.countries,
+    questionnaires: '*' as const,
+    site: null,
+    via: 'session' as const,
+  };
   const { token } = await issueApiToken(deps, { principal, requestId: 'bench' }, 'bench', 1);
   handle.close();
   return `Bearer ${token}`;
@@ -115,13 +136,22 @@ type Measured = Awaited<ReturnType<typeof httpIngest>>['results'][number];
 
 /** Jiffies of the whole machine (Linux /proc/stat): busy and idle, to say how much of the 2 cores was left. */
 function machineTicks(): { busy: number; idle: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return { busy: user! + nice! + system! + irq! + softirq! + steal!, idle: idle! + iowait! };
 }
 
 async function httpIngest(dir: string) {
   const surveys = join(dir, 'surveys');
-  for (const [id, def] of [['form20', questionnaire20q()], ['form100', questionnaire100q()], ['form100model', questionnaire100qOnModel()]] as const) {
+  for (const [id, def] of [
+    ['form20', questionnaire20q()],
+    ['form100', questionnaire100q()],
+    ['form100model', questionnaire100qOnModel()],
+  ] as const) {
     mkdirSync(join(surveys, id), { recursive: true });
     writeFileSync(join(surveys, id, '1.json'), JSON.stringify(def));
   }
@@ -142,7 +172,12 @@ async function httpIngest(dir: string) {
     const form = { id, n, response, run: ++runs };
     // Warm up first (the JIT, the caches): a steady state, not a cold start, is measured.
     if (warm > 0) {
-      const warmUp = await runLoad(server.url, clients, Array.from({ length: warm }, (_, w) => request(form, n + w)), 201);
+      const warmUp = await runLoad(
+        server.url,
+        clients,
+        Array.from({ length: warm }, (_, w) => request(form, n + w)),
+        201,
+      );
       if (warmUp.firstUnexpected) throw new Error(`warm-up of ${id} failed: ${warmUp.firstUnexpected}`);
     }
     const requests = Array.from({ length: n }, (_, i) => request(form, i));
@@ -194,7 +229,9 @@ async function storageAlone(dir: string) {
   const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
   await publishDefinitions(deps, [{ file: 'form20/1.json', questionnaireId: 'form20', version: '1', json: questionnaire20q() }]);
   const version = (await findVersion(handle.db, 'form20', '1'))!;
-  const rows = await Promise.all(Array.from({ length: N }, async (_, i) => ({ data: response20q(i), hash: await sha256Hex(canonicalJson(response20q(i))) })));
+  const rows = await Promise.all(
+    Array.from({ length: N }, async (_, i) => ({ data: response20q(i), hash: await sha256Hex(canonicalJson(response20q(i))) })),
+  );
   const writeOne = (i: number) => {
     const at = new Date();
     return handle.atomic((db) => [
@@ -214,7 +251,15 @@ async function storageAlone(dir: string) {
         actor: 'bench',
         at,
       }),
-      auditIfChangedStatement(db, { at, actor: 'bench', action: 'response.submit', targetType: 'response', targetId: uuid(i, 4), requestId: `bench-${i}`, details: { questionnaire: 'form20', version: '1', country: 'TUN' } }),
+      auditIfChangedStatement(db, {
+        at,
+        actor: 'bench',
+        action: 'response.submit',
+        targetType: 'response',
+        targetId: uuid(i, 4),
+        requestId: `bench-${i}`,
+        details: { questionnaire: 'form20', version: '1', country: 'TUN' },
+      }),
     ]);
   };
   let next = 0;
@@ -231,7 +276,9 @@ async function storageAlone(dir: string) {
 
 const tmp = tempDir('periplus-bench-');
 try {
-  console.log(`bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  durability: SQLite WAL + synchronous=FULL (fsync before every 2xx), writes in the server's writer thread`);
+  console.log(
+    `bench:ingest  N=${N}  clients=${CLIENTS}  cores=${availableParallelism()}  durability: SQLite WAL + synchronous=FULL (fsync before every 2xx), writes in the server's writer thread`,
+  );
   const alone = validationAlone();
   const modelTimes = await fullModelAlone(alone.def, alone.responses);
   const planPerSecond = alone.planTimes.length / alone.planSeconds;
@@ -241,29 +288,39 @@ try {
   const row = (name: string, perSecond: number, p50: number, p99: number, note = '') =>
     console.log(`${name.padEnd(52)} ${fmt(perSecond).padStart(9)} ${fmt(p50, 2).padStart(9)} ${fmt(p99, 2).padStart(9)}  ${note}`);
   console.log('');
-  console.log(`${'validation, 100-question form, one core'.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
+  console.log(
+    `${'validation, 100-question form, one core'.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
+  );
   row('  compiled plan', planPerSecond, pct(alone.planTimes, 50), pct(alone.planTimes, 99), `(${alone.planTimes.length} responses)`);
   row('  full survey-core model', modelPerSecond, pct(modelTimes, 50), pct(modelTimes, 99), `(${MODEL_N} responses)`);
   console.log(`  plan / full model: ${fmt(planPerSecond / modelPerSecond)}x`);
   console.log('');
-  console.log(`${`HTTP ingest, real server, ${CLIENTS} clients`.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
+  console.log(
+    `${`HTTP ingest, real server, ${CLIENTS} clients`.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
+  );
   const label: Record<string, string> = {
     form20: '  20 fields + repeat group, plan',
     form100: '  100 questions, plan',
     form100model: '  100 questions, full model (worker pool)',
   };
   const detail = (r: Measured) => {
-    console.log(`${''.padEnd(54)}CPU per submission: server ${fmt(r.cpuMs, 2)} ms, load generator ${fmt(r.clientMs, 2)} ms; machine idle ${fmt(100 * r.idle, 0)}%`);
+    console.log(
+      `${''.padEnd(54)}CPU per submission: server ${fmt(r.cpuMs, 2)} ms, load generator ${fmt(r.clientMs, 2)} ms; machine idle ${fmt(100 * r.idle, 0)}%`,
+    );
   };
   const posted = (r: Measured) => `(${r.n} posted, ${r.failures} failures${r.firstFailure ? `, first: ${r.firstFailure}` : ''})`;
   for (const r of http.results) {
     row(label[r.id]!, r.perSecond, r.p50, r.p99, posted(r));
     detail(r);
     if (r.id === 'form20' && http.repeats.length > 1)
-      console.log(`${''.padEnd(54)}the median of ${http.repeats.length} runs: ${http.repeats.map((x) => `${fmt(x.perSecond)}/s (p50 ${fmt(x.p50, 2)} ms)`).join(', ')}`);
+      console.log(
+        `${''.padEnd(54)}the median of ${http.repeats.length} runs: ${http.repeats.map((x) => `${fmt(x.perSecond)}/s (p50 ${fmt(x.p50, 2)} ms)`).join(', ')}`,
+      );
   }
   console.log('');
-  console.log(`${'20 fields + repeat group, more clients'.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
+  console.log(
+    `${'20 fields + repeat group, more clients'.padEnd(52)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
+  );
   for (const r of http.sweep) {
     row(`  ${r.clients} clients`, r.perSecond, r.p50, r.p99, posted(r));
     detail(r);
@@ -272,16 +329,26 @@ try {
   console.log(`${`storage alone: same writes, writer thread, ${CLIENTS} writers`.padEnd(52)} ${fmt(storage.perSecond).padStart(9)}`);
   const form20 = http.results.find((r) => r.id === 'form20')!;
   // ODK's figure is 120/s at p50 32 ms: the most this server takes with its median answer no slower.
-  const atOdkLatency = [form20, ...http.sweep].filter((r) => r.p50 <= ODK_P50_MS && r.failures === 0).sort((a, b) => b.perSecond - a.perSecond)[0];
+  const atOdkLatency = [form20, ...http.sweep]
+    .filter((r) => r.p50 <= ODK_P50_MS && r.failures === 0)
+    .sort((a, b) => b.perSecond - a.perSecond)[0];
   console.log('');
   console.log(`20-field form vs ODK Central's ${ODK_PER_SECOND}/s (p50 ${ODK_P50_MS} ms, 4 clients):`);
   const range = http.repeats.map((r) => r.perSecond / ODK_PER_SECOND).sort((a, b) => a - b);
-  console.log(`  with ${CLIENTS} clients (median of ${range.length} runs):                 ${fmt(form20.perSecond / ODK_PER_SECOND)}x  (p50 ${fmt(form20.p50, 1)} ms; runs ${fmt(range[0]!)}-${fmt(range.at(-1)!)}x)`);
+  console.log(
+    `  with ${CLIENTS} clients (median of ${range.length} runs):                 ${fmt(form20.perSecond / ODK_PER_SECOND)}x  (p50 ${fmt(form20.p50, 1)} ms; runs ${fmt(range[0]!)}-${fmt(range.at(-1)!)}x)`,
+  );
   if (atOdkLatency)
-    console.log(`  most taken with p50 <= ${ODK_P50_MS} ms (${atOdkLatency.clients} clients):             ${fmt(atOdkLatency.perSecond / ODK_PER_SECOND)}x  (${fmt(atOdkLatency.perSecond)}/s, p50 ${fmt(atOdkLatency.p50, 1)} ms)`);
+    console.log(
+      `  most taken with p50 <= ${ODK_P50_MS} ms (${atOdkLatency.clients} clients):             ${fmt(atOdkLatency.perSecond / ODK_PER_SECOND)}x  (${fmt(atOdkLatency.perSecond)}/s, p50 ${fmt(atOdkLatency.p50, 1)} ms)`,
+    );
   console.log(`HTTP ingest / storage alone (20-field form, ${CLIENTS} clients):     ${fmt(form20.perSecond / storage.perSecond, 2)}`);
-  console.log(`server CPU per submission / validation per submission (100 questions, plan): ${fmt(http.results.find((r) => r.id === 'form100')!.cpuMs / (1000 / planPerSecond))}x`);
-  console.log('(the load generator shares the 2 cores: a keep-alive connection per client, each request sent when the previous answer has arrived, bodies built before the clock starts)');
+  console.log(
+    `server CPU per submission / validation per submission (100 questions, plan): ${fmt(http.results.find((r) => r.id === 'form100')!.cpuMs / (1000 / planPerSecond))}x`,
+  );
+  console.log(
+    '(the load generator shares the 2 cores: a keep-alive connection per client, each request sent when the previous answer has arrived, bodies built before the clock starts)',
+  );
 } finally {
   tmp.cleanup();
 }

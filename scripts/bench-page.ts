@@ -19,7 +19,12 @@ async function measure(context: BrowserContext, url: string, throttle: boolean):
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   if (throttle) {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   let bytes = 0;
@@ -47,7 +52,17 @@ async function measure(context: BrowserContext, url: string, throttle: boolean):
   await page.waitForSelector(question, { timeout: 120_000 });
   const firstQuestionMs = readyMs + (Date.now() - clickAt);
   // Leave no interview in progress (the app would reopen it on the next visit).
-  await page.evaluate(() => new Promise((done) => { const r = indexedDB.open('periplus'); r.onsuccess = () => { const tx = r.result.transaction('progress', 'readwrite'); tx.objectStore('progress').clear(); tx.oncomplete = done; }; }));
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const r = indexedDB.open('periplus');
+        r.onsuccess = () => {
+          const tx = r.result.transaction('progress', 'readwrite');
+          tx.objectStore('progress').clear();
+          tx.oncomplete = done;
+        };
+      }),
+  );
   // Let the service worker finish installing before the next visit.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -68,8 +83,13 @@ try {
     const again = await measure(context, `${stack.url}/collect/`, throttle);
     const label = throttle ? 'phone on 3G (CPU 4x, 1.6 Mbit/s, 150 ms RTT)' : 'unthrottled';
     console.log(`\n${label}`);
-    for (const [name, l] of [['first visit', first], ['later visit', again]] as const) {
-      console.log(`  ${name.padEnd(12)} ${kb(l.bytes).padStart(8)} over the network in ${String(l.requests).padStart(2)} requests (${l.fromServiceWorker} from the service worker); app ready ${l.readyMs} ms; first question answerable ${l.firstQuestionMs} ms`);
+    for (const [name, l] of [
+      ['first visit', first],
+      ['later visit', again],
+    ] as const) {
+      console.log(
+        `  ${name.padEnd(12)} ${kb(l.bytes).padStart(8)} over the network in ${String(l.requests).padStart(2)} requests (${l.fromServiceWorker} from the service worker); app ready ${l.readyMs} ms; first question answerable ${l.firstQuestionMs} ms`,
+      );
     }
     console.log(`  later visit / first visit bytes: ${(again.bytes / first.bytes).toFixed(3)}`);
     await context.close();

@@ -27,8 +27,20 @@ const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEN
 /** An admin token made with the app's own account functions on the given database. */
 async function adminToken(deps: { db: Db; atomic: Atomic }): Promise<string> {
   const full = { ...deps, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
-  const user = await createUser(full, { actor: 'bench', requestId: 'bench' }, { username: 'bench', displayName: 'bench', password: 'benchmark passphrase', role: 'admin', countries: ['*'] });
-  const principal = { actor: `user:${user.id}`, userId: user.id, role: user.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+  const user = await createUser(
+    full,
+    { actor: 'bench', requestId: 'bench' },
+    { username: 'bench', displayName: 'bench', password: 'benchmark passphrase', role: 'admin', countries: ['*'] },
+  );
+  const principal = {
+    actor: `user:${user.id}`,
+    userId: user.id,
+    role: user.role,
+    countries: '*' as const,
+    questionnaires: '*' as const,
+    site: null,
+    via: 'session' as const,
+  };
   return (await issueApiToken(full, { principal, requestId: 'bench' }, 'bench', 1)).token;
 }
 
@@ -44,7 +56,25 @@ function run(cmd: string, args: string[]): Promise<void> {
 
 async function startWranglerDev(persist: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = 8700 + Math.floor(Math.random() * 200);
-  const child = spawn(join(ROOT, 'node_modules/.bin/wrangler'), ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `PSEUDONYM_KEY:${KEY}`, '--var', 'RATE_LIMIT_PER_MINUTE:0', '--show-interactive-dev-session=false'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/wrangler'),
+    [
+      'dev',
+      '--local',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persist,
+      '--var',
+      `PSEUDONYM_KEY:${KEY}`,
+      '--var',
+      'RATE_LIMIT_PER_MINUTE:0',
+      '--show-interactive-dev-session=false',
+    ],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   let out = '';
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   await new Promise<void>((ready, fail) => {
@@ -76,9 +106,19 @@ async function load(url: string, token: string, answers: Record<string, unknown>
     body: JSON.stringify({ instanceId: crypto.randomUUID(), data: answers, country: 'TUN', site: `site ${i % 7}` }),
   });
   // Warm up (and publish, on the Worker).
-  const warmUp = await runLoad(url, 1, Array.from({ length: 10 }, (_, i) => request(i)), 201);
+  const warmUp = await runLoad(
+    url,
+    1,
+    Array.from({ length: 10 }, (_, i) => request(i)),
+    201,
+  );
   if (warmUp.firstUnexpected) throw new Error(`warm-up failed: ${warmUp.firstUnexpected}`);
-  const r = await runLoad(url, CLIENTS, Array.from({ length: N }, (_, i) => request(i)), 201);
+  const r = await runLoad(
+    url,
+    CLIENTS,
+    Array.from({ length: N }, (_, i) => request(i)),
+    201,
+  );
   return { perSecond: N / r.seconds, p50: pct(r.latencies, 50), p99: pct(r.latencies, 99), failures: N - (r.statuses.get(201) ?? 0) };
 }
 
@@ -98,7 +138,7 @@ try {
     writeFileSync(join(surveys, f.questionnaireId, `${f.version}.json`), JSON.stringify(f.json));
   }
   const server = await startServerProcess(['--db', dbFile, '--surveys', surveys], { PERIPLUS_RATE_LIMIT: '0' });
-  let node;
+  let node: Awaited<ReturnType<typeof load>>;
   try {
     node = await load(server.url, nodeToken, answers);
   } finally {
@@ -114,12 +154,20 @@ try {
   writeFileSync(join(tmp.dir, 'admin.sql'), admin.stdout);
   await run(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', join(tmp.dir, 'admin.sql')]);
   const dev = await startWranglerDev(persist);
-  let worker;
+  let worker: Awaited<ReturnType<typeof load>>;
   try {
-    const signIn = await fetch(`${dev.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'benchmark passphrase' }) });
+    const signIn = await fetch(`${dev.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'benchmark passphrase' }),
+    });
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const made = await fetch(`${dev.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'bench' }) });
+    const made = await fetch(`${dev.url}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: 'bench' }),
+    });
     const workerToken = ((await made.json()) as { token: string }).token;
     worker = await load(dev.url, workerToken, answers);
   } finally {
@@ -128,8 +176,13 @@ try {
 
   console.log(`bench:worker  N=${N}  clients=${CLIENTS}  migrant-scoping v3 (compiled plan)`);
   console.log(`${''.padEnd(44)} ${'per sec'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`);
-  for (const [name, r] of [['Node server (SQLite WAL, synchronous=FULL)', node], ['wrangler dev --local (workerd + local D1)', worker]] as const)
-    console.log(`${name.padEnd(44)} ${r.perSecond.toFixed(1).padStart(9)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)}  failures: ${r.failures}`);
+  for (const [name, r] of [
+    ['Node server (SQLite WAL, synchronous=FULL)', node],
+    ['wrangler dev --local (workerd + local D1)', worker],
+  ] as const)
+    console.log(
+      `${name.padEnd(44)} ${r.perSecond.toFixed(1).padStart(9)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)}  failures: ${r.failures}`,
+    );
   console.log(`wrangler dev / Node: ${(worker.perSecond / node.perSecond).toFixed(2)}x`);
 } finally {
   tmp.cleanup();

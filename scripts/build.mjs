@@ -6,7 +6,12 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { periplus: 'src/cli/main.ts', 'validation-worker': 'src/validation/run.ts', 'sdc-worker': 'src/datasets/anonymize/worker.ts', 'sqlite-writer': 'src/entry/sqlite-writer.mjs' },
+  entryPoints: {
+    periplus: 'src/cli/main.ts',
+    'validation-worker': 'src/validation/run.ts',
+    'sdc-worker': 'src/datasets/anonymize/worker.ts',
+    'sqlite-writer': 'src/entry/sqlite-writer.mjs',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

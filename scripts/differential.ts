@@ -9,7 +9,9 @@ import { compileValidation } from '../src/validation/plan/compile';
 import { disagreement, responses } from '../tests/support/differential';
 import { differentialDefinitions } from '../tests/support/definitions';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, budget: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, budget: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' } },
+});
 const RUNS = Number(values.runs ?? 2000);
 /** Seconds per definition at most: the 880-question gap analysis costs ~0.7 s per response on the full model. */
 const BUDGET = Number(values.budget ?? 240);
@@ -23,11 +25,17 @@ for (const { name, json } of differentialDefinitions()) {
   if (values.only && !name.includes(values.only)) continue;
   const compiled = compileValidation(json);
   if (compiled.path === 'model') {
-    console.log(`  ${name.padEnd(52)} full model: ${compiled.reasons.slice(0, 2).join('; ')}${compiled.reasons.length > 2 ? ` (+${compiled.reasons.length - 2})` : ''}`);
+    console.log(
+      `  ${name.padEnd(52)} full model: ${compiled.reasons.slice(0, 2).join('; ')}${compiled.reasons.length > 2 ? ` (+${compiled.reasons.length - 2})` : ''}`,
+    );
     continue;
   }
   const t0 = performance.now();
-  const property = fc.asyncProperty(responses(json), fc.constantFrom('', 'fr', 'ar'), async (data, locale) => (await disagreement(json, compiled.plan, data, locale)) === null);
+  const property = fc.asyncProperty(
+    responses(json),
+    fc.constantFrom('', 'fr', 'ar'),
+    async (data, locale) => (await disagreement(json, compiled.plan, data, locale)) === null,
+  );
   const result = await fc.check(property, { numRuns: RUNS, seed, interruptAfterTimeLimit: BUDGET * 1000, markInterruptAsFailure: false });
   if (result.failed && result.counterexample) {
     failed++;
@@ -38,5 +46,7 @@ for (const { name, json } of differentialDefinitions()) {
     console.log(`  ${name.padEnd(52)} plan: ${result.numRuns} agree (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
 }
-console.log(`${checked} responses agreed; ${failed} definition(s) with a disagreement; ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `${checked} responses agreed; ${failed} definition(s) with a disagreement; ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
 process.exit(failed ? 1 : 0);

@@ -21,7 +21,7 @@ export const ERROR_CODES = {
   csrf: [403, 'A write with a session cookie lacks the right X-CSRF-Token header.'],
   no_access_rule: [403, 'The route has no access rule declared: refused, fail closed.'],
   policy_loosened: [403, 'An export or release asked for less protection than the disclosure policy (details name the fields).'],
-  not_found: [404, 'Unknown, or outside the caller\'s scope (the two are not told apart).'],
+  not_found: [404, "Unknown, or outside the caller's scope (the two are not told apart)."],
   username_taken: [409, 'The user name is already in use.'],
   already_revoked: [409, 'The token was already revoked.'],
   questionnaire_closed: [409, 'The questionnaire is closed and accepts no responses.'],
@@ -42,10 +42,10 @@ export const ERROR_CODES = {
   export_too_large: [413, 'The dataset holds more responses than one request may handle on this deployment.'],
   unsupported_media_type: [415, 'The body is not sent as JSON.'],
   unsupported_encoding: [415, 'The body has a Content-Encoding other than gzip, deflate or identity.'],
-  invalid_response: [422, 'The answers do not pass the questionnaire\'s rules (details: path, type, message each).'],
+  invalid_response: [422, "The answers do not pass the questionnaire's rules (details: path, type, message each)."],
   disclosure_risk: [422, 'The anonymized dataset fails its disclosure thresholds (details name each failure).'],
   not_releasable: [422, 'Assessment questionnaires are not released as anonymized data.'],
-  nothing_to_release: [422, 'No submitted response matches the release\'s filters.'],
+  nothing_to_release: [422, "No submitted response matches the release's filters."],
   not_an_assessment: [422, 'The questionnaire has no scored elements: there is no gap-analysis report.'],
   not_comparable: [422, 'Agreement is measured between assessments of the same questionnaire and country.'],
   rate_limited: [429, 'Too many requests in a minute (Retry-After, context.retryAfterSeconds).'],
@@ -77,7 +77,8 @@ export const notFound = (what: string) => new AppError('not_found', `${what} was
 /** 403: the principal may not do this (role, country, profile). */
 export const forbidden = (message = 'Your role does not allow this.') => new AppError('forbidden', message);
 /** 409: the request conflicts with the current state; `context` says what the state is. */
-export const conflict = (code: CodeWith<409>, message: string, context?: Record<string, unknown>) => new AppError(code, message, [], context);
+export const conflict = (code: CodeWith<409>, message: string, context?: Record<string, unknown>) =>
+  new AppError(code, message, [], context);
 /** 422: well-formed, but the answers do not pass the questionnaire's rules. */
 export const invalidResponse = (message: string, details: ErrorDetail[]) => new AppError('invalid_response', message, details);
 export const unsupportedMediaType = () =>
@@ -86,15 +87,23 @@ export const unsupportedMediaType = () =>
   ]);
 /** 415: a Content-Encoding the server does not decode. */
 export const unsupportedEncoding = (encoding: string) =>
-  new AppError('unsupported_encoding', `Content-Encoding '${encoding}' is not accepted: send the body uncompressed, or gzip- or deflate-compressed.`, [
-    { path: 'content-encoding', type: 'unsupported', message: `'${encoding}' is not gzip, deflate or identity` },
-  ]);
+  new AppError(
+    'unsupported_encoding',
+    `Content-Encoding '${encoding}' is not accepted: send the body uncompressed, or gzip- or deflate-compressed.`,
+    [{ path: 'content-encoding', type: 'unsupported', message: `'${encoding}' is not gzip, deflate or identity` }],
+  );
 export const payloadTooLarge = (limit: number) =>
-  new AppError('payload_too_large', `The request body is larger than the limit of ${limit} bytes.`, [{ path: '(body)', type: 'too_large', message: `over ${limit} bytes` }], {
-    limitBytes: limit,
-  });
+  new AppError(
+    'payload_too_large',
+    `The request body is larger than the limit of ${limit} bytes.`,
+    [{ path: '(body)', type: 'too_large', message: `over ${limit} bytes` }],
+    {
+      limitBytes: limit,
+    },
+  );
 /** 429: too many requests or sign-ins; `context.retryAfterSeconds` (also the Retry-After header). */
-export const tooMany = (code: CodeWith<429>, message: string, retryAfterSeconds: number) => new AppError(code, message, [], { retryAfterSeconds });
+export const tooMany = (code: CodeWith<429>, message: string, retryAfterSeconds: number) =>
+  new AppError(code, message, [], { retryAfterSeconds });
 
 /** docs/errors.md: the catalogue as a table (a test checks the file is this text). */
 export function errorCatalogueMarkdown(): string {

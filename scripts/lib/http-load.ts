@@ -22,14 +22,15 @@ export interface LoadResult {
 }
 
 /** The p-th percentile of sorted numbers (the nearest rank at or below). */
-export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** The request's bytes on the wire. */
 export function requestBytes(host: string, r: LoadRequest): Buffer {
   const body = r.body === undefined ? undefined : Buffer.from(r.body);
   const head = [`${r.method} ${r.path} HTTP/1.1`, `host: ${host}`, ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)];
   if (body) head.push(`content-length: ${body.length}`);
-  const headBytes = Buffer.from(head.join('\r\n') + '\r\n\r\n', 'latin1');
+  const headBytes = Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1');
   return body ? Buffer.concat([headBytes, body]) : headBytes;
 }
 

@@ -12,17 +12,39 @@ export function questionnaire100q(): Record<string, unknown> {
       if (kind === 0) elements.push({ type: 'radiogroup', name, isRequired: true, choices: ['a', 'b', 'c', 'd'] });
       else if (kind === 1) elements.push({ type: 'checkbox', name, choices: ['w', 'x', 'y', 'z'], maxSelectedChoices: 3 });
       else if (kind === 2) elements.push({ type: 'text', name, inputType: 'number', min: 0, max: 1000, isRequired: true });
-      else if (kind === 3) elements.push({ type: 'dropdown', name, choices: ['r1', 'r2', 'r3', 'r4', 'r5'], visibleIf: `{q${n - 3}} <> 'd'` });
+      else if (kind === 3)
+        elements.push({ type: 'dropdown', name, choices: ['r1', 'r2', 'r3', 'r4', 'r5'], visibleIf: `{q${n - 3}} <> 'd'` });
       else if (kind === 4) elements.push({ type: 'comment', name, maxLength: 400 });
       else elements.push({ type: 'boolean', name, requiredIf: `{q${n - 3}} > 500` });
     }
     if (p === 2) elements.push({ type: 'matrix', name: 'm_scale', rows: ['r1', 'r2', 'r3'], columns: [1, 2, 3, 4, 5] });
     if (p === 4)
-      elements.push({ type: 'matrixdropdown', name: 'm_grid', choices: [0, 1, 2], columns: [{ name: 'now' }, { name: 'before' }], rows: ['law', 'practice', 'data'] });
+      elements.push({
+        type: 'matrixdropdown',
+        name: 'm_grid',
+        choices: [0, 1, 2],
+        columns: [{ name: 'now' }, { name: 'before' }],
+        rows: ['law', 'practice', 'data'],
+      });
     if (p === 6)
-      elements.push({ type: 'matrixdynamic', name: 'm_cases', rowCount: 0, columns: [{ name: 'year', cellType: 'text', inputType: 'number' }, { name: 'outcome', cellType: 'dropdown', choices: ['conviction', 'acquittal', 'pending'] }] });
+      elements.push({
+        type: 'matrixdynamic',
+        name: 'm_cases',
+        rowCount: 0,
+        columns: [
+          { name: 'year', cellType: 'text', inputType: 'number' },
+          { name: 'outcome', cellType: 'dropdown', choices: ['conviction', 'acquittal', 'pending'] },
+        ],
+      });
     if (p === 8)
-      elements.push({ type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'dropdown', name: 'country', choices: ['LY', 'TN', 'NE', 'TR'], isRequired: true }, { type: 'text', name: 'cost', inputType: 'number' }] });
+      elements.push({
+        type: 'paneldynamic',
+        name: 'legs',
+        templateElements: [
+          { type: 'dropdown', name: 'country', choices: ['LY', 'TN', 'NE', 'TR'], isRequired: true },
+          { type: 'text', name: 'cost', inputType: 'number' },
+        ],
+      });
     pages.push({ name: `page${p + 1}`, elements, ...(p === 9 ? { visibleIf: "{q1} <> 'c'" } : {}) });
   }
   return { title: 'Benchmark: 100 questions', family: 'assessment', pages };
@@ -30,7 +52,7 @@ export function questionnaire100q(): Record<string, unknown> {
 
 /** A varied, valid response: a deterministic pseudo-random walk over the choices. */
 export function response100q(seed: number): Record<string, unknown> {
-  let s = seed * 2654435761 % 4294967296;
+  let s = (seed * 2654435761) % 4294967296;
   const rnd = (k: number) => {
     s = (s * 1664525 + 1013904223) % 4294967296;
     return s % k;
@@ -49,7 +71,13 @@ export function response100q(seed: number): Record<string, unknown> {
   }
   data.m_scale = { r1: 1 + rnd(5), r2: 1 + rnd(5), r3: 1 + rnd(5) };
   data.m_grid = { law: { now: rnd(3), before: rnd(3) }, practice: { now: rnd(3) } };
-  data.m_cases = [{ year: 2020 + rnd(6), outcome: 'conviction' }, { year: 2021, outcome: 'pending' }];
-  data.legs = [{ country: 'NE', cost: 300 }, { country: 'LY', cost: 1200 }];
+  data.m_cases = [
+    { year: 2020 + rnd(6), outcome: 'conviction' },
+    { year: 2021, outcome: 'pending' },
+  ];
+  data.legs = [
+    { country: 'NE', cost: 300 },
+    { country: 'LY', cost: 1200 },
+  ];
   return data;
 }

@@ -11,17 +11,19 @@ export const SCOPING_DISCLOSURE = {
   scenarios: [
     {
       name: 'community',
-      description: 'Someone from the migrant\'s own community, at home or on the route: a neighbour, a relative, another migrant.',
+      description: "Someone from the migrant's own community, at home or on the route: a neighbour, a relative, another migrant.",
       knows: ['nationality', 'sex', 'age_band', 'marital_status', 'has_children', 'education'],
     },
     {
       name: 'journey',
-      description: 'A smuggler, guide or official who met the migrant on the way: where from, when, through which hub, how many sea attempts.',
+      description:
+        'A smuggler, guide or official who met the migrant on the way: where from, when, through which hub, how many sea attempts.',
       knows: ['nationality', 'sex', 'age_band', 'departure_country', 'left_month', 'hub', 'sea_attempts'],
     },
     {
       name: 'team',
-      description: 'Anyone who knows the fieldwork: where and when interviews were held and in which language (the team, a guard at the site).',
+      description:
+        'Anyone who knows the fieldwork: where and when interviews were held and in which language (the team, a guard at the site).',
       knows: ['hub', 'interview_month', 'interview_language', 'sex', 'age_band'],
     },
   ],

@@ -159,10 +159,13 @@ export const GLOSSARY_LANGUAGES = ['fa', 'ps', 'ti', 'am', 'so'] as const;
 export type GlossaryLang = (typeof GLOSSARY_LANGUAGES)[number];
 
 export const GLOSSARY: ReadonlyMap<string, Record<GlossaryLang, string>> = new Map(
-  TABLE.trim().split('\n').map((line) => {
-    const cells = line.split(' | ').map((s) => s.trim());
-    if (cells.length !== GLOSSARY_LANGUAGES.length + 1 || cells.some((s) => s === '')) throw new Error(`scoping glossary: malformed line: ${line}`);
-    const [en, ...rest] = cells as [string, ...string[]];
-    return [en, Object.fromEntries(GLOSSARY_LANGUAGES.map((l, i) => [l, rest[i]!])) as Record<GlossaryLang, string>];
-  }),
+  TABLE.trim()
+    .split('\n')
+    .map((line) => {
+      const cells = line.split(' | ').map((s) => s.trim());
+      if (cells.length !== GLOSSARY_LANGUAGES.length + 1 || cells.some((s) => s === ''))
+        throw new Error(`scoping glossary: malformed line: ${line}`);
+      const [en, ...rest] = cells as [string, ...string[]];
+      return [en, Object.fromEntries(GLOSSARY_LANGUAGES.map((l, i) => [l, rest[i]!])) as Record<GlossaryLang, string>];
+    }),
 );

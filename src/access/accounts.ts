@@ -7,7 +7,14 @@ import { findQuestionnaire, findVersionById } from '../storage/questionnaires';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
 import type { Role } from '../storage/schema';
-import { deleteUserSessionsStatement, findToken, insertTokenStatement, revokeTokenStatement, revokeUserTokensStatement, type TokenRow } from '../storage/sessions';
+import {
+  deleteUserSessionsStatement,
+  findToken,
+  insertTokenStatement,
+  revokeTokenStatement,
+  revokeUserTokensStatement,
+  type TokenRow,
+} from '../storage/sessions';
 import { findUser, insertUserStatement, replaceAssignmentsStatements, updateUserStatement, type UserRow } from '../storage/users';
 import { hashPassword, passwordProblem } from './passwords';
 import { ALL, inCountries, type Actor } from './principal';
@@ -15,7 +22,8 @@ import { hashToken, randomToken } from './secrets';
 
 type AccountDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
 
-const weakPassword = (problem: string) => new AppError('bad_request', `The password is too weak: ${problem}.`, [{ path: 'password', type: 'weak_password', message: problem }]);
+const weakPassword = (problem: string) =>
+  new AppError('bad_request', `The password is too weak: ${problem}.`, [{ path: 'password', type: 'weak_password', message: problem }]);
 
 export interface NewUser {
   username: string;
@@ -42,7 +50,15 @@ export async function createUser(deps: AccountDeps, actor: { actor: string; requ
   try {
     await deps.atomic((db) => [
       insertUserStatement(db, row),
-      auditStatement(db, { at, actor: actor.actor, action: 'user.create', targetType: 'user', targetId: row.id, requestId: actor.requestId, details: { username: row.username, role: row.role, countries: row.countries } }),
+      auditStatement(db, {
+        at,
+        actor: actor.actor,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: row.id,
+        requestId: actor.requestId,
+        details: { username: row.username, role: row.role, countries: row.countries },
+      }),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict('username_taken', `The user name '${row.username}' is already taken.`);
@@ -82,7 +98,9 @@ export async function updateUser(deps: AccountDeps, { principal, requestId }: Ac
     ...(change.password === undefined ? {} : { passwordHash: await hashPassword(change.password) }),
   };
   const endSessions = change.disabled === true || change.password !== undefined || change.role !== undefined;
-  const changed = Object.keys(change).filter((k) => k !== 'password').concat(change.password === undefined ? [] : ['password']);
+  const changed = Object.keys(change)
+    .filter((k) => k !== 'password')
+    .concat(change.password === undefined ? [] : ['password']);
   const revokeApi = change.disabled === true || change.password !== undefined;
   const issuer = (change.role ?? user.role) === 'admin' || (change.role ?? user.role) === 'coordinator';
   const countries = change.countries ?? user.countries;
@@ -91,7 +109,11 @@ export async function updateUser(deps: AccountDeps, { principal, requestId }: Ac
     updateUserStatement(db, userId, set),
     ...(endSessions ? [deleteUserSessionsStatement(db, userId)] : []),
     ...(revokeApi ? [revokeUserTokensStatement(db, userId, 'api', at)] : []),
-    ...(revokeDevices === 'all' ? [revokeUserTokensStatement(db, userId, 'device', at)] : revokeDevices === 'outside' ? [revokeUserTokensStatement(db, userId, 'device', at, countries)] : []),
+    ...(revokeDevices === 'all'
+      ? [revokeUserTokensStatement(db, userId, 'device', at)]
+      : revokeDevices === 'outside'
+        ? [revokeUserTokensStatement(db, userId, 'device', at, countries)]
+        : []),
     auditStatement(db, {
       at,
       actor: principal.actor,
@@ -99,21 +121,40 @@ export async function updateUser(deps: AccountDeps, { principal, requestId }: Ac
       targetType: 'user',
       targetId: userId,
       requestId,
-      details: { changed, ...(change.role ? { role: change.role } : {}), ...(change.countries ? { countries: change.countries } : {}), ...(change.disabled === undefined ? {} : { disabled: change.disabled }) },
+      details: {
+        changed,
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.countries ? { countries: change.countries } : {}),
+        ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
+      },
     }),
   ]);
   return (rows as UserRow[])[0]!;
 }
 
 /** Coordinators may assign only users whose countries all lie within their own scope. */
-export async function setAssignments(deps: AccountDeps, { principal, requestId }: Actor, userId: string, questionnaireIds: string[]): Promise<void> {
+export async function setAssignments(
+  deps: AccountDeps,
+  { principal, requestId }: Actor,
+  userId: string,
+  questionnaireIds: string[],
+): Promise<void> {
   const user = await findUser(deps.db, userId);
-  if (!user || (principal.role !== 'admin' && (user.countries.includes(ALL) || !user.countries.every((c) => inCountries(principal, c))))) throw notFound(`User ${userId}`);
+  if (!user || (principal.role !== 'admin' && (user.countries.includes(ALL) || !user.countries.every((c) => inCountries(principal, c)))))
+    throw notFound(`User ${userId}`);
   const unique = [...new Set(questionnaireIds)].sort();
   const at = deps.clock.now();
   await deps.atomic((db) => [
     ...replaceAssignmentsStatements(db, userId, unique),
-    auditStatement(db, { at, actor: principal.actor, action: 'user.assignments', targetType: 'user', targetId: userId, requestId, details: { questionnaires: unique } }),
+    auditStatement(db, {
+      at,
+      actor: principal.actor,
+      action: 'user.assignments',
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+      details: { questionnaires: unique },
+    }),
   ]);
 }
 
@@ -144,10 +185,25 @@ async function issue(
     revokedAt: null,
     lastUsedAt: null,
   };
-  const details = { kind, name: row.name, questionnaires: row.questionnaires, country: row.country, site: row.site, expiresAt: row.expiresAt?.toISOString() ?? null };
+  const details = {
+    kind,
+    name: row.name,
+    questionnaires: row.questionnaires,
+    country: row.country,
+    site: row.site,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+  };
   await deps.atomic((db) => [
     insertTokenStatement(db, row),
-    auditStatement(db, { at, actor: principal.actor, action: 'token.issue', targetType: kind === 'api' ? 'token' : 'device', targetId: row.id, requestId, details }),
+    auditStatement(db, {
+      at,
+      actor: principal.actor,
+      action: 'token.issue',
+      targetType: kind === 'api' ? 'token' : 'device',
+      targetId: row.id,
+      requestId,
+      details,
+    }),
   ]);
   return { row, token };
 }
@@ -174,25 +230,47 @@ export async function issueDeviceToken(deps: AccountDeps, actor: Actor, d: Devic
     const q = await findQuestionnaire(deps.db, id);
     const current = q?.currentVersionId ? await findVersionById(deps.db, q.currentVersionId) : undefined;
     const problem = current && siteProblem(versionSites(current), d.country, d.site);
-    if (problem) throw badRequest(`The device's site is not a declared site of '${id}': ${problem}.`, [{ path: 'site', type: 'not_declared', message: problem }]);
+    if (problem)
+      throw badRequest(`The device's site is not a declared site of '${id}': ${problem}.`, [
+        { path: 'site', type: 'not_declared', message: problem },
+      ]);
   }
-  return issue(deps, actor, 'device', { name: d.name, questionnaires, country: d.country, site: d.site ?? null, expiresInDays: d.expiresInDays });
+  return issue(deps, actor, 'device', {
+    name: d.name,
+    questionnaires,
+    country: d.country,
+    site: d.site ?? null,
+    expiresInDays: d.expiresInDays,
+  });
 }
 
 /** Revokes a token the principal may manage: their own API tokens; devices in their countries. */
-export async function revokeToken(deps: AccountDeps, { principal, requestId }: Actor, kind: TokenRow['kind'], id: string): Promise<TokenRow> {
+export async function revokeToken(
+  deps: AccountDeps,
+  { principal, requestId }: Actor,
+  kind: TokenRow['kind'],
+  id: string,
+): Promise<TokenRow> {
   const row = await findToken(deps.db, id);
   const mayManage =
     row?.kind === kind &&
-    (principal.role === 'admin' || (kind === 'api' ? row.userId === principal.userId : row.country !== null && inCountries(principal, row.country)));
+    (principal.role === 'admin' ||
+      (kind === 'api' ? row.userId === principal.userId : row.country !== null && inCountries(principal, row.country)));
   if (!row || !mayManage) throw notFound(`Token ${id}`);
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     revokeTokenStatement(db, id, at),
-    auditIfChangedStatement(db, { at, actor: principal.actor, action: 'token.revoke', targetType: kind === 'api' ? 'token' : 'device', targetId: id, requestId, details: { name: row.name } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: principal.actor,
+      action: 'token.revoke',
+      targetType: kind === 'api' ? 'token' : 'device',
+      targetId: id,
+      requestId,
+      details: { name: row.name },
+    }),
   ]);
   const revoked = (rows as TokenRow[])[0];
   if (!revoked) throw conflict('already_revoked', 'This token was already revoked.');
   return revoked;
 }
-

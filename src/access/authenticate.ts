@@ -1,7 +1,13 @@
 // Turns the credentials of a request (session cookie or bearer token) into a Principal, or
 // undefined. Expired sessions and revoked or expired tokens count as no credentials at all.
 import type { Deps } from '../deps';
-import { deleteSessionStatement, findSessionWithUser, findTokenWithUser, touchSessionStatement, touchTokenStatement } from '../storage/sessions';
+import {
+  deleteSessionStatement,
+  findSessionWithUser,
+  findTokenWithUser,
+  touchSessionStatement,
+  touchTokenStatement,
+} from '../storage/sessions';
 import { assignedQuestionnaires, type UserRow } from '../storage/users';
 import { ALL, type Principal } from './principal';
 import { hashToken } from './secrets';
@@ -32,7 +38,8 @@ export async function fromBearer(deps: AuthDeps, token: string): Promise<Princip
   if (!found) return undefined;
   const { token: row, user } = found;
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.disabledAt) return undefined;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await deps.atomic((db) => [touchTokenStatement(db, row.id, now)]);
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    await deps.atomic((db) => [touchTokenStatement(db, row.id, now)]);
   if (row.kind === 'api') return userPrincipal(deps, user, 'api-token');
   return {
     actor: `device:${row.id}`,

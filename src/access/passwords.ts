@@ -8,7 +8,11 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations }, key, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
+    key,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
@@ -32,7 +36,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** The lowest zxcvbn score accepted: 3 means about 10^8 guesses or more ("safely unguessable" online). */
 export const MIN_PASSWORD_SCORE = 3;
 
-type Checker = { check(password: string, userInputs?: Array<string | number>): { score: number; feedback: { warning: string | null; suggestions: string[] } } };
+type Checker = {
+  check(
+    password: string,
+    userInputs?: Array<string | number>,
+  ): { score: number; feedback: { warning: string | null; suggestions: string[] } };
+};
 let checker: Promise<Checker> | undefined;
 
 /**
@@ -42,8 +51,16 @@ let checker: Promise<Checker> | undefined;
  */
 function zxcvbn(): Promise<Checker> {
   checker ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
-    return new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
   })();
   return checker;
 }

@@ -4,7 +4,13 @@ import type { Deps } from '../deps';
 import type { Db } from '../storage/db';
 import { AppError, tooMany } from '../errors';
 import { auditStatement } from '../storage/audit';
-import { clearThrottleStatement, findThrottles, insertSessionStatement, recordFailureStatement, refundFailureStatement } from '../storage/sessions';
+import {
+  clearThrottleStatement,
+  findThrottles,
+  insertSessionStatement,
+  recordFailureStatement,
+  refundFailureStatement,
+} from '../storage/sessions';
 import { findUserByName, type UserRow } from '../storage/users';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { randomToken, hashToken } from './secrets';
@@ -78,7 +84,15 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
     clearThrottleStatement(db, accountKey),
     refundFailureStatement(db, addressKey, signInLimitPerAddress),
     insertSessionStatement(db, { tokenHash, userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt }),
-    auditStatement(db, { at: now, actor: `user:${user.id}`, action: 'session.sign_in', targetType: 'user', targetId: user.id, requestId, details: { address } }),
+    auditStatement(db, {
+      at: now,
+      actor: `user:${user.id}`,
+      action: 'session.sign_in',
+      targetType: 'user',
+      targetId: user.id,
+      requestId,
+      details: { address },
+    }),
   ]);
   return { user, sessionToken, csrfToken, expiresAt };
 }

@@ -53,5 +53,10 @@ export function agreement(elements: ElementDef[], a: Record<string, unknown>, b:
     }
   }
   const k = weightedKappa(pairs);
-  return { compared: pairs.length, observedAgreement: pairs.length ? same / pairs.length : null, weightedKappa: k === null ? null : Math.round(k * 1000) / 1000, differences };
+  return {
+    compared: pairs.length,
+    observedAgreement: pairs.length ? same / pairs.length : null,
+    weightedKappa: k === null ? null : Math.round(k * 1000) / 1000,
+    differences,
+  };
 }

@@ -12,7 +12,12 @@ export interface Comparability {
 export function comparability(first: ElementDef[], second: ElementDef[]): Comparability {
   const b = new Map(second.map((e) => [e.id, e]));
   const a = new Set(first.map((e) => e.id));
-  const out: Comparability = { comparable: [], changed: [], onlyInFirst: [], onlyInSecond: second.filter((e) => !a.has(e.id)).map((e) => e.id) };
+  const out: Comparability = {
+    comparable: [],
+    changed: [],
+    onlyInFirst: [],
+    onlyInSecond: second.filter((e) => !a.has(e.id)).map((e) => e.id),
+  };
   for (const e of first) {
     const other = b.get(e.id);
     if (!other) out.onlyInFirst.push(e.id);

@@ -34,7 +34,12 @@ export function elementsOf(definition: Json): ElementDef[] {
     if (Array.isArray(node)) for (const n of node) walk(n, panelTitle);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      const title = typeof o.title === 'string' ? o.title : typeof (o.title as Record<string, unknown> | undefined)?.default === 'string' ? ((o.title as Record<string, string>).default as string) : panelTitle;
+      const title =
+        typeof o.title === 'string'
+          ? o.title
+          : typeof (o.title as Record<string, unknown> | undefined)?.default === 'string'
+            ? ((o.title as Record<string, string>).default as string)
+            : panelTitle;
       if (typeof o.elementId === 'string' && typeof o.name === 'string') {
         const article = String(o.articleRef ?? '');
         out.push({
@@ -47,7 +52,12 @@ export function elementsOf(definition: Json): ElementDef[] {
           obligation: (['M', 'C', 'O'].includes(String(o.obligation)) ? o.obligation : 'M') as Obligation,
           core: o.coreElement === true,
           title: panelTitle,
-          signature: JSON.stringify([article, o.obligation, o.coreElement === true, ((o.choices as unknown[]) ?? []).map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c))]),
+          signature: JSON.stringify([
+            article,
+            o.obligation,
+            o.coreElement === true,
+            ((o.choices as unknown[]) ?? []).map((c) => (c && typeof c === 'object' ? (c as { value: unknown }).value : c)),
+          ]),
         });
       }
       for (const key of ['pages', 'elements', 'templateElements']) if (key in o) walk(o[key], o.type === 'panel' ? title : panelTitle);
@@ -164,7 +174,13 @@ export function assess(elements: ElementDef[], data: Json): Assessment {
       e,
       status,
       points: status === 'na' || status === 'nd' ? null : POINTS[status],
-      provision: [text(d, `${e.prefix}_instrument`), text(d, `${e.prefix}_article`), text(d, `${e.prefix}_in_force`) && `in force since ${text(d, `${e.prefix}_in_force`)}`].filter(Boolean).join(', '),
+      provision: [
+        text(d, `${e.prefix}_instrument`),
+        text(d, `${e.prefix}_article`),
+        text(d, `${e.prefix}_in_force`) && `in force since ${text(d, `${e.prefix}_in_force`)}`,
+      ]
+        .filter(Boolean)
+        .join(', '),
       evidence: text(d, `${e.prefix}_evidence`),
       gap: text(d, `${e.prefix}_gap`),
       recommendation: text(d, `${e.prefix}_recommendation`),

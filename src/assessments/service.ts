@@ -31,17 +31,33 @@ async function versionOf(deps: D, versionId: string) {
   return v;
 }
 
-async function gapResponse(deps: D, p: Principal, instanceId: string): Promise<{ r: StoredResponse; elements: ReturnType<typeof elementsOf>; json: Json }> {
+async function gapResponse(
+  deps: D,
+  p: Principal,
+  instanceId: string,
+): Promise<{ r: StoredResponse; elements: ReturnType<typeof elementsOf>; json: Json }> {
   const r = visibleOr404(p, await findResponse(deps.db, instanceId), `Response ${instanceId}`);
   const v = await versionOf(deps, r.versionId);
-  if (!v.elements.length) throw new AppError('not_an_assessment', `Questionnaire '${r.questionnaireId}' has no scored elements (elementId): there is no gap-analysis report for it.`);
+  if (!v.elements.length)
+    throw new AppError(
+      'not_an_assessment',
+      `Questionnaire '${r.questionnaireId}' has no scored elements (elementId): there is no gap-analysis report for it.`,
+    );
   return { r, ...v };
 }
 
 /** Submitted, not rejected responses of a questionnaire within scope, newest first. */
 async function submitted(deps: D, p: Principal, questionnaireId: string, country?: string) {
   return deps.db
-    .select({ instanceId: responses.instanceId, country: responses.country, versionId: responses.versionId, version: questionnaireVersions.version, data: responses.data, submittedBy: responses.submittedBy, submittedAt: responses.submittedAt })
+    .select({
+      instanceId: responses.instanceId,
+      country: responses.country,
+      versionId: responses.versionId,
+      version: questionnaireVersions.version,
+      data: responses.data,
+      submittedBy: responses.submittedBy,
+      submittedAt: responses.submittedAt,
+    })
     .from(responses)
     .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
     .where(
@@ -102,12 +118,17 @@ export async function countryReport(deps: D, p: Principal, instanceId: string): 
     const latest = (await submitted(deps, p, practiceId, r.country))[0];
     if (latest) {
       const pdata = JSON.parse(latest.data) as Json;
-      context.practice = { version: latest.version, year: String(pdata.reference_year ?? ''), actors: practiceOf((await versionOf(deps, latest.versionId)).json, pdata) };
+      context.practice = {
+        version: latest.version,
+        year: String(pdata.reference_year ?? ''),
+        actors: practiceOf((await versionOf(deps, latest.versionId)).json, pdata),
+      };
     }
   }
   const others = (await listVersions(deps.db, r.questionnaireId)).filter((v) => v.id !== r.versionId);
   context.comparability = [];
-  for (const v of others) context.comparability.push({ version: v.version, result: comparability(elements, (await versionOf(deps, v.id)).elements) });
+  for (const v of others)
+    context.comparability.push({ version: v.version, result: comparability(elements, (await versionOf(deps, v.id)).elements) });
   return { assessment: assess(elements, data), context };
 }
 
@@ -117,7 +138,11 @@ export const renderReport = {
 };
 
 /** The newest assessment of each country, scored per article. */
-export async function heatmap(deps: D, p: Principal, questionnaireId: string): Promise<{ svg: string; countries: Array<{ country: string; instanceId: string; version: string; articles: Record<string, Score> }> }> {
+export async function heatmap(
+  deps: D,
+  p: Principal,
+  questionnaireId: string,
+): Promise<{ svg: string; countries: Array<{ country: string; instanceId: string; version: string; articles: Record<string, Score> }> }> {
   const q = await findQuestionnaire(deps.db, questionnaireId);
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   const seen = new Set<string>();
@@ -129,24 +154,45 @@ export async function heatmap(deps: D, p: Principal, questionnaireId: string): P
     const { elements } = await versionOf(deps, r.versionId);
     const a = assess(elements, JSON.parse(r.data) as Json);
     for (const x of a.articles) if (!articles.includes(x.article)) articles.push(x.article);
-    rows.push({ country: r.country, instanceId: r.instanceId, version: r.version, scores: new Map(a.articles.map((x) => [x.article, x.score])) });
+    rows.push({
+      country: r.country,
+      instanceId: r.instanceId,
+      version: r.version,
+      scores: new Map(a.articles.map((x) => [x.article, x.score])),
+    });
   }
   rows.sort((a, b) => a.country.localeCompare(b.country));
   return {
     svg: heatmapSvg(`${q.title}: confirmed score per article`, articles, rows),
-    countries: rows.map((r) => ({ country: r.country, instanceId: r.instanceId, version: r.version, articles: Object.fromEntries(r.scores) })),
+    countries: rows.map((r) => ({
+      country: r.country,
+      instanceId: r.instanceId,
+      version: r.version,
+      articles: Object.fromEntries(r.scores),
+    })),
   };
 }
 
-export async function assessorAgreement(deps: D, p: Principal, a: string, b: string): Promise<Agreement & { country: string; comparable: number }> {
+export async function assessorAgreement(
+  deps: D,
+  p: Principal,
+  a: string,
+  b: string,
+): Promise<Agreement & { country: string; comparable: number }> {
   const first = await gapResponse(deps, p, a);
   const second = await gapResponse(deps, p, b);
   if (first.r.questionnaireId !== second.r.questionnaireId || first.r.country !== second.r.country)
-    throw new AppError('not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [{ path: 'query.b', type: 'not_comparable', message: 'a different questionnaire or country' }]);
+    throw new AppError('not_comparable', 'Agreement is measured between two assessments of the same questionnaire and country.', [
+      { path: 'query.b', type: 'not_comparable', message: 'a different questionnaire or country' },
+    ]);
   // Only elements both versions ask in the same way are compared.
   const c = comparability(first.elements, second.elements);
   const shared = first.elements.filter((e) => c.comparable.includes(e.id));
-  return { country: first.r.country, comparable: shared.length, ...agreement(shared, JSON.parse(first.r.data) as Json, JSON.parse(second.r.data) as Json) };
+  return {
+    country: first.r.country,
+    comparable: shared.length,
+    ...agreement(shared, JSON.parse(first.r.data) as Json, JSON.parse(second.r.data) as Json),
+  };
 }
 
 export interface Fieldwork {
@@ -176,7 +222,8 @@ export async function fieldwork(deps: D, p: Principal, questionnaireId: string):
     byReason[r.reason] = (byReason[r.reason] ?? 0) + r.n;
     bySite[r.site] = (bySite[r.site] ?? 0) + r.n;
   }
-  const done = (country: string, site: string) => (site ? perSite.find((s) => s.key === `${country} / ${site}`)?.n : perCountry.find((s) => s.key === country)?.n) ?? 0;
+  const done = (country: string, site: string) =>
+    (site ? perSite.find((s) => s.key === `${country} / ${site}`)?.n : perCountry.find((s) => s.key === country)?.n) ?? 0;
   return {
     questionnaireId,
     perDay,
@@ -196,12 +243,38 @@ export function fieldworkHtml(f: Fieldwork, title: string): string {
     `Fieldwork: ${title}`,
     `<h1>Fieldwork: ${esc(title)}</h1>
 <p>${total} interviews submitted; ${f.refusals.total} stopped at screening (only counted, nothing kept).</p>
-${columnChart('Interviews per day', f.perDay.map((d) => ({ label: d.key, value: d.n })))}
-${barChart('Interviews per site', f.perSite.map((s) => ({ label: s.key, value: s.n })))}
-${barChart('Interviews per enumerator or device', f.perCollector.map((s) => ({ label: s.key, value: s.n })))}
-${barChart('Stopped at screening, by reason', Object.entries(f.refusals.byReason).map(([k, n]) => ({ label: k, value: n, color: '#E69F00' })))}
-${f.targets.length ? barChart('Progress to targets (%)', f.targets.map((t) => ({ label: `${t.country}${t.site ? ` / ${t.site}` : ''}`, value: Math.min(100, t.percent), text: `${t.done} of ${t.target} (${t.percent}%)`, color: t.percent >= 100 ? '#009E73' : '#0072B2' })), { max: 100 }) : '<p class="muted">No targets set (PUT .../fieldwork/targets).</p>'}
-<h2>Refusals per site</h2><table>${row(['site', 'refusals'], true)}${Object.entries(f.refusals.bySite).map(([k, n]) => row([k, n])).join('')}</table>`,
+${columnChart(
+  'Interviews per day',
+  f.perDay.map((d) => ({ label: d.key, value: d.n })),
+)}
+${barChart(
+  'Interviews per site',
+  f.perSite.map((s) => ({ label: s.key, value: s.n })),
+)}
+${barChart(
+  'Interviews per enumerator or device',
+  f.perCollector.map((s) => ({ label: s.key, value: s.n })),
+)}
+${barChart(
+  'Stopped at screening, by reason',
+  Object.entries(f.refusals.byReason).map(([k, n]) => ({ label: k, value: n, color: '#E69F00' })),
+)}
+${
+  f.targets.length
+    ? barChart(
+        'Progress to targets (%)',
+        f.targets.map((t) => ({
+          label: `${t.country}${t.site ? ` / ${t.site}` : ''}`,
+          value: Math.min(100, t.percent),
+          text: `${t.done} of ${t.target} (${t.percent}%)`,
+          color: t.percent >= 100 ? '#009E73' : '#0072B2',
+        })),
+        { max: 100 },
+      )
+    : '<p class="muted">No targets set (PUT .../fieldwork/targets).</p>'
+}
+<h2>Refusals per site</h2><table>${row(['site', 'refusals'], true)}${Object.entries(f.refusals.bySite)
+      .map(([k, n]) => row([k, n]))
+      .join('')}</table>`,
   );
 }
-

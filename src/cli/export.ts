@@ -33,7 +33,13 @@ export interface ExportCliOptions {
   'max-individual-risk'?: string;
 }
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 const date = (s: string | undefined, flag: string) => {
   if (!s) return undefined;
   const d = new Date(s);
@@ -58,13 +64,27 @@ function progress(): (done: number, total: number) => void {
   };
 }
 
-export async function exportCommand(handle: SqliteHandle, pseudonymKey: Uint8Array, questionnaireId: string | undefined, o: ExportCliOptions): Promise<number> {
+export async function exportCommand(
+  handle: SqliteHandle,
+  pseudonymKey: Uint8Array,
+  questionnaireId: string | undefined,
+  o: ExportCliOptions,
+): Promise<number> {
   if (!questionnaireId) throw new CliUsageError('export needs <questionnaire>');
   const profile = (o.profile ?? 'public') as Profile;
   if (!profiles.includes(profile)) throw new CliUsageError(`--profile must be one of ${profiles.join(', ')}`);
   const states = list(o['review-state']);
-  if (states?.some((s) => !reviewStates.includes(s as ReviewState))) throw new CliUsageError(`--review-state takes ${reviewStates.join(', ')}`);
-  const operator = { actor: 'cli', userId: 'cli', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+  if (states?.some((s) => !reviewStates.includes(s as ReviewState)))
+    throw new CliUsageError(`--review-state takes ${reviewStates.join(', ')}`);
+  const operator = {
+    actor: 'cli',
+    userId: 'cli',
+    role: 'admin' as const,
+    countries: '*' as const,
+    questionnaires: '*' as const,
+    site: null,
+    via: 'session' as const,
+  };
   const spec = exportSpec(operator, questionnaireId, {
     profile,
     labels: o.labels,
@@ -85,7 +105,17 @@ export async function exportCommand(handle: SqliteHandle, pseudonymKey: Uint8Arr
   const deps = { db: handle.db, clock: systemClock, pseudonymKey };
   const prepared = await prepareExport(deps, spec);
   const at = systemClock.now();
-  await handle.atomic((db) => [auditStatement(db, { at, actor: 'cli', action: 'dataset.export', targetType: 'questionnaire', targetId: questionnaireId, requestId: 'cli', details: exportAuditDetails(spec, prepared) })]);
+  await handle.atomic((db) => [
+    auditStatement(db, {
+      at,
+      actor: 'cli',
+      action: 'dataset.export',
+      targetType: 'questionnaire',
+      targetId: questionnaireId,
+      requestId: 'cli',
+      details: exportAuditDetails(spec, prepared),
+    }),
+  ]);
   const dir = o.out ?? 'exports';
   mkdirSync(dir, { recursive: true });
   const file = join(dir, exportFileName(questionnaireId, profile, at));
@@ -94,7 +124,13 @@ export async function exportCommand(handle: SqliteHandle, pseudonymKey: Uint8Arr
   console.log(`${file}: ${prepared.rows} responses, profile ${profile}`);
   if (prepared.sdc) {
     const r = prepared.sdc.report;
-    console.log(`disclosure control: k=${prepared.policy.k} l=${prepared.policy.l} strict violators after ${r.after.violators.strict[5]}, suppressed ${Object.entries(r.suppressions).map(([v, s]) => `${v} ${s.count}`).join(', ') || 'nothing'}, global risk ${(r.after.globalRisk * 100).toFixed(2)}%`);
+    console.log(
+      `disclosure control: k=${prepared.policy.k} l=${prepared.policy.l} strict violators after ${r.after.violators.strict[5]}, suppressed ${
+        Object.entries(r.suppressions)
+          .map(([v, s]) => `${v} ${s.count}`)
+          .join(', ') || 'nothing'
+      }, global risk ${(r.after.globalRisk * 100).toFixed(2)}%`,
+    );
   }
   return 0;
 }

@@ -93,7 +93,6 @@ function settings(values: { port?: string; host?: string; db?: string; surveys?:
   return { ...env, port, host: values.host ?? env.host, dbFile: values.db ?? env.dbFile, surveysDir: values.surveys ?? env.surveysDir };
 }
 
-
 async function publishCommand(opts: NodeOptions): Promise<number> {
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
   try {
@@ -115,7 +114,9 @@ async function listCommand(opts: NodeOptions): Promise<number> {
     for (const q of await listQuestionnaires(handle.db)) {
       console.log(`${q.id}  [${q.state}]  ${q.title}  (${q.family})`);
       for (const v of await listVersions(handle.db, q.id))
-        console.log(`  ${v.id === q.currentVersionId ? '*' : ' '} ${v.version}  ${v.questionCount} questions  ${v.languages.join(',')}  sha256:${v.contentHash.slice(0, 12)}  ${v.publishedAt.toISOString()}`);
+        console.log(
+          `  ${v.id === q.currentVersionId ? '*' : ' '} ${v.version}  ${v.questionCount} questions  ${v.languages.join(',')}  sha256:${v.contentHash.slice(0, 12)}  ${v.publishedAt.toISOString()}`,
+        );
     }
     return 0;
   } finally {
@@ -146,10 +147,16 @@ async function validateCommand(opts: NodeOptions, args: string[], locale: string
 
 async function stateCommand(opts: NodeOptions, args: string[]): Promise<number> {
   const [id, state] = args;
-  if (!id || !questionnaireStates.includes(state as QuestionnaireState)) throw new UsageError('state needs <questionnaire> <open|closing|closed>');
+  if (!id || !questionnaireStates.includes(state as QuestionnaireState))
+    throw new UsageError('state needs <questionnaire> <open|closing|closed>');
   const handle = openDatabase(opts.dbFile);
   try {
-    const q = await changeState({ atomic: handle.atomic, clock: systemClock }, { actor: 'cli', requestId: 'cli' }, id, state as QuestionnaireState);
+    const q = await changeState(
+      { atomic: handle.atomic, clock: systemClock },
+      { actor: 'cli', requestId: 'cli' },
+      id,
+      state as QuestionnaireState,
+    );
     console.log(`${q.id} is ${q.state} since ${q.stateChangedAt.toISOString()}`);
     return 0;
   } finally {
@@ -219,7 +226,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'purge': {
       const handle = openDatabase(opts.dbFile);
       try {
-        const n = await purgeExpiredTrash({ db: handle.db, atomic: handle.atomic, clock: systemClock, config: { ...defaultConfig, trashDays: opts.trashDays } });
+        const n = await purgeExpiredTrash({
+          db: handle.db,
+          atomic: handle.atomic,
+          clock: systemClock,
+          config: { ...defaultConfig, trashDays: opts.trashDays },
+        });
         console.log(`${n} response(s) purged`);
         return 0;
       } finally {
@@ -243,7 +255,12 @@ main(process.argv.slice(2)).then(
       for (const r of e.refused) console.error(formatOutcome(r));
     } else if ([403, 404, 422].includes((e as { status?: number }).status ?? 0)) {
       console.error(`periplus: ${(e as Error).message}`);
-    } else if (e instanceof UsageError || e instanceof CliUsageError || (e as { status?: number }).status === 400 || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    } else if (
+      e instanceof UsageError ||
+      e instanceof CliUsageError ||
+      (e as { status?: number }).status === 400 ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`periplus: ${(e as Error).message}\n\n${USAGE}`);
       process.exit(2);
     } else console.error(`periplus: ${(e as Error).stack ?? e}`);

@@ -21,7 +21,13 @@ export interface SdcOptions {
   'max-global-risk'?: string;
 }
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 /** `age=bands:17,20,25` | `date=month` | `date=quarter` | `site=map:Sfax>TN,Sebha>LY` | `nat=rare:5` */
 export function parseRecode(spec: string): [string, RecodeRule] {
@@ -38,10 +44,16 @@ export function sdcCommand(file: string | undefined, o: SdcOptions): number {
   if (!file) throw new CliUsageError('sdc needs <file.csv>');
   const qis = list(o.qi);
   if (!qis.length) throw new CliUsageError('sdc needs --qi var1,var2,...');
-  const records = parse(readFileSync(file, 'utf8'), { delimiter: o.sep ?? ',', columns: false, skip_empty_lines: true, bom: true }) as string[][];
+  const records = parse(readFileSync(file, 'utf8'), {
+    delimiter: o.sep ?? ',',
+    columns: false,
+    skip_empty_lines: true,
+    bom: true,
+  }) as string[][];
   const [header, ...rows] = records;
   if (!header) throw new CliUsageError(`${file} is empty`);
-  for (const name of [...qis, ...list(o.strata), ...list(o.sensitive)]) if (!header.includes(name)) throw new CliUsageError(`no column '${name}' in ${file}`);
+  for (const name of [...qis, ...list(o.strata), ...list(o.sensitive)])
+    if (!header.includes(name)) throw new CliUsageError(`no column '${name}' in ${file}`);
   const columns = header.map((_, j) => rows.map((r) => r[j] ?? ''));
   for (const spec of o.recode ?? []) {
     const [name, rule] = parseRecode(spec);
@@ -49,7 +61,10 @@ export function sdcCommand(file: string | undefined, o: SdcOptions): number {
     if (j < 0) throw new CliUsageError(`no column '${name}' to recode`);
     columns[j] = recodeColumn(columns[j]!, rule);
   }
-  const table = tableFromRows(header, rows.map((_, i) => header.map((__, j) => columns[j]![i]!)));
+  const table = tableFromRows(
+    header,
+    rows.map((_, i) => header.map((__, j) => columns[j]![i]!)),
+  );
   const k = Number(o.k ?? 5);
   const policy: SdcPolicy = {
     quasiIdentifiers: qis,
@@ -63,9 +78,17 @@ export function sdcCommand(file: string | undefined, o: SdcOptions): number {
   const { table: out, report } = anonymizeTable(table, policy);
   const s = report.suppressions;
   console.log(`records ${report.before.records}, keys ${report.before.keys} -> ${report.after.keys}`);
-  console.log(`violators of 2/3/5-anonymity (strict) before: ${Object.values(report.before.violators.strict).join('/')}, after: ${Object.values(report.after.violators.strict).join('/')}`);
-  console.log(`suppressed cells: ${Object.entries(s).map(([v, x]) => `${v} ${x.count}`).join(', ')} (total ${Object.values(s).reduce((a, x) => a + x.count, 0)})`);
-  console.log(`global risk ${(report.after.globalRisk * 100).toFixed(2)}%, expected re-identifications ${report.after.expectedReidentifications}`);
+  console.log(
+    `violators of 2/3/5-anonymity (strict) before: ${Object.values(report.before.violators.strict).join('/')}, after: ${Object.values(report.after.violators.strict).join('/')}`,
+  );
+  console.log(
+    `suppressed cells: ${Object.entries(s)
+      .map(([v, x]) => `${v} ${x.count}`)
+      .join(', ')} (total ${Object.values(s).reduce((a, x) => a + x.count, 0)})`,
+  );
+  console.log(
+    `global risk ${(report.after.globalRisk * 100).toFixed(2)}%, expected re-identifications ${report.after.expectedReidentifications}`,
+  );
   if (o.out) {
     const cells = (i: number) => header.map((_, v) => (out.codes[v]![i] === SUPPRESSED ? '' : out.labels[v]![out.codes[v]![i]!]!));
     writeFileSync(o.out, stringify([header, ...Array.from({ length: out.n }, (_, i) => cells(i))], { delimiter: o.sep ?? ',' }));

@@ -16,7 +16,15 @@ export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionF
       try {
         files.push({ file, questionnaireId: q.name, version, json: JSON.parse(await readFile(path, 'utf8')) });
       } catch (e) {
-        unreadable.push({ file, questionnaireId: q.name, version, status: 'refused', added: [], removed: [], problems: [`not valid JSON: ${(e as Error).message}`] });
+        unreadable.push({
+          file,
+          questionnaireId: q.name,
+          version,
+          status: 'refused',
+          added: [],
+          removed: [],
+          problems: [`not valid JSON: ${(e as Error).message}`],
+        });
       }
     }
   }

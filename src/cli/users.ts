@@ -49,22 +49,38 @@ export function insertStatements(handle: SqliteHandle, tables: string[]): string
   return out;
 }
 
-export async function usersCommand(handle: SqliteHandle, args: string[], values: { role?: string; countries?: string; name?: string; sql?: boolean }): Promise<number> {
+export async function usersCommand(
+  handle: SqliteHandle,
+  args: string[],
+  values: { role?: string; countries?: string; name?: string; sql?: boolean },
+): Promise<number> {
   const [sub, username] = args;
   const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
   if (sub === 'list') {
-    for (const u of await listUsers(handle.db)) console.log(`${u.username.padEnd(24)} ${u.role.padEnd(12)} ${u.countries.join(',').padEnd(16)} ${u.disabledAt ? 'disabled' : ''}`);
+    for (const u of await listUsers(handle.db))
+      console.log(`${u.username.padEnd(24)} ${u.role.padEnd(12)} ${u.countries.join(',').padEnd(16)} ${u.disabledAt ? 'disabled' : ''}`);
     return 0;
   }
   if (sub === 'add') {
     if (!username) throw new CliUsageError('users add needs <username>');
     if (!values.role || !roles.includes(values.role as Role)) throw new CliUsageError(`--role must be one of ${roles.join(', ')}`);
-    const countries = (values.countries ?? (values.role === 'admin' ? '*' : '')).split(',').map((c) => c.trim()).filter(Boolean);
-    if (!countries.length) throw new CliUsageError('--countries is needed for this role (ISO 3166-1 alpha-3 codes separated by commas, such as TUN,LBY, or *)');
+    const countries = (values.countries ?? (values.role === 'admin' ? '*' : ''))
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (!countries.length)
+      throw new CliUsageError('--countries is needed for this role (ISO 3166-1 alpha-3 codes separated by commas, such as TUN,LBY, or *)');
     const unknown = countries.filter((c) => c !== '*' && !isCountryCode(c));
-    if (unknown.length) throw new CliUsageError(`--countries takes ISO 3166-1 alpha-3 codes such as TUN,LBY (or *): ${unknown.join(', ')} is not one`);
+    if (unknown.length)
+      throw new CliUsageError(`--countries takes ISO 3166-1 alpha-3 codes such as TUN,LBY (or *): ${unknown.join(', ')} is not one`);
     const password = await readPassword('Password: ');
-    const user = await createUser(deps, cli, { username, displayName: values.name ?? username, password, role: values.role as Role, countries });
+    const user = await createUser(deps, cli, {
+      username,
+      displayName: values.name ?? username,
+      password,
+      role: values.role as Role,
+      countries,
+    });
     if (values.sql) {
       console.log(insertStatements(handle, ['users', 'audit_log']).join('\n'));
       return 0;
@@ -76,7 +92,15 @@ export async function usersCommand(handle: SqliteHandle, args: string[], values:
     const user = username ? await findUserByName(handle.db, username) : undefined;
     if (!user) throw new CliUsageError(`no user '${username ?? ''}'`);
     const password = await readPassword('New password: ');
-    const principal = { actor: 'cli', userId: 'cli', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const principal = {
+      actor: 'cli',
+      userId: 'cli',
+      role: 'admin' as const,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     await updateUser(deps, { principal, requestId: 'cli' }, user.id, { password });
     console.log(`password of ${user.username} changed; their sessions are ended`);
     return 0;

@@ -13,7 +13,11 @@ export interface TableFile {
 /** The columns as written: repeat files start with PARENT_KEY and KEY. */
 function written(f: TableFile): Column[] {
   if (f.table === '') return f.columns;
-  return [{ name: 'PARENT_KEY', label: 'Key of the parent row', role: 'none' }, { name: 'KEY', label: 'Row key', role: 'none' }, ...f.columns];
+  return [
+    { name: 'PARENT_KEY', label: 'Key of the parent row', role: 'none' },
+    { name: 'KEY', label: 'Row key', role: 'none' },
+    ...f.columns,
+  ];
 }
 
 const NOTE_ROLE: Record<string, string> = {
@@ -66,7 +70,10 @@ counts differ, is incomplete. load.R, load.do and load.sps read the files with t
 export function safeNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((n) => {
-    let base = n.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z])/, 'v$1').slice(0, 32);
+    const base = n
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .replace(/^([^A-Za-z])/, 'v$1')
+      .slice(0, 32);
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)}_${i}`;
     used.add(name.toLowerCase());
@@ -83,17 +90,21 @@ export function rScript(files: TableFile[]): string {
   const out = ['# Loads the bundle with variable and value labels. Run from the folder of the CSV files.', 'periplus <- list()'];
   for (const f of files) {
     const obj = `periplus[[${rq(f.table || 'main')}]]`;
-    out.push(`${obj} <- utils::read.csv(${rq(f.file)}, colClasses = "character", na.strings = c("", ${rq(NOT_ASKED)}, ${rq(SUPPRESSED_CELL)}), fileEncoding = "UTF-8-BOM", check.names = FALSE)`);
+    out.push(
+      `${obj} <- utils::read.csv(${rq(f.file)}, colClasses = "character", na.strings = c("", ${rq(NOT_ASKED)}, ${rq(SUPPRESSED_CELL)}), fileEncoding = "UTF-8-BOM", check.names = FALSE)`,
+    );
     for (const c of written(f)) {
       const col = `${obj}[[${rq(c.name)}]]`;
       const v = c.variable;
       if (v?.type === 'number') out.push(`${col} <- as.numeric(${col})`);
       if (v && (v.type === 'choice' || v.type === 'boolean') && v.choices.length)
-        out.push(`${col} <- factor(${col}, levels = c(${v.choices.map((ch) => rq(ch.value)).join(', ')}), labels = c(${v.choices.map((ch) => rq(ch.label)).join(', ')}))`);
+        out.push(
+          `${col} <- factor(${col}, levels = c(${v.choices.map((ch) => rq(ch.value)).join(', ')}), labels = c(${v.choices.map((ch) => rq(ch.label)).join(', ')}))`,
+        );
       out.push(`attr(${col}, "label") <- ${rq(c.label)}`);
     }
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** load.do: each file into a frame; labels on variables, value labels on numeric codes. */
@@ -103,7 +114,11 @@ export function stataScript(files: TableFile[]): string {
     const frame = safeNames([f.table || 'main'])[0]!;
     const columns = written(f);
     const names = safeNames(columns.map((c) => c.name));
-    out.push(`frame create ${frame}`, `frame change ${frame}`, `import delimited using ${dq(f.file)}, varnames(nonames) rowrange(2) stringcols(_all) encoding("utf-8") clear`);
+    out.push(
+      `frame create ${frame}`,
+      `frame change ${frame}`,
+      `import delimited using ${dq(f.file)}, varnames(nonames) rowrange(2) stringcols(_all) encoding("utf-8") clear`,
+    );
     columns.forEach((c, i) => {
       const n = names[i]!;
       out.push(`rename v${i + 1} ${n}`, `label variable ${n} ${dq(c.label.slice(0, 80))}`);
@@ -111,11 +126,14 @@ export function stataScript(files: TableFile[]): string {
       const numericCodes = v && v.choices.length > 0 && v.choices.every((ch) => /^-?\d+$/.test(ch.value));
       if (v?.type === 'number' || numericCodes) out.push(`replace ${n} = "" if ${n} == ""`, `destring ${n}, replace force`);
       if (numericCodes && (v.type === 'choice' || v.type === 'boolean')) {
-        out.push(`label define ${n}_l ${v.choices.map((ch) => `${ch.value} ${dq(ch.label)}`).join(' ')}, replace`, `label values ${n} ${n}_l`);
+        out.push(
+          `label define ${n}_l ${v.choices.map((ch) => `${ch.value} ${dq(ch.label)}`).join(' ')}, replace`,
+          `label values ${n} ${n}_l`,
+        );
       }
     });
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** load.sps: GET DATA per file, variable labels, value labels and the missing codes. */
@@ -140,5 +158,5 @@ export function spssScript(files: TableFile[]): string {
     out.push(`DATASET COPY ${safeNames([f.table || 'main'])[0]}.`);
   }
   out.push('EXECUTE.');
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -104,7 +104,12 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     const iso = (d: Date | null) => (d ? d.toISOString() : '');
     // Full: the instance id; pseudonymized: a stable keyed pseudonym; public: random per row and
     // export, filled in by the exporter (nothing links two public exports, no million hashes).
-    const key = profile === 'full' ? (r: ExportRow) => r.instanceId : profile === 'pseudonymized' ? (r: ExportRow) => pseudonym(keys.pseudonymKey, r.instanceId) : () => '';
+    const key =
+      profile === 'full'
+        ? (r: ExportRow) => r.instanceId
+        : profile === 'pseudonymized'
+          ? (r: ExportRow) => pseudonym(keys.pseudonymKey, r.instanceId)
+          : () => '';
     cols.push({ name: 'KEY', label: 'Response key', role: 'none', system: key });
     cols.push({ name: 'version', label: 'Questionnaire version', role: 'none', system: (r) => r.version });
     cols.push({ name: 'country', label: 'Country', role: 'none', system: (r) => r.country });
@@ -112,16 +117,37 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     if (profile === 'full') cols.push({ name: 'site', label: 'Site', role: 'location', system: (r) => r.site ?? '' });
     const sites = keys.sites;
     if (profile === 'pseudonymized' && sites)
-      cols.push({ name: 'site', label: 'Site (declared list)', role: 'location', system: (r) => (!r.site ? '' : sites[r.country]?.includes(r.site) ? r.site : SUPPRESSED_CELL) });
+      cols.push({
+        name: 'site',
+        label: 'Site (declared list)',
+        role: 'location',
+        system: (r) => (!r.site ? '' : sites[r.country]?.includes(r.site) ? r.site : SUPPRESSED_CELL),
+      });
     if (profile === 'full') cols.push({ name: 'submitted_at', label: 'Received (UTC)', role: 'date', system: (r) => iso(r.submittedAt) });
     if (profile === 'pseudonymized')
-      cols.push({ name: 'submitted_date', label: 'Received (date, shifted per record)', role: 'date', system: (r) => (r.submittedAt ? shiftDate(iso(r.submittedAt).slice(0, 10), shiftDays(keys.pseudonymKey, r.instanceId)) : '') });
+      cols.push({
+        name: 'submitted_date',
+        label: 'Received (date, shifted per record)',
+        role: 'date',
+        system: (r) => (r.submittedAt ? shiftDate(iso(r.submittedAt).slice(0, 10), shiftDays(keys.pseudonymKey, r.instanceId)) : ''),
+      });
     if (profile === 'public')
-      cols.push({ name: 'submitted_quarter', label: 'Received (quarter)', role: 'date', system: (r) => (r.submittedAt ? `${r.submittedAt.getUTCFullYear()}-Q${Math.floor(r.submittedAt.getUTCMonth() / 3) + 1}` : '') });
+      cols.push({
+        name: 'submitted_quarter',
+        label: 'Received (quarter)',
+        role: 'date',
+        system: (r) => (r.submittedAt ? `${r.submittedAt.getUTCFullYear()}-Q${Math.floor(r.submittedAt.getUTCMonth() / 3) + 1}` : ''),
+      });
     cols.push({ name: 'review_state', label: 'Review state', role: 'none', system: (r) => r.reviewState });
     if (profile !== 'public') cols.push({ name: 'locale', label: 'Interview language', role: 'none', system: (r) => r.locale });
     if (profile === 'full') cols.push({ name: 'collector', label: 'Submitted by', role: 'none', system: (r) => r.submittedBy });
-    if (profile === 'pseudonymized') cols.push({ name: 'collector', label: 'Collector (pseudonym)', role: 'none', system: (r) => pseudonym(keys.pseudonymKey, r.submittedBy) });
+    if (profile === 'pseudonymized')
+      cols.push({
+        name: 'collector',
+        label: 'Collector (pseudonym)',
+        role: 'none',
+        system: (r) => pseudonym(keys.pseudonymKey, r.submittedBy),
+      });
   }
   for (const v of variables) {
     if (dropped(profile, v, table)) continue;

@@ -22,5 +22,5 @@ export function csvLine(cells: readonly string[], mask: boolean): string {
     if (i) line += ',';
     line += NEEDS_QUOTES.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
   }
-  return line + '\n';
+  return `${line}\n`;
 }

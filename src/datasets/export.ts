@@ -187,8 +187,10 @@ function cellOf(c: Column, row: ExportRow, raw: string): string {
 function hierarchyOf(c: Column): HierarchySpec {
   const v = c.variable;
   if (c.role === 'date' || v?.type === 'date') return { kind: 'date' };
-  if (v?.type === 'number' || v?.recode?.kind === 'bands' || (v?.type === 'choice' && isOrdered(v.choices.map((x) => x.value)))) return { kind: 'ordered' };
-  if (v && v.type === 'choice' && isCountryList(v.choices.map((x) => x.value))) return { kind: 'map', levels: [SUBREGION, REGION], names: ['UN M49 subregion', 'UN M49 region'] };
+  if (v?.type === 'number' || v?.recode?.kind === 'bands' || (v?.type === 'choice' && isOrdered(v.choices.map((x) => x.value))))
+    return { kind: 'ordered' };
+  if (v && v.type === 'choice' && isCountryList(v.choices.map((x) => x.value)))
+    return { kind: 'map', levels: [SUBREGION, REGION], names: ['UN M49 subregion', 'UN M49 region'] };
   return { kind: 'categorical' };
 }
 
@@ -205,18 +207,52 @@ export async function prepareExport(deps: ExportDeps, spec: ExportSpec, release?
   const definitions = wanted.map((v) => JSON.parse(v.definition) as Record<string, unknown>);
   // The policy is the questionnaire's as it stands now: its newest version's.
   const policy = tightened(policyOf(JSON.parse(versions.at(-1)?.definition ?? '{}') as Record<string, unknown>), spec.requested);
-  const layout = datasetLayout(wanted.map((v, i) => ({ version: v.version, definition: definitions[i]! })), { lang: spec.lang, splitMultiple: spec.splitMultiple });
+  const layout = datasetLayout(
+    wanted.map((v, i) => ({ version: v.version, definition: definitions[i]! })),
+    { lang: spec.lang, splitMultiple: spec.splitMultiple },
+  );
   const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey, sites: declaredSites(definitions) };
   const files: TableFile[] = [
-    { file: `${q.id}.csv`, table: '', columns: columnsFor(spec.profile, keys, '', layout.variables.filter((v) => v.table === '')) },
-    ...layout.repeats.map((r) => ({ file: `${q.id}-${r.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`, table: r.name, columns: columnsFor(spec.profile, keys, r.name, layout.variables.filter((v) => v.table === r.name)) })),
+    {
+      file: `${q.id}.csv`,
+      table: '',
+      columns: columnsFor(
+        spec.profile,
+        keys,
+        '',
+        layout.variables.filter((v) => v.table === ''),
+      ),
+    },
+    ...layout.repeats.map((r) => ({
+      file: `${q.id}-${r.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`,
+      table: r.name,
+      columns: columnsFor(
+        spec.profile,
+        keys,
+        r.name,
+        layout.variables.filter((v) => v.table === r.name),
+      ),
+    })),
   ];
   const bound = await exportBound(deps.db);
   const rows = await countExportRows(deps.db, q.id, spec.filters, bound);
   const treatments = new Map<string, string>();
-  const prepared: PreparedExport = { spec, title: q.title, versions: wanted.map((v) => v.version), layout, files, bound, rows, keys, policy, treatments, release };
+  const prepared: PreparedExport = {
+    spec,
+    title: q.title,
+    versions: wanted.map((v) => v.version),
+    layout,
+    files,
+    bound,
+    rows,
+    keys,
+    policy,
+    treatments,
+    release,
+  };
   for (const f of files)
-    for (const c of f.columns) if (c.transform) treatments.set(`${f.table}\u0000${c.name}`, spec.profile === 'public' ? 'recoded' : 'shifted per record');
+    for (const c of f.columns)
+      if (c.transform) treatments.set(`${f.table}\u0000${c.name}`, spec.profile === 'public' ? 'recoded' : 'shifted per record');
   if (spec.profile === 'public') prepared.sdc = await planSuppression(deps, prepared);
   return prepared;
 }
@@ -227,14 +263,19 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
   const strata = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name === 'country');
   // The key: every declared quasi-identifier, and every variable an attacker scenario knows.
   const known = new Set(p.policy.scenarios.flatMap((s) => s.knows));
-  const qis = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name !== 'country' && c.name !== 'KEY' && (['quasi', 'location', 'date'].includes(c.role) || known.has(c.name)));
+  const qis = columns
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.name !== 'country' && c.name !== 'KEY' && (['quasi', 'location', 'date'].includes(c.role) || known.has(c.name)));
   const sensitive = pick(['sensitive']);
   const keyed = [...strata, ...qis];
   // Pass one keeps one row per key (stratum and quasi-identifiers) with the distinct values of
   // each sensitive variable, not one per record: memory follows the categories, whatever the
   // number of responses.
   const prior = p.release?.prior;
-  const builder = groupedTableBuilder([...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])], sensitive.map(([c]) => c.name));
+  const builder = groupedTableBuilder(
+    [...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
+    sensitive.map(([c]) => c.name),
+  );
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);
   const readColumns = [...keyColumns, ...sensitiveColumns];
@@ -269,10 +310,18 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
       rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, packCells(cells));
       if (repeats.length)
         repeatRows(p, row).forEach((lines, t) => {
-          for (const line of lines) repeats[t]![b]!.add(JSON.stringify([position, line.parent, line.key]), line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '');
+          for (const line of lines)
+            repeats[t]![b]!.add(
+              JSON.stringify([position, line.parent, line.key]),
+              line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '',
+            );
         });
       if (snapshot) {
-        snapshot.update(encoder.encode(`${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`));
+        snapshot.update(
+          encoder.encode(
+            `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
+          ),
+        );
         countries.add(row.country);
       }
       sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
@@ -307,20 +356,29 @@ async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<Sdc
     maxIndividualRisk: p.policy.maxIndividualRisk,
     maxGlobalRisk: p.policy.maxGlobalRisk,
     // Each scenario is measured on what it knows of the published columns.
-    scenarios: p.policy.scenarios.map((sc) => ({ name: sc.name, variables: sc.knows.filter((v) => published.has(v) && v !== 'country'), unpublished: sc.knows.filter((v) => !published.has(v)) })),
+    scenarios: p.policy.scenarios.map((sc) => ({
+      name: sc.name,
+      variables: sc.knows.filter((v) => published.has(v) && v !== 'country'),
+      unpublished: sc.knows.filter((v) => !published.has(v)),
+    })),
     hierarchies,
     keep: p.policy.keep,
   });
   if (!report.passed)
-    throw new AppError('disclosure_risk',
+    throw new AppError(
+      'disclosure_risk',
       `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`,
       report.failures.map((failure) => ({ path: '(dataset)', type: 'disclosure_risk', message: failure })),
       { quasiIdentifiers: report.parameters.quasiIdentifiers, violators: report.after.violators },
     );
-  for (const [c] of qis) p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.policy.k}); ${(p.treatments.get(`\u0000${c.name}`) ?? 'as collected')}`);
+  for (const [c] of qis)
+    p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.policy.k}); ${p.treatments.get(`\u0000${c.name}`) ?? 'as collected'}`);
   sensitive.forEach(([c], s) => {
     const merge = mergeRules[s];
-    p.treatments.set(`\u0000${c.name}`, `l-diversity (l=${p.policy.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`);
+    p.treatments.set(
+      `\u0000${c.name}`,
+      `l-diversity (l=${p.policy.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`,
+    );
   });
   return {
     report,
@@ -361,10 +419,18 @@ function withPublishedValues(files: TableFile[], published: ReadonlyMap<number, 
     }
     const label = new Map(v.choices.map((ch) => [ch.value, ch.label]));
     const recoded = [...values].some((x) => !label.has(x));
-    const asCollected = v.type === 'number' ? [...values].every((x) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x)) : v.type === 'date' ? [...values].every((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x)) : !recoded;
+    const asCollected =
+      v.type === 'number'
+        ? [...values].every((x) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(x))
+        : v.type === 'date'
+          ? [...values].every((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x))
+          : !recoded;
     if (asCollected) return c;
     const ordered = [...values].sort((a, b) => bandStart(a) - bandStart(b) || a.localeCompare(b));
-    const choices = [...v.choices.filter((ch) => values.has(ch.value)), ...ordered.filter((x) => !label.has(x)).map((x) => ({ value: x, label: x }))];
+    const choices = [
+      ...v.choices.filter((ch) => values.has(ch.value)),
+      ...ordered.filter((x) => !label.has(x)).map((x) => ({ value: x, label: x })),
+    ];
     return { ...c, variable: { ...v, type: v.type === 'choices' ? ('choices' as const) : ('choice' as const), choices } };
   });
   return [{ ...main!, columns }, ...rest];
@@ -450,7 +516,11 @@ class Bucket {
 }
 
 /** The bundle as a zip stream, one page of rows per pull. */
-export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (done: number, total: number) => void): ReadableStream<Uint8Array> {
+export function exportStream(
+  deps: ExportDeps,
+  p: PreparedExport,
+  onProgress?: (done: number, total: number) => void,
+): ReadableStream<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let zipError: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -492,7 +562,13 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     main.write(bom + csvText([p.files[0]!.columns.map((c) => c.name)], false));
     let done = 0;
     for await (const page of pages(deps, p)) {
-      main.write(csvText(page.map((row) => mainCells(p, row)), p.spec.maskFormulas), page.length);
+      main.write(
+        csvText(
+          page.map((row) => mainCells(p, row)),
+          p.spec.maskFormulas,
+        ),
+        page.length,
+      );
       done += page.length;
       onProgress?.(done, p.rows);
       yield;
@@ -610,7 +686,13 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
     // Publicly, key, sensitive and recoded columns hold values the questionnaire never listed
     // (bands, regions, quarters, 'other'): the codebook and loaders describe what was published.
     const published = new Map<number, Set<string>>(
-      p.spec.profile === 'public' ? p.files[0]!.columns.flatMap((c, ci) => (c.variable && (c.transform || p.sdc?.keyColumns.includes(ci) || p.sdc?.sensitiveColumns.includes(ci)) ? [[ci, new Set<string>()] as const] : [])) : [],
+      p.spec.profile === 'public'
+        ? p.files[0]!.columns.flatMap((c, ci) =>
+            c.variable && (c.transform || p.sdc?.keyColumns.includes(ci) || p.sdc?.sensitiveColumns.includes(ci))
+              ? [[ci, new Set<string>()] as const]
+              : [],
+          )
+        : [],
     );
     if (p.sdc) yield* shuffledTables(p.sdc, bom, published);
     else yield* storedOrderTables(bom);
@@ -630,7 +712,13 @@ export function exportStream(deps: ExportDeps, p: PreparedExport, onProgress?: (
       profile: p.spec.profile,
       generatedAt: deps.clock.now().toISOString(),
       versions: p.versions,
-      options: { labels: p.spec.labels, lang: p.spec.lang, splitMultiple: p.spec.splitMultiple, bom: p.spec.bom, maskFormulas: p.spec.maskFormulas },
+      options: {
+        labels: p.spec.labels,
+        lang: p.spec.lang,
+        splitMultiple: p.spec.splitMultiple,
+        bom: p.spec.bom,
+        maskFormulas: p.spec.maskFormulas,
+      },
       filters: { ...p.spec.filters, from: p.spec.filters.from?.toISOString(), to: p.spec.filters.to?.toISOString() },
       responses: p.rows,
       files: manifest,

@@ -45,7 +45,9 @@ function inDomain(v: Variable, value: unknown): boolean {
   let codes = codesOf.get(v);
   if (!codes) codesOf.set(v, (codes = new Set(v.choices.map((c) => c.value))));
   const known = codes;
-  const isCode = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') && known.has(typeof x === 'boolean' ? (x ? '1' : '0') : String(x));
+  const isCode = (x: unknown) =>
+    (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') &&
+    known.has(typeof x === 'boolean' ? (x ? '1' : '0') : String(x));
   switch (v.type) {
     case 'choice':
     case 'boolean':
@@ -99,7 +101,14 @@ function byTableOf(layout: Layout): Map<string, Variable[]> {
 }
 
 /** Main row and repeat rows of one response's answers; `onlyMain` skips the repeat tables. */
-export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonly string[], labels: boolean, onlyMain = false, closed = false): FlatResponse {
+export function flattenResponse(
+  layout: Layout,
+  data: Json,
+  hiddenPaths: readonly string[],
+  labels: boolean,
+  onlyMain = false,
+  closed = false,
+): FlatResponse {
   const hidden = new Set(hiddenPaths);
   // Repeat rows: hidden paths are row-prefixed (`kids[0].school`).
   const isHidden = (v: Variable, prefix: string) => hidden.has(prefix + v.hiddenPath);
@@ -119,7 +128,11 @@ export function flattenResponse(layout: Layout, data: Json, hiddenPaths: readonl
         const key = `${parent.key}/${t.path.join('/')}[${i + 1}]`;
         const prefix = `${parent.prefix}${t.path.join('.')}[${i}].`;
         out.push({ row, key, prefix });
-        lines.push({ parent: parent.key, key, cells: (byTable.get(t.name) ?? []).map((v) => cellText(v, row, isHidden(v, prefix), labels, closed)) });
+        lines.push({
+          parent: parent.key,
+          key,
+          cells: (byTable.get(t.name) ?? []).map((v) => cellText(v, row, isHidden(v, prefix), labels, closed)),
+        });
       });
     }
     rowsOf.set(t.name, out);

@@ -12,7 +12,16 @@ import { AppError, conflict, notFound } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
 import { findQuestionnaire } from '../storage/questionnaires';
-import { approvedLedgers, decideReleaseStatement, eraseBundleStatement, findRelease, insertReleaseStatements, listReleases, releaseBundle, type ReleaseSummary } from '../storage/releases';
+import {
+  approvedLedgers,
+  decideReleaseStatement,
+  eraseBundleStatement,
+  findRelease,
+  insertReleaseStatements,
+  listReleases,
+  releaseBundle,
+  type ReleaseSummary,
+} from '../storage/releases';
 import { decodeLedger, encodeLedger, priorReleases } from './anonymize/ledger';
 import { fromBase64, toBase64 } from './base64';
 import { exportStream, prepareExport, type ExportDeps, type ReleaseRun } from './export';
@@ -21,11 +30,13 @@ import { checkRowLimit, exportSpec, type ExportOptions } from './request';
 export type ReleaseDeps = ExportDeps & Pick<Deps, 'atomic' | 'newId'> & { rowLimit: number };
 
 /** What a release request may choose: filters and stricter thresholds; the rest is fixed. */
-export type ReleaseOptions = Pick<ExportOptions, 'from' | 'to' | 'reviewStates' | 'countries' | 'versions' | 'k' | 'l' | 'maxGlobalRisk' | 'maxIndividualRisk'> & { note?: string };
+export type ReleaseOptions = Pick<
+  ExportOptions,
+  'from' | 'to' | 'reviewStates' | 'countries' | 'versions' | 'k' | 'l' | 'maxGlobalRisk' | 'maxIndividualRisk'
+> & { note?: string };
 
 /** Base64 text per stored chunk: one D1 row each, well under its 2 MB. */
 const CHUNK = 192 * 1024;
-
 
 /** Whether the principal's countries hold every country of the release. */
 function inScope(p: Principal, r: Pick<ReleaseSummary, 'countries'>): boolean {
@@ -43,22 +54,50 @@ function visible(p: Principal, r: ReleaseSummary): boolean {
  * Computes a release of a questionnaire and stores it as pending: refused (422) when the data
  * cannot meet the policy, 409 while another release of it is pending. Audited with every parameter.
  */
-export async function createRelease(deps: ReleaseDeps, p: Principal, questionnaireId: string, o: ReleaseOptions, requestId: string): Promise<ReleaseSummary> {
+export async function createRelease(
+  deps: ReleaseDeps,
+  p: Principal,
+  questionnaireId: string,
+  o: ReleaseOptions,
+  requestId: string,
+): Promise<ReleaseSummary> {
   const q = await findQuestionnaire(deps.db, questionnaireId);
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   // Country assessments describe states, not people, and are never released to researchers.
-  if (q.family === 'assessment') throw new AppError('not_releasable', `'${questionnaireId}' is an assessment questionnaire: its answers are not released as anonymized data.`);
-  const spec = exportSpec(p, questionnaireId, { ...o, profile: 'public', labels: false, splitMultiple: false, bom: true, maskFormulas: true });
+  if (q.family === 'assessment')
+    throw new AppError(
+      'not_releasable',
+      `'${questionnaireId}' is an assessment questionnaire: its answers are not released as anonymized data.`,
+    );
+  const spec = exportSpec(p, questionnaireId, {
+    ...o,
+    profile: 'public',
+    labels: false,
+    splitMultiple: false,
+    bom: true,
+    maskFormulas: true,
+  });
   const ledgers = await approvedLedgers(deps.db, questionnaireId);
   const run: ReleaseRun = { prior: priorReleases(ledgers.map((l) => ({ seq: l.seq, records: decodeLedger(l.ledger) }))) };
   const at = deps.clock.now();
-  const audit = (action: string, details: Record<string, unknown>) => auditStatement(deps.db, { at, actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId, details });
+  const audit = (action: string, details: Record<string, unknown>) =>
+    auditStatement(deps.db, { at, actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId, details });
   const prepared = await prepareExport(deps, spec, run).catch(async (e: unknown) => {
-    if (e instanceof AppError) await deps.atomic(() => [audit('release.refused', { requested: spec.requested, filters: filtersOf(spec.filters), reason: e.code, details: e.details, ...(e.context ? { context: e.context } : {}) })]);
+    if (e instanceof AppError)
+      await deps.atomic(() => [
+        audit('release.refused', {
+          requested: spec.requested,
+          filters: filtersOf(spec.filters),
+          reason: e.code,
+          details: e.details,
+          ...(e.context ? { context: e.context } : {}),
+        }),
+      ]);
     throw e;
   });
   checkRowLimit(prepared.rows, deps.rowLimit);
-  if (prepared.rows === 0) throw new AppError('nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
+  if (prepared.rows === 0)
+    throw new AppError('nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
   const bundle = new Uint8Array(await new Response(exportStream(deps, prepared)).arrayBuffer());
   const text = toBase64(bundle);
   const chunks: string[] = [];
@@ -68,7 +107,13 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
     filters: filtersOf(spec.filters),
     versions: prepared.versions,
     requested: spec.requested,
-    applied: { k: policy.k, l: policy.l, maxGlobalRisk: policy.maxGlobalRisk, maxIndividualRisk: policy.maxIndividualRisk, scenarios: policy.scenarios },
+    applied: {
+      k: policy.k,
+      l: policy.l,
+      maxGlobalRisk: policy.maxGlobalRisk,
+      maxIndividualRisk: policy.maxIndividualRisk,
+      scenarios: policy.scenarios,
+    },
     /** Records published in earlier approved releases, kept to what those published. */
     priorRecords: run.prior.size,
     newRecords: run.ledger!.seqs.length,
@@ -91,17 +136,39 @@ export async function createRelease(deps: ReleaseDeps, p: Principal, questionnai
   try {
     await deps.atomic((db) => [
       ...insertReleaseStatements(db, release, chunks),
-      auditStatement(db, { at, actor: p.actor, action: 'release.create', targetType: 'release', targetId: id, requestId, details: { questionnaireId, ...parameters, snapshotHash: release.snapshotHash, bundleSha256: release.bundleSha256, records: release.records, note: o.note ?? null } }),
+      auditStatement(db, {
+        at,
+        actor: p.actor,
+        action: 'release.create',
+        targetType: 'release',
+        targetId: id,
+        requestId,
+        details: {
+          questionnaireId,
+          ...parameters,
+          snapshotHash: release.snapshotHash,
+          bundleSha256: release.bundleSha256,
+          records: release.records,
+          note: o.note ?? null,
+        },
+      }),
     ]);
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('release_pending', `Another release of '${questionnaireId}' is pending review: approve or discard it first.`);
+    if (isUniqueViolation(e))
+      throw conflict('release_pending', `Another release of '${questionnaireId}' is pending review: approve or discard it first.`);
     throw e;
   }
   return (await findRelease(deps.db, id))!;
 }
 
 function filtersOf(f: ReturnType<typeof exportSpec>['filters']) {
-  return { from: f.from?.toISOString(), to: f.to?.toISOString(), reviewStates: f.reviewStates, countries: f.countries, versions: f.versions };
+  return {
+    from: f.from?.toISOString(),
+    to: f.to?.toISOString(),
+    reviewStates: f.reviewStates,
+    countries: f.countries,
+    versions: f.versions,
+  };
 }
 
 /** The releases of a questionnaire the principal may see, newest first. */
@@ -117,25 +184,57 @@ export async function releaseFor(deps: Pick<Deps, 'db'>, p: Principal, id: strin
 }
 
 /** Approves or discards a pending release as a named person; a discarded bundle is erased. */
-export async function decideRelease(deps: Pick<Deps, 'db' | 'atomic' | 'clock'>, p: Principal, id: string, decision: 'approved' | 'discarded', note: string | null, requestId: string): Promise<ReleaseSummary> {
+export async function decideRelease(
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock'>,
+  p: Principal,
+  id: string,
+  decision: 'approved' | 'discarded',
+  note: string | null,
+  requestId: string,
+): Promise<ReleaseSummary> {
   const r = await releaseFor(deps, p, id);
   const at = deps.clock.now();
   const [changed] = await deps.atomic((db) => [
     decideReleaseStatement(db, id, decision, p.actor, at, note),
     // Written only when the decision changed the release (it was pending).
-    auditIfChangedStatement(db, { at, actor: p.actor, action: decision === 'approved' ? 'release.approve' : 'release.discard', targetType: 'release', targetId: id, requestId, details: { questionnaireId: r.questionnaireId, number: r.seq, note } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: decision === 'approved' ? 'release.approve' : 'release.discard',
+      targetType: 'release',
+      targetId: id,
+      requestId,
+      details: { questionnaireId: r.questionnaireId, number: r.seq, note },
+    }),
     ...(decision === 'discarded' ? [eraseBundleStatement(db, id)] : []),
   ]);
-  if (!changed?.length) throw conflict('release_decided', `Release ${r.seq} of '${r.questionnaireId}' was already ${r.state}.`, { state: r.state });
+  if (!changed?.length)
+    throw conflict('release_decided', `Release ${r.seq} of '${r.questionnaireId}' was already ${r.state}.`, { state: r.state });
   return (await findRelease(deps.db, id))!;
 }
 
 /** The bundle of a release the principal may download (researchers: approved only), audited. */
-export async function downloadRelease(deps: Pick<Deps, 'db' | 'atomic' | 'clock'>, p: Principal, id: string, requestId: string): Promise<{ release: ReleaseSummary; bytes: Uint8Array }> {
+export async function downloadRelease(
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock'>,
+  p: Principal,
+  id: string,
+  requestId: string,
+): Promise<{ release: ReleaseSummary; bytes: Uint8Array }> {
   const r = await releaseFor(deps, p, id);
-  if (r.state === 'discarded') throw conflict('release_discarded', `Release ${r.seq} of '${r.questionnaireId}' was discarded; its bundle is erased.`);
+  if (r.state === 'discarded')
+    throw conflict('release_discarded', `Release ${r.seq} of '${r.questionnaireId}' was discarded; its bundle is erased.`);
   const chunks = await releaseBundle(deps.db, id);
   const bytes = fromBase64(chunks.join(''));
-  await deps.atomic((db) => [auditStatement(db, { at: deps.clock.now(), actor: p.actor, action: 'release.download', targetType: 'release', targetId: id, requestId, details: { questionnaireId: r.questionnaireId, number: r.seq, state: r.state } })]);
+  await deps.atomic((db) => [
+    auditStatement(db, {
+      at: deps.clock.now(),
+      actor: p.actor,
+      action: 'release.download',
+      targetType: 'release',
+      targetId: id,
+      requestId,
+      details: { questionnaireId: r.questionnaireId, number: r.seq, state: r.state },
+    }),
+  ]);
   return { release: r, bytes };
 }

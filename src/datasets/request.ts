@@ -47,7 +47,11 @@ export function exportSpec(p: Principal, questionnaireId: string, o: ExportOptio
     bom: o.bom ?? true,
     maskFormulas: o.maskFormulas ?? true,
     filters: { from: o.from, to: o.to, reviewStates: o.reviewStates, countries, versions: o.versions },
-    requested: Object.fromEntries(Object.entries({ k: o.k, l: o.l, maxGlobalRisk: o.maxGlobalRisk, maxIndividualRisk: o.maxIndividualRisk }).filter(([, v]) => v !== undefined)),
+    requested: Object.fromEntries(
+      Object.entries({ k: o.k, l: o.l, maxGlobalRisk: o.maxGlobalRisk, maxIndividualRisk: o.maxIndividualRisk }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ),
   };
 }
 
@@ -62,8 +66,24 @@ export function exportAuditDetails(spec: ExportSpec, prepared?: Pick<PreparedExp
     profile: spec.profile,
     rows: prepared?.rows,
     requested: spec.requested,
-    ...(policy && spec.profile === 'public' ? { applied: { k: policy.k, l: policy.l, maxGlobalRisk: policy.maxGlobalRisk, maxIndividualRisk: policy.maxIndividualRisk, scenarios: policy.scenarios.map((s) => s.name) } } : {}),
-    filters: { from: f.from?.toISOString(), to: f.to?.toISOString(), reviewStates: f.reviewStates, countries: f.countries, versions: f.versions },
+    ...(policy && spec.profile === 'public'
+      ? {
+          applied: {
+            k: policy.k,
+            l: policy.l,
+            maxGlobalRisk: policy.maxGlobalRisk,
+            maxIndividualRisk: policy.maxIndividualRisk,
+            scenarios: policy.scenarios.map((s) => s.name),
+          },
+        }
+      : {}),
+    filters: {
+      from: f.from?.toISOString(),
+      to: f.to?.toISOString(),
+      reviewStates: f.reviewStates,
+      countries: f.countries,
+      versions: f.versions,
+    },
     options: { labels: spec.labels, lang: spec.lang, splitMultiple: spec.splitMultiple },
   };
 }
@@ -76,7 +96,8 @@ export function exportFileName(questionnaireId: string, profile: string, at: Dat
 /** 413 when a dataset holds more responses than one request may handle on this deployment (0: no limit). */
 export function checkRowLimit(rows: number, limit: number): void {
   if (limit > 0 && rows > limit)
-    throw new AppError('export_too_large',
+    throw new AppError(
+      'export_too_large',
       `This dataset holds ${rows} responses; one request on this deployment handles at most ${limit}. Narrow it (country, from/to, version) and export in parts, or export with the periplus CLI from a copy of the database.`,
       [{ path: '(dataset)', type: 'too_large', message: `${rows} responses, over ${limit}` }],
       { rows, limit },

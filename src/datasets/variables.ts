@@ -80,14 +80,24 @@ function roleOf(q: Question, type: VarType): DisclosureRole {
 
 function choicesOf(q: Question, fallback: Array<{ value: unknown; text: string }> = []): Array<{ value: string; label: string }> {
   const anyQ = q as any;
-  if (q.getType() === 'rating') return (anyQ.visibleRateValues ?? []).map((r: any) => ({ value: String(r.value), label: text(r.text) || String(r.value) }));
-  if (q.getType() === 'boolean') return [{ value: '1', label: text(anyQ.labelTrue) || 'Yes' }, { value: '0', label: text(anyQ.labelFalse) || 'No' }];
+  if (q.getType() === 'rating')
+    return (anyQ.visibleRateValues ?? []).map((r: any) => ({ value: String(r.value), label: text(r.text) || String(r.value) }));
+  if (q.getType() === 'boolean')
+    return [
+      { value: '1', label: text(anyQ.labelTrue) || 'Yes' },
+      { value: '0', label: text(anyQ.labelFalse) || 'No' },
+    ];
   // Choices taken from another question (`choicesFromQuestion`) are that question's choices.
   const source = anyQ.choicesFromQuestion ? (q.survey as any)?.getQuestionByName?.(anyQ.choicesFromQuestion) : undefined;
   const own = anyQ.choices?.length ? anyQ.choices : source?.choices?.length ? source.choices : fallback;
   const items = (own ?? []) as Array<{ value: unknown; text: string }>;
   const out = items.map((c) => ({ value: String(c.value), label: text(c.text) || String(c.value) }));
-  for (const [flag, item] of [['showOtherItem', 'otherItem'], ['showNoneItem', 'noneItem'], ['showRefuseItem', 'refuseItem'], ['showDontKnowItem', 'dontKnowItem']] as const)
+  for (const [flag, item] of [
+    ['showOtherItem', 'otherItem'],
+    ['showNoneItem', 'noneItem'],
+    ['showRefuseItem', 'refuseItem'],
+    ['showDontKnowItem', 'dontKnowItem'],
+  ] as const)
     if (anyQ[flag] && anyQ[item]) out.push({ value: String(anyQ[item].value), label: text(anyQ[item].text) });
   return out;
 }
@@ -99,15 +109,55 @@ interface Builder {
   addRepeat(r: Omit<RepeatTable, 'versions'>): void;
 }
 
-function scalar(b: Builder, q: Question, top: string, table: string, name: string, path: string[], hiddenPath: string, fallback?: Array<{ value: unknown; text: string }>) {
+function scalar(
+  b: Builder,
+  q: Question,
+  top: string,
+  table: string,
+  name: string,
+  path: string[],
+  hiddenPath: string,
+  fallback?: Array<{ value: unknown; text: string }>,
+) {
   const type = typeOf(q);
   const anyQ = q as any;
-  const base = { table, question: top, label: text(q.title) || q.name, type, format: type === 'date' ? (anyQ.inputType as string) : undefined, choices: type === 'text' || type === 'number' || type === 'date' ? [] : choicesOf(q, fallback), role: roleOf(q, type), recode: anyQ.sdcRecode as RecodeRule | undefined, hiddenPath };
+  const base = {
+    table,
+    question: top,
+    label: text(q.title) || q.name,
+    type,
+    format: type === 'date' ? (anyQ.inputType as string) : undefined,
+    choices: type === 'text' || type === 'number' || type === 'date' ? [] : choicesOf(q, fallback),
+    role: roleOf(q, type),
+    recode: anyQ.sdcRecode as RecodeRule | undefined,
+    hiddenPath,
+  };
   if (type === 'choices' && b.opts.splitMultiple)
-    for (const c of base.choices) b.add({ ...base, name: `${name}.${c.value}`, label: `${base.label}: ${c.label}`, type: 'boolean', choices: [{ value: '1', label: 'selected' }, { value: '0', label: 'not selected' }], read: { kind: 'flag', path, choice: c.value } });
+    for (const c of base.choices)
+      b.add({
+        ...base,
+        name: `${name}.${c.value}`,
+        label: `${base.label}: ${c.label}`,
+        type: 'boolean',
+        choices: [
+          { value: '1', label: 'selected' },
+          { value: '0', label: 'not selected' },
+        ],
+        read: { kind: 'flag', path, choice: c.value },
+      });
   else b.add({ ...base, name, read: { kind: 'value', path } });
   if (anyQ.hasComment || anyQ.hasOther)
-    b.add({ ...base, name: `${name}-Comment`, label: `${base.label} (comment)`, type: 'text', format: undefined, choices: [], role: 'free-text', recode: undefined, read: { kind: 'value', path: [...path.slice(0, -1), `${path.at(-1)}-Comment`] } });
+    b.add({
+      ...base,
+      name: `${name}-Comment`,
+      label: `${base.label} (comment)`,
+      type: 'text',
+      format: undefined,
+      choices: [],
+      role: 'free-text',
+      recode: undefined,
+      read: { kind: 'value', path: [...path.slice(0, -1), `${path.at(-1)}-Comment`] },
+    });
 }
 
 function container(b: Builder, questions: Question[], table: string, prefix: string, top: string | undefined) {
@@ -134,15 +184,37 @@ function container(b: Builder, questions: Question[], table: string, prefix: str
       case 'matrixdropdown': {
         const fallback = anyQ.choices ?? [];
         for (const row of anyQ.rows ?? [])
-          for (const col of anyQ.columns ?? []) scalar(b, col.templateQuestion, owner, table, `${column}.${row.value}.${col.name}`, [name, String(row.value), col.name], `${name}.${row.value}.${col.name}`, fallback);
+          for (const col of anyQ.columns ?? [])
+            scalar(
+              b,
+              col.templateQuestion,
+              owner,
+              table,
+              `${column}.${row.value}.${col.name}`,
+              [name, String(row.value), col.name],
+              `${name}.${row.value}.${col.name}`,
+              fallback,
+            );
         break;
       }
       case 'matrix':
         for (const row of anyQ.rows ?? [])
-          b.add({ table, question: owner, name: `${column}.${row.value}`, label: `${text(q.title) || q.name}: ${text(row.text) || row.value}`, type: 'choice', choices: (anyQ.columns ?? []).map((c: any) => ({ value: String(c.value), label: text(c.text) || String(c.value) })), role: roleOf(q, 'choice'), recode: anyQ.sdcRecode, read: { kind: 'value', path: [name, String(row.value)] }, hiddenPath: name });
+          b.add({
+            table,
+            question: owner,
+            name: `${column}.${row.value}`,
+            label: `${text(q.title) || q.name}: ${text(row.text) || row.value}`,
+            type: 'choice',
+            choices: (anyQ.columns ?? []).map((c: any) => ({ value: String(c.value), label: text(c.text) || String(c.value) })),
+            role: roleOf(q, 'choice'),
+            recode: anyQ.sdcRecode,
+            read: { kind: 'value', path: [name, String(row.value)] },
+            hiddenPath: name,
+          });
         break;
       case 'multipletext':
-        for (const item of anyQ.items ?? []) scalar(b, item.editor, owner, table, `${column}.${item.name}`, [name, item.name], `${name}.${item.name}`);
+        for (const item of anyQ.items ?? [])
+          scalar(b, item.editor, owner, table, `${column}.${item.name}`, [name, item.name], `${name}.${item.name}`);
         break;
       default:
         scalar(b, q, owner, table, column, [name], name);
@@ -167,7 +239,12 @@ export function datasetLayout(versions: Array<{ version: string; definition: obj
         else {
           const choices = [...seen.choices];
           for (const c of v.choices) if (!choices.some((x) => x.value === c.value)) choices.push(c);
-          vars.set(key, { ...seen, ...v, choices: v.choices.length ? [...v.choices, ...choices.filter((c) => !v.choices.some((x) => x.value === c.value))] : choices, versions: [...seen.versions, version] });
+          vars.set(key, {
+            ...seen,
+            ...v,
+            choices: v.choices.length ? [...v.choices, ...choices.filter((c) => !v.choices.some((x) => x.value === c.value))] : choices,
+            versions: [...seen.versions, version],
+          });
         }
       },
       addRepeat(r) {

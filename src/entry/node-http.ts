@@ -42,7 +42,12 @@ export function refuseOversizedBeforeContinue(server: Server, limitBytes: number
     if (req.url?.startsWith('/api/') && length > limitBytes) {
       const e = payloadTooLarge(limitBytes);
       const body = JSON.stringify(errorJson(crypto.randomUUID(), e.code, e.message, e.details, e.context));
-      res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close', 'cache-control': 'no-store' });
+      res.writeHead(413, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        connection: 'close',
+        'cache-control': 'no-store',
+      });
       res.end(body);
       return;
     }

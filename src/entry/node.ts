@@ -67,7 +67,7 @@ export function batchedJsonLogger(out: { write(text: string): unknown } = proces
   return {
     info: (entry) => {
       if (lines.length === 0) setImmediate(flush);
-      lines.push(JSON.stringify(entry) + '\n');
+      lines.push(`${JSON.stringify(entry)}\n`);
     },
     error: (entry) => {
       flush();
@@ -98,7 +98,13 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     newId: randomUUID,
     validator,
     logger,
-    config: { ...defaultConfig, bodyLimitBytes: opts.bodyLimitBytes, trashDays: opts.trashDays, secureCookies: opts.secureCookies, rateLimitPerMinute: opts.rateLimitPerMinute },
+    config: {
+      ...defaultConfig,
+      bodyLimitBytes: opts.bodyLimitBytes,
+      trashDays: opts.trashDays,
+      secureCookies: opts.secureCookies,
+      rateLimitPerMinute: opts.rateLimitPerMinute,
+    },
     assets: nodeAssets(),
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     anonymizer,
@@ -114,9 +120,10 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   }
   // Hourly upkeep, and once at start: purge the trash past its period, forget expired sessions.
   const purge = () =>
-    Promise.all([purgeExpiredTrash(deps), deps.atomic((db) => [deleteExpiredSessionsStatement(db, deps.clock.now(), deps.config.sessionIdleMs)])]).catch((e: unknown) =>
-      logger.error({ level: 'error', task: 'upkeep', error: String(e) }),
-    );
+    Promise.all([
+      purgeExpiredTrash(deps),
+      deps.atomic((db) => [deleteExpiredSessionsStatement(db, deps.clock.now(), deps.config.sessionIdleMs)]),
+    ]).catch((e: unknown) => logger.error({ level: 'error', task: 'upkeep', error: String(e) }));
   await purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();

@@ -12,7 +12,7 @@ export function loadPseudonymKey(dbFile: string, env: NodeJS.ProcessEnv = proces
   }
   if (dbFile === ':memory:') return new Uint8Array(randomBytes(32));
   const file = `${dbFile}.key`;
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   const hex = readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} does not hold a 64-digit hexadecimal key`);
   return Uint8Array.from(Buffer.from(hex, 'hex'));

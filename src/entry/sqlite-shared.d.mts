@@ -6,7 +6,10 @@ export declare function configure(sqlite: Database.Database, synchronous: 'FULL'
 export declare function cachedPrepare(sqlite: Database.Database): (source: string) => Database.Statement;
 
 /** One statement of an atomic() write: its rows by column name (none when it returns none). */
-export declare function execute(prepare: (source: string) => Database.Statement, statement: { sql: string; params: unknown[] }): Array<Record<string, unknown>>;
+export declare function execute(
+  prepare: (source: string) => Database.Statement,
+  statement: { sql: string; params: unknown[] },
+): Array<Record<string, unknown>>;
 
 export type GroupOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

@@ -18,7 +18,7 @@ export const MIGRATIONS_DIR = ((): string => {
     const candidate = resolve(dir, 'db/migrations');
     if (existsSync(resolve(candidate, 'meta/_journal.json'))) return candidate;
   }
-  throw new Error('db/migrations not found above ' + fileURLToPath(import.meta.url));
+  throw new Error(`db/migrations not found above ${fileURLToPath(import.meta.url)}`);
 })();
 
 export interface SqliteHandle {
@@ -72,7 +72,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): SqliteHandle
   }
   const { atomic, flush } = groupCommit(sqlite, (build) => {
     const statements = build(db);
-    return readRows(statements, statements.map((statement) => execute(cache.prepare, statement)));
+    return readRows(
+      statements,
+      statements.map((statement) => execute(cache.prepare, statement)),
+    );
   });
   return {
     sqlite,
@@ -116,7 +119,9 @@ export function statementCache(sqlite: Database.Database): Pick<Database.Databas
 export function migrateDatabase(sqlite: Database.Database, migrationsFolder = MIGRATIONS_DIR): void {
   const migrations = readMigrationFiles({ migrationsFolder });
   sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
-  const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as { created_at: number } | undefined;
+  const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as
+    | { created_at: number }
+    | undefined;
   const pending = migrations.filter((m) => !last || Number(last.created_at) < m.folderMillis);
   if (pending.length === 0) return;
   sqlite.pragma('foreign_keys = OFF');
@@ -127,7 +132,10 @@ export function migrateDatabase(sqlite: Database.Database, migrationsFolder = MI
       record.run(migration.hash, migration.folderMillis);
     }
     const broken = sqlite.pragma('foreign_key_check') as unknown[];
-    if (broken.length) throw new Error(`migration refused: it would leave ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`);
+    if (broken.length)
+      throw new Error(
+        `migration refused: it would leave ${broken.length} broken foreign-key references: ${JSON.stringify(broken.slice(0, 5))}`,
+      );
   })();
 }
 
@@ -162,7 +170,10 @@ interface Pending {
  * only after the COMMIT, so with synchronous=FULL an acknowledged write is on disk; under load,
  * many writes share one fsync instead of paying one each. `flush` writes what is waiting at once.
  */
-export function groupCommit(sqlite: Database.Database, execute: (build: Parameters<Atomic>[0]) => unknown[][]): { atomic: Atomic; flush(): void } {
+export function groupCommit(
+  sqlite: Database.Database,
+  execute: (build: Parameters<Atomic>[0]) => unknown[][],
+): { atomic: Atomic; flush(): void } {
   const { push, flush } = groupQueue<Pending>((group) => {
     const outcomes = commitGroup(
       sqlite,

@@ -15,4 +15,3 @@ export function createValidationPool(threads: number): ResponseValidator {
     close: () => pool.destroy(),
   };
 }
-

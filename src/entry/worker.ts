@@ -37,7 +37,14 @@ function start(env: Env): Started {
   const deps = workerDeps(env);
   const ready = publishDefinitions(deps, shippedDefinitions(), 'system', { reportValidation: false }).then((outcomes) => {
     for (const o of outcomes.filter((x) => x.status !== 'unchanged'))
-      deps.logger.info({ level: o.status === 'refused' ? 'error' : 'info', task: 'publish', questionnaire: o.questionnaireId, version: o.version, status: o.status, problems: o.problems });
+      deps.logger.info({
+        level: o.status === 'refused' ? 'error' : 'info',
+        task: 'publish',
+        questionnaire: o.questionnaireId,
+        version: o.version,
+        status: o.status,
+        problems: o.problems,
+      });
   });
   started = { app: createApp(deps), ready };
   // A failed start (D1 unreachable, say) is retried by the next request.

@@ -48,7 +48,12 @@ export function workerAssets(binding: AssetsBinding): AssetSource {
       if (!entry) return undefined;
       let file = files.get(name);
       if (!file) {
-        file = (async () => ({ body: await bytes(name), contentType: entry.contentType, hash: entry.hash, ...(entry.gzip ? { gzip: await bytes(`${name}.gz`) } : {}) }))();
+        file = (async () => ({
+          body: await bytes(name),
+          contentType: entry.contentType,
+          hash: entry.hash,
+          ...(entry.gzip ? { gzip: await bytes(`${name}.gz`) } : {}),
+        }))();
         files.set(name, file);
       }
       return file;
@@ -82,7 +87,10 @@ export function d1Atomic(d1: D1Binding, db: Db): Atomic {
     const statements = build(db);
     if (statements.length === 0) return [];
     const results = await binding.batch(statements.map((s) => binding.prepare(s.sql).bind(...s.params)));
-    return readRows(statements, results.map((r) => r.results ?? []));
+    return readRows(
+      statements,
+      results.map((r) => r.results ?? []),
+    );
   };
 }
 

@@ -50,7 +50,10 @@ const dashboard = createRoute({
   responses: { 200: { description: 'text/html or application/json' }, ...errorReplies(400, 404) },
 });
 const TargetsBody = z.object({
-  targets: z.array(z.object({ country: countryCode, site: z.string().max(100).default(''), target: z.number().int().min(1).max(1_000_000) })).min(1).max(500),
+  targets: z
+    .array(z.object({ country: countryCode, site: z.string().max(100).default(''), target: z.number().int().min(1).max(1_000_000) }))
+    .min(1)
+    .max(500),
 });
 const setTargets = createRoute({
   method: 'put',
@@ -65,7 +68,8 @@ const setTargets = createRoute({
  * Server-rendered reports, dashboards and charts: inline styles and SVG, never a script, a
  * frame or a form (answers typed by assessors are escaped, and this says so to the browser too).
  */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const rendered = { 'Content-Security-Policy': REPORT_CSP, 'Cache-Control': 'no-store' };
 
 export function assessmentRoutes(deps: Deps) {
@@ -77,7 +81,11 @@ export function assessmentRoutes(deps: Deps) {
     const r = await countryReport(deps, principalOf(c), instanceId.toLowerCase());
     if (f === 'json') return c.json({ ...r.assessment, context: r.context }, 200);
     if (f === 'csv')
-      return c.body(renderReport.csv(r), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="gap-analysis-${r.context.country}-${r.context.version}.csv"`, 'Cache-Control': 'no-store' });
+      return c.body(renderReport.csv(r), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="gap-analysis-${r.context.country}-${r.context.version}.csv"`,
+        'Cache-Control': 'no-store',
+      });
     return c.html(renderReport.html(r), 200, rendered);
   });
 
@@ -110,8 +118,25 @@ export function assessmentRoutes(deps: Deps) {
     if (outside.length) throw forbidden(`Countries outside your scope: ${outside.map((t) => t.country).join(', ')}.`);
     const at = deps.clock.now();
     await deps.atomic((db) => [
-      ...targets.map((t) => upsertTargetStatement(db, { questionnaireId, country: t.country, site: t.site, target: t.target, updatedAt: at, updatedBy: p.actor })),
-      auditStatement(db, { at, actor: p.actor, action: 'fieldwork.targets', targetType: 'questionnaire', targetId: questionnaireId, requestId, details: { targets } }),
+      ...targets.map((t) =>
+        upsertTargetStatement(db, {
+          questionnaireId,
+          country: t.country,
+          site: t.site,
+          target: t.target,
+          updatedAt: at,
+          updatedBy: p.actor,
+        }),
+      ),
+      auditStatement(db, {
+        at,
+        actor: p.actor,
+        action: 'fieldwork.targets',
+        targetType: 'questionnaire',
+        targetId: questionnaireId,
+        requestId,
+        details: { targets },
+      }),
     ]);
     return c.json({ questionnaireId, targets }, 200);
   });

@@ -20,9 +20,16 @@ const list = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item));
 
 export const ExportQuery = z.object({
-  profile: z.enum(profiles).default('public').openapi({ description: 'full (admins, coordinators), pseudonymized, public (researchers: public only)' }),
+  profile: z
+    .enum(profiles)
+    .default('public')
+    .openapi({ description: 'full (admins, coordinators), pseudonymized, public (researchers: public only)' }),
   labels: flag.optional().openapi({ description: 'Choice labels instead of codes' }),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional().openapi({ description: 'Language of labels' }),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)
+    .optional()
+    .openapi({ description: 'Language of labels' }),
   split: flag.optional().openapi({ description: 'Multiple choice as one 0/1 column per choice' }),
   bom: flag.optional().openapi({ description: 'UTF-8 byte order mark (default true, for Excel)' }),
   mask: flag.optional().openapi({ description: 'Mask cells starting with = + - @ (default true)' }),
@@ -74,10 +81,21 @@ export function datasetRoutes(deps: Deps) {
     });
     const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
     const audit = (action: string, details: Record<string, unknown>) =>
-      deps.atomic((db) => [auditStatement(db, { at: deps.clock.now(), actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId: c.get('requestId'), details })]);
+      deps.atomic((db) => [
+        auditStatement(db, {
+          at: deps.clock.now(),
+          actor: p.actor,
+          action,
+          targetType: 'questionnaire',
+          targetId: questionnaireId,
+          requestId: c.get('requestId'),
+          details,
+        }),
+      ]);
     const prepared = await prepareExport(xdeps, spec).catch(async (e: unknown) => {
       // An attempt to lower the protection is refused, and kept in the audit log with what it asked.
-      if (e instanceof AppError && e.code === 'policy_loosened') await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
+      if (e instanceof AppError && e.code === 'policy_loosened')
+        await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
       throw e;
     });
     checkRowLimit(prepared.rows, deps.config.exportRowLimit);

@@ -69,7 +69,10 @@ export function decodeBody(maxSize: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('content-encoding');
     if (header === undefined || !WITH_BODY.has(c.req.method)) return next();
-    const codings = header.split(',').map((v) => v.trim().toLowerCase()).filter((v) => v && v !== 'identity');
+    const codings = header
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+      .filter((v) => v && v !== 'identity');
     if (codings.length === 0) return next();
     if (codings.length > 1 || !DECODED.has(codings[0]!)) throw unsupportedEncoding(header.trim());
     const body = c.req.raw.body;
@@ -91,7 +94,9 @@ export function decodeBody(maxSize: number): MiddlewareHandler<AppEnv> {
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw badRequest(`The body is not valid ${format} data.`, [{ path: '(body)', type: 'bad_encoding', message: `does not decode as ${format}` }]);
+      throw badRequest(`The body is not valid ${format} data.`, [
+        { path: '(body)', type: 'bad_encoding', message: `does not decode as ${format}` },
+      ]);
     }
     const decoded = new Uint8Array(size);
     let at = 0;

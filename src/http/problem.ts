@@ -8,7 +8,13 @@ import type { Logger } from '../deps';
 import { AppError, badRequest, type ErrorCode, type ErrorDetail } from '../errors';
 
 /** The body of every error reply. */
-export function errorJson(requestId: string, code: ErrorCode, message: string, details: ErrorDetail[] = [], context?: Record<string, unknown>) {
+export function errorJson(
+  requestId: string,
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetail[] = [],
+  context?: Record<string, unknown>,
+) {
   return { error: { code, message, details, ...(context === undefined ? {} : { context }), requestId } };
 }
 
@@ -17,7 +23,14 @@ export function errorBody(c: Context, code: ErrorCode, message: string, details:
 }
 
 /** The catalogue's code for an HTTPException thrown by Hono's own middleware. */
-const HTTP_CODES: Partial<Record<number, ErrorCode>> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
 
 /** app.onError: known errors keep their status; anything else is a logged 500 with no internals. */
 export function handleError(logger: Logger) {
@@ -34,10 +47,21 @@ export function handleError(logger: Logger) {
 }
 
 /** Turns a zod failure at the edge into a 400 whose details name each field. */
-export const zodTo400 = (result: { success: boolean; target: string; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) => {
+export const zodTo400 = (result: {
+  success: boolean;
+  target: string;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}) => {
   if (result.success) return;
   // Body fields by their path; query, path and header parameters as `query.from`, `param.userId`.
   const where = (path: string) => (result.target === 'json' ? path || '(body)' : `${result.target}${path ? `.${path}` : ''}`);
-  const details = (result.error?.issues ?? []).map((i) => ({ path: where(i.path.map(String).join('.')), type: (i as { code?: string }).code ?? 'invalid', message: i.message }));
-  throw badRequest(`The request ${result.target === 'json' ? 'body' : result.target} is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+  const details = (result.error?.issues ?? []).map((i) => ({
+    path: where(i.path.map(String).join('.')),
+    type: (i as { code?: string }).code ?? 'invalid',
+    message: i.message,
+  }));
+  throw badRequest(
+    `The request ${result.target === 'json' ? 'body' : result.target} is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+    details,
+  );
 };

@@ -8,10 +8,18 @@ import { principalOf } from './auth';
 import { findQuestionnaire, findVersion, listQuestionnaires, listVersions } from '../storage/questionnaires';
 import { changeState as changeQuestionnaireState } from '../questionnaires/state';
 import { questionnaireReply, versionReply } from './replies';
-import { errorReplies, jsonBody, jsonReply, Questionnaire, QuestionnaireParams, StateChange, VersionParams, VersionSummary } from './schemas';
+import {
+  errorReplies,
+  jsonBody,
+  jsonReply,
+  Questionnaire,
+  QuestionnaireParams,
+  StateChange,
+  VersionParams,
+  VersionSummary,
+} from './schemas';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-
 
 const list = createRoute({
   method: 'get',

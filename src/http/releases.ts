@@ -11,12 +11,22 @@ import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { countryCode, errorReplies, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
 
-const ReleaseParams = z.object({ releaseId: z.string().min(1).max(64).openapi({ param: { name: 'releaseId', in: 'path' } }) });
+const ReleaseParams = z.object({
+  releaseId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'releaseId', in: 'path' } }),
+});
 
 const threshold = (description: string) => z.number().min(0).max(1).optional().openapi({ description });
 const ReleaseBody = z
   .strictObject({
-    countries: z.array(countryCode).max(250).optional().openapi({ description: 'Countries to include (within your scope); all of yours by default' }),
+    countries: z
+      .array(countryCode)
+      .max(250)
+      .optional()
+      .openapi({ description: 'Countries to include (within your scope); all of yours by default' }),
     versions: z.array(z.string().max(64)).max(100).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
@@ -107,7 +117,8 @@ const decide = (decision: 'approve' | 'discard') =>
     method: 'post',
     path: `/releases/{releaseId}/${decision}`,
     tags: ['Datasets'],
-    summary: decision === 'approve' ? 'Approve a pending release: researchers may download it' : 'Discard a pending release: its bundle is erased',
+    summary:
+      decision === 'approve' ? 'Approve a pending release: researchers may download it' : 'Discard a pending release: its bundle is erased',
     request: { params: ReleaseParams, body: jsonBody(Decision) },
     responses: { 200: jsonReply(Release, 'The decided release'), ...errorReplies(400, 404, 409) },
   });
@@ -123,17 +134,43 @@ const bundle = createRoute({
 
 export function releaseRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
-  const rdeps = { db: deps.db, atomic: deps.atomic, clock: deps.clock, newId: deps.newId, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey, rowLimit: deps.config.exportRowLimit };
+  const rdeps = {
+    db: deps.db,
+    atomic: deps.atomic,
+    clock: deps.clock,
+    newId: deps.newId,
+    anonymizer: deps.anonymizer,
+    pseudonymKey: deps.secrets.pseudonymKey,
+    rowLimit: deps.config.exportRowLimit,
+  };
   app.openapi(create, async (c) => {
     const b = c.req.valid('json');
-    const r = await createRelease(rdeps, principalOf(c), c.req.valid('param').questionnaireId, { ...b, from: b.from ? new Date(b.from) : undefined, to: b.to ? new Date(b.to) : undefined }, c.get('requestId'));
+    const r = await createRelease(
+      rdeps,
+      principalOf(c),
+      c.req.valid('param').questionnaireId,
+      { ...b, from: b.from ? new Date(b.from) : undefined, to: b.to ? new Date(b.to) : undefined },
+      c.get('requestId'),
+    );
     return c.json(releaseReply(r), 201);
   });
-  app.openapi(list, async (c) => c.json({ items: (await releasesFor(deps, principalOf(c), c.req.valid('param').questionnaireId)).map(releaseReply) }, 200));
+  app.openapi(list, async (c) =>
+    c.json({ items: (await releasesFor(deps, principalOf(c), c.req.valid('param').questionnaireId)).map(releaseReply) }, 200),
+  );
   app.openapi(detail, async (c) => c.json(releaseReply(await releaseFor(deps, principalOf(c), c.req.valid('param').releaseId)), 200));
-  for (const [action, state] of [['approve', 'approved'], ['discard', 'discarded']] as const)
+  for (const [action, state] of [
+    ['approve', 'approved'],
+    ['discard', 'discarded'],
+  ] as const)
     app.openapi(decide(action), async (c) => {
-      const r = await decideRelease(deps, principalOf(c), c.req.valid('param').releaseId, state, c.req.valid('json').note ?? null, c.get('requestId'));
+      const r = await decideRelease(
+        deps,
+        principalOf(c),
+        c.req.valid('param').releaseId,
+        state,
+        c.req.valid('json').note ?? null,
+        c.get('requestId'),
+      );
       return c.json(releaseReply(r), 200);
     });
   app.openapi(bundle, async (c) => {

@@ -120,12 +120,22 @@ export function responseAdminRoutes(deps: Deps) {
   });
   app.openapi(reviews, async (c) => {
     const r = await visibleResponse(deps, principalOf(c), id(c));
-    const items = (await listReviewEvents(deps.db, r.seq)).map((e) => ({ from: e.fromState, to: e.toState, comment: e.comment, actor: e.actor, at: e.at.toISOString() }));
+    const items = (await listReviewEvents(deps.db, r.seq)).map((e) => ({
+      from: e.fromState,
+      to: e.toState,
+      comment: e.comment,
+      actor: e.actor,
+      at: e.at.toISOString(),
+    }));
     return c.json({ items }, 200);
   });
   app.openapi(revisions, async (c) => {
     const r = await visibleResponse(deps, principalOf(c), id(c));
-    const items = (await listRevisions(deps.db, r.seq)).map((v) => ({ revision: v.revision, actor: v.actor, createdAt: v.createdAt.toISOString() }));
+    const items = (await listRevisions(deps.db, r.seq)).map((v) => ({
+      revision: v.revision,
+      actor: v.actor,
+      createdAt: v.createdAt.toISOString(),
+    }));
     return c.json({ items }, 200);
   });
   app.openapi(revision, async (c) => {
@@ -133,7 +143,10 @@ export function responseAdminRoutes(deps: Deps) {
     const n = c.req.valid('param').revision;
     const v = (await listRevisions(deps.db, r.seq)).find((x) => x.revision === n);
     if (!v) throw notFound(`Revision ${n} of response ${r.instanceId}`);
-    return c.json({ revision: v.revision, actor: v.actor, createdAt: v.createdAt.toISOString(), data: JSON.parse(v.data), dropped: v.dropped }, 200);
+    return c.json(
+      { revision: v.revision, actor: v.actor, createdAt: v.createdAt.toISOString(), data: JSON.parse(v.data), dropped: v.dropped },
+      200,
+    );
   });
   app.openapi(diff, async (c) => {
     const r = await visibleResponse(deps, principalOf(c), id(c));
@@ -149,8 +162,17 @@ export function responseAdminRoutes(deps: Deps) {
   app.openapi(trash, async (c) => {
     const { questionnaireId, limit, cursor, status } = c.req.valid('query');
     const after = decodeCursor(cursor);
-    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' }]);
-    const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(principalOf(c)), deleted: true });
+    if (after === null)
+      throw badRequest('The cursor is not one this server gave out.', [
+        { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
+      ]);
+    const page = await listResponses(deps.db, questionnaireId, {
+      after,
+      limit,
+      status,
+      scope: scopeCondition(principalOf(c)),
+      deleted: true,
+    });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
   return app;

@@ -30,7 +30,6 @@ import {
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 
-
 const submit = createRoute({
   method: 'post',
   path: '/questionnaires/{questionnaireId}/versions/{version}/responses',
@@ -41,8 +40,14 @@ const submit = createRoute({
     'Sending the same instanceId with the same answers again returns 200 with the stored response; with other answers, 409.',
   request: { params: VersionParams, body: jsonBody(SubmissionBody) },
   responses: {
-    201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Stored; or, when a screening rule stopped the interview, counted as a refusal with nothing else kept'),
-    200: jsonReply(z.union([StoredResponse, RefusalReply]), 'Already stored with identical answers (a safe retry), or a refusal already counted'),
+    201: jsonReply(
+      z.union([StoredResponse, RefusalReply]),
+      'Stored; or, when a screening rule stopped the interview, counted as a refusal with nothing else kept',
+    ),
+    200: jsonReply(
+      z.union([StoredResponse, RefusalReply]),
+      'Already stored with identical answers (a safe retry), or a refusal already counted',
+    ),
     ...errorReplies(400, 404, 409, 413, 415, 422),
   },
 });
@@ -52,7 +57,8 @@ const draft = createRoute({
   path: '/questionnaires/{questionnaireId}/versions/{version}/drafts/{instanceId}',
   tags: ['Responses'],
   summary: 'Save a draft (partial answers) to resume later',
-  description: 'Shapes, choices and unknown keys are checked; required questions are not. Submit the final answers with the same instanceId.',
+  description:
+    'Shapes, choices and unknown keys are checked; required questions are not. Submit the final answers with the same instanceId.',
   request: { params: DraftParams, body: jsonBody(DraftBody) },
   responses: {
     201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft created (or a refusal counted: see the submission)'),
@@ -134,9 +140,13 @@ export function responseRoutes(deps: Deps) {
     const { questionnaireId } = c.req.valid('param');
     const { status, limit, cursor } = c.req.valid('query');
     const after = decodeCursor(cursor);
-    if (after === null) throw badRequest('The cursor is not one this server gave out.', [{ path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' }]);
+    if (after === null)
+      throw badRequest('The cursor is not one this server gave out.', [
+        { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
+      ]);
     const p = principalOf(c);
-    if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+    if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
+      throw notFound(`Questionnaire '${questionnaireId}'`);
     const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(p) });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });

@@ -9,19 +9,33 @@ import { questionnaireStates, responseStatuses, reviewStates, roles } from '../s
 export const ErrorReply = z
   .object({
     error: z.object({
-      code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).openapi({ example: 'invalid_response', description: 'One of the catalogue in docs/errors.md (src/errors.ts)' }),
+      code: z
+        .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+        .openapi({ example: 'invalid_response', description: 'One of the catalogue in docs/errors.md (src/errors.ts)' }),
       message: z.string(),
       details: z
-        .array(z.object({ path: z.string().openapi({ example: 'legs[0].cost' }), type: z.string().openapi({ example: 'required' }), message: z.string() }))
+        .array(
+          z.object({
+            path: z.string().openapi({ example: 'legs[0].cost' }),
+            type: z.string().openapi({ example: 'required' }),
+            message: z.string(),
+          }),
+        )
         .openapi({ description: 'One entry per field or thing at fault; empty when the message says all' }),
-      context: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Facts to act on that are not a field at fault: the current revision, when to retry, a limit' }),
+      context: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .openapi({ description: 'Facts to act on that are not a field at fault: the current revision, when to retry, a limit' }),
       requestId: z.string(),
     }),
   })
   .openapi('Error');
 
 const id = (name: string, example: string) =>
-  z.string().regex(ID_PATTERN, `${name} may hold letters, digits, ".", "_" and "-"`).openapi({ param: { name, in: 'path' }, example });
+  z
+    .string()
+    .regex(ID_PATTERN, `${name} may hold letters, digits, ".", "_" and "-"`)
+    .openapi({ param: { name, in: 'path' }, example });
 
 export const QuestionnaireParams = z.object({ questionnaireId: id('questionnaireId', 'migrant-scoping') });
 export const VersionParams = QuestionnaireParams.extend({ version: id('version', '1') });
@@ -36,8 +50,18 @@ export const VersionSummary = z
     contentHash: z.string().openapi({ description: 'SHA-256 of the canonical definition' }),
     languages: z.array(z.string()),
     translations: z
-      .array(z.object({ lang: z.string(), status: z.string(), coverage: z.number().openapi({ description: 'Share of texts translated, 0-1' }), dir: z.enum(['ltr', 'rtl']) }))
-      .openapi({ description: 'Declared status (source, machine-draft, draft, needs-back-translation, back-translated, field-tested), measured coverage and direction of each language' }),
+      .array(
+        z.object({
+          lang: z.string(),
+          status: z.string(),
+          coverage: z.number().openapi({ description: 'Share of texts translated, 0-1' }),
+          dir: z.enum(['ltr', 'rtl']),
+        }),
+      )
+      .openapi({
+        description:
+          'Declared status (source, machine-draft, draft, needs-back-translation, back-translated, field-tested), measured coverage and direction of each language',
+      }),
     questionCount: z.number().int(),
     publishedAt: z.iso.datetime(),
   })
@@ -81,7 +105,9 @@ export function withinDepth(value: unknown, limit: number): boolean {
  * refuse unknown ones, that one included.
  */
 const answers = z
-  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'data must be an object of answers' })
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    message: 'data must be an object of answers',
+  })
   .refine((v) => withinDepth(v, MAX_ANSWER_DEPTH), `answers may nest at most ${MAX_ANSWER_DEPTH} levels deep`)
   .openapi({ type: 'object', additionalProperties: true, description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
 const locale = z
@@ -124,7 +150,11 @@ export const DraftBody = z
     startedAt: deviceTime,
     country: countryCode.optional(),
     site,
-    page: z.string().max(200).optional().openapi({ description: 'The page the editor is on (its name), returned with the draft to resume there' }),
+    page: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({ description: 'The page the editor is on (its name), returned with the draft to resume there' }),
     baseRevision: z
       .number()
       .int()
@@ -139,7 +169,9 @@ export const RefusalReply = z
   .object({
     instanceId: z.string(),
     refused: z.literal(true),
-    reason: z.string().openapi({ description: 'The screening rule that stopped the interview (for example no-consent, repeat, under-age)' }),
+    reason: z
+      .string()
+      .openapi({ description: 'The screening rule that stopped the interview (for example no-consent, repeat, under-age)' }),
   })
   .openapi('Refusal');
 
@@ -168,7 +200,11 @@ export const StoredResponse = z
   .openapi('Response');
 
 export const EditBody = z
-  .object({ data: answers, locale, baseRevision: z.number().int().positive().openapi({ description: 'The revision the edit is based on' }) })
+  .object({
+    data: answers,
+    locale,
+    baseRevision: z.number().int().positive().openapi({ description: 'The revision the edit is based on' }),
+  })
   .strict()
   .openapi('Edit');
 
@@ -177,13 +213,30 @@ export const ReviewBody = z
   .strict()
   .openapi('Review');
 
-export const ReviewEvent = z.object({ from: z.enum(reviewStates), to: z.enum(reviewStates), comment: z.string(), actor: z.string(), at: z.iso.datetime() }).openapi('ReviewEvent');
-export const RevisionSummary = z.object({ revision: z.number().int(), actor: z.string(), createdAt: z.iso.datetime() }).openapi('RevisionSummary');
+export const ReviewEvent = z
+  .object({ from: z.enum(reviewStates), to: z.enum(reviewStates), comment: z.string(), actor: z.string(), at: z.iso.datetime() })
+  .openapi('ReviewEvent');
+export const RevisionSummary = z
+  .object({ revision: z.number().int(), actor: z.string(), createdAt: z.iso.datetime() })
+  .openapi('RevisionSummary');
 export const Revision = RevisionSummary.extend({ data: answers, dropped: z.array(z.string()) }).openapi('Revision');
-export const RevisionParams = InstanceParams.extend({ revision: z.coerce.number().int().positive().openapi({ param: { name: 'revision', in: 'path' } }) });
-export const DiffQuery = z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() });
+export const RevisionParams = InstanceParams.extend({
+  revision: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'revision', in: 'path' } }),
+});
+export const DiffQuery = z.object({
+  from: z.coerce.number().int().positive().optional(),
+  to: z.coerce.number().int().positive().optional(),
+});
 export const Diff = z
-  .object({ from: z.number().int(), to: z.number().int(), changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })) })
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+  })
   .openapi('Diff');
 export const roleEnum = z.enum(roles);
 
@@ -197,7 +250,9 @@ export const ResponseList = z.object({ items: z.array(StoredResponse), next: z.s
 
 /** Standard error replies, declared once for the OpenAPI description. */
 export const errorReplies = (...codes: Array<400 | 403 | 404 | 409 | 413 | 415 | 422>) =>
-  Object.fromEntries(codes.map((code) => [code, { description: errorText[code], content: { 'application/json': { schema: ErrorReply } } }]));
+  Object.fromEntries(
+    codes.map((code) => [code, { description: errorText[code], content: { 'application/json': { schema: ErrorReply } } }]),
+  );
 
 const errorText = {
   400: 'Malformed request; details name the fields',
@@ -210,7 +265,10 @@ const errorText = {
 } as const;
 
 /** A JSON reply declaration for createRoute. */
-export const jsonReply = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const jsonReply = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** A required JSON request body declaration for createRoute. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -12,7 +12,10 @@ import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { errorReplies, jsonBody, jsonReply } from './schemas';
 
-const SignInBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }).strict().openapi('SignIn');
+const SignInBody = z
+  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
+  .strict()
+  .openapi('SignIn');
 const SessionReply = z
   .object({
     actor: z.string(),
@@ -32,10 +35,27 @@ const signInRoute = createRoute({
   summary: 'Sign in with user name and password',
   description: 'Sets the session cookie. Failed attempts are throttled per account and per address (429 with Retry-After).',
   request: { body: jsonBody(SignInBody) },
-  responses: { 200: jsonReply(SessionReply, 'Signed in'), ...errorReplies(400, 415), 401: jsonReply(z.object({}), 'Wrong user name or password'), 429: jsonReply(z.object({}), 'Too many failed attempts') },
+  responses: {
+    200: jsonReply(SessionReply, 'Signed in'),
+    ...errorReplies(400, 415),
+    401: jsonReply(z.object({}), 'Wrong user name or password'),
+    429: jsonReply(z.object({}), 'Too many failed attempts'),
+  },
 });
-const whoRoute = createRoute({ method: 'get', path: '/session', tags: ['Session'], summary: 'Who am I, and the CSRF token', responses: { 200: jsonReply(SessionReply, 'The current principal') } });
-const signOutRoute = createRoute({ method: 'delete', path: '/session', tags: ['Session'], summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+const whoRoute = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'Who am I, and the CSRF token',
+  responses: { 200: jsonReply(SessionReply, 'The current principal') },
+});
+const signOutRoute = createRoute({
+  method: 'delete',
+  path: '/session',
+  tags: ['Session'],
+  summary: 'Sign out',
+  responses: { 204: { description: 'Signed out' } },
+});
 
 export function sessionRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
@@ -74,7 +94,17 @@ export function sessionRoutes(deps: Deps) {
 
   app.openapi(whoRoute, (c) => {
     const p = principalOf(c);
-    return c.json({ actor: p.actor, role: p.role, countries: p.countries === '*' ? ('*' as const) : [...p.countries], questionnaires: p.questionnaires === '*' ? ('*' as const) : [...p.questionnaires], via: p.via, csrfToken: p.csrfToken }, 200);
+    return c.json(
+      {
+        actor: p.actor,
+        role: p.role,
+        countries: p.countries === '*' ? ('*' as const) : [...p.countries],
+        questionnaires: p.questionnaires === '*' ? ('*' as const) : [...p.questionnaires],
+        via: p.via,
+        csrfToken: p.csrfToken,
+      },
+      200,
+    );
   });
 
   app.openapi(signOutRoute, async (c) => {
@@ -82,7 +112,15 @@ export function sessionRoutes(deps: Deps) {
     const at = deps.clock.now();
     await deps.atomic((db) => [
       deleteSessionStatement(db, p.sessionHash!),
-      auditStatement(db, { at, actor: p.actor, action: 'session.sign_out', targetType: 'user', targetId: p.userId, requestId: c.get('requestId'), details: {} }),
+      auditStatement(db, {
+        at,
+        actor: p.actor,
+        action: 'session.sign_out',
+        targetType: 'user',
+        targetId: p.userId,
+        requestId: c.get('requestId'),
+        details: {},
+      }),
     ]);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);

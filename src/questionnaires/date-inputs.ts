@@ -12,7 +12,8 @@ export const DATE_FORMATS = {
 
 export type DateInput = keyof typeof DATE_FORMATS;
 
-export const isDateInput = (inputType: unknown): inputType is DateInput => typeof inputType === 'string' && Object.hasOwn(DATE_FORMATS, inputType);
+export const isDateInput = (inputType: unknown): inputType is DateInput =>
+  typeof inputType === 'string' && Object.hasOwn(DATE_FORMATS, inputType);
 
 const PATTERNS: Record<DateInput, RegExp> = {
   date: /^(\d{4})-(\d{2})-(\d{2})$/,

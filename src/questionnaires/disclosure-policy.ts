@@ -76,10 +76,20 @@ export function tightened(policy: DisclosurePolicy, requested: Partial<Threshold
   for (const key of Object.keys(STRICTER) as Array<keyof Thresholds>) {
     const want = requested[key];
     if (want === undefined) continue;
-    if ((want - policy[key]) * STRICTER[key] < 0) looser.push({ path: key, type: 'policy', message: `${key}=${want} is looser than this questionnaire's policy (${key}=${policy[key]}); a release may only be stricter` });
+    if ((want - policy[key]) * STRICTER[key] < 0)
+      looser.push({
+        path: key,
+        type: 'policy',
+        message: `${key}=${want} is looser than this questionnaire's policy (${key}=${policy[key]}); a release may only be stricter`,
+      });
     else out[key] = want;
   }
-  if (looser.length) throw new AppError('policy_loosened', 'The request asks for less protection than the questionnaire\'s disclosure policy allows.', looser);
+  if (looser.length)
+    throw new AppError(
+      'policy_loosened',
+      "The request asks for less protection than the questionnaire's disclosure policy allows.",
+      looser,
+    );
   if (out.maxIndividualRisk > 1 / out.k) out.maxIndividualRisk = 1 / out.k;
   return out;
 }
@@ -109,7 +119,8 @@ const sitesByVersion = new Map<string, Record<string, string[]> | undefined>();
 
 /** The sites a published version declares (read once per version: versions are frozen). */
 export function versionSites(v: { contentHash: string; definition: string }): Record<string, string[]> | undefined {
-  if (!sitesByVersion.has(v.contentHash)) sitesByVersion.set(v.contentHash, declaredSites([JSON.parse(v.definition) as Record<string, unknown>]));
+  if (!sitesByVersion.has(v.contentHash))
+    sitesByVersion.set(v.contentHash, declaredSites([JSON.parse(v.definition) as Record<string, unknown>]));
   return sitesByVersion.get(v.contentHash);
 }
 
@@ -118,7 +129,11 @@ export function versionSites(v: { contentHash: string; definition: string }): Re
  * questionnaire that lists sites for a country takes only those there (no site at all is allowed:
  * the response is filed under the country).
  */
-export function siteProblem(sites: Readonly<Record<string, readonly string[]>> | undefined, country: string, site: string | null | undefined): string | null {
+export function siteProblem(
+  sites: Readonly<Record<string, readonly string[]>> | undefined,
+  country: string,
+  site: string | null | undefined,
+): string | null {
   const listed = sites?.[country];
   if (!listed || !site || listed.includes(site)) return null;
   return `'${site}' is not one of the sites this questionnaire declares for ${country} (${listed.join(', ')})`;

@@ -6,7 +6,15 @@
 // a placeholder of its own); titles and other texts, rendered as text, keep their values as typed.
 import { Serializer, type SurveyModel } from 'survey-core';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;', '}': '&#125;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '{': '&#123;',
+  '}': '&#125;',
+};
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"'{}]/g, (c) => ENTITIES[c]!);
 

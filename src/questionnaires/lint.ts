@@ -17,7 +17,19 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** Keys whose string values survey-core evaluates as expressions. */
 const EXPRESSION_KEY = /(If|Expression)$|^expression$/;
-const CHILD_LISTS = ['pages', 'elements', 'questions', 'templateElements', 'detailElements', 'columns', 'items', 'triggers', 'calculatedValues', 'validators', 'completedHtmlOnCondition'];
+const CHILD_LISTS = [
+  'pages',
+  'elements',
+  'questions',
+  'templateElements',
+  'detailElements',
+  'columns',
+  'items',
+  'triggers',
+  'calculatedValues',
+  'validators',
+  'completedHtmlOnCondition',
+];
 
 function describe(node: Json, fallback: string): string {
   const kind = typeof node.type === 'string' ? node.type : 'element';
@@ -67,7 +79,8 @@ function lintTypes(node: unknown, problems: LintProblem[], inColumns = false): v
   const type = node.type ?? node.cellType;
   if (typeof type === 'string' && !inColumns && !Serializer.findClass(type))
     problems.push({ where: describe(node, 'element'), message: `unknown question type '${type}'` });
-  for (const key of CHILD_LISTS) if (key in node) lintTypes(node[key], problems, key === 'columns' || key === 'items' || key === 'triggers' || key === 'validators');
+  for (const key of CHILD_LISTS)
+    if (key in node) lintTypes(node[key], problems, key === 'columns' || key === 'items' || key === 'triggers' || key === 'validators');
 }
 
 function duplicates(names: string[]): string[] {
@@ -79,8 +92,7 @@ function duplicates(names: string[]): string[] {
 
 function lintNames(questions: Question[], scope: string, problems: LintProblem[]): void {
   const valued = questions.filter((q) => !['html', 'image'].includes(q.getType()));
-  for (const name of duplicates(valued.map((q) => q.name)))
-    problems.push({ where: scope, message: `duplicate question name '${name}'` });
+  for (const name of duplicates(valued.map((q) => q.name))) problems.push({ where: scope, message: `duplicate question name '${name}'` });
   for (const q of valued) {
     const anyQ = q as any;
     if (q.getType() === 'paneldynamic') lintNames(anyQ.template?.questions ?? [], `paneldynamic '${q.name}'`, problems);

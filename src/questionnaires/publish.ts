@@ -104,7 +104,16 @@ async function publishOne(
   const contentHash = await sha256Hex(definition);
   const existing = published.find((v) => v.version === f.version);
   if (existing?.contentHash === contentHash)
-    return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'unchanged', added: [], removed: [], problems: [], ...(report ? { validation: validationPath(contentHash, json) } : {}) };
+    return {
+      file: f.file,
+      questionnaireId: f.questionnaireId,
+      version: f.version,
+      status: 'unchanged',
+      added: [],
+      removed: [],
+      problems: [],
+      ...(report ? { validation: validationPath(contentHash, json) } : {}),
+    };
 
   const model = createModel(json);
   const problems = lintDefinition(json, model).map((p) => `${p.where}: ${p.message}`);
@@ -131,19 +140,49 @@ async function publishOne(
   const at = deps.clock.now();
   try {
     await deps.atomic((db) => [
-      ...publishVersionStatements(db, { id: deps.newId(), questionnaireId: f.questionnaireId, version: f.version, contentHash, definition, ...meta, seq, publishedAt: at }),
-      auditStatement(db, { at, actor, action: 'questionnaire.publish', targetType: 'questionnaire', targetId: f.questionnaireId, requestId: 'publish', details: { version: f.version, contentHash, file: f.file } }),
+      ...publishVersionStatements(db, {
+        id: deps.newId(),
+        questionnaireId: f.questionnaireId,
+        version: f.version,
+        contentHash,
+        definition,
+        ...meta,
+        seq,
+        publishedAt: at,
+      }),
+      auditStatement(db, {
+        at,
+        actor,
+        action: 'questionnaire.publish',
+        targetType: 'questionnaire',
+        targetId: f.questionnaireId,
+        requestId: 'publish',
+        details: { version: f.version, contentHash, file: f.file },
+      }),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) return refused(f, [`version ${f.version} was published by another process at the same time; publish again`]);
     throw e;
   }
   history().push(shapes);
-  return { file: f.file, questionnaireId: f.questionnaireId, version: f.version, status: 'published', added, removed, problems: [], validation: validationPath(contentHash, json, model) };
+  return {
+    file: f.file,
+    questionnaireId: f.questionnaireId,
+    version: f.version,
+    status: 'published',
+    added,
+    removed,
+    problems: [],
+    validation: validationPath(contentHash, json, model),
+  };
 }
 
 /** Compiles the version's validation plan now (validation reuses it) and says which path it takes. */
-function validationPath(contentHash: string, json: Record<string, unknown>, model?: ReturnType<typeof createModel>): PublishOutcome['validation'] {
+function validationPath(
+  contentHash: string,
+  json: Record<string, unknown>,
+  model?: ReturnType<typeof createModel>,
+): PublishOutcome['validation'] {
   const compiled = compiledFor(contentHash, json, model);
   return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
 }

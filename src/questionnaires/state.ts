@@ -14,7 +14,15 @@ export async function changeState(
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     setQuestionnaireStateStatement(db, id, state, at),
-    auditIfChangedStatement(db, { at, actor: actor.actor, action: 'questionnaire.state', targetType: 'questionnaire', targetId: id, requestId: actor.requestId, details: { state } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: actor.actor,
+      action: 'questionnaire.state',
+      targetType: 'questionnaire',
+      targetId: id,
+      requestId: actor.requestId,
+      details: { state },
+    }),
   ]);
   const row = (rows as QuestionnaireRow[])[0];
   if (!row) throw notFound(`Questionnaire '${id}'`);

@@ -3,7 +3,14 @@
 // what translators declared; coverage is measured, so a partial machine draft cannot pass for a
 // finished, field-tested translation.
 
-export const translationStatuses = ['source', 'machine-draft', 'draft', 'needs-back-translation', 'back-translated', 'field-tested'] as const;
+export const translationStatuses = [
+  'source',
+  'machine-draft',
+  'draft',
+  'needs-back-translation',
+  'back-translated',
+  'field-tested',
+] as const;
 export type TranslationStatus = (typeof translationStatuses)[number];
 
 /** Languages written right to left (the base subtag decides; Adlam and N'Ko scripts too). */
@@ -35,10 +42,13 @@ function localizable(node: unknown, out: Array<Record<string, unknown>> = []): A
 
 export function translationsOf(definition: Record<string, unknown>, languages: readonly string[]): Translation[] {
   const texts = localizable(definition);
-  const declared = (definition.translationStatus && typeof definition.translationStatus === 'object' ? definition.translationStatus : {}) as Record<string, unknown>;
+  const declared = (
+    definition.translationStatus && typeof definition.translationStatus === 'object' ? definition.translationStatus : {}
+  ) as Record<string, unknown>;
   return languages.map((lang, i) => {
     const status = declared[lang];
-    const coverage = i === 0 || texts.length === 0 ? 1 : texts.filter((t) => typeof t[lang] === 'string' && t[lang] !== '').length / texts.length;
+    const coverage =
+      i === 0 || texts.length === 0 ? 1 : texts.filter((t) => typeof t[lang] === 'string' && t[lang] !== '').length / texts.length;
     return {
       lang,
       status: (translationStatuses as readonly string[]).includes(status as string) ? (status as TranslationStatus) : 'undeclared',
@@ -52,11 +62,16 @@ export function translationsOf(definition: Record<string, unknown>, languages: r
 export function lintTranslations(definition: Record<string, unknown>, languages: readonly string[]): string[] {
   const declared = definition.translationStatus;
   if (declared === undefined) return [];
-  if (!declared || typeof declared !== 'object' || Array.isArray(declared)) return ['translationStatus must be an object of language -> status'];
+  if (!declared || typeof declared !== 'object' || Array.isArray(declared))
+    return ['translationStatus must be an object of language -> status'];
   const problems: string[] = [];
   for (const [lang, status] of Object.entries(declared))
-    if (!(translationStatuses as readonly string[]).includes(status as string)) problems.push(`translationStatus of '${lang}' must be one of ${translationStatuses.join(', ')} (got ${JSON.stringify(status)})`);
+    if (!(translationStatuses as readonly string[]).includes(status as string))
+      problems.push(`translationStatus of '${lang}' must be one of ${translationStatuses.join(', ')} (got ${JSON.stringify(status)})`);
   for (const t of translationsOf(definition, languages))
-    if (t.status === 'field-tested' && t.coverage < 1) problems.push(`translationStatus of '${t.lang}' says field-tested, but only ${Math.round(t.coverage * 100)}% of the texts are translated`);
+    if (t.status === 'field-tested' && t.coverage < 1)
+      problems.push(
+        `translationStatus of '${t.lang}' says field-tested, but only ${Math.round(t.coverage * 100)}% of the texts are translated`,
+      );
   return problems;
 }

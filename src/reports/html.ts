@@ -19,10 +19,15 @@ ${body}
 </body></html>`;
 }
 
-export const row = (cells: unknown[], th = false) => `<tr>${cells.map((c) => (th ? `<th>${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`;
+export const row = (cells: unknown[], th = false) =>
+  `<tr>${cells.map((c) => (th ? `<th>${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`;
 
 /** Horizontal bars with their value written next to each (readable without colour). */
-export function barChart(title: string, bars: Array<{ label: string; value: number; text?: string; color?: string }>, opts: { max?: number; width?: number } = {}): string {
+export function barChart(
+  title: string,
+  bars: Array<{ label: string; value: number; text?: string; color?: string }>,
+  opts: { max?: number; width?: number } = {},
+): string {
   const width = opts.width ?? 640;
   const labelW = 180;
   const barH = 20;
@@ -41,7 +46,11 @@ export function barChart(title: string, bars: Array<{ label: string; value: numb
 }
 
 /** Vertical bars over days (fieldwork pace), with the count above each bar. */
-export function columnChart(title: string, columns: Array<{ label: string; value: number }>, opts: { width?: number; height?: number } = {}): string {
+export function columnChart(
+  title: string,
+  columns: Array<{ label: string; value: number }>,
+  opts: { width?: number; height?: number } = {},
+): string {
   const width = opts.width ?? Math.max(320, 40 + columns.length * 28);
   const height = opts.height ?? 220;
   const max = Math.max(1, ...columns.map((c) => c.value));

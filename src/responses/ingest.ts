@@ -8,7 +8,15 @@ import { siteProblem, versionSites } from '../questionnaires/disclosure-policy';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { auditIfChangedStatement } from '../storage/audit';
 import { findVersion, type QuestionnaireRow, type VersionRow } from '../storage/questionnaires';
-import { findInstanceContext, findResponse, insertSubmissionStatement, upsertDraftStatement, type ResponseRow, type ResponseWrite, type StoredResponse } from '../storage/responses';
+import {
+  findInstanceContext,
+  findResponse,
+  insertSubmissionStatement,
+  upsertDraftStatement,
+  type ResponseRow,
+  type ResponseWrite,
+  type StoredResponse,
+} from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
 import { screeningStop, versionScreeningRules } from '../questionnaires/screening';
 import { deleteDraftStatements, insertRefusalStatement } from '../storage/fieldwork';
@@ -55,7 +63,9 @@ interface Target {
 }
 
 async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, input: ResponseInput): Promise<Target> {
-  const found = hasQuestionnaire(p, input.questionnaireId) ? await findInstanceContext(deps.db, input.questionnaireId, input.instanceId) : undefined;
+  const found = hasQuestionnaire(p, input.questionnaireId)
+    ? await findInstanceContext(deps.db, input.questionnaireId, input.instanceId)
+    : undefined;
   if (!found) throw notFound(`Questionnaire '${input.questionnaireId}'`);
   const version = await findVersion(deps.db, input.questionnaireId, input.version);
   if (!version) throw notFound(`Version '${input.version}' of questionnaire '${input.questionnaireId}'`);
@@ -77,7 +87,9 @@ function placeOf(p: Principal, input: ResponseInput): { country: string; site: s
     return { country, site: p.site ?? input.site ?? null };
   }
   if (!input.country)
-    throw new AppError('bad_request', 'Say which country the response is about: the country field is required.', [{ path: 'country', type: 'required', message: 'required' }]);
+    throw new AppError('bad_request', 'Say which country the response is about: the country field is required.', [
+      { path: 'country', type: 'required', message: 'required' },
+    ]);
   if (!inCountries(p, input.country)) throw forbidden(`Country ${input.country} is outside your scope.`);
   return { country: input.country, site: input.site ?? null };
 }
@@ -100,10 +112,19 @@ function assertAccepting(q: QuestionnaireRow, input: ResponseInput, existing: St
     );
 }
 
-export async function validated(deps: Pick<Deps, 'validator'>, version: VersionRow, data: Record<string, unknown>, locale: string, mode: ValidationMode) {
+export async function validated(
+  deps: Pick<Deps, 'validator'>,
+  version: VersionRow,
+  data: Record<string, unknown>,
+  locale: string,
+  mode: ValidationMode,
+) {
   const result = await deps.validator.validate({ definitionKey: version.contentHash, definition: version.definition, data, locale, mode });
   if (!result.ok) {
-    const what = mode === 'draft' ? 'The draft has answers that do not fit the questionnaire.' : 'The response does not pass the questionnaire’s rules.';
+    const what =
+      mode === 'draft'
+        ? 'The draft has answers that do not fit the questionnaire.'
+        : 'The response does not pass the questionnaire’s rules.';
     throw invalidResponse(what, result.errors);
   }
   return result;
@@ -120,12 +141,18 @@ function assertReusable(p: Principal, existing: StoredResponse, version: Version
   // (A purged response is still in someone's scope: its id stays refused to them, below.)
   if (!canSee(p, { ...existing, purgedAt: null })) throw notFound(`Response ${existing.instanceId}`);
   if (existing.deletedAt || existing.purgedAt)
-    throw conflict('instance_deleted', `Response ${existing.instanceId} was deleted; it cannot be submitted again.`, { instanceId: existing.instanceId });
-  if (existing.versionId !== version.id)
-    throw conflict('instance_conflict', `Instance id ${existing.instanceId} holds a response to version '${existing.version}', not '${version.version}'.`, {
+    throw conflict('instance_deleted', `Response ${existing.instanceId} was deleted; it cannot be submitted again.`, {
       instanceId: existing.instanceId,
-      version: existing.version,
     });
+  if (existing.versionId !== version.id)
+    throw conflict(
+      'instance_conflict',
+      `Instance id ${existing.instanceId} holds a response to version '${existing.version}', not '${version.version}'.`,
+      {
+        instanceId: existing.instanceId,
+        version: existing.version,
+      },
+    );
 }
 
 /** A second submission of an instance id: the same answers are a safe retry, others a conflict. */
@@ -167,15 +194,39 @@ function write(
  * Screening stopped the interview (refused consent, interviewed before, under age): a refusal is
  * counted once per instance id, a draft of it is deleted with its revisions, and no answer is kept.
  */
-async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, input: ResponseInput, { version, existing }: Target, place: { country: string; site: string | null }, reason: string): Promise<Refused> {
+async function refuse(
+  deps: IngestDeps,
+  { principal: p, requestId }: Actor,
+  input: ResponseInput,
+  { version, existing }: Target,
+  place: { country: string; site: string | null },
+  reason: string,
+): Promise<Refused> {
   if (existing) {
     assertReusable(p, existing, version);
-    if (existing.status === 'submitted') throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted as an interview.`);
+    if (existing.status === 'submitted')
+      throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted as an interview.`);
   }
   const at = deps.clock.now();
   const results = await deps.atomic((db) => [
-    insertRefusalStatement(db, { instanceId: input.instanceId, questionnaireId: input.questionnaireId, versionId: version.id, reason, ...place, day: at.toISOString().slice(0, 10), collector: p.actor }),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.refusal', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version, country: place.country, reason } }),
+    insertRefusalStatement(db, {
+      instanceId: input.instanceId,
+      questionnaireId: input.questionnaireId,
+      versionId: version.id,
+      reason,
+      ...place,
+      day: at.toISOString().slice(0, 10),
+      collector: p.actor,
+    }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.refusal',
+      targetType: 'response',
+      targetId: input.instanceId,
+      requestId,
+      details: { questionnaire: input.questionnaireId, version: input.version, country: place.country, reason },
+    }),
     ...(existing ? deleteDraftStatements(db, existing.seq) : []),
   ]);
   return { created: results[0]!.length > 0, refused: { instanceId: input.instanceId, reason } };
@@ -185,10 +236,19 @@ async function refuse(deps: IngestDeps, { principal: p, requestId }: Actor, inpu
  * Submissions and drafts pass screening first: answers that meet a rule end the interview as a
  * refusal; an instance id already counted as a refusal cannot come back as an interview.
  */
-async function screened(deps: IngestDeps, actor: Actor, input: ResponseInput, target: Target, place: { country: string; site: string | null }): Promise<Refused | null> {
+async function screened(
+  deps: IngestDeps,
+  actor: Actor,
+  input: ResponseInput,
+  target: Target,
+  place: { country: string; site: string | null },
+): Promise<Refused | null> {
   const stop = screeningStop(versionScreeningRules(target.version), input.data);
   if (stop) return refuse(deps, actor, input, target, place, stop);
-  if (target.refused) throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, { instanceId: input.instanceId });
+  if (target.refused)
+    throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, {
+      instanceId: input.instanceId,
+    });
   return null;
 }
 
@@ -210,7 +270,15 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     insertSubmissionStatement(db, write(input, version, place, p.actor, hash, result, at)),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.submit', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version, country: place.country } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.submit',
+      targetType: 'response',
+      targetId: input.instanceId,
+      requestId,
+      details: { questionnaire: input.questionnaireId, version: input.version, country: place.country },
+    }),
   ]);
   const stored = (rows as ResponseRow[])[0];
   if (stored) return { created: true, response: { ...stored, version: version.version } };
@@ -221,7 +289,12 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
 }
 
 /** Saves a draft as sent (after shape checks). `baseRevision` guards against overwriting a newer save. */
-export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseInput, baseRevision: number | null): Promise<Accepted | Refused> {
+export async function saveDraft(
+  deps: IngestDeps,
+  actor: Actor,
+  input: ResponseInput,
+  baseRevision: number | null,
+): Promise<Accepted | Refused> {
   const { principal: p, requestId } = actor;
   const target = await loadTarget(deps, p, input);
   const { questionnaire, version, existing } = target;
@@ -233,14 +306,23 @@ export async function saveDraft(deps: IngestDeps, actor: Actor, input: ResponseI
   if (existing) assertReusable(p, existing, version);
   if (existing?.status === 'submitted')
     throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; edit the response instead.`);
-  if (existing && existing.country !== place.country) throw conflict('instance_conflict', `This draft belongs to country ${existing.country}.`);
+  if (existing && existing.country !== place.country)
+    throw conflict('instance_conflict', `This draft belongs to country ${existing.country}.`);
   assertAccepting(questionnaire, input, existing);
   await validated(deps, version, input.data, input.locale, 'draft');
   const hash = await payloadHash(version, input.data);
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     upsertDraftStatement(db, write(input, version, place, p.actor, hash, { data: input.data, dropped: [], hidden: [] }, at), baseRevision),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.draft_save', targetType: 'response', targetId: input.instanceId, requestId, details: { questionnaire: input.questionnaireId, version: input.version } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.draft_save',
+      targetType: 'response',
+      targetId: input.instanceId,
+      requestId,
+      details: { questionnaire: input.questionnaireId, version: input.version },
+    }),
   ]);
   const stored = (rows as ResponseRow[])[0];
   if (stored) return { created: !existing, response: { ...stored, version: version.version } };

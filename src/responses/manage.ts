@@ -24,7 +24,12 @@ import { visibleOr404 } from './scope';
 type ManageDeps = Pick<Deps, 'db' | 'atomic' | 'clock'>;
 
 /** The response if the principal may see it (in the trash or not, as asked); else 404. */
-export async function visibleResponse(deps: Pick<Deps, 'db'>, p: Principal, instanceId: string, opts: { trashed?: boolean } = {}): Promise<StoredResponse> {
+export async function visibleResponse(
+  deps: Pick<Deps, 'db'>,
+  p: Principal,
+  instanceId: string,
+  opts: { trashed?: boolean } = {},
+): Promise<StoredResponse> {
   return visibleOr404(p, await findResponse(deps.db, instanceId), `Response ${instanceId}`, opts);
 }
 
@@ -45,21 +50,47 @@ export async function editResponse(
   const at = deps.clock.now();
   const hash = await payloadHash(version, result.data);
   const [rows] = await deps.atomic((db) => [
-    editSubmissionStatement(db, current.seq, change.baseRevision, { data: result.data, payloadHash: hash, dropped: result.dropped, hidden: result.hidden, locale, actor: p.actor, at }),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.edit', targetType: 'response', targetId: instanceId, requestId, details: { baseRevision: change.baseRevision } }),
+    editSubmissionStatement(db, current.seq, change.baseRevision, {
+      data: result.data,
+      payloadHash: hash,
+      dropped: result.dropped,
+      hidden: result.hidden,
+      locale,
+      actor: p.actor,
+      at,
+    }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.edit',
+      targetType: 'response',
+      targetId: instanceId,
+      requestId,
+      details: { baseRevision: change.baseRevision },
+    }),
   ]);
   const edited = withVersion((rows as ResponseRow[])[0], current.version);
   if (!edited) {
     const now = await findResponse(deps.db, instanceId);
-    throw conflict('stale_response', `The response changed since revision ${change.baseRevision}; load revision ${now?.revision} and apply your changes to it.`, {
-      currentRevision: now?.revision,
-    });
+    throw conflict(
+      'stale_response',
+      `The response changed since revision ${change.baseRevision}; load revision ${now?.revision} and apply your changes to it.`,
+      {
+        currentRevision: now?.revision,
+      },
+    );
   }
   return edited;
 }
 
 /** Moves the review state, recording who, when and why. */
-export async function reviewResponse(deps: ManageDeps, { principal: p, requestId }: Actor, instanceId: string, to: ReviewState, comment: string): Promise<StoredResponse> {
+export async function reviewResponse(
+  deps: ManageDeps,
+  { principal: p, requestId }: Actor,
+  instanceId: string,
+  to: ReviewState,
+  comment: string,
+): Promise<StoredResponse> {
   const current = await visibleResponse(deps, p, instanceId);
   if (current.status !== 'submitted') throw conflict('not_submitted', 'Only submitted responses are reviewed.');
   const at = deps.clock.now();
@@ -67,7 +98,15 @@ export async function reviewResponse(deps: ManageDeps, { principal: p, requestId
   const [rows] = await deps.atomic((db) => [
     setReviewStateStatement(db, current.seq, from, to),
     reviewEventIfChangedStatement(db, { seq: current.seq, from, to, comment, actor: p.actor, at }),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.review', targetType: 'response', targetId: instanceId, requestId, details: { from, to } }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.review',
+      targetType: 'response',
+      targetId: instanceId,
+      requestId,
+      details: { from, to },
+    }),
   ]);
   const updated = withVersion((rows as ResponseRow[])[0], current.version);
   if (!updated) throw conflict('review_conflict', 'The review state changed meanwhile; reload and try again.');
@@ -80,7 +119,15 @@ export async function deleteResponse(deps: ManageDeps, { principal: p, requestId
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     trashStatement(db, current.seq, p.actor, at),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.delete', targetType: 'response', targetId: instanceId, requestId, details: {} }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.delete',
+      targetType: 'response',
+      targetId: instanceId,
+      requestId,
+      details: {},
+    }),
   ]);
   const deleted = withVersion((rows as ResponseRow[])[0], current.version);
   if (!deleted) throw conflict('already_deleted', 'The response is already in the trash.');
@@ -92,7 +139,15 @@ export async function restoreResponse(deps: ManageDeps, { principal: p, requestI
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     restoreStatement(db, current.seq),
-    auditIfChangedStatement(db, { at, actor: p.actor, action: 'response.restore', targetType: 'response', targetId: instanceId, requestId, details: {} }),
+    auditIfChangedStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'response.restore',
+      targetType: 'response',
+      targetId: instanceId,
+      requestId,
+      details: {},
+    }),
   ]);
   const restored = withVersion((rows as ResponseRow[])[0], current.version);
   if (!restored) throw conflict('not_in_trash', 'The response is not in the trash any more.');
@@ -108,8 +163,22 @@ export async function purgeExpiredTrash(deps: Pick<Deps, 'db' | 'atomic' | 'cloc
     const batch = await expiredTrash(deps.db, cutoff, 50);
     if (batch.length === 0) return purged;
     await deps.atomic((db) => [
-      ...purgeStatements(db, batch.map((b) => b.seq), now),
-      ...batch.map((b) => auditStatement(db, { at: now, actor: 'system', action: 'response.purge', targetType: 'response', targetId: b.instanceId, requestId, details: { trashDays: deps.config.trashDays } })),
+      ...purgeStatements(
+        db,
+        batch.map((b) => b.seq),
+        now,
+      ),
+      ...batch.map((b) =>
+        auditStatement(db, {
+          at: now,
+          actor: 'system',
+          action: 'response.purge',
+          targetType: 'response',
+          targetId: b.instanceId,
+          requestId,
+          details: { trashDays: deps.config.trashDays },
+        }),
+      ),
     ]);
     purged += batch.length;
   }

@@ -36,7 +36,8 @@ export function scopeCondition(p: Principal): SQL | undefined {
     case 'coordinator':
       return countries;
     case 'assessor': {
-      const qs = p.questionnaires === ALL ? undefined : p.questionnaires.length ? inArray(responses.questionnaireId, [...p.questionnaires]) : sql`0`;
+      const qs =
+        p.questionnaires === ALL ? undefined : p.questionnaires.length ? inArray(responses.questionnaireId, [...p.questionnaires]) : sql`0`;
       return and(countries, qs);
     }
     case 'enumerator':

@@ -26,9 +26,26 @@ export function auditStatement(db: Db, e: AuditEntry): Statement {
  * changes()): a write that turned out to be a no-op, such as an idempotent retry, is not logged.
  */
 export function auditIfChangedStatement(db: Db, e: AuditEntry): Statement {
-  const values = { at: e.at.getTime(), actor: e.actor, action: e.action, targetType: e.targetType, targetId: e.targetId, requestId: e.requestId, details: JSON.stringify(e.details ?? {}) };
-  return reusableWrite(db, 'auditIfChanged', values, (v) => v, (d, v) =>
-    d.insert(auditLog).select(sql`SELECT NULL, ${v.at}, ${v.actor}, ${v.action}, ${v.targetType}, ${v.targetId}, ${v.requestId}, ${v.details} WHERE changes() > 0`),
+  const values = {
+    at: e.at.getTime(),
+    actor: e.actor,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    requestId: e.requestId,
+    details: JSON.stringify(e.details ?? {}),
+  };
+  return reusableWrite(
+    db,
+    'auditIfChanged',
+    values,
+    (v) => v,
+    (d, v) =>
+      d
+        .insert(auditLog)
+        .select(
+          sql`SELECT NULL, ${v.at}, ${v.actor}, ${v.action}, ${v.targetType}, ${v.targetId}, ${v.requestId}, ${v.details} WHERE changes() > 0`,
+        ),
   );
 }
 

@@ -56,13 +56,32 @@ export async function countExportRows(db: Db, questionnaireId: string, f: Export
   return rows[0]!.n;
 }
 
-type RawRow = { seq: number; instanceId: string; version: string; country: string; site: string | null; submittedAt: number | null; reviewState: ReviewState; locale: string; submittedBy: string; data: string; hidden: string };
+type RawRow = {
+  seq: number;
+  instanceId: string;
+  version: string;
+  country: string;
+  site: string | null;
+  submittedAt: number | null;
+  reviewState: ReviewState;
+  locale: string;
+  submittedBy: string;
+  data: string;
+  hidden: string;
+};
 
 /**
  * One page of rows, oldest first. Read as plain rows and mapped here: the query builder's
  * per-field mapping cost a fifth of the whole export.
  */
-export async function exportPage(db: Db, questionnaireId: string, f: ExportFilters, upTo: number, after: number, limit: number): Promise<ExportRow[]> {
+export async function exportPage(
+  db: Db,
+  questionnaireId: string,
+  f: ExportFilters,
+  upTo: number,
+  after: number,
+  limit: number,
+): Promise<ExportRow[]> {
   const r = responses;
   const rows = await db.all<RawRow>(sql`
     select ${r.seq} as seq, ${r.country} as country, ${r.site} as site, ${r.submittedAt} as submittedAt, ${r.data} as data, ${r.hidden} as hidden,
@@ -70,5 +89,9 @@ export async function exportPage(db: Db, questionnaireId: string, f: ExportFilte
     from ${r} inner join ${questionnaireVersions} on ${eq(questionnaireVersions.id, r.versionId)}
     where ${and(where(questionnaireId, f, upTo), gt(r.seq, after))}
     order by ${r.seq} limit ${limit}`);
-  return rows.map((row) => ({ ...row, submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt), hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]) }));
+  return rows.map((row) => ({
+    ...row,
+    submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt),
+    hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]),
+  }));
 }

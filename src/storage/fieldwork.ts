@@ -21,7 +21,10 @@ export function insertRefusalStatement(db: Db, r: RefusalWrite): Statement {
 
 /** Removes a draft that ended in a refusal, with its saved revisions: nothing of the interview is kept. */
 export function deleteDraftStatements(db: Db, seq: number): Statement[] {
-  return statements([db.delete(responseRevisions).where(eq(responseRevisions.responseSeq, seq)), db.delete(responses).where(and(eq(responses.seq, seq), eq(responses.status, 'draft')))]);
+  return statements([
+    db.delete(responseRevisions).where(eq(responseRevisions.responseSeq, seq)),
+    db.delete(responses).where(and(eq(responses.seq, seq), eq(responses.status, 'draft'))),
+  ]);
 }
 
 export interface Tally {
@@ -30,7 +33,12 @@ export interface Tally {
 }
 
 /** Submitted interviews grouped by day, site, collector or country, within a scope condition. */
-export async function interviewTallies(db: Db, questionnaireId: string, by: 'day' | 'site' | 'collector' | 'country', scope: SQL | undefined): Promise<Tally[]> {
+export async function interviewTallies(
+  db: Db,
+  questionnaireId: string,
+  by: 'day' | 'site' | 'collector' | 'country',
+  scope: SQL | undefined,
+): Promise<Tally[]> {
   const key =
     by === 'day'
       ? sql<string>`strftime('%Y-%m-%d', ${responses.submittedAt} / 1000, 'unixepoch')`
@@ -48,11 +56,22 @@ export async function interviewTallies(db: Db, questionnaireId: string, by: 'day
   return rows.map((r) => ({ key: String(r.key), n: r.n }));
 }
 
-export async function refusalTallies(db: Db, questionnaireId: string, countries: readonly string[] | '*', collector?: string): Promise<Array<{ reason: string; day: string; site: string; n: number }>> {
+export async function refusalTallies(
+  db: Db,
+  questionnaireId: string,
+  countries: readonly string[] | '*',
+  collector?: string,
+): Promise<Array<{ reason: string; day: string; site: string; n: number }>> {
   const rows = await db
     .select({ reason: refusals.reason, day: refusals.day, country: refusals.country, site: refusals.site, n: count() })
     .from(refusals)
-    .where(and(eq(refusals.questionnaireId, questionnaireId), countries === '*' ? undefined : inArray(refusals.country, [...countries, '\u0000']), collector ? eq(refusals.collector, collector) : undefined))
+    .where(
+      and(
+        eq(refusals.questionnaireId, questionnaireId),
+        countries === '*' ? undefined : inArray(refusals.country, [...countries, '\u0000']),
+        collector ? eq(refusals.collector, collector) : undefined,
+      ),
+    )
     .groupBy(refusals.reason, refusals.day, refusals.country, refusals.site);
   return rows.map((r) => ({ reason: r.reason, day: r.day, site: `${r.country} / ${r.site ?? '(no site)'}`, n: r.n }));
 }
@@ -61,12 +80,25 @@ export async function listTargets(db: Db, questionnaireId: string, countries: re
   return db
     .select()
     .from(fieldworkTargets)
-    .where(and(eq(fieldworkTargets.questionnaireId, questionnaireId), countries === '*' ? undefined : inArray(fieldworkTargets.country, [...countries, '\u0000'])));
+    .where(
+      and(
+        eq(fieldworkTargets.questionnaireId, questionnaireId),
+        countries === '*' ? undefined : inArray(fieldworkTargets.country, [...countries, '\u0000']),
+      ),
+    );
 }
 
-export function upsertTargetStatement(db: Db, t: { questionnaireId: string; country: string; site: string; target: number; updatedAt: Date; updatedBy: string }): Statement {
-  return statement(db
-    .insert(fieldworkTargets)
-    .values(t)
-    .onConflictDoUpdate({ target: [fieldworkTargets.questionnaireId, fieldworkTargets.country, fieldworkTargets.site], set: { target: t.target, updatedAt: t.updatedAt, updatedBy: t.updatedBy } }));
+export function upsertTargetStatement(
+  db: Db,
+  t: { questionnaireId: string; country: string; site: string; target: number; updatedAt: Date; updatedBy: string },
+): Statement {
+  return statement(
+    db
+      .insert(fieldworkTargets)
+      .values(t)
+      .onConflictDoUpdate({
+        target: [fieldworkTargets.questionnaireId, fieldworkTargets.country, fieldworkTargets.site],
+        set: { target: t.target, updatedAt: t.updatedAt, updatedBy: t.updatedBy },
+      }),
+  );
 }

@@ -20,7 +20,10 @@ export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
   let statement = cache.get(name) as T | undefined;
   if (statement === undefined) {
     statement = build(db);
-    if (bindsLimit(statement)) throw new Error(`statement ${name} is built once: its LIMIT must not be a bound parameter (SQLite would compile it again on every call)`);
+    if (bindsLimit(statement))
+      throw new Error(
+        `statement ${name} is built once: its LIMIT must not be a bound parameter (SQLite would compile it again on every call)`,
+      );
     cache.set(name, statement);
   }
   return statement;

@@ -12,7 +12,13 @@ export async function listQuestionnaires(db: Db): Promise<QuestionnaireRow[]> {
 }
 
 export async function findQuestionnaire(db: Db, id: string): Promise<QuestionnaireRow | undefined> {
-  const query = prepared(db, 'findQuestionnaire', (d) => d.select().from(questionnaires).where(eq(questionnaires.id, sql.placeholder('id'))).prepare());
+  const query = prepared(db, 'findQuestionnaire', (d) =>
+    d
+      .select()
+      .from(questionnaires)
+      .where(eq(questionnaires.id, sql.placeholder('id')))
+      .prepare(),
+  );
   return (await query.all({ id }))[0];
 }
 
@@ -40,7 +46,12 @@ export async function findVersion(db: Db, questionnaireId: string, version: stri
     d
       .select()
       .from(questionnaireVersions)
-      .where(and(eq(questionnaireVersions.questionnaireId, sql.placeholder('questionnaireId')), eq(questionnaireVersions.version, sql.placeholder('version'))))
+      .where(
+        and(
+          eq(questionnaireVersions.questionnaireId, sql.placeholder('questionnaireId')),
+          eq(questionnaireVersions.version, sql.placeholder('version')),
+        ),
+      )
       .prepare(),
   );
   const row = (await query.all({ questionnaireId, version }))[0];
@@ -85,7 +96,14 @@ export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
   return statements([
     db
       .insert(questionnaires)
-      .values({ id: v.questionnaireId, title: v.title, family: v.family, state: 'open', stateChangedAt: v.publishedAt, createdAt: v.publishedAt })
+      .values({
+        id: v.questionnaireId,
+        title: v.title,
+        family: v.family,
+        state: 'open',
+        stateChangedAt: v.publishedAt,
+        createdAt: v.publishedAt,
+      })
       .onConflictDoUpdate({ target: questionnaires.id, set: { title: v.title, family: v.family } }),
     db.insert(questionnaireVersions).values({
       id: v.id,
@@ -105,9 +123,15 @@ export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
 
 /** Changes the state (returning the row; none when the questionnaire does not exist). */
 export function setQuestionnaireStateStatement(db: Db, id: string, state: QuestionnaireState, at: Date): Statement {
-  return statement(db
-    .update(questionnaires)
-    .set({ state, stateChangedAt: sql`CASE WHEN ${questionnaires.state} = ${state} THEN ${questionnaires.stateChangedAt} ELSE ${at.getTime()} END` })
-    .where(eq(questionnaires.id, id))
-    .returning(), questionnaires);
+  return statement(
+    db
+      .update(questionnaires)
+      .set({
+        state,
+        stateChangedAt: sql`CASE WHEN ${questionnaires.state} = ${state} THEN ${questionnaires.stateChangedAt} ELSE ${at.getTime()} END`,
+      })
+      .where(eq(questionnaires.id, id))
+      .returning(),
+    questionnaires,
+  );
 }

@@ -31,25 +31,46 @@ export interface NewRelease {
  */
 export function insertReleaseStatements(db: Db, r: NewRelease, chunks: readonly string[]): Statement[] {
   return statements([
-    db.insert(releases).values({ ...r, state: 'pending', seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})` }),
+    db.insert(releases).values({
+      ...r,
+      state: 'pending',
+      seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})`,
+    }),
     ...chunks.map((data, n) => db.insert(releaseChunks).values({ releaseId: r.id, n, data })),
   ]);
 }
 
 /** Approves or discards a pending release; changes nothing (no row returned) when it is not pending. */
-export function decideReleaseStatement(db: Db, id: string, state: Exclude<ReleaseState, 'pending'>, by: string, at: Date, note: string | null): Statement {
-  return statement(db
-    .update(releases)
-    .set({ state, decidedBy: by, decidedAt: at, note })
-    .where(and(eq(releases.id, id), eq(releases.state, 'pending')))
-    .returning({ id: releases.id }), { id: releases.id });
+export function decideReleaseStatement(
+  db: Db,
+  id: string,
+  state: Exclude<ReleaseState, 'pending'>,
+  by: string,
+  at: Date,
+  note: string | null,
+): Statement {
+  return statement(
+    db
+      .update(releases)
+      .set({ state, decidedBy: by, decidedAt: at, note })
+      .where(and(eq(releases.id, id), eq(releases.state, 'pending')))
+      .returning({ id: releases.id }),
+    { id: releases.id },
+  );
 }
 
 /** A discarded release keeps its record and report; its bundle is erased (never an approved one's). */
 export function eraseBundleStatement(db: Db, id: string): Statement {
-  return statement(db
-    .delete(releaseChunks)
-    .where(and(eq(releaseChunks.releaseId, id), sql`exists (select 1 from ${releases} where ${releases.id} = ${id} and ${releases.state} = 'discarded')`)));
+  return statement(
+    db
+      .delete(releaseChunks)
+      .where(
+        and(
+          eq(releaseChunks.releaseId, id),
+          sql`exists (select 1 from ${releases} where ${releases.id} = ${id} and ${releases.state} = 'discarded')`,
+        ),
+      ),
+  );
 }
 
 export async function findRelease(db: Db, id: string): Promise<ReleaseSummary | undefined> {
@@ -73,6 +94,10 @@ export async function approvedLedgers(db: Db, questionnaireId: string): Promise<
 
 /** The bundle's chunks, in order (base64). */
 export async function releaseBundle(db: Db, id: string): Promise<string[]> {
-  const rows = await db.select({ data: releaseChunks.data }).from(releaseChunks).where(eq(releaseChunks.releaseId, id)).orderBy(asc(releaseChunks.n));
+  const rows = await db
+    .select({ data: releaseChunks.data })
+    .from(releaseChunks)
+    .where(eq(releaseChunks.releaseId, id))
+    .orderBy(asc(releaseChunks.n));
   return rows.map((r) => r.data);
 }

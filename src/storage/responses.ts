@@ -3,7 +3,16 @@
 // followed by a write, so parallel requests cannot both win.
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
-import { questionnaires, questionnaireVersions, refusals, responseRevisions, responses, reviewEvents, type ResponseStatus, type ReviewState } from './schema';
+import {
+  questionnaires,
+  questionnaireVersions,
+  refusals,
+  responseRevisions,
+  responses,
+  reviewEvents,
+  type ResponseStatus,
+  type ReviewState,
+} from './schema';
 import type { QuestionnaireRow } from './questionnaires';
 import { columnValues, prepared, reusableWrite } from './prepared';
 
@@ -59,30 +68,35 @@ function values(w: ResponseWrite, status: ResponseStatus) {
  * or drafted on another version (the caller then reads the row to tell retry from conflict).
  */
 export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
-  return reusableWrite(db, 'insertSubmission', values(w, 'submitted'), (v) => columnValues(responses, v), (d, v) =>
-    d
-      .insert(responses)
-      .values(v)
-      .onConflictDoUpdate({
-      target: responses.instanceId,
-      set: {
-        status: 'submitted',
-        data: sql`excluded.data`,
-        payloadHash: sql`excluded.payload_hash`,
-        dropped: sql`excluded.dropped`,
-        hidden: sql`excluded.hidden`,
-        locale: sql`excluded.locale`,
-        deviceStartedAt: sql`coalesce(excluded.device_started_at, ${responses.deviceStartedAt})`,
-        deviceEndedAt: sql`excluded.device_ended_at`,
-        draftPage: null,
-        revision: sql`${responses.revision} + 1`,
-        updatedAt: sql`excluded.updated_at`,
-        updatedBy: sql`excluded.updated_by`,
-        submittedAt: sql`excluded.submitted_at`,
-      },
-      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL`,
-    })
-    .returning(),
+  return reusableWrite(
+    db,
+    'insertSubmission',
+    values(w, 'submitted'),
+    (v) => columnValues(responses, v),
+    (d, v) =>
+      d
+        .insert(responses)
+        .values(v)
+        .onConflictDoUpdate({
+          target: responses.instanceId,
+          set: {
+            status: 'submitted',
+            data: sql`excluded.data`,
+            payloadHash: sql`excluded.payload_hash`,
+            dropped: sql`excluded.dropped`,
+            hidden: sql`excluded.hidden`,
+            locale: sql`excluded.locale`,
+            deviceStartedAt: sql`coalesce(excluded.device_started_at, ${responses.deviceStartedAt})`,
+            deviceEndedAt: sql`excluded.device_ended_at`,
+            draftPage: null,
+            revision: sql`${responses.revision} + 1`,
+            updatedAt: sql`excluded.updated_at`,
+            updatedBy: sql`excluded.updated_by`,
+            submittedAt: sql`excluded.submitted_at`,
+          },
+          setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL`,
+        })
+        .returning(),
     responses,
   );
 }
@@ -93,24 +107,27 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
  */
 export function upsertDraftStatement(db: Db, w: ResponseWrite, baseRevision: number | null): Statement {
   const revisionCheck = baseRevision === null ? sql`1` : sql`${responses.revision} = ${baseRevision}`;
-  return statement(db
-    .insert(responses)
-    .values(values(w, 'draft'))
-    .onConflictDoUpdate({
-      target: responses.instanceId,
-      set: {
-        data: sql`excluded.data`,
-        payloadHash: sql`excluded.payload_hash`,
-        locale: sql`excluded.locale`,
-        draftPage: sql`excluded.draft_page`,
-        deviceStartedAt: sql`coalesce(${responses.deviceStartedAt}, excluded.device_started_at)`,
-        revision: sql`${responses.revision} + 1`,
-        updatedAt: sql`excluded.updated_at`,
-        updatedBy: sql`excluded.updated_by`,
-      },
-      setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL AND ${revisionCheck}`,
-    })
-    .returning(), responses);
+  return statement(
+    db
+      .insert(responses)
+      .values(values(w, 'draft'))
+      .onConflictDoUpdate({
+        target: responses.instanceId,
+        set: {
+          data: sql`excluded.data`,
+          payloadHash: sql`excluded.payload_hash`,
+          locale: sql`excluded.locale`,
+          draftPage: sql`excluded.draft_page`,
+          deviceStartedAt: sql`coalesce(${responses.deviceStartedAt}, excluded.device_started_at)`,
+          revision: sql`${responses.revision} + 1`,
+          updatedAt: sql`excluded.updated_at`,
+          updatedBy: sql`excluded.updated_by`,
+        },
+        setWhere: sql`${responses.status} = 'draft' AND ${responses.versionId} = excluded.version_id AND ${responses.deletedAt} IS NULL AND ${revisionCheck}`,
+      })
+      .returning(),
+    responses,
+  );
 }
 
 /** A stored response with the name of the version it was answered on. */
@@ -160,7 +177,11 @@ export async function findInstanceContext(db: Db, questionnaireId: string, insta
   );
   const row = (await query.all({ questionnaireId, instanceId }))[0];
   if (!row) return undefined;
-  return { questionnaire: row.questionnaire, response: row.response ? { ...row.response, version: row.version! } : undefined, refused: Boolean(row.refused) };
+  return {
+    questionnaire: row.questionnaire,
+    response: row.response ? { ...row.response, version: row.version! } : undefined,
+    refused: Boolean(row.refused),
+  };
 }
 
 export interface ResponsePage {
@@ -201,30 +222,38 @@ export function editSubmissionStatement(
   baseRevision: number,
   e: { data: Record<string, unknown>; payloadHash: string; dropped: string[]; hidden: string[]; locale: string; actor: string; at: Date },
 ): Statement {
-  return statement(db
-    .update(responses)
-    .set({
-      data: JSON.stringify(e.data),
-      payloadHash: e.payloadHash,
-      dropped: e.dropped,
-      hidden: e.hidden,
-      locale: e.locale,
-      revision: sql`${responses.revision} + 1`,
-      updatedBy: e.actor,
-      updatedAt: e.at,
-      reviewState: 'received',
-    })
-    .where(and(eq(responses.seq, seq), eq(responses.revision, baseRevision), eq(responses.status, 'submitted'), isNull(responses.deletedAt)))
-    .returning(), responses);
+  return statement(
+    db
+      .update(responses)
+      .set({
+        data: JSON.stringify(e.data),
+        payloadHash: e.payloadHash,
+        dropped: e.dropped,
+        hidden: e.hidden,
+        locale: e.locale,
+        revision: sql`${responses.revision} + 1`,
+        updatedBy: e.actor,
+        updatedAt: e.at,
+        reviewState: 'received',
+      })
+      .where(
+        and(eq(responses.seq, seq), eq(responses.revision, baseRevision), eq(responses.status, 'submitted'), isNull(responses.deletedAt)),
+      )
+      .returning(),
+    responses,
+  );
 }
 
 /** Moves the review state from `from` to `to`; nothing when it changed meanwhile. */
 export function setReviewStateStatement(db: Db, seq: number, from: ReviewState, to: ReviewState): Statement {
-  return statement(db
-    .update(responses)
-    .set({ reviewState: to })
-    .where(and(eq(responses.seq, seq), eq(responses.reviewState, from), isNull(responses.deletedAt)))
-    .returning(), responses);
+  return statement(
+    db
+      .update(responses)
+      .set({ reviewState: to })
+      .where(and(eq(responses.seq, seq), eq(responses.reviewState, from), isNull(responses.deletedAt)))
+      .returning(),
+    responses,
+  );
 }
 
 /** The review event, written only if the statement before it changed a row. */
@@ -232,9 +261,11 @@ export function reviewEventIfChangedStatement(
   db: Db,
   e: { seq: number; from: ReviewState; to: ReviewState; comment: string; actor: string; at: Date },
 ): Statement {
-  return statement(db
-    .insert(reviewEvents)
-    .select(sql`SELECT NULL, ${e.seq}, ${e.from}, ${e.to}, ${e.comment}, ${e.actor}, ${e.at.getTime()} WHERE changes() > 0`));
+  return statement(
+    db
+      .insert(reviewEvents)
+      .select(sql`SELECT NULL, ${e.seq}, ${e.from}, ${e.to}, ${e.comment}, ${e.actor}, ${e.at.getTime()} WHERE changes() > 0`),
+  );
 }
 
 export async function listReviewEvents(db: Db, seq: number) {
@@ -246,19 +277,25 @@ export async function listRevisions(db: Db, seq: number) {
 }
 
 export function trashStatement(db: Db, seq: number, actor: string, at: Date): Statement {
-  return statement(db
-    .update(responses)
-    .set({ deletedAt: at, deletedBy: actor })
-    .where(and(eq(responses.seq, seq), isNull(responses.deletedAt)))
-    .returning(), responses);
+  return statement(
+    db
+      .update(responses)
+      .set({ deletedAt: at, deletedBy: actor })
+      .where(and(eq(responses.seq, seq), isNull(responses.deletedAt)))
+      .returning(),
+    responses,
+  );
 }
 
 export function restoreStatement(db: Db, seq: number): Statement {
-  return statement(db
-    .update(responses)
-    .set({ deletedAt: null, deletedBy: null })
-    .where(and(eq(responses.seq, seq), isNotNull(responses.deletedAt), isNull(responses.purgedAt)))
-    .returning(), responses);
+  return statement(
+    db
+      .update(responses)
+      .set({ deletedAt: null, deletedBy: null })
+      .where(and(eq(responses.seq, seq), isNotNull(responses.deletedAt), isNull(responses.purgedAt)))
+      .returning(),
+    responses,
+  );
 }
 
 /** Responses in the trash since before `cutoff`, not yet purged: at most `limit`. */

@@ -11,7 +11,13 @@ export async function findUserByName(db: Db, username: string): Promise<UserRow 
 }
 
 export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
-  const query = prepared(db, 'findUser', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+  const query = prepared(db, 'findUser', (d) =>
+    d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  );
   return (await query.all({ id }))[0];
 }
 
@@ -28,7 +34,11 @@ export function insertUserStatement(db: Db, user: typeof users.$inferInsert): St
   return statement(db.insert(users).values(user));
 }
 
-export function updateUserStatement(db: Db, id: string, change: Partial<{ role: Role; countries: string[]; disabledAt: Date | null; displayName: string; passwordHash: string }>): Statement {
+export function updateUserStatement(
+  db: Db,
+  id: string,
+  change: Partial<{ role: Role; countries: string[]; disabledAt: Date | null; displayName: string; passwordHash: string }>,
+): Statement {
   return statement(db.update(users).set(change).where(eq(users.id, id)).returning(), users);
 }
 

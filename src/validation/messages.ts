@@ -12,9 +12,9 @@ const own: Record<string, Record<OwnKey, string>> = {
     max_count: 'At most {0} entries may be given here.',
   },
   fr: {
-    unknown_key: "Cette réponse ne correspond à aucune question de cette version du questionnaire.",
+    unknown_key: 'Cette réponse ne correspond à aucune question de cette version du questionnaire.',
     type: "Cette réponse n'a pas le bon type de valeur : {0} attendu.",
-    choice: "Cette valeur ne fait pas partie des choix proposés.",
+    choice: 'Cette valeur ne fait pas partie des choix proposés.',
     max_count: 'Au plus {0} entrées peuvent être données ici.',
   },
   ar: {

@@ -79,7 +79,10 @@ function shapeOf(q: Question, fallback?: unknown[]): Shape {
     case 'boolean':
       return { kind: 'boolean', values: [anyQ.getValueTrue?.() ?? true, anyQ.getValueFalse?.() ?? false] };
     case 'rating':
-      return { kind: 'choice', allowed: new Set(((anyQ.visibleRateValues ?? []) as Array<{ value: unknown }>).map((r) => String(r.value))) };
+      return {
+        kind: 'choice',
+        allowed: new Set(((anyQ.visibleRateValues ?? []) as Array<{ value: unknown }>).map((r) => String(r.value))),
+      };
     case 'imagepicker':
       return anyQ.multiSelect ? multiShape(q) : { kind: 'choice', allowed: allowedValues(q) };
     case 'matrix':
@@ -89,7 +92,10 @@ function shapeOf(q: Question, fallback?: unknown[]): Shape {
         columns: new Set(((anyQ.columns ?? []) as Array<{ value: unknown }>).map((c) => String(c.value))),
       };
     case 'multipletext':
-      return { kind: 'multipletext', items: new Map(((anyQ.items ?? []) as any[]).map((item) => [item.name as string, shapeOf(item.editor as Question)])) };
+      return {
+        kind: 'multipletext',
+        items: new Map(((anyQ.items ?? []) as any[]).map((item) => [item.name as string, shapeOf(item.editor as Question)])),
+      };
     case 'matrixdropdown':
     case 'matrixdynamic':
       return {
@@ -99,7 +105,11 @@ function shapeOf(q: Question, fallback?: unknown[]): Shape {
         max: type === 'matrixdynamic' && Number.isFinite(anyQ.maxRowCount) ? (anyQ.maxRowCount as number) : 0,
       };
     case 'paneldynamic':
-      return { kind: 'panels', panel: containerShape((anyQ.template?.questions ?? []) as Question[], new Set()), max: Number.isFinite(anyQ.maxPanelCount) ? (anyQ.maxPanelCount as number) : 0 };
+      return {
+        kind: 'panels',
+        panel: containerShape((anyQ.template?.questions ?? []) as Question[], new Set()),
+        max: Number.isFinite(anyQ.maxPanelCount) ? (anyQ.maxPanelCount as number) : 0,
+      };
     case 'file':
       return { kind: 'file' };
     case 'expression':
@@ -225,7 +235,8 @@ function checkValue(shape: Shape, value: unknown, path: string, ctx: Ctx): void 
     case 'multi':
       if (!Array.isArray(value)) return typeError(ctx, path, 'a list of choices');
       value.forEach((item, i) => checkChoice(item, shape.allowed, `${path}[${i}]`, ctx));
-      if (shape.max > 0 && value.length > shape.max) emit(ctx, path, 'max_selected', surveyMessage(ctx.locale, 'maxSelectError', shape.max));
+      if (shape.max > 0 && value.length > shape.max)
+        emit(ctx, path, 'max_selected', surveyMessage(ctx.locale, 'maxSelectError', shape.max));
       return;
     case 'matrix':
       return checkMatrix(shape, value, path, ctx);
@@ -345,7 +356,8 @@ function safeValue(shape: Shape, value: unknown): unknown {
       if (shape.fixedRows) {
         if (!isObject(value)) return undefined;
         const out: Json = {};
-        for (const row of Object.keys(value)) if (shape.fixedRows.has(row)) out[row] = isObject(value[row]) ? safeContainer(shape.row, value[row] as Json) : {};
+        for (const row of Object.keys(value))
+          if (shape.fixedRows.has(row)) out[row] = isObject(value[row]) ? safeContainer(shape.row, value[row] as Json) : {};
         return out;
       }
       return Array.isArray(value) ? value.map((row) => (isObject(row) ? safeContainer(shape.row, row) : {})) : undefined;

@@ -100,12 +100,7 @@ export function droppedPaths(before: unknown, after: unknown, base = ''): string
  * The verdict on one response. Drafts get the structural checks only (shapes, choices, unknown
  * keys, lengths) and are stored as sent; submissions get everything and are cleaned.
  */
-export async function validateResponse(
-  definition: object,
-  data: Json,
-  locale: string,
-  mode: ValidationMode,
-): Promise<ValidationResult> {
+export async function validateResponse(definition: object, data: Json, locale: string, mode: ValidationMode): Promise<ValidationResult> {
   const model = createModel(definition);
   model.locale = locale;
   const shapes = compileShapes(model);

@@ -12,7 +12,14 @@ export const PAGE_CSP =
 const YEAR = 'public, max-age=31536000, immutable';
 
 /** The renderer and its translations, in load order; each page adds its own script last. */
-const SURVEY_SCRIPTS = ['survey.core.min.js', 'survey-i18n-fr.min.js', 'survey-i18n-ar.min.js', 'survey-i18n-fa.min.js', 'survey-theme-default-light.min.js', 'survey-js-ui.min.js'];
+const SURVEY_SCRIPTS = [
+  'survey.core.min.js',
+  'survey-i18n-fr.min.js',
+  'survey-i18n-ar.min.js',
+  'survey-i18n-fa.min.js',
+  'survey-theme-default-light.min.js',
+  'survey-js-ui.min.js',
+];
 const STYLES = ['survey-core.fontless.min.css', 'periplus.css'];
 
 interface PageSpec {
@@ -81,16 +88,25 @@ export function pageRoutes(assets: AssetSource | undefined) {
   const IDS = /^[A-Za-z0-9._-]{1,64}$/;
   const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
   app.use('/fill/:questionnaireId/:version/:instanceId', async (c, next) => {
-    if (!IDS.test(c.req.param('questionnaireId')) || !IDS.test(c.req.param('version')) || !UUID.test(c.req.param('instanceId'))) return c.notFound();
+    if (!IDS.test(c.req.param('questionnaireId')) || !IDS.test(c.req.param('version')) || !UUID.test(c.req.param('instanceId')))
+      return c.notFound();
     await next();
   });
   app.use('/print/:instanceId', async (c, next) => (UUID.test(c.req.param('instanceId')) ? next() : c.notFound()));
   app.get('/fill/:questionnaireId/:version/:instanceId', (c) =>
-    html(c, { title: 'Periplus: questionnaire', script: 'fill.js', attrs: { questionnaire: c.req.param('questionnaireId'), version: c.req.param('version'), instance: c.req.param('instanceId') } }),
+    html(c, {
+      title: 'Periplus: questionnaire',
+      script: 'fill.js',
+      attrs: { questionnaire: c.req.param('questionnaireId'), version: c.req.param('version'), instance: c.req.param('instanceId') },
+    }),
   );
-  app.get('/print/:instanceId', (c) => html(c, { title: 'Periplus: printable questionnaire', script: 'print.js', attrs: { instance: c.req.param('instanceId') } }));
+  app.get('/print/:instanceId', (c) =>
+    html(c, { title: 'Periplus: printable questionnaire', script: 'print.js', attrs: { instance: c.req.param('instanceId') } }),
+  );
   app.get('/collect', (c) => c.redirect('/collect/', 301));
-  app.get('/collect/', (c) => html(c, { title: 'Periplus interviews', script: 'collect.js', head: '<link rel="manifest" href="/collect/manifest.webmanifest">' }));
+  app.get('/collect/', (c) =>
+    html(c, { title: 'Periplus interviews', script: 'collect.js', head: '<link rel="manifest" href="/collect/manifest.webmanifest">' }),
+  );
   app.get('/collect/manifest.webmanifest', (c) => {
     c.header('Content-Type', 'application/manifest+json');
     return c.body(JSON.stringify(manifestJson));
@@ -106,7 +122,12 @@ export function pageRoutes(assets: AssetSource | undefined) {
     const m = await manifest();
     const sw = await assets?.get('collect-sw.js');
     if (!sw) return c.notFound();
-    const precache = ['/collect/', '/collect/manifest.webmanifest', '/collect/icon.svg', ...pageFiles('collect.js').map((f) => assetUrl(m, f))];
+    const precache = [
+      '/collect/',
+      '/collect/manifest.webmanifest',
+      '/collect/icon.svg',
+      ...pageFiles('collect.js').map((f) => assetUrl(m, f)),
+    ];
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     c.header('Service-Worker-Allowed', '/collect/');

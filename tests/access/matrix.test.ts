@@ -51,7 +51,11 @@ const ADMIN: readonly Who[] = ['admin'];
 const RELEASE_READERS: readonly Who[] = ['admin', 'coordinator', 'researcher'];
 
 /** A questionnaire whose few responses meet its own (lenient) disclosure policy: releases work. */
-const releasable = { title: 'Releasable', disclosure: { k: 2, l: 1, maxGlobalRisk: 1 }, elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }] };
+const releasable = {
+  title: 'Releasable',
+  disclosure: { k: 2, l: 1, maxGlobalRisk: 1 },
+  elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }],
+};
 
 /** Expected outcome of each route; the key is the route pattern as the access table has it. */
 const CASES: Record<string, Case> = {
@@ -69,34 +73,68 @@ const CASES: Record<string, Case> = {
   'GET /collect/icon.svg': { allow: 'public', url: () => '/collect/icon.svg', ok: 200 },
   'GET /collect/sw.js': { allow: 'public', url: () => '/collect/sw.js', ok: 200 },
   'GET /assets/:hash/:name': { allow: 'public', url: () => '/assets/0/periplus.css', ok: 200 },
-  'POST /api/v1/session': { allow: 'public', url: () => '/api/v1/session', body: () => ({ username: 'nobody', password: 'wrong password!' }), ok: 401 },
+  'POST /api/v1/session': {
+    allow: 'public',
+    url: () => '/api/v1/session',
+    body: () => ({ username: 'nobody', password: 'wrong password!' }),
+    ok: 401,
+  },
   'GET /api/v1/session': { allow: EVERYONE, url: () => '/api/v1/session', ok: 200 },
   'DELETE /api/v1/session': { allow: EVERYONE, url: () => '/api/v1/session', ok: 204 },
 
   'GET /api/v1/questionnaires': { allow: EVERYONE, url: () => '/api/v1/questionnaires', ok: 200 },
   'GET /api/v1/questionnaires/:questionnaireId': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo', ok: 200, out: assignedOnly },
-  'PATCH /api/v1/questionnaires/:questionnaireId': { allow: ADMIN, url: () => '/api/v1/questionnaires/demo', body: () => ({ state: 'open' }), ok: 200 },
-  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1', ok: 200, out: assignedOnly },
-  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { allow: EVERYONE, url: () => '/api/v1/questionnaires/demo/versions/1/definition', ok: 200, out: assignedOnly },
+  'PATCH /api/v1/questionnaires/:questionnaireId': {
+    allow: ADMIN,
+    url: () => '/api/v1/questionnaires/demo',
+    body: () => ({ state: 'open' }),
+    ok: 200,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': {
+    allow: EVERYONE,
+    url: () => '/api/v1/questionnaires/demo/versions/1',
+    ok: 200,
+    out: assignedOnly,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': {
+    allow: EVERYONE,
+    url: () => '/api/v1/questionnaires/demo/versions/1/definition',
+    ok: 200,
+    out: assignedOnly,
+  },
 
-  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { allow: COLLECTORS,
+  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': {
+    allow: COLLECTORS,
     url: () => SUBMIT,
     body: submission,
     ok: 201,
     // Not assigned the questionnaire: it does not exist for them. A coordinator of other countries: forbidden country.
     out: (who) => (who === 'coordinator' ? 403 : 404),
   },
-  'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { allow: COLLECTORS,
+  'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': {
+    allow: COLLECTORS,
     url: () => `/api/v1/questionnaires/demo/versions/1/drafts/${instanceId()}`,
     body: () => ({ data: { employed: 'yes' }, country: 'TUN' }),
     ok: 201,
     out: (who) => (who === 'coordinator' ? 403 : 404),
   },
-  'GET /api/v1/questionnaires/:questionnaireId/responses': { allow: COLLECTORS, url: () => '/api/v1/questionnaires/demo/responses', ok: 200, out: (who) => (who === 'coordinator' ? 200 : 404) },
+  'GET /api/v1/questionnaires/:questionnaireId/responses': {
+    allow: COLLECTORS,
+    url: () => '/api/v1/questionnaires/demo/responses',
+    ok: 200,
+    out: (who) => (who === 'coordinator' ? 200 : 404),
+  },
   'GET /api/v1/responses/:instanceId': { allow: COLLECTORS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, ok: 200, out: 404 },
-  'PUT /api/v1/responses/:instanceId': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, body: () => ({ data: demoAnswers({ age: 40, children: 'one' }), baseRevision: 1 }), ok: 200, out: 404 },
+  'PUT /api/v1/responses/:instanceId': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}`,
+    body: () => ({ data: demoAnswers({ age: 40, children: 'one' }), baseRevision: 1 }),
+    ok: 200,
+    out: 404,
+  },
   'DELETE /api/v1/responses/:instanceId': { allow: REVIEWERS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, ok: 200, out: 404 },
-  'POST /api/v1/responses/:instanceId/restore': { allow: REVIEWERS,
+  'POST /api/v1/responses/:instanceId/restore': {
+    allow: REVIEWERS,
     url: async (c) => {
       const id = await c.fresh();
       const admin = (await c.t.user('admin', { countries: ['*'] })).headers;
@@ -106,44 +144,153 @@ const CASES: Record<string, Case> = {
     ok: 200,
     out: 404,
   },
-  'PATCH /api/v1/responses/:instanceId/review': { allow: REVIEWERS, url: async (c) => `/api/v1/responses/${await c.fresh()}/review`, body: () => ({ state: 'approved', comment: 'fine' }), ok: 200, out: 404 },
-  'GET /api/v1/responses/:instanceId/reviews': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/reviews`, ok: 200, out: 404 },
-  'GET /api/v1/responses/:instanceId/revisions': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions`, ok: 200, out: 404 },
-  'GET /api/v1/responses/:instanceId/revisions/:revision': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions/1`, ok: 200, out: 404 },
-  'GET /api/v1/responses/:instanceId/diff': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/diff?from=1&to=1`, ok: 200, out: 404 },
+  'PATCH /api/v1/responses/:instanceId/review': {
+    allow: REVIEWERS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/review`,
+    body: () => ({ state: 'approved', comment: 'fine' }),
+    ok: 200,
+    out: 404,
+  },
+  'GET /api/v1/responses/:instanceId/reviews': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/reviews`,
+    ok: 200,
+    out: 404,
+  },
+  'GET /api/v1/responses/:instanceId/revisions': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions`,
+    ok: 200,
+    out: 404,
+  },
+  'GET /api/v1/responses/:instanceId/revisions/:revision': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/revisions/1`,
+    ok: 200,
+    out: 404,
+  },
+  'GET /api/v1/responses/:instanceId/diff': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/diff?from=1&to=1`,
+    ok: 200,
+    out: 404,
+  },
   'GET /api/v1/trash': { allow: REVIEWERS, url: () => '/api/v1/trash?questionnaireId=demo', ok: 200, out: 200 },
 
   'GET /api/v1/users': { allow: ADMIN, url: () => '/api/v1/users', ok: 200 },
-  'POST /api/v1/users': { allow: ADMIN,
+  'POST /api/v1/users': {
+    allow: ADMIN,
     url: () => '/api/v1/users',
-    body: () => ({ username: `u${instanceId().slice(-6)}`, displayName: 'New', password: 'a long enough passphrase', role: 'researcher', countries: ['TUN'] }),
+    body: () => ({
+      username: `u${instanceId().slice(-6)}`,
+      displayName: 'New',
+      password: 'a long enough passphrase',
+      role: 'researcher',
+      countries: ['TUN'],
+    }),
     ok: 201,
   },
-  'PATCH /api/v1/users/:userId': { allow: ADMIN, url: (c) => `/api/v1/users/${c.userId}`, body: () => ({ displayName: 'Renamed' }), ok: 200 },
-  'PUT /api/v1/users/:userId/assignments': { allow: REVIEWERS, url: (c) => `/api/v1/users/${c.userId}`.concat('/assignments'), body: () => ({ questionnaires: ['demo'] }), ok: 200, out: 404 },
+  'PATCH /api/v1/users/:userId': {
+    allow: ADMIN,
+    url: (c) => `/api/v1/users/${c.userId}`,
+    body: () => ({ displayName: 'Renamed' }),
+    ok: 200,
+  },
+  'PUT /api/v1/users/:userId/assignments': {
+    allow: REVIEWERS,
+    url: (c) => `/api/v1/users/${c.userId}`.concat('/assignments'),
+    body: () => ({ questionnaires: ['demo'] }),
+    ok: 200,
+    out: 404,
+  },
   'GET /api/v1/devices': { allow: REVIEWERS, url: () => '/api/v1/devices', ok: 200, out: 200 },
-  'POST /api/v1/devices': { allow: REVIEWERS, url: () => '/api/v1/devices', body: () => ({ name: 'tablet 7', questionnaires: ['demo'], country: 'TUN' }), ok: 201, out: 403 },
+  'POST /api/v1/devices': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/devices',
+    body: () => ({ name: 'tablet 7', questionnaires: ['demo'], country: 'TUN' }),
+    ok: 201,
+    out: 403,
+  },
   'DELETE /api/v1/devices/:tokenId': { allow: REVIEWERS, url: (c) => `/api/v1/devices/${c.deviceId}`, ok: 200, out: 404 },
   // Token management needs a signed-in person: every token-authenticated call is refused.
   'GET /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', ok: 403 },
   'POST /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', body: () => ({ name: 'script' }), ok: 403 },
   'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
   // A release stricter than the demo data can meet: allowed callers learn that (422), nothing is kept.
-  'GET /api/v1/questionnaires/:questionnaireId/export': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/export?profile=pseudonymized', ok: 200, out: 200 },
-  'POST /api/v1/questionnaires/:questionnaireId/releases': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/releases', body: () => ({ maxGlobalRisk: 0.001 }), ok: 422, out: 422 },
-  'GET /api/v1/questionnaires/:questionnaireId/releases': { allow: RELEASE_READERS, url: () => '/api/v1/questionnaires/demo/releases', ok: 200, out: 200 },
+  'GET /api/v1/questionnaires/:questionnaireId/export': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/questionnaires/demo/export?profile=pseudonymized',
+    ok: 200,
+    out: 200,
+  },
+  'POST /api/v1/questionnaires/:questionnaireId/releases': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/questionnaires/demo/releases',
+    body: () => ({ maxGlobalRisk: 0.001 }),
+    ok: 422,
+    out: 422,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/releases': {
+    allow: RELEASE_READERS,
+    url: () => '/api/v1/questionnaires/demo/releases',
+    ok: 200,
+    out: 200,
+  },
   'GET /api/v1/releases/:releaseId': { allow: RELEASE_READERS, url: (c) => `/api/v1/releases/${c.releaseId}`, ok: 200, out: 404 },
-  'GET /api/v1/releases/:releaseId/bundle': { allow: RELEASE_READERS, url: (c) => `/api/v1/releases/${c.releaseId}/bundle`, ok: 200, out: 404 },
-  'POST /api/v1/releases/:releaseId/approve': { allow: REVIEWERS, url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/approve`, body: () => ({}), ok: 200, out: 404 },
-  'POST /api/v1/releases/:releaseId/discard': { allow: REVIEWERS, url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/discard`, body: () => ({}), ok: 200, out: 404 },
+  'GET /api/v1/releases/:releaseId/bundle': {
+    allow: RELEASE_READERS,
+    url: (c) => `/api/v1/releases/${c.releaseId}/bundle`,
+    ok: 200,
+    out: 404,
+  },
+  'POST /api/v1/releases/:releaseId/approve': {
+    allow: REVIEWERS,
+    url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/approve`,
+    body: () => ({}),
+    ok: 200,
+    out: 404,
+  },
+  'POST /api/v1/releases/:releaseId/discard': {
+    allow: REVIEWERS,
+    url: async (c) => `/api/v1/releases/${await c.pendingRelease()}/discard`,
+    body: () => ({}),
+    ok: 200,
+    out: 404,
+  },
   'GET /api/v1/audit': { allow: ADMIN, url: () => '/api/v1/audit', ok: 200 },
 
   // The demo questionnaire has no scored elements: allowed callers in scope learn that (422).
-  'GET /api/v1/responses/:instanceId/report': { allow: EDITORS, url: async (c) => `/api/v1/responses/${await c.fresh()}/report`, ok: 422, out: 404 },
-  'GET /api/v1/questionnaires/:questionnaireId/heatmap': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/heatmap', ok: 200, out: 200 },
-  'GET /api/v1/questionnaires/:questionnaireId/agreement': { allow: EDITORS, url: async (c) => `/api/v1/questionnaires/demo/agreement?a=${await c.fresh()}&b=${await c.fresh()}`, ok: 422, out: 404 },
-  'GET /api/v1/questionnaires/:questionnaireId/fieldwork': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/fieldwork', ok: 200, out: 200 },
-  'PUT /api/v1/questionnaires/:questionnaireId/fieldwork/targets': { allow: REVIEWERS, url: () => '/api/v1/questionnaires/demo/fieldwork/targets', body: () => ({ targets: [{ country: 'TUN', target: 50 }] }), ok: 200, out: 403 },
+  'GET /api/v1/responses/:instanceId/report': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}/report`,
+    ok: 422,
+    out: 404,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/heatmap': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/questionnaires/demo/heatmap',
+    ok: 200,
+    out: 200,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/agreement': {
+    allow: EDITORS,
+    url: async (c) => `/api/v1/questionnaires/demo/agreement?a=${await c.fresh()}&b=${await c.fresh()}`,
+    ok: 422,
+    out: 404,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/fieldwork': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/questionnaires/demo/fieldwork',
+    ok: 200,
+    out: 200,
+  },
+  'PUT /api/v1/questionnaires/:questionnaireId/fieldwork/targets': {
+    allow: REVIEWERS,
+    url: () => '/api/v1/questionnaires/demo/fieldwork/targets',
+    body: () => ({ targets: [{ country: 'TUN', target: 50 }] }),
+    ok: 200,
+    out: 403,
+  },
 };
 
 describe('authorization matrix', () => {
@@ -166,10 +313,17 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     // Sign-in throttling is tested on its own; here the many failed sign-ins must stay 401.
     t = createTestApp({ config: { ...defaultConfig, signInLimitPerAccount: 10_000, signInLimitPerAddress: 10_000 } });
-    await t.publish([definitionFile(demoDefinition), definitionFile(demoDefinition, { questionnaireId: 'other' }), definitionFile(releasable, { questionnaireId: 'rel' })]);
+    await t.publish([
+      definitionFile(demoDefinition),
+      definitionFile(demoDefinition, { questionnaireId: 'other' }),
+      definitionFile(releasable, { questionnaireId: 'rel' }),
+    ]);
     const admin = (await t.user('admin', { countries: ['*'] })).headers;
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.request('/api/v1/questionnaires/rel/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'f' }, country: 'TUN' }, admin));
+      const res = await t.app.request(
+        '/api/v1/questionnaires/rel/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'f' }, country: 'TUN' }, admin),
+      );
       expect(res.status).toBe(201);
     }
     releaseId = await newRelease();
@@ -204,7 +358,9 @@ describe('authorization matrix', () => {
     const submitter = inScope && ['assessor', 'enumerator', 'device', 'coordinator'].includes(who) ? me.headers : admin;
     const target = await t.user('enumerator', { countries: ['TUN'], questionnaires: ['demo'] });
     const device = await t.device({ questionnaires: ['demo'], country: 'TUN' });
-    const tokenRow = t.handle.sqlite.prepare("select id from tokens where kind = 'api' order by created_at desc limit 1").get() as { id: string };
+    const tokenRow = t.handle.sqlite.prepare("select id from tokens where kind = 'api' order by created_at desc limit 1").get() as {
+      id: string;
+    };
     return {
       t,
       who,
@@ -260,7 +416,9 @@ describe('authorization matrix', () => {
     const body = submission();
     expect((await t.app.request(SUBMIT, jsonRequest('POST', body, inTun))).status).toBe(201);
     const list = async (who: Who, inScope: boolean) => {
-      const res = await t.app.request('/api/v1/questionnaires/demo/responses?limit=1000', { headers: principals.get(`${who}:${inScope}`)!.headers });
+      const res = await t.app.request('/api/v1/questionnaires/demo/responses?limit=1000', {
+        headers: principals.get(`${who}:${inScope}`)!.headers,
+      });
       return res.status === 200 ? ((await res.json()).items as Array<{ instanceId: string; country: string }>) : [];
     };
     expect((await list('coordinator', true)).map((r) => r.instanceId)).toContain(body.instanceId);

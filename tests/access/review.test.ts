@@ -28,16 +28,28 @@ describe('review, revisions, trash and audit', () => {
     expect(res.status).toBe(201);
     return id;
   }
-  const audit = async (action: string) => (await (await call(admin, 'GET', `/api/v1/audit?action=${action}`)).json()).items as Array<Record<string, unknown>>;
+  const audit = async (action: string) =>
+    (await (await call(admin, 'GET', `/api/v1/audit?action=${action}`)).json()).items as Array<Record<string, unknown>>;
 
   it('moves through review states with comments the assessor can read', async () => {
     const id = await submitted();
     expect((await (await call(assessor, 'GET', `/api/v1/responses/${id}`)).json()).reviewState).toBe('received');
-    const flagged = await call(coordinator, 'PATCH', `/api/v1/responses/${id}/review`, { state: 'has_issues', comment: 'Article 6(3): cite the provision' });
+    const flagged = await call(coordinator, 'PATCH', `/api/v1/responses/${id}/review`, {
+      state: 'has_issues',
+      comment: 'Article 6(3): cite the provision',
+    });
     expect(flagged.status).toBe(200);
     expect((await flagged.json()).reviewState).toBe('has_issues');
     const history = await (await call(assessor, 'GET', `/api/v1/responses/${id}/reviews`)).json();
-    expect(history.items).toEqual([{ from: 'received', to: 'has_issues', comment: 'Article 6(3): cite the provision', actor: `user:${coordinator.id}`, at: expect.any(String) }]);
+    expect(history.items).toEqual([
+      {
+        from: 'received',
+        to: 'has_issues',
+        comment: 'Article 6(3): cite the provision',
+        actor: `user:${coordinator.id}`,
+        at: expect.any(String),
+      },
+    ]);
     // Assessors cannot review.
     expect((await call(assessor, 'PATCH', `/api/v1/responses/${id}/review`, { state: 'approved' })).status).toBe(403);
     expect((await call(coordinator, 'PATCH', `/api/v1/responses/${id}/review`, { state: 'finished' })).status).toBe(400);
@@ -46,7 +58,10 @@ describe('review, revisions, trash and audit', () => {
   it('keeps every revision of a corrected response, diffable, and sends it back to review', async () => {
     const id = await submitted();
     await call(coordinator, 'PATCH', `/api/v1/responses/${id}/review`, { state: 'has_issues', comment: 'age?' });
-    const edited = await call(assessor, 'PUT', `/api/v1/responses/${id}`, { data: demoAnswers({ age: 41, children: 'one' }), baseRevision: 1 });
+    const edited = await call(assessor, 'PUT', `/api/v1/responses/${id}`, {
+      data: demoAnswers({ age: 41, children: 'one' }),
+      baseRevision: 1,
+    });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ reviewState: 'received', revision: 2, data: { age: 41, children: 'one' } });
     const revisions = await (await call(assessor, 'GET', `/api/v1/responses/${id}/revisions`)).json();
@@ -57,7 +72,14 @@ describe('review, revisions, trash and audit', () => {
     const first = await (await call(assessor, 'GET', `/api/v1/responses/${id}/revisions/1`)).json();
     expect(first.data.age).toBe(25);
     const diff = await (await call(assessor, 'GET', `/api/v1/responses/${id}/diff`)).json();
-    expect(diff).toEqual({ from: 1, to: 2, changes: [{ path: 'age', before: 25, after: 41 }, { path: 'children', after: 'one' }] });
+    expect(diff).toEqual({
+      from: 1,
+      to: 2,
+      changes: [
+        { path: 'age', before: 25, after: 41 },
+        { path: 'children', after: 'one' },
+      ],
+    });
     expect((await call(assessor, 'GET', `/api/v1/responses/${id}/revisions/3`)).status).toBe(404);
   });
 
@@ -117,7 +139,10 @@ describe('review, revisions, trash and audit', () => {
     expect(await purgeExpiredTrash(t.deps)).toBe(0);
     t.clock.advance(2 * 86_400_000);
     expect(await purgeExpiredTrash(t.deps)).toBe(1);
-    const row = t.handle.sqlite.prepare('select data, purged_at from responses where instance_id = ?').get(id) as { data: string; purged_at: number };
+    const row = t.handle.sqlite.prepare('select data, purged_at from responses where instance_id = ?').get(id) as {
+      data: string;
+      purged_at: number;
+    };
     expect(row.data).toBe('{}');
     expect(t.handle.sqlite.prepare('select count(*) n from response_revisions').get()).toEqual({ n: 0 });
     expect((await call(coordinator, 'POST', `/api/v1/responses/${id}/restore`)).status).toBe(404);
@@ -129,16 +154,30 @@ describe('review, revisions, trash and audit', () => {
     expect((await call(assessor, 'POST', SUBMIT, body)).status).toBe(201);
     expect((await call(assessor, 'POST', SUBMIT, body)).status).toBe(200);
     await call(coordinator, 'PATCH', `/api/v1/responses/${body.instanceId}/review`, { state: 'approved', comment: 'ok' });
-    await call(assessor, 'PUT', `/api/v1/responses/${body.instanceId}`, { data: demoAnswers({ employer: 'OtherSecret' }), baseRevision: 1 });
+    await call(assessor, 'PUT', `/api/v1/responses/${body.instanceId}`, {
+      data: demoAnswers({ employer: 'OtherSecret' }),
+      baseRevision: 1,
+    });
     await call(coordinator, 'DELETE', `/api/v1/responses/${body.instanceId}`);
     await call(coordinator, 'POST', `/api/v1/responses/${body.instanceId}/restore`);
-    await call(assessor, 'PUT', `/api/v1/questionnaires/demo/versions/1/drafts/${instanceId()}`, { data: { employed: 'yes' }, country: 'TUN' });
-    await call(admin, 'POST', '/api/v1/users', { username: 'newbie', displayName: 'N', password: 'a long enough passphrase', role: 'researcher', countries: ['TUN'] });
+    await call(assessor, 'PUT', `/api/v1/questionnaires/demo/versions/1/drafts/${instanceId()}`, {
+      data: { employed: 'yes' },
+      country: 'TUN',
+    });
+    await call(admin, 'POST', '/api/v1/users', {
+      username: 'newbie',
+      displayName: 'N',
+      password: 'a long enough passphrase',
+      role: 'researcher',
+      countries: ['TUN'],
+    });
     const users = (await (await call(admin, 'GET', '/api/v1/users')).json()).items as Array<{ id: string; username: string }>;
     const newbie = users.find((u) => u.username === 'newbie')!;
     await call(admin, 'PATCH', `/api/v1/users/${newbie.id}`, { role: 'coordinator', countries: ['TUN', 'LBY'] });
     await call(coordinator, 'PUT', `/api/v1/users/${assessor.id}/assignments`, { questionnaires: ['demo'] });
-    const device = await (await call(coordinator, 'POST', '/api/v1/devices', { name: 'T1', questionnaires: ['demo'], country: 'TUN' })).json();
+    const device = await (
+      await call(coordinator, 'POST', '/api/v1/devices', { name: 'T1', questionnaires: ['demo'], country: 'TUN' })
+    ).json();
     await call(coordinator, 'DELETE', `/api/v1/devices/${device.id}`);
     await call(coordinator, 'DELETE', `/api/v1/devices/${device.id}`);
     await t.app.request('/api/v1/session', jsonRequest('POST', { username: assessor.username, password: 'wrong one' }));
@@ -158,7 +197,13 @@ describe('review, revisions, trash and audit', () => {
     ] as const) {
       const entries = await audit(action);
       expect(entries, action).toHaveLength(n);
-      expect(entries[0]).toMatchObject({ action, actor: expect.any(String), targetId: expect.any(String), requestId: expect.any(String), at: expect.any(String) });
+      expect(entries[0]).toMatchObject({
+        action,
+        actor: expect.any(String),
+        targetId: expect.any(String),
+        requestId: expect.any(String),
+        at: expect.any(String),
+      });
     }
     expect((await audit('user.update'))[0]!.details).toMatchObject({ role: 'coordinator', countries: ['TUN', 'LBY'] });
     const everything = JSON.stringify(t.handle.sqlite.prepare('select * from audit_log').all());
@@ -177,7 +222,9 @@ describe('review, revisions, trash and audit', () => {
     expect(page.items[0].actor).toBe(`user:${coordinator.id}`);
     const next = await (await call(admin, 'GET', `/api/v1/audit?action=response.submit&limit=1&cursor=${page.next}`)).json();
     expect(next.items[0].actor).toBe(`user:${assessor.id}`);
-    const late = await (await call(admin, 'GET', `/api/v1/audit?action=response.submit&from=${encodeURIComponent(t.clock.now().toISOString())}`)).json();
+    const late = await (
+      await call(admin, 'GET', `/api/v1/audit?action=response.submit&from=${encodeURIComponent(t.clock.now().toISOString())}`)
+    ).json();
     expect(late.items).toHaveLength(1);
     expect((await call(coordinator, 'GET', '/api/v1/audit')).status).toBe(403);
   });

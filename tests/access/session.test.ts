@@ -55,10 +55,15 @@ describe('sessions and tokens', () => {
       const typed = 'Tr0ub4dor&3-horse';
       expect((await signIn(typed, 'whatever it is')).status).toBe(401);
       expect((await signIn(typed, 'again')).status).toBe(401);
-      const dump = JSON.stringify([t.handle.sqlite.prepare('select * from audit_log').all(), t.handle.sqlite.prepare('select * from sign_in_throttle').all()]);
+      const dump = JSON.stringify([
+        t.handle.sqlite.prepare('select * from audit_log').all(),
+        t.handle.sqlite.prepare('select * from sign_in_throttle').all(),
+      ]);
       expect(dump).not.toContain(typed);
       expect(dump).not.toContain(typed.toLowerCase());
-      const failed = t.handle.sqlite.prepare("select target_id from audit_log where action = 'session.sign_in_failed'").all() as Array<{ target_id: string }>;
+      const failed = t.handle.sqlite.prepare("select target_id from audit_log where action = 'session.sign_in_failed'").all() as Array<{
+        target_id: string;
+      }>;
       // The same name gives the same hash: repeated attempts still group.
       expect(failed.map((f) => f.target_id)).toEqual([failed[0]!.target_id, failed[0]!.target_id]);
       expect(failed[0]!.target_id).toMatch(/^unknown:[0-9a-f]{20}$/);
@@ -187,7 +192,10 @@ describe('sessions and tokens', () => {
 
     it('limits a device token to its questionnaires and country, and revokes it', async () => {
       await t.publish([definitionFile(demoDefinition, { questionnaireId: 'other' })]);
-      const made = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'Tablet 3', questionnaires: ['demo'], country: 'TUN', site: 'Sfax' }, ada.headers));
+      const made = await t.app.request(
+        '/api/v1/devices',
+        jsonRequest('POST', { name: 'Tablet 3', questionnaires: ['demo'], country: 'TUN', site: 'Sfax' }, ada.headers),
+      );
       expect(made.status).toBe(201);
       const device = await made.json();
       expect(device.enrolment).toMatch(/^periplus:\/\/enrol\?server=.*&token=pd_/);
@@ -195,7 +203,9 @@ describe('sessions and tokens', () => {
       const sent = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers() }, h));
       expect(sent.status).toBe(201);
       expect(await sent.json()).toMatchObject({ country: 'TUN', site: 'Sfax', submittedBy: `device:${device.id}` });
-      expect((await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers(), country: 'LBY' }, h))).status).toBe(403);
+      expect(
+        (await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers(), country: 'LBY' }, h))).status,
+      ).toBe(403);
       expect((await t.app.request('/api/v1/questionnaires/other/versions/1/definition', { headers: h })).status).toBe(404);
       expect((await t.app.request(`/api/v1/devices/${device.id}`, { method: 'DELETE', headers: ada.headers })).status).toBe(200);
       expect((await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: instanceId(), data: demoAnswers() }, h))).status).toBe(401);
@@ -233,7 +243,10 @@ describe('credentials after account changes', () => {
       const admin = await t.user('admin', { countries: ['*'] });
       const coordinator = await t.user('coordinator', { countries: ['TUN', 'LBY'] });
       const enrol = async (country: string) => {
-        const res = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: `tablet ${country}`, questionnaires: ['demo'], country }, coordinator.headers));
+        const res = await t.app.request(
+          '/api/v1/devices',
+          jsonRequest('POST', { name: `tablet ${country}`, questionnaires: ['demo'], country }, coordinator.headers),
+        );
         expect(res.status).toBe(201);
         return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
       };
@@ -254,13 +267,18 @@ describe('credentials after account changes', () => {
       const signedIn = await t.app.request('/api/v1/session', jsonRequest('POST', { username: admin.username, password: admin.password }));
       const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
       const session = { cookie, 'x-csrf-token': ((await signedIn.json()) as { csrfToken: string }).csrfToken };
-      const listed = (await (await t.app.request(`/api/v1/tokens?userId=${other.id}`, { headers: session })).json()) as { items: Array<{ id: string }> };
+      const listed = (await (await t.app.request(`/api/v1/tokens?userId=${other.id}`, { headers: session })).json()) as {
+        items: Array<{ id: string }>;
+      };
       expect(listed.items).toHaveLength(1);
       expect(await works(other.headers)).toBe(200);
       expect((await t.app.request(`/api/v1/tokens/${listed.items[0]!.id}`, { method: 'DELETE', headers: session })).status).toBe(200);
       expect(await works(other.headers)).toBe(401);
       // Others may not look at someone else's tokens.
-      const mine = await t.app.request('/api/v1/session', jsonRequest('POST', { username: coordinator.username, password: 'a new long enough passphrase' }));
+      const mine = await t.app.request(
+        '/api/v1/session',
+        jsonRequest('POST', { username: coordinator.username, password: 'a new long enough passphrase' }),
+      );
       expect(mine.status).toBe(200);
       const theirs = { cookie: mine.headers.get('set-cookie')!.split(';')[0]! };
       expect((await t.app.request(`/api/v1/tokens?userId=${admin.id}`, { headers: theirs })).status).toBe(403);
@@ -276,7 +294,10 @@ describe('new passwords', () => {
     try {
       const admin = await t.user('admin', { countries: ['*'] });
       const create = (username: string, password: string) =>
-        t.app.request('/api/v1/users', jsonRequest('POST', { username, displayName: 'Amira Haddad', password, role: 'assessor', countries: ['TUN'] }, admin.headers));
+        t.app.request(
+          '/api/v1/users',
+          jsonRequest('POST', { username, displayName: 'Amira Haddad', password, role: 'assessor', countries: ['TUN'] }, admin.headers),
+        );
       for (const weak of ['password1234', '123456789012', 'qwertyuiopas', 'aaaaaaaaaaaaaaaa', 'tunisia12345', 'periplus2026!']) {
         const res = await create('amira', weak);
         expect(res.status, weak).toBe(400);

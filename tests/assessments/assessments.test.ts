@@ -17,10 +17,24 @@ import { generateFullResponse } from '../support/generate';
 const SURVEYS = join(import.meta.dirname, '../../surveys');
 const load = (file: string) => JSON.parse(readFileSync(join(SURVEYS, file), 'utf8')) as Record<string, unknown>;
 
-const el = (id: string, over: Partial<ElementDef> = {}): ElementDef => ({ id, question: `${id}_status`, prefix: id, article: 'SOM 6(1)', articleGroup: 'SOM 6', cluster: 'criminalization', obligation: 'M', core: false, title: id, signature: '', ...over });
+const el = (id: string, over: Partial<ElementDef> = {}): ElementDef => ({
+  id,
+  question: `${id}_status`,
+  prefix: id,
+  article: 'SOM 6(1)',
+  articleGroup: 'SOM 6',
+  cluster: 'criminalization',
+  obligation: 'M',
+  core: false,
+  title: id,
+  signature: '',
+  ...over,
+});
 
 describe('gap-analysis scoring (domain.md D)', () => {
-  const elements = Array.from({ length: 14 }, (_, i) => el(`E${i + 1}`, i === 13 ? { id: 'S6.3a', question: 'S6_3a_status', core: true, article: 'SOM 6(3)(a)' } : {}));
+  const elements = Array.from({ length: 14 }, (_, i) =>
+    el(`E${i + 1}`, i === 13 ? { id: 'S6.3a', question: 'S6_3a_status', core: true, article: 'SOM 6(3)(a)' } : {}),
+  );
   const statuses = (list: Status[]) => elements.map((e, i) => ({ e, status: list[i]! }));
   const nine3two: Status[] = [...Array<Status>(9).fill('fully'), ...Array<Status>(3).fill('partly'), 'not', 'not'];
 
@@ -58,16 +72,40 @@ describe('gap-analysis scoring (domain.md D)', () => {
   });
 
   it('weighted kappa: 1 for identical ratings, the textbook value otherwise, and the differences listed', () => {
-    expect(weightedKappa([[0, 0], [1, 1], [2, 2]])).toBe(1);
+    expect(
+      weightedKappa([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ]),
+    ).toBe(1);
     // Linear weights, 3x3: observed disagreement 2/10, expected 0.5 -> kappa = 1 - 0.2/0.5... computed by hand:
-    const pairs: Array<[number, number]> = [[0, 0], [0, 1], [1, 1], [1, 1], [2, 2], [2, 2], [2, 1], [0, 0], [1, 2], [2, 2]];
+    const pairs: Array<[number, number]> = [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [1, 1],
+      [2, 2],
+      [2, 2],
+      [2, 1],
+      [0, 0],
+      [1, 2],
+      [2, 2],
+    ];
     // po = (3 disagreements x 0.5) / 10 = 0.15; row totals 3,3,4; column totals 2,4,4;
     // pe = sum |i-j|/2 * r_i c_j / 100 = (0.5*(3*4 + 3*2 + 3*4 + 4*4) + 1*(3*4 + 4*2)) / 100 = 0.43
     expect(weightedKappa(pairs)).toBeCloseTo(1 - 0.15 / 0.43, 10);
     const els = [el('A'), el('B'), el('C')];
-    const r = agreement(els, { A_status: 'fully', B_status: 'partly', C_status: 'na' }, { A_status: 'fully', B_status: 'not', C_status: 'nd' });
+    const r = agreement(
+      els,
+      { A_status: 'fully', B_status: 'partly', C_status: 'na' },
+      { A_status: 'fully', B_status: 'not', C_status: 'nd' },
+    );
     expect(r.compared).toBe(2);
-    expect(r.differences.map((d) => [d.id, d.a, d.b])).toEqual([['B', 'partly', 'not'], ['C', 'na', 'nd']]);
+    expect(r.differences.map((d) => [d.id, d.a, d.b])).toEqual([
+      ['B', 'partly', 'not'],
+      ['C', 'na', 'nd'],
+    ]);
   });
 });
 
@@ -83,41 +121,67 @@ describe('the shipped questionnaires', () => {
     expect(elements.length).toBeLessThanOrEqual(80);
     expect(new Set(elements.map((e) => e.cluster))).toEqual(new Set(['criminalization', 'sea', 'prevention', 'protection', 'cooperation']));
     for (const e of elements) expect(e.article, e.id).toMatch(/^(SOM|UNTOC) \d/);
-    expect(elements.filter((e) => e.core).map((e) => e.id).sort()).toEqual(['S16.1', 'S18.1', 'S19.1', 'S5.1', 'S6.1a', 'S6.1b', 'S6.1c', 'S6.1f', 'S6.3a', 'S6.3b']);
+    expect(
+      elements
+        .filter((e) => e.core)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['S16.1', 'S18.1', 'S19.1', 'S5.1', 'S6.1a', 'S6.1b', 'S6.1c', 'S6.1f', 'S6.3a', 'S6.3b']);
     const text = JSON.stringify(def);
-    for (const field of ['status', 'instrument', 'article', 'in_force', 'evidence', 'gap', 'recommendation', 'priority', 'confidence']) expect(text).toContain(`"S6_3a_${field}"`);
+    for (const field of ['status', 'instrument', 'article', 'in_force', 'evidence', 'gap', 'recommendation', 'priority', 'confidence'])
+      expect(text).toContain(`"S6_3a_${field}"`);
     const t = translationsOf(def, def.languages as string[]);
-    expect(t.map((x) => [x.lang, x.status, x.dir])).toEqual([['en', 'source', 'ltr'], ['fr', 'machine-draft', 'ltr'], ['ar', 'machine-draft', 'rtl']]);
+    expect(t.map((x) => [x.lang, x.status, x.dir])).toEqual([
+      ['en', 'source', 'ltr'],
+      ['fr', 'machine-draft', 'ltr'],
+      ['ar', 'machine-draft', 'rtl'],
+    ]);
     expect(t.every((x) => x.coverage === 1)).toBe(true);
   });
 
   it('scoping survey: M0-M9, eight languages with declared status and measured coverage, none posing as field-tested, the right direction each', () => {
     const def = load('migrant-scoping/3.json');
     const pages = (def.pages as Array<{ name: string }>).map((p) => p.name);
-    for (const m of ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9']) expect(pages.some((p) => p.startsWith(`${m}_`)), m).toBe(true);
+    for (const m of ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'])
+      expect(
+        pages.some((p) => p.startsWith(`${m}_`)),
+        m,
+      ).toBe(true);
     const t = translationsOf(def, def.languages as string[]);
     expect(t.map((x) => x.lang)).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
     expect(t.filter((x) => x.dir === 'rtl').map((x) => x.lang)).toEqual(['ar', 'fa', 'ps']);
     expect(t.filter((x) => x.status === 'field-tested')).toEqual([]);
-    expect(t.slice(1).map((x) => [x.lang, x.status, x.coverage])).toEqual(['fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'].map((l) => [l, 'machine-draft', 1]));
+    expect(t.slice(1).map((x) => [x.lang, x.status, x.coverage])).toEqual(
+      ['fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'].map((l) => [l, 'machine-draft', 1]),
+    );
     // Every question says its disclosure role; no direct identifier is asked.
     const roles = JSON.stringify(def).match(/"sdcRole":"[a-z-]+"/g) ?? [];
     expect(roles.some((r) => r.includes('"direct"'))).toBe(false);
-    const questions = (def.pages as Array<{ elements: Array<{ type: string; sdcRole?: string; name: string }> }>).flatMap((p) => p.elements).filter((e) => e.type !== 'html');
+    const questions = (def.pages as Array<{ elements: Array<{ type: string; sdcRole?: string; name: string }> }>)
+      .flatMap((p) => p.elements)
+      .filter((e) => e.type !== 'html');
     expect(questions.filter((q) => !q.sdcRole).map((q) => q.name)).toEqual([]);
-    for (const banned of ['name', 'phone', 'passport', 'steer', 'gps']) expect(questions.some((q) => q.name.includes(banned)), banned).toBe(false);
+    for (const banned of ['name', 'phone', 'passport', 'steer', 'gps'])
+      expect(
+        questions.some((q) => q.name.includes(banned)),
+        banned,
+      ).toBe(false);
   });
 
   it('refuses a field-tested status on a partial translation', () => {
     const def = { ...load('migrant-scoping/2.json'), translationStatus: { en: 'source', so: 'field-tested' } };
-    expect(lintDefinition(def).map((p) => p.message).join()).toMatch(/'so' says field-tested, but only \d+% of the texts are translated/);
+    expect(
+      lintDefinition(def)
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/'so' says field-tested, but only \d+% of the texts are translated/);
     expect(directionOf('ff-Adlm')).toBe('rtl');
     expect(directionOf('ti')).toBe('ltr');
   });
 
   it('reports elements comparable across versions', () => {
     const a = elementsOf(load('som-gap-analysis/1.json'));
-    const changed = a.map((e) => (e.id === 'S6.1f' ? { ...e, signature: e.signature + 'x' } : e)).filter((e) => e.id !== 'U27.1');
+    const changed = a.map((e) => (e.id === 'S6.1f' ? { ...e, signature: `${e.signature}x` } : e)).filter((e) => e.id !== 'U27.1');
     const c = comparability(a, changed);
     expect(c.changed).toEqual(['S6.1f']);
     expect(c.onlyInFirst).toEqual(['U27.1']);
@@ -131,11 +195,16 @@ describe('over HTTP', () => {
   let coordinator: TestUser;
   let assessor: TestUser;
   let assessor2: TestUser;
-  const submit = (u: TestUser, q: string, v: string, body: unknown) => t.app.request(`/api/v1/questionnaires/${q}/versions/${v}/responses`, jsonRequest('POST', body, u.headers));
+  const submit = (u: TestUser, q: string, v: string, body: unknown) =>
+    t.app.request(`/api/v1/questionnaires/${q}/versions/${v}/responses`, jsonRequest('POST', body, u.headers));
 
   beforeAll(async () => {
     t = createTestApp();
-    const outcomes = await t.publish(SHIPPED.map((s) => definitionFile(load(s.file), { questionnaireId: s.file.split('/')[0]!, version: s.file.split('/')[1]!.replace('.json', '') })));
+    const outcomes = await t.publish(
+      SHIPPED.map((s) =>
+        definitionFile(load(s.file), { questionnaireId: s.file.split('/')[0]!, version: s.file.split('/')[1]!.replace('.json', '') }),
+      ),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['published', 'published', 'published']);
     admin = await t.user('admin', { countries: ['*'] });
     coordinator = await t.user('coordinator', { countries: ['TUN', 'LBY'] });
@@ -148,7 +217,12 @@ describe('over HTTP', () => {
     for (const s of SHIPPED) {
       const [q, file] = s.file.split('/') as [string, string];
       const def = load(s.file);
-      const data = { ...generateFullResponse(def), ...(q === 'migrant-scoping' ? { interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', consent_sensitive: 'yes', smuggler_use: 'all' } : {}) };
+      const data = {
+        ...generateFullResponse(def),
+        ...(q === 'migrant-scoping'
+          ? { interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', consent_sensitive: 'yes', smuggler_use: 'all' }
+          : {}),
+      };
       const res = await submit(admin, q, file.replace('.json', ''), { instanceId: instanceId(), data, country: 'TUN' });
       expect(res.status, `${q}: ${await res.clone().text()}`).toBe(201);
       const body = await res.json();
@@ -157,28 +231,66 @@ describe('over HTTP', () => {
   }, 120_000);
 
   it('keeps nothing but a refusal count when screening stops the interview, once per instance id', async () => {
-    const count = () => (t.handle.sqlite.prepare(`select count(*) n from responses where questionnaire_id = 'migrant-scoping'`).get() as { n: number }).n;
+    const count = () =>
+      (t.handle.sqlite.prepare(`select count(*) n from responses where questionnaire_id = 'migrant-scoping'`).get() as { n: number }).n;
     const before = count();
     const id = instanceId();
-    const refusal = { instanceId: id, data: { interview_language: 'ar', hub: 'Sfax', interview_month: '2026-11', interviewed_before: 'no', age_eligible: 'yes', consent: 'no' }, country: 'TUN', site: 'Sfax' };
+    const refusal = {
+      instanceId: id,
+      data: {
+        interview_language: 'ar',
+        hub: 'Sfax',
+        interview_month: '2026-11',
+        interviewed_before: 'no',
+        age_eligible: 'yes',
+        consent: 'no',
+      },
+      country: 'TUN',
+      site: 'Sfax',
+    };
     const first = await submit(admin, 'migrant-scoping', '4', refusal);
     expect(first.status).toBe(201);
     expect(await first.json()).toEqual({ instanceId: id, refused: true, reason: 'no-consent' });
     expect((await submit(admin, 'migrant-scoping', '4', refusal)).status).toBe(200);
     expect(count()).toBe(before);
-    expect(t.handle.sqlite.prepare('select * from refusals where instance_id = ?').all(id)).toEqual([{ instance_id: id, questionnaire_id: 'migrant-scoping', version_id: expect.any(String), reason: 'no-consent', country: 'TUN', site: 'Sfax', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), collector: expect.any(String) }]);
+    expect(t.handle.sqlite.prepare('select * from refusals where instance_id = ?').all(id)).toEqual([
+      {
+        instance_id: id,
+        questionnaire_id: 'migrant-scoping',
+        version_id: expect.any(String),
+        reason: 'no-consent',
+        country: 'TUN',
+        site: 'Sfax',
+        day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        collector: expect.any(String),
+      },
+    ]);
     // The same id cannot come back as an interview.
-    expect((await submit(admin, 'migrant-scoping', '4', { ...refusal, data: { ...refusal.data, consent: 'yes', age_band: '18-24' } })).status).toBe(409);
+    expect(
+      (await submit(admin, 'migrant-scoping', '4', { ...refusal, data: { ...refusal.data, consent: 'yes', age_band: '18-24' } })).status,
+    ).toBe(409);
     // A draft saved before the person was found to be under age is deleted with its revisions.
     const draftId = instanceId();
     const draftUrl = `/api/v1/questionnaires/migrant-scoping/versions/4/drafts/${draftId}`;
-    expect((await t.app.request(draftUrl, jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no' }, country: 'TUN' }, admin.headers))).status).toBe(201);
+    expect(
+      (
+        await t.app.request(
+          draftUrl,
+          jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no' }, country: 'TUN' }, admin.headers),
+        )
+      ).status,
+    ).toBe(201);
     const seq = (t.handle.sqlite.prepare('select seq from responses where instance_id = ?').get(draftId) as { seq: number }).seq;
-    const stopped = await t.app.request(draftUrl, jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no', age_eligible: 'no' }, country: 'TUN' }, admin.headers));
+    const stopped = await t.app.request(
+      draftUrl,
+      jsonRequest('PUT', { data: { hub: 'Sfax', interviewed_before: 'no', age_eligible: 'no' }, country: 'TUN' }, admin.headers),
+    );
     expect(await stopped.json()).toMatchObject({ refused: true, reason: 'under-age' });
     expect(t.handle.sqlite.prepare('select count(*) n from responses where instance_id = ?').get(draftId)).toEqual({ n: 0 });
     expect(t.handle.sqlite.prepare('select count(*) n from response_revisions where response_seq = ?').get(seq)).toEqual({ n: 0 });
-    const dash = await (await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })).json();
+    const dash = await (
+      await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })
+    ).json();
     expect(dash.refusals.byReason).toEqual({ 'no-consent': 1, 'under-age': 1 });
   });
 
@@ -188,21 +300,39 @@ describe('over HTTP', () => {
     const data: Record<string, unknown> = { snapshot_date: '2026-10-01' };
     elements.forEach((e, i) => {
       data[e.question] = e.id === 'S6.3a' ? 'not' : (['fully', 'fully', 'partly', 'not', 'na'] as const)[i % 5];
-      if (data[e.question] === 'not' || data[e.question] === 'partly') Object.assign(data, { [`${e.prefix}_gap`]: e.id === 'S6.3a' ? '=HYPERLINK("http://evil.example","gap")' : `gap of ${e.id}`, [`${e.prefix}_recommendation`]: `amend for ${e.id}`, [`${e.prefix}_priority`]: 'high' });
+      if (data[e.question] === 'not' || data[e.question] === 'partly')
+        Object.assign(data, {
+          [`${e.prefix}_gap`]: e.id === 'S6.3a' ? '=HYPERLINK("http://evil.example","gap")' : `gap of ${e.id}`,
+          [`${e.prefix}_recommendation`]: `amend for ${e.id}`,
+          [`${e.prefix}_priority`]: 'high',
+        });
       if (data[e.question] === 'na') data[`${e.prefix}_na_reason`] = 'landlocked';
       if (data[e.question] === 'fully') Object.assign(data, { [`${e.prefix}_instrument`]: 'Law 2004-6', [`${e.prefix}_article`]: '41' });
     });
     const id = instanceId();
     const res = await submit(assessor, 'som-gap-analysis', '1', { instanceId: id, data, country: 'TUN' });
     expect(res.status, await res.clone().text()).toBe(201);
-    const practice = { reference_year: 2025, gov_strategy: 'yes', le_unit: 'partly', le_investigations: 'yes', le_investigations_count: 42, pr_specialized: 'no' };
-    expect((await submit(assessor, 'som-institutional', '1', { instanceId: instanceId(), data: practice, country: 'TUN' })).status).toBe(201);
+    const practice = {
+      reference_year: 2025,
+      gov_strategy: 'yes',
+      le_unit: 'partly',
+      le_investigations: 'yes',
+      le_investigations_count: 42,
+      pr_specialized: 'no',
+    };
+    expect((await submit(assessor, 'som-institutional', '1', { instanceId: instanceId(), data: practice, country: 'TUN' })).status).toBe(
+      201,
+    );
 
     const json = await (await t.app.request(`/api/v1/responses/${id}/report?format=json`, { headers: assessor.headers })).json();
     const crim = json.clusters.find((c: { cluster: string }) => c.cluster === 'criminalization');
     expect(crim.score.coreNotMet).toContain('S6.3a');
     expect(['partially', 'non']).toContain(crim.score.band);
-    expect(json.context.practice.actors.find((a: { actor: string }) => a.actor === 'law_enforcement')).toMatchObject({ yes: 1, partly: 1, counts: [{ indicator: 'le_investigations', value: 42 }] });
+    expect(json.context.practice.actors.find((a: { actor: string }) => a.actor === 'law_enforcement')).toMatchObject({
+      yes: 1,
+      partly: 1,
+      counts: [{ indicator: 'le_investigations', value: 42 }],
+    });
     const expected = assess(elements, data);
     expect(json.legal.confirmed).toEqual(expected.legal.confirmed);
 
@@ -223,7 +353,11 @@ describe('over HTTP', () => {
     // A formula typed as a gap is text in a spreadsheet, as in dataset exports.
     expect(rows.find((r) => r[3] === 'S6.3a')![header!.indexOf('gap')]).toBe('\'=HYPERLINK("http://evil.example","gap")');
     expect(csvRes.headers.get('cache-control')).toBe('no-store');
-    for (const [url, who] of [[`/api/v1/responses/${id}/report`, assessor], ['/api/v1/questionnaires/som-gap-analysis/heatmap', coordinator], ['/api/v1/questionnaires/som-gap-analysis/fieldwork', coordinator]] as const) {
+    for (const [url, who] of [
+      [`/api/v1/responses/${id}/report`, assessor],
+      ['/api/v1/questionnaires/som-gap-analysis/heatmap', coordinator],
+      ['/api/v1/questionnaires/som-gap-analysis/fieldwork', coordinator],
+    ] as const) {
       const r = await t.app.request(url, { headers: who.headers });
       expect(r.headers.get('content-security-policy'), url).toMatch(/default-src 'none'/);
       expect(r.headers.get('cache-control'), url).toBe('no-store');
@@ -238,7 +372,9 @@ describe('over HTTP', () => {
     expect(svg).toContain('#E69F00');
     // A coordinator of other countries sees no row for TUN.
     const other = await t.user('coordinator', { countries: ['MAR'] });
-    expect(await (await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json', { headers: other.headers })).json()).toEqual({ countries: [] });
+    expect(
+      await (await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json', { headers: other.headers })).json(),
+    ).toEqual({ countries: [] });
     // Researchers never see assessments.
     const researcher = await t.user('researcher', { countries: ['TUN'] });
     expect((await t.app.request(`/api/v1/responses/${id}/report`, { headers: researcher.headers })).status).toBe(403);
@@ -247,7 +383,9 @@ describe('over HTTP', () => {
     const data2 = { ...data, S3_1_status: data.S3_1_status === 'fully' ? 'partly' : 'fully', S5_1_status: 'nd' };
     const id2 = instanceId();
     expect((await submit(assessor2, 'som-gap-analysis', '1', { instanceId: id2, data: data2, country: 'TUN' })).status).toBe(201);
-    const agree = await (await t.app.request(`/api/v1/questionnaires/som-gap-analysis/agreement?a=${id}&b=${id2}`, { headers: coordinator.headers })).json();
+    const agree = await (
+      await t.app.request(`/api/v1/questionnaires/som-gap-analysis/agreement?a=${id}&b=${id2}`, { headers: coordinator.headers })
+    ).json();
     expect(agree.differences.map((d: { id: string }) => d.id)).toEqual(['S3.1', 'S5.1']);
     expect(agree.weightedKappa).toBeGreaterThan(0.9);
     expect(agree.weightedKappa).toBeLessThan(1);
@@ -258,12 +396,20 @@ describe('over HTTP', () => {
     const def = load('migrant-scoping/3.json');
     for (let i = 0; i < 3; i++) {
       const data = { ...generateFullResponse(def), interviewed_before: 'no', age_eligible: 'yes', consent: 'yes', consent_sensitive: 'no' };
-      const r = await t.app.request('/api/v1/questionnaires/migrant-scoping/versions/4/responses', jsonRequest('POST', { instanceId: instanceId(), data }, device.headers));
+      const r = await t.app.request(
+        '/api/v1/questionnaires/migrant-scoping/versions/4/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data }, device.headers),
+      );
       expect(r.status, await r.clone().text()).toBe(201);
     }
-    const put = await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork/targets', jsonRequest('PUT', { targets: [{ country: 'LBY', site: 'Zuwara', target: 12 }] }, coordinator.headers));
+    const put = await t.app.request(
+      '/api/v1/questionnaires/migrant-scoping/fieldwork/targets',
+      jsonRequest('PUT', { targets: [{ country: 'LBY', site: 'Zuwara', target: 12 }] }, coordinator.headers),
+    );
     expect(put.status).toBe(200);
-    const f = await (await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })).json();
+    const f = await (
+      await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })
+    ).json();
     expect(f.perSite).toContainEqual({ key: 'LBY / Zuwara', n: 3 });
     expect(f.perCollector).toContainEqual({ key: `device:${device.id}`, n: 3 });
     expect(f.targets).toEqual([{ country: 'LBY', site: 'Zuwara', target: 12, done: 3, percent: 25 }]);
@@ -272,13 +418,30 @@ describe('over HTTP', () => {
     expect(html).toContain('3 of 12 (25%)');
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(4);
     // Targets outside one's countries are refused.
-    expect((await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork/targets', jsonRequest('PUT', { targets: [{ country: 'EGY', target: 5 }] }, coordinator.headers))).status).toBe(403);
+    expect(
+      (
+        await t.app.request(
+          '/api/v1/questionnaires/migrant-scoping/fieldwork/targets',
+          jsonRequest('PUT', { targets: [{ country: 'EGY', target: 5 }] }, coordinator.headers),
+        )
+      ).status,
+    ).toBe(403);
   });
 
-  it('lists each version\'s translations with status, coverage and direction for coordinators', async () => {
+  it("lists each version's translations with status, coverage and direction for coordinators", async () => {
     const q = await (await t.app.request('/api/v1/questionnaires/migrant-scoping', { headers: coordinator.headers })).json();
     const v4 = q.versions.find((v: { version: string }) => v.version === '4');
-    expect(v4.translations.find((x: { lang: string }) => x.lang === 'ps')).toEqual({ lang: 'ps', status: 'machine-draft', coverage: 1, dir: 'rtl' });
-    expect(v4.translations.find((x: { lang: string }) => x.lang === 'en')).toEqual({ lang: 'en', status: 'source', coverage: 1, dir: 'ltr' });
+    expect(v4.translations.find((x: { lang: string }) => x.lang === 'ps')).toEqual({
+      lang: 'ps',
+      status: 'machine-draft',
+      coverage: 1,
+      dir: 'rtl',
+    });
+    expect(v4.translations.find((x: { lang: string }) => x.lang === 'en')).toEqual({
+      lang: 'en',
+      status: 'source',
+      coverage: 1,
+      dir: 'ltr',
+    });
   });
 });

@@ -53,7 +53,13 @@ describe('the assessor workspace', () => {
     await page.click('.sd-navigation__complete-btn');
     await page.waitForSelector('#banner .ok');
     const stored = (await storedResponses(stack, 'border-assessment')).find((r) => r.instanceId === id);
-    expect(stored?.data).toEqual({ criminalised: 'yes', provision: 'Law 2004-6, art. 38', cases: 12, training: 'partly', notes: 'Checked with the prosecutor.' });
+    expect(stored?.data).toEqual({
+      criminalised: 'yes',
+      provision: 'Law 2004-6, art. 38',
+      cases: 12,
+      training: 'partly',
+      notes: 'Checked with the prosecutor.',
+    });
     // The printable view shows every page at once, read-only.
     await page.goto(`${stack.url}/print/${id}`);
     await page.waitForSelector(q('notes'));
@@ -98,7 +104,7 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
-  it('refuses a save that would overwrite a colleague\'s newer one, and tells the assessor what to do', async () => {
+  it("refuses a save that would overwrite a colleague's newer one, and tells the assessor what to do", async () => {
     const first = await stack.browser.newContext();
     const second = await stack.browser.newContext();
     const a = await watchedPage(first, stack.url);
@@ -123,7 +129,9 @@ describe('the assessor workspace', () => {
     // Reloading shows Bilal's version.
     await a.page.click('#banner .conflict button');
     await a.page.waitForSelector(`${q('provision')} input`);
-    await a.page.waitForFunction(() => (document.querySelector('[data-name="provision"] input') as HTMLInputElement | null)?.value === 'Art. 2 (Bilal)');
+    await a.page.waitForFunction(
+      () => (document.querySelector('[data-name="provision"] input') as HTMLInputElement | null)?.value === 'Art. 2 (Bilal)',
+    );
     expect([...a.problems, ...b.problems].filter((p) => !p.includes('409'))).toEqual([]);
     await first.close();
     await second.close();
@@ -143,7 +151,7 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
-  it('puts the server\'s validation errors on the questions they name', async () => {
+  it("puts the server's validation errors on the questions they name", async () => {
     const ctx = await stack.browser.newContext();
     const { page } = await watchedPage(ctx, stack.url);
     await signInThroughPage(page, stack.url, 'amina');
@@ -155,7 +163,17 @@ describe('the assessor workspace', () => {
     // The browser and the server apply the same rules, so a real 422 cannot be provoked from the
     // form: the submission's answer is replaced by the server's own error shape for one question.
     await page.route('**/api/v1/questionnaires/border-assessment/versions/1/responses', (route) =>
-      route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_response', message: 'The response does not pass validation.', details: [{ path: 'provision', message: 'The provision must name an article of the penal code.' }] } }) }),
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'invalid_response',
+            message: 'The response does not pass validation.',
+            details: [{ path: 'provision', message: 'The provision must name an article of the penal code.' }],
+          },
+        }),
+      }),
     );
     await page.click('.sd-navigation__complete-btn');
     await page.waitForSelector('#banner .error');
@@ -182,13 +200,15 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
-  it('shows coordinators each language\'s declared status, measured coverage and direction', async () => {
+  it("shows coordinators each language's declared status, measured coverage and direction", async () => {
     const ctx = await stack.browser.newContext();
     const { page, problems } = await watchedPage(ctx, stack.url);
     await signInThroughPage(page, stack.url, 'ada');
     const section = 'section[data-questionnaire="migrant-scoping"] details.translations';
     await page.click(`${section} summary`);
-    const rows = await page.$$eval(`${section} tbody tr`, (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+    const rows = await page.$$eval(`${section} tbody tr`, (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)),
+    );
     expect(rows.map((r) => r[0])).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
     expect(rows.find((r) => r[0] === 'ps')).toEqual(['ps', 'machine-draft', '100% translated', 'rtl']);
     expect(rows.filter((r) => r[1] === 'field-tested')).toEqual([]);
@@ -196,7 +216,7 @@ describe('the assessor workspace', () => {
     await ctx.close();
   });
 
-  it('counts the gap analysis\'s progress per element, 80 in six sections', async () => {
+  it("counts the gap analysis's progress per element, 80 in six sections", async () => {
     const ctx = await stack.browser.newContext();
     const { page, problems } = await watchedPage(ctx, stack.url);
     await signInThroughPage(page, stack.url, 'ada');

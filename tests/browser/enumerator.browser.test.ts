@@ -25,7 +25,8 @@ async function openApp(context: BrowserContext): Promise<{ page: Page; problems:
   // The service worker has cached the app once it controls the page.
   await watched.page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
   return watched;
 }
@@ -125,14 +126,22 @@ describe('the enumerator app', () => {
     const { page } = await openApp(context);
     // The coordinator closes the questionnaire while an interview is on its way.
     const headers = { 'content-type': 'application/json', cookie: stack.admin.cookie, 'x-csrf-token': stack.admin.csrf };
-    await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'closed' }) });
+    await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ state: 'closed' }),
+    });
     try {
       await interview(page, { consent: 'Yes', age: '18-24' });
       await page.waitForFunction(() => document.getElementById('count-failed')?.textContent === '1', undefined, { timeout: 20_000 });
       expect(await page.textContent('.queue li.failed')).toMatch(/closed/i);
       expect(await count(page, 'waiting')).toBe(0);
     } finally {
-      await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, { method: 'PATCH', headers, body: JSON.stringify({ state: 'open' }) });
+      await fetch(`${stack.url}/api/v1/questionnaires/transit-interview`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ state: 'open' }),
+      });
     }
     await page.click('#send-now');
     await page.waitForFunction(() => document.getElementById('count-failed')?.textContent === '0', undefined, { timeout: 20_000 });
@@ -148,12 +157,20 @@ describe('the enumerator app', () => {
     expect(await count(page, 'waiting')).toBe(1);
     // Version 2 is published on the live server while the phone is offline.
     const v2 = structuredClone(interviewDefinition);
-    v2.pages[1]!.elements.push({ type: 'radiogroup', name: 'boat', title: { default: 'Did you cross by boat?', ps: 'ایا په بېړۍ تېر شوئ؟', ar: 'هل عبرت بالقارب؟' }, choices: ['yes', 'no'], sdcRole: 'sensitive' } as never);
+    v2.pages[1]!.elements.push({
+      type: 'radiogroup',
+      name: 'boat',
+      title: { default: 'Did you cross by boat?', ps: 'ایا په بېړۍ تېر شوئ؟', ar: 'هل عبرت بالقارب؟' },
+      choices: ['yes', 'no'],
+      sdcRole: 'sensitive',
+    } as never);
     writeFileSync(join(stack.surveys, 'transit-interview/2.json'), JSON.stringify(v2));
     expect((await runCli(['publish', '--db', stack.db, '--surveys', stack.surveys])).stdout).toMatch(/published\s+transit-interview 2/);
     await restoreNetwork(context);
     await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 20_000 });
-    const sent = (await storedResponses(stack, 'transit-interview')).find((r) => r.data.age_band === '35+') as { version?: string } | undefined;
+    const sent = (await storedResponses(stack, 'transit-interview')).find((r) => r.data.age_band === '35+') as
+      | { version?: string }
+      | undefined;
     expect(sent?.version).toBe('1');
     // New interviews now use version 2.
     await page.reload();

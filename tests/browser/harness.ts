@@ -9,7 +9,15 @@ import { ROOT, runCli, startServerProcess, type ServerProcess } from '../support
 
 export const PASSWORD = 'a long enough passphrase';
 export const CHROMIUM = process.env.PERIPLUS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** A short assessment with live skip logic on three pages, in English, French and Arabic. */
 export const assessmentDefinition = {
@@ -22,24 +30,76 @@ export const assessmentDefinition = {
       name: 'law',
       title: { default: 'Law', fr: 'Droit', ar: 'القانون' },
       elements: [
-        { type: 'radiogroup', name: 'criminalised', title: { default: 'Is smuggling of migrants a criminal offence?', fr: 'Le trafic illicite de migrants est-il une infraction pénale ?', ar: 'هل تهريب المهاجرين جريمة جنائية؟' }, isRequired: true, choices: [{ value: 'yes', text: { default: 'Yes', fr: 'Oui', ar: 'نعم' } }, { value: 'no', text: { default: 'No', fr: 'Non', ar: 'لا' } }], sdcRole: 'none' },
-        { type: 'text', name: 'provision', title: { default: 'Which provision?', fr: 'Quelle disposition ?', ar: 'أي حكم؟' }, isRequired: true, visibleIf: "{criminalised} = 'yes'", maxLength: 200, sdcRole: 'none' },
-        { type: 'comment', name: 'gap', title: { default: 'Describe the gap', fr: "Décrivez l'écart", ar: 'صف الفجوة' }, visibleIf: "{criminalised} = 'no'", isRequired: true, maxLength: 2000, sdcRole: 'none' },
+        {
+          type: 'radiogroup',
+          name: 'criminalised',
+          title: {
+            default: 'Is smuggling of migrants a criminal offence?',
+            fr: 'Le trafic illicite de migrants est-il une infraction pénale ?',
+            ar: 'هل تهريب المهاجرين جريمة جنائية؟',
+          },
+          isRequired: true,
+          choices: [
+            { value: 'yes', text: { default: 'Yes', fr: 'Oui', ar: 'نعم' } },
+            { value: 'no', text: { default: 'No', fr: 'Non', ar: 'لا' } },
+          ],
+          sdcRole: 'none',
+        },
+        {
+          type: 'text',
+          name: 'provision',
+          title: { default: 'Which provision?', fr: 'Quelle disposition ?', ar: 'أي حكم؟' },
+          isRequired: true,
+          visibleIf: "{criminalised} = 'yes'",
+          maxLength: 200,
+          sdcRole: 'none',
+        },
+        {
+          type: 'comment',
+          name: 'gap',
+          title: { default: 'Describe the gap', fr: "Décrivez l'écart", ar: 'صف الفجوة' },
+          visibleIf: "{criminalised} = 'no'",
+          isRequired: true,
+          maxLength: 2000,
+          sdcRole: 'none',
+        },
       ],
     },
     {
       name: 'practice',
       title: { default: 'Practice', fr: 'Pratique', ar: 'الممارسة' },
       elements: [
-        { type: 'text', name: 'cases', inputType: 'number', min: 0, max: 100000, title: { default: 'Cases prosecuted last year', fr: "Affaires poursuivies l'an dernier", ar: 'القضايا الملاحقة العام الماضي' }, sdcRole: 'none' },
-        { type: 'radiogroup', name: 'training', title: { default: 'Are officers trained?', fr: 'Les agents sont-ils formés ?', ar: 'هل الموظفون مدربون؟' }, choices: ['yes', 'partly', 'no'], sdcRole: 'none' },
+        {
+          type: 'text',
+          name: 'cases',
+          inputType: 'number',
+          min: 0,
+          max: 100000,
+          title: { default: 'Cases prosecuted last year', fr: "Affaires poursuivies l'an dernier", ar: 'القضايا الملاحقة العام الماضي' },
+          sdcRole: 'none',
+        },
+        {
+          type: 'radiogroup',
+          name: 'training',
+          title: { default: 'Are officers trained?', fr: 'Les agents sont-ils formés ?', ar: 'هل الموظفون مدربون؟' },
+          choices: ['yes', 'partly', 'no'],
+          sdcRole: 'none',
+        },
       ],
     },
     {
       name: 'summary',
       title: { default: 'Summary', fr: 'Synthèse', ar: 'الخلاصة' },
       elements: [
-        { type: 'html', name: 'recap', html: { default: '<p class="recap">Provision: {provision}</p>', fr: '<p class="recap">Disposition : {provision}</p>', ar: '<p class="recap">الحكم: {provision}</p>' } },
+        {
+          type: 'html',
+          name: 'recap',
+          html: {
+            default: '<p class="recap">Provision: {provision}</p>',
+            fr: '<p class="recap">Disposition : {provision}</p>',
+            ar: '<p class="recap">الحكم: {provision}</p>',
+          },
+        },
         { type: 'comment', name: 'notes', title: { default: 'Notes', fr: 'Notes', ar: 'ملاحظات' }, maxLength: 2000, sdcRole: 'none' },
       ],
     },
@@ -55,14 +115,50 @@ export const interviewDefinition = {
   screening: [{ reason: 'no-consent', if: "{consent} = 'no'" }],
   triggers: [{ type: 'complete', expression: "{consent} = 'no'" }],
   pages: [
-    { name: 'consent_page', elements: [{ type: 'radiogroup', name: 'consent', title: { default: 'Do you agree to take part?', ps: 'ایا په ګډون موافق یاست؟', ar: 'هل توافق على المشاركة؟' }, isRequired: true, choices: [{ value: 'yes', text: { default: 'Yes', ps: 'هو', ar: 'نعم' } }, { value: 'no', text: { default: 'No', ps: 'نه', ar: 'لا' } }], sdcRole: 'none' }] },
+    {
+      name: 'consent_page',
+      elements: [
+        {
+          type: 'radiogroup',
+          name: 'consent',
+          title: { default: 'Do you agree to take part?', ps: 'ایا په ګډون موافق یاست؟', ar: 'هل توافق على المشاركة؟' },
+          isRequired: true,
+          choices: [
+            { value: 'yes', text: { default: 'Yes', ps: 'هو', ar: 'نعم' } },
+            { value: 'no', text: { default: 'No', ps: 'نه', ar: 'لا' } },
+          ],
+          sdcRole: 'none',
+        },
+      ],
+    },
     {
       name: 'journey',
       visibleIf: "{consent} = 'yes'",
       elements: [
-        { type: 'radiogroup', name: 'age_band', title: { default: 'Age', ps: 'عمر', ar: 'العمر' }, isRequired: true, choices: ['18-24', '25-34', '35+'], sdcRole: 'quasi' },
-        { type: 'text', name: 'days', inputType: 'number', min: 0, max: 3650, title: { default: 'Days on the way', ps: 'په لاره کې ورځې', ar: 'أيام في الطريق' }, sdcRole: 'sensitive' },
-        { type: 'radiogroup', name: 'paid', title: { default: 'Did you pay a smuggler?', ps: 'ایا قاچاقبر ته مو پیسې ورکړې؟', ar: 'هل دفعت لمهرب؟' }, choices: ['yes', 'no', 'refused'], sdcRole: 'sensitive' },
+        {
+          type: 'radiogroup',
+          name: 'age_band',
+          title: { default: 'Age', ps: 'عمر', ar: 'العمر' },
+          isRequired: true,
+          choices: ['18-24', '25-34', '35+'],
+          sdcRole: 'quasi',
+        },
+        {
+          type: 'text',
+          name: 'days',
+          inputType: 'number',
+          min: 0,
+          max: 3650,
+          title: { default: 'Days on the way', ps: 'په لاره کې ورځې', ar: 'أيام في الطريق' },
+          sdcRole: 'sensitive',
+        },
+        {
+          type: 'radiogroup',
+          name: 'paid',
+          title: { default: 'Did you pay a smuggler?', ps: 'ایا قاچاقبر ته مو پیسې ورکړې؟', ar: 'هل دفعت لمهرب؟' },
+          choices: ['yes', 'no', 'refused'],
+          sdcRole: 'sensitive',
+        },
       ],
     },
   ],
@@ -81,7 +177,11 @@ export interface Stack {
 }
 
 async function signIn(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const r = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const r = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (r.status !== 200) throw new Error(`sign-in of ${username}: ${r.status} ${await r.text()}`);
   return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: (await r.json()).csrfToken };
 }
@@ -95,7 +195,11 @@ export async function startStack(): Promise<Stack> {
   writeFileSync(join(surveys, 'border-assessment/1.json'), JSON.stringify(assessmentDefinition));
   mkdirSync(join(surveys, 'transit-interview'), { recursive: true });
   writeFileSync(join(surveys, 'transit-interview/1.json'), JSON.stringify(interviewDefinition));
-  for (const [name, role, countries] of [['ada', 'admin', '*'], ['amina', 'assessor', 'TUN'], ['bilal', 'assessor', 'TUN']] as const) {
+  for (const [name, role, countries] of [
+    ['ada', 'admin', '*'],
+    ['amina', 'assessor', 'TUN'],
+    ['bilal', 'assessor', 'TUN'],
+  ] as const) {
     const r = await runCli(['users', 'add', name, '--role', role, '--countries', countries, '--db', db], { PERIPLUS_PASSWORD: PASSWORD });
     if (r.code !== 0) throw new Error(`users add ${name}: ${r.stderr}`);
   }
@@ -105,10 +209,18 @@ export async function startStack(): Promise<Stack> {
   for (const user of ['amina', 'bilal']) {
     const list = await (await fetch(`${server.url}/api/v1/users`, { headers })).json();
     const id = list.items.find((u: { username: string }) => u.username === user).id;
-    const r = await fetch(`${server.url}/api/v1/users/${id}/assignments`, { method: 'PUT', headers, body: JSON.stringify({ questionnaires: ['border-assessment'] }) });
+    const r = await fetch(`${server.url}/api/v1/users/${id}/assignments`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ questionnaires: ['border-assessment'] }),
+    });
     if (!r.ok) throw new Error(`assignments: ${r.status} ${await r.text()}`);
   }
-  const device = await fetch(`${server.url}/api/v1/devices`, { method: 'POST', headers, body: JSON.stringify({ name: 'phone 1', questionnaires: ['transit-interview', 'migrant-scoping'], country: 'TUN', site: 'Sfax' }) });
+  const device = await fetch(`${server.url}/api/v1/devices`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'phone 1', questionnaires: ['transit-interview', 'migrant-scoping'], country: 'TUN', site: 'Sfax' }),
+  });
   if (device.status !== 201) throw new Error(`device: ${device.status} ${await device.text()}`);
   const deviceToken = (await device.json()).token as string;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -154,12 +266,20 @@ export async function signInThroughPage(page: Page, url: string, username: strin
 
 /** Refusal counts the server keeps for a questionnaire. */
 export async function refusalCount(stack: Stack, questionnaireId: string): Promise<number> {
-  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/fieldwork?format=json`, { headers: { cookie: stack.admin.cookie } });
+  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/fieldwork?format=json`, {
+    headers: { cookie: stack.admin.cookie },
+  });
   return ((await r.json()) as { refusals: { total: number } }).refusals.total;
 }
 
 /** Rows the server stored for a questionnaire (as the admin sees them). */
-export async function storedResponses(stack: Stack, questionnaireId: string, status = 'submitted'): Promise<Array<{ instanceId: string; data: Record<string, unknown>; status: string; revision: number }>> {
-  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/responses?status=${status}&limit=100`, { headers: { cookie: stack.admin.cookie } });
+export async function storedResponses(
+  stack: Stack,
+  questionnaireId: string,
+  status = 'submitted',
+): Promise<Array<{ instanceId: string; data: Record<string, unknown>; status: string; revision: number }>> {
+  const r = await fetch(`${stack.url}/api/v1/questionnaires/${questionnaireId}/responses?status=${status}&limit=100`, {
+    headers: { cookie: stack.admin.cookie },
+  });
   return (await r.json()).items;
 }

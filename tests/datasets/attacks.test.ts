@@ -52,13 +52,22 @@ describe('attacks on anonymized exports', () => {
         order: i,
       };
       const site = i % 2 ? 'Sfax' : 'Zarzis';
-      const res = await t.app.request('/api/v1/questionnaires/attacks/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data, country: 'TUN', site }, admin.headers));
+      const res = await t.app.request(
+        '/api/v1/questionnaires/attacks/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data, country: 'TUN', site }, admin.headers),
+      );
       expect(res.status, await res.clone().text()).toBe(201);
     }
     // A name typed into the site before the questionnaire declared its sites: free text already stored.
-    t.sql(`update responses set site = ? where questionnaire_id = 'attacks' and seq = (select min(seq) + 3 from responses where questionnaire_id = 'attacks')`, PLANTED[0]);
+    t.sql(
+      `update responses set site = ? where questionnaire_id = 'attacks' and seq = (select min(seq) + 3 from responses where questionnaire_id = 'attacks')`,
+      PLANTED[0],
+    );
     // Month values stored before months were validated: free text already in the database.
-    t.sql(`update responses set data = json_set(data, '$.left_month', ?) where questionnaire_id = 'attacks' and seq = (select min(seq) from responses where questionnaire_id = 'attacks')`, PLANTED[1]);
+    t.sql(
+      `update responses set data = json_set(data, '$.left_month', ?) where questionnaire_id = 'attacks' and seq = (select min(seq) from responses where questionnaire_id = 'attacks')`,
+      PLANTED[1],
+    );
   }, 60_000);
   afterAll(() => t.close());
 
@@ -87,15 +96,31 @@ describe('attacks on anonymized exports', () => {
   });
 
   it('finding 1: a questionnaire that declares its sites takes only those, from people and devices alike', async () => {
-    const send = (site: string, country = 'TUN') => t.app.request('/api/v1/questionnaires/attacks/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'm' }, country, site }, admin.headers));
+    const send = (site: string, country = 'TUN') =>
+      t.app.request(
+        '/api/v1/questionnaires/attacks/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data: { sex: 'm' }, country, site }, admin.headers),
+      );
     const refused = await send(PLANTED[0]!);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error.details).toEqual([{ path: 'site', type: 'not_declared', message: expect.stringContaining('Sfax, Zarzis') }]);
+    expect((await refused.json()).error.details).toEqual([
+      { path: 'site', type: 'not_declared', message: expect.stringContaining('Sfax, Zarzis') },
+    ]);
     // A country without a list files any site as before.
     expect((await send('Misrata', 'LBY')).status).toBe(201);
-    const device = await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Tunis centre' }, coordinator.headers));
+    const device = await t.app.request(
+      '/api/v1/devices',
+      jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Tunis centre' }, coordinator.headers),
+    );
     expect(device.status).toBe(400);
-    expect((await t.app.request('/api/v1/devices', jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Zarzis' }, coordinator.headers))).status).toBe(201);
+    expect(
+      (
+        await t.app.request(
+          '/api/v1/devices',
+          jsonRequest('POST', { name: 'tablet', questionnaires: ['attacks'], country: 'TUN', site: 'Zarzis' }, coordinator.headers),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('finding 1: the pseudonymized profile shifts month and date values per record and writes only declared sites', async () => {
@@ -124,19 +149,26 @@ describe('attacks on anonymized exports', () => {
   });
 
   it('finding 2: no one can turn the protection down; researchers have no ad-hoc export at all; a refusal is audited with what was asked', async () => {
-    for (const query of ['profile=public&k=2&maxGlobalRisk=1', 'profile=public', 'profile=pseudonymized']) expect((await exportAs(researcher, query)).res.status).toBe(403);
+    for (const query of ['profile=public&k=2&maxGlobalRisk=1', 'profile=public', 'profile=pseudonymized'])
+      expect((await exportAs(researcher, query)).res.status).toBe(403);
     const { res } = await exportAs(coordinator, 'profile=public&k=2&maxGlobalRisk=1&l=1');
     expect(res.status).toBe(403);
     const body = await res.json();
     expect(body.error.code).toBe('policy_loosened');
     expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['k', 'l', 'maxGlobalRisk']);
     const audit = await (await t.app.request('/api/v1/audit?action=dataset.export_refused', { headers: admin.headers })).json();
-    expect(audit.items[0]).toMatchObject({ actor: `user:${coordinator.id}`, details: { profile: 'public', requested: { k: 2, l: 1, maxGlobalRisk: 1 } } });
+    expect(audit.items[0]).toMatchObject({
+      actor: `user:${coordinator.id}`,
+      details: { profile: 'public', requested: { k: 2, l: 1, maxGlobalRisk: 1 } },
+    });
     // Stricter is allowed, and the audit says which thresholds were applied.
     const strict = await exportAs(coordinator, 'profile=public&k=4');
     expect(strict.res.status).toBe(200);
     const done = await (await t.app.request('/api/v1/audit?action=dataset.export&limit=1', { headers: admin.headers })).json();
-    expect(done.items[0].details).toMatchObject({ requested: { k: 4 }, applied: { k: 4, l: 2, maxGlobalRisk: 0.5, maxIndividualRisk: 0.25 } });
+    expect(done.items[0].details).toMatchObject({
+      requested: { k: 4 },
+      applied: { k: 4, l: 2, maxGlobalRisk: 0.5, maxIndividualRisk: 0.25 },
+    });
   });
 
   it('finding 8: l-diversity of 2 applies to sensitive variables by default, reported per variable', async () => {

@@ -17,19 +17,45 @@ const v1 = {
   elements: [
     { type: 'text', name: 'full_name', sdcRole: 'direct' },
     { type: 'text', name: 'contact' },
-    { type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: [{ value: 'm', text: { default: 'Male', fr: 'Homme' } }, { value: 'f', text: { default: 'Female', fr: 'Femme' } }] },
+    {
+      type: 'radiogroup',
+      name: 'sex',
+      sdcRole: 'quasi',
+      choices: [
+        { value: 'm', text: { default: 'Male', fr: 'Homme' } },
+        { value: 'f', text: { default: 'Female', fr: 'Femme' } },
+      ],
+    },
     { type: 'text', name: 'age', inputType: 'number', sdcRole: 'quasi', sdcRecode: { kind: 'bands', breaks: [18, 30, 45] } },
     { type: 'dropdown', name: 'nationality', sdcRole: 'quasi', choices: ['GIN', 'SDN', 'ERI', 'SYR', 'NGA'] },
     { type: 'text', name: 'left_on', inputType: 'date', sdcRole: 'date' },
     { type: 'radiogroup', name: 'used_smuggler', choices: yesNo },
-    { type: 'checkbox', name: 'abuse', sdcRole: 'sensitive', visibleIf: "{used_smuggler} = 'yes'", choices: ['violence', 'extortion', 'detention', 'none'] },
+    {
+      type: 'checkbox',
+      name: 'abuse',
+      sdcRole: 'sensitive',
+      visibleIf: "{used_smuggler} = 'yes'",
+      choices: ['violence', 'extortion', 'detention', 'none'],
+    },
     { type: 'comment', name: 'notes' },
     { type: 'radiogroup', name: 'reasons', choices: ['economic', 'conflict'] },
-    { type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'dropdown', name: 'leg_country', choices: ['NE', 'LY', 'TN'] }, { type: 'text', name: 'cost', inputType: 'number', sdcRole: 'sensitive' }, { type: 'text', name: 'guide' }] },
+    {
+      type: 'paneldynamic',
+      name: 'legs',
+      templateElements: [
+        { type: 'dropdown', name: 'leg_country', choices: ['NE', 'LY', 'TN'] },
+        { type: 'text', name: 'cost', inputType: 'number', sdcRole: 'sensitive' },
+        { type: 'text', name: 'guide' },
+      ],
+    },
   ],
 };
 // The newest version's policy applies: these 60 records cannot reach the default thresholds.
-const v2 = { ...v1, disclosure: { k: 3, l: 1, maxGlobalRisk: 0.5 }, elements: [...v1.elements.filter((e) => e.name !== 'reasons'), { type: 'radiogroup', name: 'would_return', choices: yesNo }] };
+const v2 = {
+  ...v1,
+  disclosure: { k: 3, l: 1, maxGlobalRisk: 0.5 },
+  elements: [...v1.elements.filter((e) => e.name !== 'reasons'), { type: 'radiogroup', name: 'would_return', choices: yesNo }],
+};
 
 const PLANTED = ['Amadou Diallo', '+218 91 555 0101', 'amadou@example.org', 'Guide Ibrahim', 'Fatima Zahra'];
 
@@ -46,7 +72,10 @@ function answers(i: number, version: 1 | 2): Record<string, unknown> {
     ...(i % 3 ? { abuse: i % 2 ? ['violence', 'extortion'] : ['none'] } : {}),
     notes: i === 3 ? `=cmd|' /C calc'!A0 met ${PLANTED[4]}` : 'ok',
     ...(version === 1 ? { reasons: 'economic' } : { would_return: 'no' }),
-    legs: [{ leg_country: 'NE', cost: 300 + i, guide: i === 4 ? PLANTED[3] : 'x' }, { leg_country: 'LY', cost: 1000 }],
+    legs: [
+      { leg_country: 'NE', cost: 300 + i, guide: i === 4 ? PLANTED[3] : 'x' },
+      { leg_country: 'LY', cost: 1000 },
+    ],
   };
 }
 
@@ -67,7 +96,11 @@ describe('dataset export', () => {
       const version = i < N / 2 ? 1 : 2;
       const res = await t.app.request(
         `/api/v1/questionnaires/planted/versions/${version}/responses`,
-        jsonRequest('POST', { instanceId: instanceId(), data: answers(i, version), country: i % 4 === 0 ? 'LBY' : 'TUN', site: 'Sfax' }, admin.headers),
+        jsonRequest(
+          'POST',
+          { instanceId: instanceId(), data: answers(i, version), country: i % 4 === 0 ? 'LBY' : 'TUN', site: 'Sfax' },
+          admin.headers,
+        ),
       );
       expect(res.status, await res.clone().text()).toBe(201);
       t.clock.advance(3_600_000);
@@ -87,12 +120,25 @@ describe('dataset export', () => {
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('x-periplus-rows')).toBe(String(N));
     const b = bundle!;
-    expect(Object.keys(b.files).sort()).toEqual(['README.txt', 'codebook.csv', 'load.R', 'load.do', 'load.sps', 'manifest.json', 'planted-legs.csv', 'planted.csv']);
+    expect(Object.keys(b.files).sort()).toEqual([
+      'README.txt',
+      'codebook.csv',
+      'load.R',
+      'load.do',
+      'load.sps',
+      'manifest.json',
+      'planted-legs.csv',
+      'planted.csv',
+    ]);
     expect(Object.keys(b.files).at(-1)).toBe('manifest.json');
     const main = b.csv('planted.csv');
     expect(b.hasBom('planted.csv')).toBe(true);
     expect(main.rows).toHaveLength(N);
-    expect(main.header).toEqual(expect.arrayContaining(['KEY', 'version', 'country', 'reasons', 'would_return', 'abuse', 'abuse-Comment'].filter((h) => h !== 'abuse-Comment')));
+    expect(main.header).toEqual(
+      expect.arrayContaining(
+        ['KEY', 'version', 'country', 'reasons', 'would_return', 'abuse', 'abuse-Comment'].filter((h) => h !== 'abuse-Comment'),
+      ),
+    );
     const col = (name: string) => main.header.indexOf(name);
     const first = main.rows[0]!;
     expect(first[col('version')]).toBe('1');
@@ -132,7 +178,9 @@ describe('dataset export', () => {
     const one = (await exportAs(coordinator, 'profile=pseudonymized')).bundle!;
     const two = (await exportAs(coordinator, 'profile=pseudonymized')).bundle!;
     for (const planted of PLANTED) expect(one.all).not.toContain(planted);
-    const ids = (t.handle.sqlite.prepare('select instance_id from responses').all() as Array<{ instance_id: string }>).map((r) => r.instance_id);
+    const ids = (t.handle.sqlite.prepare('select instance_id from responses').all() as Array<{ instance_id: string }>).map(
+      (r) => r.instance_id,
+    );
     for (const id of ids) expect(one.all).not.toContain(id);
     const main = one.csv('planted.csv');
     expect(main.header).not.toContain('full_name');
@@ -162,7 +210,9 @@ describe('dataset export', () => {
     expect(checkK(main.header, main.rows, keyColumns).below(5)).toBe(0);
     expect(main.rows.some((r) => r.includes('.s'))).toBe(true);
     const age = main.header.indexOf('age');
-    expect(new Set(main.rows.map((r) => r[age]))).toEqual(new Set(['18-29', '45+', '.s'].filter((v) => main.rows.some((r) => r[age] === v))));
+    expect(new Set(main.rows.map((r) => r[age]))).toEqual(
+      new Set(['18-29', '45+', '.s'].filter((v) => main.rows.some((r) => r[age] === v))),
+    );
     expect(main.rows.every((r) => ['18-29', '45+', '.s'].includes(r[age]!))).toBe(true);
     expect(main.rows.every((r) => /^(\d{4}-\d{2}|\.s)$/.test(r[main.header.indexOf('left_on')]!))).toBe(true);
     expect(b.files['risk-report.html']).toContain('Violators of k-anonymity');
@@ -191,11 +241,21 @@ describe('dataset export', () => {
     const { prepareExport, exportStream } = await import('../../src/datasets/export');
     const { exportSpec } = await import('../../src/datasets/request');
     const deps = { db: t.deps.db, clock: t.clock, pseudonymKey: new Uint8Array(32) };
-    const operator = { actor: 'test', userId: 'test', role: 'admin' as const, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const operator = {
+      actor: 'test',
+      userId: 'test',
+      role: 'admin' as const,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const spec = exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 });
     const prepared = await prepareExport(deps, spec);
     // An edit that would move one record to another, rare class after suppression was decided.
-    const row = t.handle.sqlite.prepare(`select seq, data from responses where questionnaire_id = 'planted' order by seq limit 1`).get() as { seq: number; data: string };
+    const row = t.handle.sqlite
+      .prepare(`select seq, data from responses where questionnaire_id = 'planted' order by seq limit 1`)
+      .get() as { seq: number; data: string };
     t.sql('update responses set data = ? where seq = ?', JSON.stringify({ ...JSON.parse(row.data), nationality: 'SYR', age: 70 }), row.seq);
     let edited: Bundle;
     try {
@@ -207,7 +267,9 @@ describe('dataset export', () => {
     const main = edited.csv('planted.csv');
     expect(checkK(main.header, main.rows, ['country', ...prepared.sdc!.report.parameters.quasiIdentifiers]).below(5)).toBe(0);
     // The same rows, treated the same, as an export of the unedited responses.
-    const again = bundleOf(new Uint8Array(await new Response(exportStream(deps, await prepareExport(deps, spec))).arrayBuffer())).csv('planted.csv');
+    const again = bundleOf(new Uint8Array(await new Response(exportStream(deps, await prepareExport(deps, spec))).arrayBuffer())).csv(
+      'planted.csv',
+    );
     expect(main.rows.map((r) => r.slice(1).join()).sort()).toEqual(again.rows.map((r) => r.slice(1).join()).sort());
   });
 
@@ -225,7 +287,13 @@ describe('dataset export', () => {
       disclosure: { k: 3, l: 1, maxGlobalRisk: 0.5 },
       elements: [
         { type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] },
-        { type: 'dropdown', name: 'route', sdcRole: 'sensitive', sdcRecode: { kind: 'merge-rare', min: 5, into: 'other' }, choices: ['central', 'western', 'eastern', 'atlantic'] },
+        {
+          type: 'dropdown',
+          name: 'route',
+          sdcRole: 'sensitive',
+          sdcRecode: { kind: 'merge-rare', min: 5, into: 'other' },
+          choices: ['central', 'western', 'eastern', 'atlantic'],
+        },
       ],
     };
     await t.publish([definitionFile(rare, { questionnaireId: 'routes' })]);
@@ -238,7 +306,9 @@ describe('dataset export', () => {
       );
       expect(res.status, await res.clone().text()).toBe(201);
     }
-    const res = await t.app.request('/api/v1/questionnaires/routes/export?profile=public&k=3&l=2&maxGlobalRisk=0.5', { headers: coordinator.headers });
+    const res = await t.app.request('/api/v1/questionnaires/routes/export?profile=public&k=3&l=2&maxGlobalRisk=0.5', {
+      headers: coordinator.headers,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const b = bundleOf(new Uint8Array(await res.arrayBuffer()));
     const main = b.csv('routes.csv');
@@ -249,11 +319,14 @@ describe('dataset export', () => {
     expect(values.filter((v) => v === 'other')).toHaveLength(3);
     expect(values.filter((v) => v === 'central')).toHaveLength(14);
     const codebook = b.csv('codebook.csv');
-    expect(codebook.rows.find((r) => r[1] === 'route')!.at(-1)).toBe("l-diversity (l=2); values of fewer than 5 records merged into 'other'");
+    expect(codebook.rows.find((r) => r[1] === 'route')!.at(-1)).toBe(
+      "l-diversity (l=2); values of fewer than 5 records merged into 'other'",
+    );
   });
 
   it('gives researchers no ad-hoc export: anonymized data reaches them through approved releases only', async () => {
-    for (const profile of ['full', 'pseudonymized', 'public']) expect((await exportAs(researcher, `profile=${profile}&k=3&maxGlobalRisk=0.4`)).res.status).toBe(403);
+    for (const profile of ['full', 'pseudonymized', 'public'])
+      expect((await exportAs(researcher, `profile=${profile}&k=3&maxGlobalRisk=0.4`)).res.status).toBe(403);
   });
 
   it('applies labels in a language, split multiple choice, filters and masking options', async () => {
@@ -299,7 +372,11 @@ describe('dataset export', () => {
     await exportAs(coordinator, 'profile=full&country=LBY');
     const res = await t.app.request('/api/v1/audit?action=dataset.export&limit=1', { headers: admin.headers });
     const [entry] = (await res.json()).items;
-    expect(entry).toMatchObject({ actor: `user:${coordinator.id}`, targetId: 'planted', details: { profile: 'full', rows: N / 4, filters: { countries: ['LBY'] } } });
+    expect(entry).toMatchObject({
+      actor: `user:${coordinator.id}`,
+      targetId: 'planted',
+      details: { profile: 'full', rows: N / 4, filters: { countries: ['LBY'] } },
+    });
   });
 });
 

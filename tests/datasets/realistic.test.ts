@@ -43,7 +43,11 @@ function covers(published: string, raw: string, variable = ''): boolean {
   const band = /^(?:(\d+)-(\d+)|(\d+)\+|<(\d+))$/.exec(published);
   const from = /^(\d+)(?:-(\d+)|\+)?$/.exec(raw);
   if (band && from) {
-    const [lo, hi] = band[1] ? [Number(band[1]), Number(band[2])] : band[3] ? [Number(band[3]), Infinity] : [-Infinity, Number(band[4]) - 1];
+    const [lo, hi] = band[1]
+      ? [Number(band[1]), Number(band[2])]
+      : band[3]
+        ? [Number(band[3]), Infinity]
+        : [-Infinity, Number(band[4]) - 1];
     const rawLo = Number(from[1]);
     const rawHi = from[2] ? Number(from[2]) : raw.endsWith('+') ? Infinity : rawLo;
     return rawLo >= lo && rawHi <= hi;
@@ -68,18 +72,27 @@ describe('a release of realistic interviews, attacked', () => {
     expect(created.status, (await created.clone().text()).slice(0, 3000)).toBe(201);
     const r = (await created.json()) as { id: string; report: unknown };
     report = r.report;
-    const released = bundleOf(new Uint8Array(await (await t.app.request(`/api/v1/releases/${r.id}/bundle`, { headers: admin.headers })).arrayBuffer()));
+    const released = bundleOf(
+      new Uint8Array(await (await t.app.request(`/api/v1/releases/${r.id}/bundle`, { headers: admin.headers })).arrayBuffer()),
+    );
     release = released.csv('migrant-scoping.csv');
     releaseText = released.all;
-    full = bundleOf(new Uint8Array(await (await t.app.request('/api/v1/questionnaires/migrant-scoping/export?profile=full', { headers: admin.headers })).arrayBuffer())).csv('migrant-scoping.csv');
+    full = bundleOf(
+      new Uint8Array(
+        await (await t.app.request('/api/v1/questionnaires/migrant-scoping/export?profile=full', { headers: admin.headers })).arrayBuffer(),
+      ),
+    ).csv('migrant-scoping.csv');
   }, 120_000);
   afterAll(() => t.close());
 
   it('passes the policy on every scenario, each checked independently and strictly', () => {
     expect(report.passed).toBe(true);
     expect(release.rows).toHaveLength(N);
-    for (const sc of SCOPING_DISCLOSURE.scenarios) expect(checkK(release.header, release.rows, ['country', ...sc.knows]).below(5), sc.name).toBe(0);
-    expect(report.scenarios.map((s: { name: string; passed: boolean }) => [s.name, s.passed])).toEqual(SCOPING_DISCLOSURE.scenarios.map((s) => [s.name, true]));
+    for (const sc of SCOPING_DISCLOSURE.scenarios)
+      expect(checkK(release.header, release.rows, ['country', ...sc.knows]).below(5), sc.name).toBe(0);
+    expect(report.scenarios.map((s: { name: string; passed: boolean }) => [s.name, s.passed])).toEqual(
+      SCOPING_DISCLOSURE.scenarios.map((s) => [s.name, true]),
+    );
   });
 
   it('lets no scenario single anyone out: every collected record is covered by at least k published rows', () => {
@@ -121,7 +134,9 @@ describe('a release of realistic interviews, attacked', () => {
     const all = releaseText;
     for (const p of PLANTED) expect(all).not.toContain(p);
     expect(all).not.toContain('00000000-0000-4000-8000-');
-    const over = Object.entries(report.informationLoss as Record<string, { suppressedPercent: number }>).filter(([, l]) => l.suppressedPercent >= 10);
+    const over = Object.entries(report.informationLoss as Record<string, { suppressedPercent: number }>).filter(
+      ([, l]) => l.suppressedPercent >= 10,
+    );
     expect(over).toEqual([]);
   });
 });

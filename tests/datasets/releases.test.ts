@@ -15,7 +15,13 @@ const definition = {
   elements: [
     { type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] },
     { type: 'radiogroup', name: 'age_band', sdcRole: 'quasi', choices: ['18-24', '25-34', '35-44'] },
-    { type: 'dropdown', name: 'nationality', sdcRole: 'quasi', choices: ['ERI', 'SDN', 'NGA', 'MLI'], sdcRecode: { kind: 'merge-rare', min: 6, into: 'other' } },
+    {
+      type: 'dropdown',
+      name: 'nationality',
+      sdcRole: 'quasi',
+      choices: ['ERI', 'SDN', 'NGA', 'MLI'],
+      sdcRecode: { kind: 'merge-rare', min: 6, into: 'other' },
+    },
     { type: 'radiogroup', name: 'route', sdcRole: 'sensitive', choices: ['central', 'western'] },
     // Published as collected: stands for the many answers that let an attacker link two releases.
     { type: 'text', name: 'order', inputType: 'number', sdcRole: 'none' },
@@ -26,7 +32,13 @@ const definition = {
 function answers(i: number) {
   const j = i % 40;
   const nationality = j < 4 ? 'NGA' : j < 6 ? 'MLI' : j % 2 ? 'ERI' : 'SDN';
-  return { sex: j % 3 ? 'm' : 'f', age_band: ['18-24', '25-34', '35-44'][j % 3]!, nationality, route: j % 4 ? 'central' : 'western', order: i };
+  return {
+    sex: j % 3 ? 'm' : 'f',
+    age_band: ['18-24', '25-34', '35-44'][j % 3]!,
+    nationality,
+    route: j % 4 ? 'central' : 'western',
+    order: i,
+  };
 }
 
 function bundle(bytes: Uint8Array) {
@@ -49,7 +61,10 @@ describe('releases', () => {
     researcher = await t.user('researcher', { countries: ['TUN', 'LBY'] });
     outsider = await t.user('researcher', { countries: ['LBY'] });
     for (let i = 0; i < 80; i++) {
-      const res = await t.app.request('/api/v1/questionnaires/routes/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), data: answers(i), country: i < 40 ? 'TUN' : 'LBY' }, admin.headers));
+      const res = await t.app.request(
+        '/api/v1/questionnaires/routes/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), data: answers(i), country: i < 40 ? 'TUN' : 'LBY' }, admin.headers),
+      );
       expect(res.status, await res.clone().text()).toBe(201);
     }
   }, 60_000);
@@ -60,7 +75,17 @@ describe('releases', () => {
   const create = async (u: TestUser, body: unknown) => {
     const res = await post(u, '/questionnaires/routes/releases', body);
     expect(res.status, await res.clone().text()).toBe(201);
-    return (await res.json()) as { id: string; number: number; state: string; countries: string[]; records: number; snapshotHash: string; bundle: { sha256: string; bytes: number }; parameters: any; report: any };
+    return (await res.json()) as {
+      id: string;
+      number: number;
+      state: string;
+      countries: string[];
+      records: number;
+      snapshotHash: string;
+      bundle: { sha256: string; bytes: number };
+      parameters: any;
+      report: any;
+    };
   };
   const download = async (u: TestUser, id: string) => {
     const res = await get(u, `/releases/${id}/bundle`);
@@ -93,10 +118,20 @@ describe('releases', () => {
     expect(checkK(b.header, b.rows, ['country', 'sex', 'age_band', 'nationality']).below(K)).toBe(0);
     // A researcher without Tunisia in scope does not see it.
     expect((await get(outsider, `/releases/${r.id}`)).status).toBe(404);
-    const audit = await (await get(admin, '/audit?target=' + r.id)).json();
-    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['release.approve', 'release.create', 'release.download', 'release.download']);
+    const audit = await (await get(admin, `/audit?target=${r.id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'release.approve',
+      'release.create',
+      'release.download',
+      'release.download',
+    ]);
     const created = audit.items.find((e: { action: string }) => e.action === 'release.create');
-    expect(created.details).toMatchObject({ questionnaireId: 'routes', applied: { k: K, l: 1, maxGlobalRisk: 0.5, maxIndividualRisk: 1 / K }, snapshotHash: r.snapshotHash, note: 'first look' });
+    expect(created.details).toMatchObject({
+      questionnaireId: 'routes',
+      applied: { k: K, l: 1, maxGlobalRisk: 0.5, maxIndividualRisk: 1 / K },
+      snapshotHash: r.snapshotHash,
+      note: 'first look',
+    });
   });
 
   it('holds one pending release at a time; a discarded one keeps its record and loses its bundle', async () => {
@@ -122,11 +157,17 @@ describe('releases', () => {
 
   it('is reproducible: the same parameters on the same snapshot give the same treated rows', async () => {
     const a = await create(coordinator, { countries: ['LBY'] });
-    const rowsA = bundle(await download(coordinator, a.id)).rows.map((r) => r.slice(1).join()).sort();
+    const rowsA = bundle(await download(coordinator, a.id))
+      .rows.map((r) => r.slice(1).join())
+      .sort();
     await post(coordinator, `/releases/${a.id}/discard`);
     const b = await create(coordinator, { countries: ['LBY'] });
     expect(b.snapshotHash).toBe(a.snapshotHash);
-    expect(bundle(await download(coordinator, b.id)).rows.map((r) => r.slice(1).join()).sort()).toEqual(rowsA);
+    expect(
+      bundle(await download(coordinator, b.id))
+        .rows.map((r) => r.slice(1).join())
+        .sort(),
+    ).toEqual(rowsA);
     await post(coordinator, `/releases/${b.id}/discard`);
   });
 

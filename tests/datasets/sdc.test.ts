@@ -17,15 +17,35 @@ import { sharedData } from '../support/shared-data';
 const adultData = sharedData('arx-adult/adult.csv');
 const ADULT = adultData.path;
 const QIS = ['age', 'sex', 'race', 'marital-status'];
-const [header, ...adultRows] = adultData.present ? (parse(readFileSync(ADULT, 'utf8'), { delimiter: ';', bom: true, skip_empty_lines: true }) as string[][]) : [[]];
-const policy = (over: Partial<SdcPolicy> = {}): SdcPolicy => ({ quasiIdentifiers: QIS, strata: [], sensitive: [], k: 5, l: 1, maxIndividualRisk: 0.2, maxGlobalRisk: 0.03, ...over });
+const [header, ...adultRows] = adultData.present
+  ? (parse(readFileSync(ADULT, 'utf8'), { delimiter: ';', bom: true, skip_empty_lines: true }) as string[][])
+  : [[]];
+const policy = (over: Partial<SdcPolicy> = {}): SdcPolicy => ({
+  quasiIdentifiers: QIS,
+  strata: [],
+  sensitive: [],
+  k: 5,
+  l: 1,
+  maxIndividualRisk: 0.2,
+  maxGlobalRisk: 0.03,
+  ...over,
+});
 
 function adult(vars: string[], recode: (name: string, values: string[]) => string[] = (_, v) => v): SdcTable {
-  const columns = vars.map((v) => recode(v, adultRows.map((r) => r[header!.indexOf(v)]!)));
-  return tableFromRows(vars, adultRows.map((_, i) => vars.map((__, j) => columns[j]![i]!)));
+  const columns = vars.map((v) =>
+    recode(
+      v,
+      adultRows.map((r) => r[header!.indexOf(v)]!),
+    ),
+  );
+  return tableFromRows(
+    vars,
+    adultRows.map((_, i) => vars.map((__, j) => columns[j]![i]!)),
+  );
 }
 /** The treated table as text rows, a blank for every suppressed cell. */
-const rowsOf = (t: SdcTable) => Array.from({ length: t.n }, (_, i) => t.vars.map((_, v) => (t.codes[v]![i] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![i]!]!)));
+const rowsOf = (t: SdcTable) =>
+  Array.from({ length: t.n }, (_, i) => t.vars.map((_, v) => (t.codes[v]![i] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![i]!]!)));
 
 adultData.describe('disclosure control on the ARX adult benchmark', () => {
   it('reproduces the known figures before treatment', () => {
@@ -61,7 +81,9 @@ adultData.describe('disclosure control on the ARX adult benchmark', () => {
 
   it('applies k within each stratum', () => {
     const vars = ['native-country', ...QIS];
-    const t = adult(vars, (name, values) => (name === 'native-country' ? recodeColumn(values, { kind: 'merge-rare', min: 500, into: 'Other' }) : values));
+    const t = adult(vars, (name, values) =>
+      name === 'native-country' ? recodeColumn(values, { kind: 'merge-rare', min: 500, into: 'Other' }) : values,
+    );
     const { table, report } = anonymizeTable(t, policy({ strata: ['native-country'] }));
     expect(report.passed).toBe(true);
     expect(checkK(vars, rowsOf(table), vars).below(5)).toBe(0);
@@ -77,7 +99,14 @@ adultData.describe('disclosure control on the ARX adult benchmark', () => {
   });
 
   it('refuses (fails closed) when a stratum is too small to reach k, or the global risk is too high', () => {
-    const tiny = tableFromRows(['a', 'b'], [['1', 'x'], ['2', 'y'], ['3', 'z']]);
+    const tiny = tableFromRows(
+      ['a', 'b'],
+      [
+        ['1', 'x'],
+        ['2', 'y'],
+        ['3', 'z'],
+      ],
+    );
     const { report } = anonymizeTable(tiny, policy({ quasiIdentifiers: ['a', 'b'] }));
     expect(report.passed).toBe(false);
     expect(report.failures.join()).toMatch(/classes smaller than k=5/);
@@ -106,9 +135,13 @@ adultData.describe('disclosure control in a worker thread (the Node server)', ()
 adultData.describe('the grouped table (one row per key, as the export uses it)', () => {
   const keyVars = ['native-country', ...QIS];
   const vars = [...keyVars, 'salary-class'];
-  const country = recodeColumn(adultRows.map((r) => r[header!.indexOf('native-country')]!), { kind: 'merge-rare', min: 500, into: 'Other' });
+  const country = recodeColumn(
+    adultRows.map((r) => r[header!.indexOf('native-country')]!),
+    { kind: 'merge-rare', min: 500, into: 'Other' },
+  );
   const records = adultRows.map((r, i) => vars.map((v) => (v === 'native-country' ? country[i]! : r[header!.indexOf(v)]!)));
-  const treat = (t: SdcTable) => anonymizeTable(t, policy({ strata: ['native-country'], sensitive: ['salary-class'], l: 2, maxGlobalRisk: 0.05 }), { inPlace: true });
+  const treat = (t: SdcTable) =>
+    anonymizeTable(t, policy({ strata: ['native-country'], sensitive: ['salary-class'], l: 2, maxGlobalRisk: 0.05 }), { inPlace: true });
   function grouped() {
     const b = groupedTableBuilder(keyVars, ['salary-class']);
     const rowOf = records.map((r) => b.push(r.slice(0, 5), r.slice(5)));
@@ -153,7 +186,10 @@ adultData.describe('the grouped table (one row per key, as the export uses it)',
         const r = records[i]!;
         expect(builder.rowOf(r.slice(0, 5))).toBe(rowOf[i]);
         const j = placer.place(rowOf[i]!, ranks[i]!);
-        out[i] = [...keyVars.map((_, v) => (t.codes[v]![j] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![j]!]!)), salary.blanked[j] ? '' : r[5]!];
+        out[i] = [
+          ...keyVars.map((_, v) => (t.codes[v]![j] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![j]!]!)),
+          salary.blanked[j] ? '' : r[5]!,
+        ];
       }
       placer.finish();
       return out;
@@ -184,7 +220,9 @@ adultData.describe('the grouped table (one row per key, as the export uses it)',
     const one = recordPlacer(anonymizeTable(tableFromRowsGrouped([['a', 'b']]), policy({ quasiIdentifiers: ['x'] })).table, 1);
     one.place(0, 0);
     expect(() => one.place(0, 0)).toThrow(/changed while the export was running/);
-    expect(() => recordPlacer(anonymizeTable(tableFromRowsGrouped([['a', 'b']]), policy({ quasiIdentifiers: ['x'] })).table, 1).place(0, 1)).toThrow(/changed while/);
+    expect(() =>
+      recordPlacer(anonymizeTable(tableFromRowsGrouped([['a', 'b']]), policy({ quasiIdentifiers: ['x'] })).table, 1).place(0, 1),
+    ).toThrow(/changed while/);
   });
 });
 
@@ -197,7 +235,15 @@ function tableFromRowsGrouped(rows: string[][]): SdcTable {
 describe('sdcMicro frequency semantics', () => {
   it('counts suppressed cells as wildcards the way freqCalc does, and strictly as categories', () => {
     // Keys (1,1), (1,1), (NA,NA), (2,2): sdcMicro gives fk = 2, 2, 4, 1 (fully suppressed keys do not pad complete ones).
-    const t = tableFromRows(['a', 'b'], [['1', '1'], ['1', '1'], ['x', 'x'], ['2', '2']]);
+    const t = tableFromRows(
+      ['a', 'b'],
+      [
+        ['1', '1'],
+        ['1', '1'],
+        ['x', 'x'],
+        ['2', '2'],
+      ],
+    );
     t.codes[0]![2] = SUPPRESSED;
     t.codes[1]![2] = SUPPRESSED;
     expect([...wildcardFrequencies(t, [0, 1])]).toEqual([2, 2, 4, 1]);
@@ -205,7 +251,15 @@ describe('sdcMicro frequency semantics', () => {
   });
 
   it('lets a partly suppressed key match every compatible key', () => {
-    const t = tableFromRows(['a', 'b'], [['1', '1'], ['1', '2'], ['1', 'x'], ['2', '2']]);
+    const t = tableFromRows(
+      ['a', 'b'],
+      [
+        ['1', '1'],
+        ['1', '2'],
+        ['1', 'x'],
+        ['2', '2'],
+      ],
+    );
     t.codes[1]![2] = SUPPRESSED;
     expect([...wildcardFrequencies(t, [0, 1])]).toEqual([2, 2, 3, 1]);
   });
@@ -225,7 +279,13 @@ describe('the code table', () => {
 
 describe('recoding', () => {
   it('bands numbers, coarsens dates, maps hierarchies and merges rare categories', () => {
-    expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual(['<18', '18-24', '18-24', '25-34', '35+']);
+    expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual([
+      '<18',
+      '18-24',
+      '18-24',
+      '25-34',
+      '35+',
+    ]);
     expect(recodeValue('2026-11-29', { kind: 'month' })).toBe('2026-11');
     expect(recodeValue('2026-11-29', { kind: 'quarter' })).toBe('2026-Q4');
     expect(recodeValue('Sfax', { kind: 'map', map: { Sfax: 'TN-Sfax region' } })).toBe('TN-Sfax region');
@@ -235,7 +295,13 @@ describe('recoding', () => {
   it('merges rare values of a sensitive variable before l-diversity: a class left with one value is blanked', () => {
     // Class f holds two values, both rare: diverse as collected, one value ('other') once merged.
     const b = groupedTableBuilder(['sex'], ['route']);
-    const records = [...Array(6).fill(['m', 'central']), ...Array(6).fill(['m', 'western']), ['f', 'eastern'], ['f', 'atlantic'], ['f', 'eastern']];
+    const records = [
+      ...Array(6).fill(['m', 'central']),
+      ...Array(6).fill(['m', 'western']),
+      ['f', 'eastern'],
+      ['f', 'atlantic'],
+      ['f', 'eastern'],
+    ];
     const counts = new Map<string, number>();
     for (const [sex, route] of records) {
       b.push([sex], [route]);
@@ -246,7 +312,15 @@ describe('recoding', () => {
     const t = b.build();
     mergeRareSensitive(t.sensitive![0]!, rare, 'other');
     expect(t.sensitive![0]!.labels).toEqual(['central', 'western', 'other']);
-    const { table, report } = anonymizeTable(t, { ...policy(), quasiIdentifiers: ['sex'], sensitive: ['route'], k: 3, l: 2, maxIndividualRisk: 1, maxGlobalRisk: 1 });
+    const { table, report } = anonymizeTable(t, {
+      ...policy(),
+      quasiIdentifiers: ['sex'],
+      sensitive: ['route'],
+      k: 3,
+      l: 2,
+      maxIndividualRisk: 1,
+      maxGlobalRisk: 1,
+    });
     expect(report.minL.route!.before).toBe(1);
     const f = table.labels[0]!.indexOf('f');
     const rowF = Array.from({ length: table.n }, (_, i) => i).find((i) => table.codes[0]![i] === f)!;
@@ -259,7 +333,20 @@ adultData.describe('periplus sdc (the CLI on a plain CSV)', () => {
     const tmp = tempDir();
     try {
       const out = join(tmp.dir, 'adult-k5.csv');
-      const res = await runCli(['sdc', ADULT, '--sep', ';', '--qi', QIS.join(','), '--k', '5', '--recode', 'age=bands:17,20,25,30,35,40,45,50,55,60,65,70,75', '--out', out]);
+      const res = await runCli([
+        'sdc',
+        ADULT,
+        '--sep',
+        ';',
+        '--qi',
+        QIS.join(','),
+        '--k',
+        '5',
+        '--recode',
+        'age=bands:17,20,25,30,35,40,45,50,55,60,65,70,75',
+        '--out',
+        out,
+      ]);
       expect(res.code).toBe(0);
       expect(res.stdout).toContain('violators of 2/3/5-anonymity (strict) before: ');
       const [h, ...rows] = parse(readFileSync(out, 'utf8'), { delimiter: ';' }) as string[][];

@@ -39,17 +39,78 @@ describe('every error has one shape', () => {
   it('for 400, 401, 403, 404, 409, 413, 415 and 422, with details naming the field where there is one', async () => {
     const id = instanceId();
     const cases: Array<[string, () => Response | Promise<Response>, number, string | null]> = [
-      ['zod 400 on the body', () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: 'not a uuid', country: 'TUN', data: {} }, coordinator)), 400, 'instanceId'],
+      [
+        'zod 400 on the body',
+        () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: 'not a uuid', country: 'TUN', data: {} }, coordinator)),
+        400,
+        'instanceId',
+      ],
       ['zod 400 on the query', () => t.app.request('/api/v1/audit?limit=-1', { headers: admin }), 400, 'query.limit'],
-      ['a weak password', () => t.app.request('/api/v1/users', jsonRequest('POST', { username: 'weak', displayName: 'W', password: 'password1234', role: 'assessor', countries: ['TUN'] }, admin)), 400, 'password'],
-      ['no credentials', () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers() })), 401, null],
+      [
+        'a weak password',
+        () =>
+          t.app.request(
+            '/api/v1/users',
+            jsonRequest(
+              'POST',
+              { username: 'weak', displayName: 'W', password: 'password1234', role: 'assessor', countries: ['TUN'] },
+              admin,
+            ),
+          ),
+        400,
+        'password',
+      ],
+      [
+        'no credentials',
+        () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers() })),
+        401,
+        null,
+      ],
       ['a role that may not', () => t.app.request('/api/v1/users', { headers: coordinator }), 403, null],
       ['an unknown route', () => t.app.request('/api/v1/nothing-here', { headers: admin }), 404, null],
-      ['a taken user name', () => t.app.request('/api/v1/users', jsonRequest('POST', { username: 'admin1', displayName: 'A', password: 'lantern orchard quietly sixteen', role: 'assessor', countries: ['TUN'] }, admin)), 409, null],
-      ['a body over the limit', () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { note: 'x'.repeat(5000) } }, coordinator)), 413, '(body)'],
-      ['not JSON', () => t.app.request(SUBMIT, { method: 'POST', headers: { ...coordinator, 'content-type': 'text/plain' }, body: 'hello' }), 415, 'content-type'],
-      ['an encoding the server does not decode', () => t.app.request(SUBMIT, { method: 'POST', headers: { ...coordinator, 'content-type': 'application/json', 'content-encoding': 'br' }, body: '{}' }), 415, 'content-encoding'],
-      ['answers that fail the rules', () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { age: 'old' } }, coordinator)), 422, 'age'],
+      [
+        'a taken user name',
+        () =>
+          t.app.request(
+            '/api/v1/users',
+            jsonRequest(
+              'POST',
+              { username: 'admin1', displayName: 'A', password: 'lantern orchard quietly sixteen', role: 'assessor', countries: ['TUN'] },
+              admin,
+            ),
+          ),
+        409,
+        null,
+      ],
+      [
+        'a body over the limit',
+        () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { note: 'x'.repeat(5000) } }, coordinator)),
+        413,
+        '(body)',
+      ],
+      [
+        'not JSON',
+        () => t.app.request(SUBMIT, { method: 'POST', headers: { ...coordinator, 'content-type': 'text/plain' }, body: 'hello' }),
+        415,
+        'content-type',
+      ],
+      [
+        'an encoding the server does not decode',
+        () =>
+          t.app.request(SUBMIT, {
+            method: 'POST',
+            headers: { ...coordinator, 'content-type': 'application/json', 'content-encoding': 'br' },
+            body: '{}',
+          }),
+        415,
+        'content-encoding',
+      ],
+      [
+        'answers that fail the rules',
+        () => t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { age: 'old' } }, coordinator)),
+        422,
+        'age',
+      ],
     ];
     for (const [what, send, status, path] of cases) {
       const res = await send();
@@ -57,18 +118,30 @@ describe('every error has one shape', () => {
       const body = await res.json();
       const parsed = Shape.safeParse(body);
       expect(parsed.success ? null : `${JSON.stringify(body)}\n${parsed.error.message}`, what).toBeNull();
-      if (path) expect(body.error.details.map((d: { path: string }) => d.path), what).toContain(path);
+      if (path)
+        expect(
+          body.error.details.map((d: { path: string }) => d.path),
+          what,
+        ).toContain(path);
     }
   });
 
   it('puts facts to act on in context: the state of a 409, the limit of a 413', async () => {
     const id = instanceId();
-    expect((await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers() }, coordinator))).status).toBe(201);
-    const again = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers({ name: 'someone else' }) }, coordinator));
+    expect(
+      (await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers() }, coordinator))).status,
+    ).toBe(201);
+    const again = await t.app.request(
+      SUBMIT,
+      jsonRequest('POST', { instanceId: id, country: 'TUN', data: demoAnswers({ name: 'someone else' }) }, coordinator),
+    );
     expect(again.status).toBe(409);
     const conflict = (await again.json()).error;
     expect(conflict).toMatchObject({ code: 'instance_conflict', details: [], context: { instanceId: id } });
-    const big = await t.app.request(SUBMIT, jsonRequest('POST', { instanceId: id, country: 'TUN', data: { note: 'x'.repeat(5000) } }, coordinator));
+    const big = await t.app.request(
+      SUBMIT,
+      jsonRequest('POST', { instanceId: id, country: 'TUN', data: { note: 'x'.repeat(5000) } }, coordinator),
+    );
     expect((await big.json()).error.context).toEqual({ limitBytes: 4096 });
   });
 });
@@ -90,7 +163,9 @@ describe('the error catalogue', () => {
 
   it('holds every code the source throws', () => {
     const source = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : [],
+      );
     const thrown = new Set<string>();
     for (const text of source(join(import.meta.dirname, '../../src')))
       for (const m of text.matchAll(/(?:new AppError|conflict|tooMany)\(\s*'([a-z_]+)'/g)) thrown.add(m[1]!);

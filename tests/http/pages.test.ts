@@ -13,7 +13,12 @@ afterAll(() => t.close());
 
 describe('browser pages over HTTP', () => {
   it('serves every page as a shell with a strict Content-Security-Policy and no inline script', async () => {
-    for (const path of ['/', '/collect/', '/fill/demo/1/5b1f0f0e-8d0c-4c5e-9a55-000000000001', '/print/5b1f0f0e-8d0c-4c5e-9a55-000000000001']) {
+    for (const path of [
+      '/',
+      '/collect/',
+      '/fill/demo/1/5b1f0f0e-8d0c-4c5e-9a55-000000000001',
+      '/print/5b1f0f0e-8d0c-4c5e-9a55-000000000001',
+    ]) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get('content-security-policy')!;
@@ -29,7 +34,14 @@ describe('browser pages over HTTP', () => {
     const id = '5b1f0f0e-8d0c-4c5e-9a55-0d6f1f6e2a11';
     expect((await t.app.request(`/print/${id}`)).status).toBe(200);
     expect((await t.app.request(`/fill/demo/1/${id}`)).status).toBe(200);
-    for (const url of ['/print/..%2Fusers', '/print/..%2F..%2Fapi%2Fv1%2Fusers', `/fill/demo/1/..%2Fusers`, `/fill/..%2Fusers/1/${id}`, `/fill/demo/..%2F..%2Fx/${id}`]) expect((await t.app.request(url)).status, url).toBe(404);
+    for (const url of [
+      '/print/..%2Fusers',
+      '/print/..%2F..%2Fapi%2Fv1%2Fusers',
+      `/fill/demo/1/..%2Fusers`,
+      `/fill/..%2Fusers/1/${id}`,
+      `/fill/demo/..%2F..%2Fx/${id}`,
+    ])
+      expect((await t.app.request(url)).status, url).toBe(404);
   });
 
   it('serves whitelisted files only, gzipped, cached a year under their own hash and not under another', async () => {
@@ -40,14 +52,17 @@ describe('browser pages over HTTP', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8', 0, 200)).toContain('surveyjs');
     expect((await t.app.request(url.replace(/[0-9a-f]{12}/, '000000000000'))).headers.get('cache-control')).toBe('no-cache');
-    for (const name of ['package.json', '..%2Fpackage.json', 'survey.core.js', 'index.js']) expect((await t.app.request(`/assets/0/${name}`)).status, name).toBe(404);
+    for (const name of ['package.json', '..%2Fpackage.json', 'survey.core.js', 'index.js'])
+      expect((await t.app.request(`/assets/0/${name}`)).status, name).toBe(404);
   });
 
   it('compresses questionnaire definitions for clients that accept gzip', async () => {
     const { definitionFile, demoDefinition } = await import('../support/factories');
     await t.publish([definitionFile(demoDefinition)]);
     const admin = await t.user('admin');
-    const res = await t.app.request('/api/v1/questionnaires/demo/versions/1/definition', { headers: { ...admin.headers, 'accept-encoding': 'gzip' } });
+    const res = await t.app.request('/api/v1/questionnaires/demo/versions/1/definition', {
+      headers: { ...admin.headers, 'accept-encoding': 'gzip' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).title).toBe('Demo');
@@ -73,8 +88,14 @@ describe('enumerator app logic', () => {
   });
 
   it('keeps of a stopped interview only the answers its screening rules read', () => {
-    const rules = [{ reason: 'no-consent', if: "{consent} = 'no'" }, { reason: 'under-age', if: "{age_eligible} = 'no'" }];
-    expect(screeningAnswers(rules, { consent: 'no', age_eligible: 'yes', hub: 'Sfax', notes: 'x' })).toEqual({ consent: 'no', age_eligible: 'yes' });
+    const rules = [
+      { reason: 'no-consent', if: "{consent} = 'no'" },
+      { reason: 'under-age', if: "{age_eligible} = 'no'" },
+    ];
+    expect(screeningAnswers(rules, { consent: 'no', age_eligible: 'yes', hub: 'Sfax', notes: 'x' })).toEqual({
+      consent: 'no',
+      age_eligible: 'yes',
+    });
   });
 
   it('backs off exponentially with jitter, capped at ten minutes', () => {

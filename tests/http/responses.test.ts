@@ -14,7 +14,8 @@ describe('responses API', () => {
   let auth: Record<string, string>;
   const rowCount = async () => (await t.deps.db.select({ n: count() }).from(responses))[0]!.n;
   /** Bodies get a country unless they say one (or are raw text). */
-  const placed = (body: unknown) => (body && typeof body === 'object' && !Array.isArray(body) && !('country' in body) ? { country: 'TUN', ...body } : body);
+  const placed = (body: unknown) =>
+    body && typeof body === 'object' && !Array.isArray(body) && !('country' in body) ? { country: 'TUN', ...body } : body;
   const post = (body: unknown, url = SUBMIT) => t.app.request(url, jsonRequest('POST', placed(body), auth));
   const put = (id: string, body: unknown) => t.app.request(draftUrl(id), jsonRequest('PUT', placed(body), auth));
   const get = (url: string) => t.app.request(url, { headers: auth });
@@ -32,7 +33,14 @@ describe('responses API', () => {
       const res = await post({ instanceId: id, data: demoAnswers(), locale: 'en', startedAt: '2026-10-31T10:00:00Z' });
       expect(res.status).toBe(201);
       const body = await res.json();
-      expect(body).toMatchObject({ instanceId: id, questionnaireId: 'demo', version: '1', status: 'submitted', data: demoAnswers(), dropped: [] });
+      expect(body).toMatchObject({
+        instanceId: id,
+        questionnaireId: 'demo',
+        version: '1',
+        status: 'submitted',
+        data: demoAnswers(),
+        dropped: [],
+      });
       expect(body.startedAt).toBe('2026-10-31T10:00:00.000Z');
       const got = await get(`/api/v1/responses/${id}`);
       expect(await got.json()).toEqual(body);
@@ -48,7 +56,11 @@ describe('responses API', () => {
     });
 
     it('answers 422 with one error per problem, in the response locale, and stores nothing', async () => {
-      const res = await post({ instanceId: instanceId(), locale: 'fr', data: demoAnswers({ employer: undefined, kids: [{ grade: 9 }], hack: true }) });
+      const res = await post({
+        instanceId: instanceId(),
+        locale: 'fr',
+        data: demoAnswers({ employer: undefined, kids: [{ grade: 9 }], hack: true }),
+      });
       expect(res.status).toBe(422);
       const body = await res.json();
       expect(body.error.code).toBe('invalid_response');
@@ -84,7 +96,9 @@ describe('responses API', () => {
         const res = await t.app.request(SUBMIT, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: text });
         expect(res.status, raw).toBe(422);
         const details = (await res.json()).error.details as Array<{ path: string; type: string }>;
-        expect(details.filter((d) => d.type === 'unknown_key').map((d) => d.path)).toEqual([raw.startsWith('{"__proto__"') ? '__proto__' : 'kids[0].__proto__']);
+        expect(details.filter((d) => d.type === 'unknown_key').map((d) => d.path)).toEqual([
+          raw.startsWith('{"__proto__"') ? '__proto__' : 'kids[0].__proto__',
+        ]);
       }
       expect(await rowCount()).toBe(0);
     });
@@ -156,7 +170,11 @@ describe('responses API', () => {
       await put(id, { data: { employed: 'no' }, baseRevision: 1 });
       const stale = await put(id, { data: { employed: 'yes', employer: 'Mine' }, baseRevision: 1 });
       expect(stale.status).toBe(409);
-      expect((await stale.json()).error).toMatchObject({ code: 'stale_draft', details: [], context: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.any(String) } });
+      expect((await stale.json()).error).toMatchObject({
+        code: 'stale_draft',
+        details: [],
+        context: { currentRevision: 2, updatedAt: expect.any(String), updatedBy: expect.any(String) },
+      });
     });
 
     it('refuses to change a submitted response through the draft route', async () => {
@@ -176,7 +194,8 @@ describe('responses API', () => {
   });
 
   describe('questionnaire states', () => {
-    const setState = async (state: string) => t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state }, (await t.user('admin', { countries: ['*'] })).headers));
+    const setState = async (state: string) =>
+      t.app.request('/api/v1/questionnaires/demo', jsonRequest('PATCH', { state }, (await t.user('admin', { countries: ['*'] })).headers));
 
     it('refuses every response to a closed questionnaire with a clear 409', async () => {
       expect((await setState('closed')).status).toBe(200);
@@ -226,9 +245,14 @@ describe('responses API', () => {
     });
 
     it('decodes a gzip- or deflate-compressed body, refuses other encodings with 415 and a body that does not decode with 400', async () => {
-      const compressed = (format: 'gzip' | 'deflate', text: string) => new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer();
+      const compressed = (format: 'gzip' | 'deflate', text: string) =>
+        new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer();
       const send = (body: BodyInit, encoding: string) =>
-        t.app.request(SUBMIT, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'content-encoding': encoding }, body });
+        t.app.request(SUBMIT, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json', 'content-encoding': encoding },
+          body,
+        });
       for (const format of ['gzip', 'deflate'] as const) {
         const id = instanceId();
         const res = await send(await compressed(format, JSON.stringify({ instanceId: id, country: 'TUN', data: demoAnswers() })), format);
@@ -244,7 +268,10 @@ describe('responses API', () => {
       expect(notGzip.status).toBe(400);
       expect((await notGzip.json()).error.details).toEqual([expect.objectContaining({ path: '(body)', type: 'bad_encoding' })]);
       // 8 MB of spaces compress to a few KB: the decoded size is held to the limit (2 MB here).
-      const bomb = await send(await compressed('gzip', `{"instanceId":"${instanceId()}","country":"TUN","data":{"employer":"${' '.repeat(8 * 1024 * 1024)}"}}`), 'gzip');
+      const bomb = await send(
+        await compressed('gzip', `{"instanceId":"${instanceId()}","country":"TUN","data":{"employer":"${' '.repeat(8 * 1024 * 1024)}"}}`),
+        'gzip',
+      );
       expect(bomb.status).toBe(413);
       expect(await rowCount()).toBe(3);
     });

@@ -23,14 +23,26 @@ describe('parity: the Node app', () => {
     t = createTestApp({ clock: { now: () => new Date() }, newId: () => crypto.randomUUID() });
     const deps = t.deps;
     await publishDefinitions(deps, shippedDefinitions(), 'system', { reportValidation: false });
-    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'ada', displayName: 'Ada', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
-    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const admin = await createUser(
+      deps,
+      { actor: 'setup', requestId: 'setup' },
+      { username: 'ada', displayName: 'Ada', password: 'a long enough passphrase', role: 'admin', countries: ['*'] },
+    );
+    const principal = {
+      actor: `user:${admin.id}`,
+      userId: admin.id,
+      role: admin.role,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'parity', 30);
     const app = createApp(deps);
     const steps = await paritySequence((path, init) => Promise.resolve(app.request(`http://periplus.test${path}`, init)), token);
     // Only an explicit UPDATE_PARITY=1 writes the transcript: a missing one is a failure, not a run
     // compared with itself.
-    if (process.env.UPDATE_PARITY) writeFileSync(TRANSCRIPT, JSON.stringify(steps, null, 1) + '\n');
+    if (process.env.UPDATE_PARITY) writeFileSync(TRANSCRIPT, `${JSON.stringify(steps, null, 1)}\n`);
     expect(existsSync(TRANSCRIPT), `${TRANSCRIPT} is missing: run UPDATE_PARITY=1 npm test and commit it`).toBe(true);
     expect(steps).toEqual(JSON.parse(readFileSync(TRANSCRIPT, 'utf8')));
   });

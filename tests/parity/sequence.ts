@@ -40,7 +40,9 @@ async function digest(bytes: ArrayBuffer, html: boolean): Promise<string> {
         .replace(/p[sad]_[A-Za-z0-9_-]{20,}/g, '<token>')
     : text;
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(comparable)));
-  return `${bytes.byteLength} bytes, sha256 ${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16)}`;
+  return `${bytes.byteLength} bytes, sha256 ${Array.from(hash, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16)}`;
 }
 
 /** Ids, times, tokens and hashes replaced by placeholders, at any depth. */
@@ -85,7 +87,10 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
     // transcript stays readable; a difference still fails, and UPDATE_PARITY shows the new digest.
     const normalized = normalize(body);
     const text = JSON.stringify(normalized);
-    const kept = typeof normalized === 'object' && text.length > 8000 ? `JSON ${await digest(new TextEncoder().encode(text).buffer as ArrayBuffer, false)}` : normalized;
+    const kept =
+      typeof normalized === 'object' && text.length > 8000
+        ? `JSON ${await digest(new TextEncoder().encode(text).buffer as ArrayBuffer, false)}`
+        : normalized;
     steps.push({ step, status: res.status, body: kept, ...(headerNames.length ? { headers } : {}) });
     return body;
   };
@@ -95,32 +100,82 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('no such questionnaire', await send('/api/v1/questionnaires/nope', { headers: admin }));
   await record('no credentials', await send('/api/v1/questionnaires'));
 
-  const device = await record('enrol a device', await send('/api/v1/devices', json('POST', { name: 'tablet 1', questionnaires: ['migrant-scoping'], country: 'TUN', site: 'Sfax' }, admin)));
+  const device = await record(
+    'enrol a device',
+    await send(
+      '/api/v1/devices',
+      json('POST', { name: 'tablet 1', questionnaires: ['migrant-scoping'], country: 'TUN', site: 'Sfax' }, admin),
+    ),
+  );
   const tablet = { authorization: `Bearer ${device.token}` };
   const submit = (instanceId: string, data: unknown, headers = tablet) =>
-    send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', { instanceId, data, locale: 'fr', startedAt: '2026-11-02T09:12:00Z' }, headers));
+    send(
+      '/api/v1/questionnaires/migrant-scoping/versions/1/responses',
+      json('POST', { instanceId, data, locale: 'fr', startedAt: '2026-11-02T09:12:00Z' }, headers),
+    );
 
   const first = '11111111-1111-4111-8111-111111111111';
   await record('submit', await submit(first, scopingAnswers));
   await record('submit again (safe retry)', await submit(first, scopingAnswers));
   await record('same id, other answers', await submit(first, { ...scopingAnswers, hub: 'Zuwara' }));
-  await record('answers that fail the rules', await submit('22222222-2222-4222-8222-222222222222', { ...scopingAnswers, hub: 'Paris', secret_name: 'x', age_band: undefined }));
-  await record('hidden answer dropped', await submit('33333333-3333-4333-8333-333333333333', { ...scopingAnswers, interviewed_before: 'yes' }));
-  await record('malformed JSON', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', '{"instanceId":', tablet)));
-  await record('not JSON', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers: { ...tablet, 'content-type': 'text/plain' }, body: 'x' }));
-  await record('wrong country for the device', await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', { instanceId: '44444444-4444-4444-8444-444444444444', data: scopingAnswers, country: 'LBY' }, tablet)));
+  await record(
+    'answers that fail the rules',
+    await submit('22222222-2222-4222-8222-222222222222', { ...scopingAnswers, hub: 'Paris', secret_name: 'x', age_band: undefined }),
+  );
+  await record(
+    'hidden answer dropped',
+    await submit('33333333-3333-4333-8333-333333333333', { ...scopingAnswers, interviewed_before: 'yes' }),
+  );
+  await record(
+    'malformed JSON',
+    await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', json('POST', '{"instanceId":', tablet)),
+  );
+  await record(
+    'not JSON',
+    await send('/api/v1/questionnaires/migrant-scoping/versions/1/responses', {
+      method: 'POST',
+      headers: { ...tablet, 'content-type': 'text/plain' },
+      body: 'x',
+    }),
+  );
+  await record(
+    'wrong country for the device',
+    await send(
+      '/api/v1/questionnaires/migrant-scoping/versions/1/responses',
+      json('POST', { instanceId: '44444444-4444-4444-8444-444444444444', data: scopingAnswers, country: 'LBY' }, tablet),
+    ),
+  );
 
   const draftId = '55555555-5555-4555-8555-555555555555';
   const draftPath = `/api/v1/questionnaires/migrant-scoping/versions/1/drafts/${draftId}`;
   await record('save a draft', await send(draftPath, json('PUT', { data: { hub: 'Sfax' }, country: 'TUN', page: 'p2' }, admin)));
-  await record('save it again at revision 1', await send(draftPath, json('PUT', { data: { hub: 'Sfax', interview_month: '2026-10' }, country: 'TUN', baseRevision: 1 }, admin)));
+  await record(
+    'save it again at revision 1',
+    await send(draftPath, json('PUT', { data: { hub: 'Sfax', interview_month: '2026-10' }, country: 'TUN', baseRevision: 1 }, admin)),
+  );
   await record('stale draft', await send(draftPath, json('PUT', { data: { hub: 'Oujda' }, country: 'TUN', baseRevision: 1 }, admin)));
   await record('read the draft', await send(`/api/v1/responses/${draftId}`, { headers: admin }));
   await record('read a response', await send(`/api/v1/responses/${first}`, { headers: admin }));
   await record('list responses', await send('/api/v1/questionnaires/migrant-scoping/responses', { headers: admin }));
 
-  await record('create an assessor', await send('/api/v1/users', json('POST', { username: 'amina', displayName: 'Amina', password: 'a long enough passphrase', role: 'assessor', countries: ['TUN'] }, admin)));
-  await record('weak password', await send('/api/v1/users', json('POST', { username: 'bilal', displayName: 'Bilal', password: 'short', role: 'assessor', countries: ['TUN'] }, admin)));
+  await record(
+    'create an assessor',
+    await send(
+      '/api/v1/users',
+      json(
+        'POST',
+        { username: 'amina', displayName: 'Amina', password: 'a long enough passphrase', role: 'assessor', countries: ['TUN'] },
+        admin,
+      ),
+    ),
+  );
+  await record(
+    'weak password',
+    await send(
+      '/api/v1/users',
+      json('POST', { username: 'bilal', displayName: 'Bilal', password: 'short', role: 'assessor', countries: ['TUN'] }, admin),
+    ),
+  );
   const signIn = await send('/api/v1/session', json('POST', { username: 'amina', password: 'a long enough passphrase' }, {}));
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
   await record('sign in', signIn);
@@ -128,22 +183,40 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('cookie write without CSRF token', await send('/api/v1/tokens', json('POST', { name: 'x' }, { cookie })));
   await record('wrong password', await send('/api/v1/session', json('POST', { username: 'amina', password: 'not the passphrase' }, {})));
 
-  await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), ['content-type', 'x-periplus-rows']);
+  await record('export', await send('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers: admin }), [
+    'content-type',
+    'x-periplus-rows',
+  ]);
   await record('export with a bad filter', await send('/api/v1/questionnaires/migrant-scoping/export?from=yesterday', { headers: admin }));
-  await record('release below the policy', await send('/api/v1/questionnaires/migrant-scoping/releases', json('POST', { note: 'too few' }, admin)));
+  await record(
+    'release below the policy',
+    await send('/api/v1/questionnaires/migrant-scoping/releases', json('POST', { note: 'too few' }, admin)),
+  );
   await record('release with a looser k', await send('/api/v1/questionnaires/migrant-scoping/releases', json('POST', { k: 2 }, admin)));
   await record('releases', await send('/api/v1/questionnaires/migrant-scoping/releases', { headers: admin }));
 
   // After submission: review, edit with revisions and a diff, the trash; fieldwork views.
   const responsePath = `/api/v1/responses/${first}`;
-  await record('review a response', await send(`${responsePath}/review`, json('PATCH', { state: 'has_issues', comment: 'check the month' }, admin)));
+  await record(
+    'review a response',
+    await send(`${responsePath}/review`, json('PATCH', { state: 'has_issues', comment: 'check the month' }, admin)),
+  );
   await record('its reviews', await send(`${responsePath}/reviews`, { headers: admin }));
-  await record('edit it', await send(responsePath, json('PUT', { data: { ...scopingAnswers, interview_month: '2026-09' }, baseRevision: 1 }, admin)));
+  await record(
+    'edit it',
+    await send(responsePath, json('PUT', { data: { ...scopingAnswers, interview_month: '2026-09' }, baseRevision: 1 }, admin)),
+  );
   await record('its revisions', await send(`${responsePath}/revisions`, { headers: admin }));
   await record('the diff', await send(`${responsePath}/diff?from=1&to=2`, { headers: admin }));
-  await record('move to the trash', await send('/api/v1/responses/33333333-3333-4333-8333-333333333333', { method: 'DELETE', headers: admin }));
+  await record(
+    'move to the trash',
+    await send('/api/v1/responses/33333333-3333-4333-8333-333333333333', { method: 'DELETE', headers: admin }),
+  );
   await record('the trash', await send('/api/v1/trash?questionnaireId=migrant-scoping', { headers: admin }));
-  await record('restore it', await send('/api/v1/responses/33333333-3333-4333-8333-333333333333/restore', { method: 'POST', headers: admin }));
+  await record(
+    'restore it',
+    await send('/api/v1/responses/33333333-3333-4333-8333-333333333333/restore', { method: 'POST', headers: admin }),
+  );
   await record('fieldwork', await send('/api/v1/questionnaires/migrant-scoping/fieldwork', { headers: admin }));
   await record('devices', await send('/api/v1/devices', { headers: admin }));
   await record('users', await send('/api/v1/users', { headers: admin }));
@@ -152,7 +225,13 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   const assessment = generateFullResponse(gap);
   const [a, b] = ['99999999-9999-4999-8999-999999999991', '99999999-9999-4999-8999-999999999992'];
   for (const id of [a, b])
-    await record('submit a gap analysis', await send('/api/v1/questionnaires/som-gap-analysis/versions/1/responses', json('POST', { instanceId: id, data: assessment, country: 'TUN' }, admin)));
+    await record(
+      'submit a gap analysis',
+      await send(
+        '/api/v1/questionnaires/som-gap-analysis/versions/1/responses',
+        json('POST', { instanceId: id, data: assessment, country: 'TUN' }, admin),
+      ),
+    );
   await record('its report (JSON)', await send(`/api/v1/responses/${a}/report?format=json`, { headers: admin }));
   await record('its report (CSV)', await send(`/api/v1/responses/${a}/report?format=csv`, { headers: admin }), ['content-type']);
   await record('its report (HTML)', await send(`/api/v1/responses/${a}/report`, { headers: admin }), ['content-type']);
@@ -172,7 +251,11 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('service worker', await send('/collect/sw.js', {}), ['content-type', 'cache-control']);
   const script = /src="(\/assets\/[^"]+\/home\.js)"/.exec(html)?.[1] ?? '/assets/missing/home.js';
   await record('a page script under its content hash', await send(script, {}), ['content-type', 'cache-control']);
-  await record('the renderer, gzipped', await send(script.replace('home.js', 'survey.core.min.js'), { headers: { 'accept-encoding': 'gzip' } }), ['content-type', 'cache-control', 'content-encoding']);
+  await record(
+    'the renderer, gzipped',
+    await send(script.replace('home.js', 'survey.core.min.js'), { headers: { 'accept-encoding': 'gzip' } }),
+    ['content-type', 'cache-control', 'content-encoding'],
+  );
   await record('a file outside the whitelist', await send(script.replace('home.js', 'package.json'), {}));
   return steps;
 }

@@ -12,7 +12,11 @@ import { sharedData } from '../support/shared-data';
 
 const corpus = sharedData('surveyjs-corpus');
 const CORPUS = corpus.path;
-const files = !corpus.present ? [] : readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
+const files = !corpus.present
+  ? []
+  : readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
 const load = (f: string) => JSON.parse(readFileSync(join(CORPUS, f), 'utf8')) as Record<string, unknown>;
 const STRUCTURAL = new Set(['unknown_key', 'type', 'choice']);
 
@@ -40,7 +44,10 @@ corpus.describe('SurveyJS compatibility corpus', () => {
   });
 
   it('publishes every file except the four with known defects, which get a clear message', () => {
-    const refused = [...outcomes.values()].filter((o) => o.status === 'refused').map((o) => o.file).sort();
+    const refused = [...outcomes.values()]
+      .filter((o) => o.status === 'refused')
+      .map((o) => o.file)
+      .sort();
     expect(refused).toEqual(Object.keys(KNOWN_DEFECTS).sort());
     for (const [file, pattern] of Object.entries(KNOWN_DEFECTS)) expect(outcomes.get(file)!.problems.join('\n')).toMatch(pattern);
     expect([...outcomes.values()].filter((o) => o.status === 'published')).toHaveLength(34);

@@ -14,7 +14,14 @@ const definition = {
         { type: 'checkbox', name: 'routes', choices: ['sea', 'land'], showOtherItem: true },
         { type: 'html', name: 'echo', html: '<p>You said {name}, by {routes}.</p>' },
         { type: 'text', name: 'next', title: 'Where did {name} go next?' },
-        { type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'text', name: 'to' }, { type: 'html', name: 'leg', html: '<i>to {panel.to}</i>' }] },
+        {
+          type: 'paneldynamic',
+          name: 'legs',
+          templateElements: [
+            { type: 'text', name: 'to' },
+            { type: 'html', name: 'leg', html: '<i>to {panel.to}</i>' },
+          ],
+        },
       ],
     },
   ],
@@ -36,7 +43,7 @@ describe('answers in HTML', () => {
     expect(echo).not.toContain('<b ');
     expect(echo).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
     expect(echo.startsWith('<p>You said ')).toBe(true);
-    const leg = ((m.getQuestionByName('legs') as any).panels[0].getQuestionByName('leg').locHtml.renderedHtml) as string;
+    const leg = (m.getQuestionByName('legs') as any).panels[0].getQuestionByName('leg').locHtml.renderedHtml as string;
     expect(leg).toBe('<i>to &lt;u&gt;Tripoli&lt;/u&gt;</i>');
     expect(m.processedCompletedHtml).toContain('Thank you, &lt;img');
   });

@@ -47,7 +47,11 @@ describe('publishing', () => {
 
   it('refuses a changed file of a published version, naming the file and the questions', async () => {
     await t.publish([definitionFile(base)]);
-    const edited = withElements([{ type: 'text', name: 'age', inputType: 'number', title: 'Age now' }, base.elements[1]!, base.elements[2]!]);
+    const edited = withElements([
+      { type: 'text', name: 'age', inputType: 'number', title: 'Age now' },
+      base.elements[1]!,
+      base.elements[2]!,
+    ]);
     const [o] = await t.publish([definitionFile(edited)]);
     expect(o!.status).toBe('refused');
     expect(o!.problems.join()).toContain('surveys/demo/1.json');
@@ -107,16 +111,38 @@ describe('lint', () => {
   });
 
   it('reports survey-core jsonErrors and unknown question types', () => {
-    expect(messages({ elements: [{ type: 'text', name: 'a', colour: 'red' }] }).join()).toContain("Unknown property in class 'text': 'colour'");
+    expect(messages({ elements: [{ type: 'text', name: 'a', colour: 'red' }] }).join()).toContain(
+      "Unknown property in class 'text': 'colour'",
+    );
     expect(messages({ elements: [{ type: 'txet', name: 'a' }] }).join()).toContain("unknown question type 'txet'");
   });
 
   it('reports duplicate names, also inside dynamic panels and matrices', () => {
-    expect(messages({ elements: [{ type: 'text', name: 'a' }, { type: 'comment', name: 'a' }] })).toEqual(["survey: duplicate question name 'a'"]);
-    expect(messages({ elements: [{ type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 'x' }, { type: 'text', name: 'x' }] }] })).toEqual([
-      "paneldynamic 'p': duplicate question name 'x'",
+    expect(
+      messages({
+        elements: [
+          { type: 'text', name: 'a' },
+          { type: 'comment', name: 'a' },
+        ],
+      }),
+    ).toEqual(["survey: duplicate question name 'a'"]);
+    expect(
+      messages({
+        elements: [
+          {
+            type: 'paneldynamic',
+            name: 'p',
+            templateElements: [
+              { type: 'text', name: 'x' },
+              { type: 'text', name: 'x' },
+            ],
+          },
+        ],
+      }),
+    ).toEqual(["paneldynamic 'p': duplicate question name 'x'"]);
+    expect(messages({ elements: [{ type: 'matrixdynamic', name: 'm', columns: [{ name: 'c' }, { name: 'c' }] }] })).toEqual([
+      "matrixdynamic 'm': duplicate column name 'c'",
     ]);
-    expect(messages({ elements: [{ type: 'matrixdynamic', name: 'm', columns: [{ name: 'c' }, { name: 'c' }] }] })).toEqual(["matrixdynamic 'm': duplicate column name 'c'"]);
   });
 
   it('reports expressions that do not parse or call unknown functions, wherever they are', () => {
@@ -153,7 +179,15 @@ describe('lint', () => {
 
   it('names the first 40 added questions of a long questionnaire and counts the rest', () => {
     const added = Array.from({ length: 45 }, (_, i) => `q${i}`);
-    const text = formatOutcome({ file: 'x.json', questionnaireId: 'x', version: '1', status: 'published', added, removed: [], problems: [] });
+    const text = formatOutcome({
+      file: 'x.json',
+      questionnaireId: 'x',
+      version: '1',
+      status: 'published',
+      added,
+      removed: [],
+      problems: [],
+    });
     expect(text).toContain('q39 and 5 more');
     expect(text).not.toContain('q40');
   });

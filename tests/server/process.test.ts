@@ -35,7 +35,15 @@ const followUp = {
   title: 'Follow-up',
   family: 'other',
   triggers: [{ type: 'setvalue', expression: "{contacted} = 'yes'", setToName: 'note', setValue: 'reached' }],
-  pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'contacted', choices: ['yes', 'no'], isRequired: true }, { type: 'text', name: 'note' }] }],
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'radiogroup', name: 'contacted', choices: ['yes', 'no'], isRequired: true },
+        { type: 'text', name: 'note' },
+      ],
+    },
+  ],
 };
 
 describe('the server process', () => {
@@ -54,11 +62,19 @@ describe('the server process', () => {
     expect(add.stdout).toContain('user ada (admin, *) created');
     const server = await startServerProcess(['--db', db, '--surveys', surveys]);
     try {
-      const signIn = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ada', password: 'a long enough passphrase' }) });
+      const signIn = await fetch(`${server.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'ada', password: 'a long enough passphrase' }),
+      });
       expect(signIn.status).toBe(200);
       const { csrfToken } = await signIn.json();
       const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-      const made = await fetch(`${server.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'tests' }) });
+      const made = await fetch(`${server.url}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ name: 'tests' }),
+      });
       expect(made.status).toBe(201);
       auth = { authorization: `Bearer ${(await made.json()).token}` };
     } finally {
@@ -106,13 +122,18 @@ describe('the server process', () => {
         });
       const missing = await post({ note: 'x' });
       expect(missing.status).toBe(422);
-      expect((await missing.json()).error.details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`)).toEqual(['contacted:required']);
+      expect((await missing.json()).error.details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`)).toEqual([
+        'contacted:required',
+      ]);
       expect((await post({ contacted: 'no' })).status).toBe(201);
 
       const bad = await submit(server.url, instanceId(), { ...scopingAnswers, hub: 'Paris', secret_name: 'Ali' } as typeof scopingAnswers);
       expect(bad.status).toBe(422);
       const details = (await bad.json()).error.details;
-      expect(details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`).sort()).toEqual(['hub:choice', 'secret_name:unknown_key']);
+      expect(details.map((d: { path: string; type: string }) => `${d.path}:${d.type}`).sort()).toEqual([
+        'hub:choice',
+        'secret_name:unknown_key',
+      ]);
       expect(details[0].message).toMatch(/choix|question/);
       // Many at once: the pool queues them and every one gets its own verdict.
       const many = await Promise.all(Array.from({ length: 12 }, () => submit(server.url, instanceId())));
@@ -120,7 +141,10 @@ describe('the server process', () => {
     } finally {
       await server.stop();
     }
-    const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     const posts = lines.map((l) => JSON.parse(l)).filter((l) => l.method === 'POST' && l.route?.endsWith('/responses'));
     expect(posts).toHaveLength(15);
     expect(posts[2]).toMatchObject({ route: '/api/v1/questionnaires/:questionnaireId/versions/:version/responses', status: 422 });
@@ -147,14 +171,26 @@ describe('the server process', () => {
       expect((await fetch(`${server.url}/api/v1/responses/${id}`, { headers: auth })).status).toBe(404);
       // Under the limit, both ways are accepted.
       const small = JSON.stringify({ instanceId: id, data: scopingAnswers, country: 'TUN' });
-      const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: new Blob([small]).stream(), duplex: 'half' } as RequestInit);
+      const ok = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: new Blob([small]).stream(),
+        duplex: 'half',
+      } as RequestInit);
       expect(ok.status).toBe(201);
 
       // On one kept-alive connection: the refused body is not read as a next request; the 413 says
       // Connection: close and the connection ends, so the client opens a new one.
-      const head = (extra: string) => `POST /api/v1/questionnaires/migrant-scoping/versions/1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: ${auth.authorization}\r\n${extra}\r\n`;
+      const head = (extra: string) =>
+        `POST /api/v1/questionnaires/migrant-scoping/versions/1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: ${auth.authorization}\r\n${extra}\r\n`;
       const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
-      const kept = await rawExchange(server.url, [head('Transfer-Encoding: chunked\r\n'), chunk(body.slice(0, 3000)), chunk(body.slice(3000)), '0\r\n\r\n', 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n']);
+      const kept = await rawExchange(server.url, [
+        head('Transfer-Encoding: chunked\r\n'),
+        chunk(body.slice(0, 3000)),
+        chunk(body.slice(3000)),
+        '0\r\n\r\n',
+        'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n',
+      ]);
       expect(kept.text).toMatch(/^HTTP\/1\.1 413 /);
       expect(kept.text).toMatch(/\r\nconnection: close\r\n/i);
       expect(kept.closed).toBe(true);
@@ -163,10 +199,15 @@ describe('the server process', () => {
       const expecting = await rawExchange(server.url, [head(`Content-Length: ${5 * 1024 * 1024}\r\nExpect: 100-continue\r\n`)]);
       expect(expecting.text).toMatch(/^HTTP\/1\.1 413 /);
       expect(expecting.text).not.toContain('100 Continue');
-      expect(JSON.parse(expecting.text.slice(expecting.text.indexOf('\r\n\r\n') + 4)).error).toMatchObject({ code: 'payload_too_large', context: { limitBytes: 4096 } });
+      expect(JSON.parse(expecting.text.slice(expecting.text.indexOf('\r\n\r\n') + 4)).error).toMatchObject({
+        code: 'payload_too_large',
+        context: { limitBytes: 4096 },
+      });
       // A 10 MB body with its length declared, sent at once: the server reads the rest before it closes, so
       // the client, still writing, is not reset and reads the 413.
-      const big = await rawExchange(server.url, [Buffer.concat([Buffer.from(head(`Content-Length: ${10 * 1024 * 1024}\r\n`)), Buffer.alloc(10 * 1024 * 1024, 0x20)])]);
+      const big = await rawExchange(server.url, [
+        Buffer.concat([Buffer.from(head(`Content-Length: ${10 * 1024 * 1024}\r\n`)), Buffer.alloc(10 * 1024 * 1024, 0x20)]),
+      ]);
       expect(big.text).toMatch(/^HTTP\/1\.1 413 /);
       expect(big.error).toBeNull();
     } finally {
@@ -197,7 +238,9 @@ describe('the server process', () => {
     json.pages[1].elements[0].title = 'Age band';
     writeFileSync(file, JSON.stringify(json, null, 2));
     try {
-      await expect(startServerProcess(['--db', db, '--surveys', surveys])).rejects.toThrow(/migrant-scoping\/1\.json changed[\s\S]*Changed: age_band/);
+      await expect(startServerProcess(['--db', db, '--surveys', surveys])).rejects.toThrow(
+        /migrant-scoping\/1\.json changed[\s\S]*Changed: age_band/,
+      );
       const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
       expect(publish.code).toBe(1);
       expect(publish.stdout).toMatch(/refused\s+migrant-scoping 1/);

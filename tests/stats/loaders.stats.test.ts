@@ -13,13 +13,27 @@ import { seedRealistic } from '../support/realistic';
 const definition = {
   title: 'Loaders',
   elements: [
-    { type: 'radiogroup', name: 'sex', choices: [{ value: 'm', text: 'Male' }, { value: 'f', text: "Female 'quoted'" }] },
+    {
+      type: 'radiogroup',
+      name: 'sex',
+      choices: [
+        { value: 'm', text: 'Male' },
+        { value: 'f', text: "Female 'quoted'" },
+      ],
+    },
     { type: 'text', name: 'age', inputType: 'number' },
     { type: 'radiogroup', name: 'score', choices: [1, 2, 3] },
     { type: 'boolean', name: 'ok' },
     { type: 'radiogroup', name: 'smuggler', choices: ['yes', 'no'] },
     { type: 'radiogroup', name: 'paid', visibleIf: "{smuggler} = 'yes'", choices: ['cash', 'hawala'] },
-    { type: 'paneldynamic', name: 'legs', templateElements: [{ type: 'dropdown', name: 'leg_country', choices: ['NE', 'LY'] }, { type: 'text', name: 'cost', inputType: 'number' }] },
+    {
+      type: 'paneldynamic',
+      name: 'legs',
+      templateElements: [
+        { type: 'dropdown', name: 'leg_country', choices: ['NE', 'LY'] },
+        { type: 'text', name: 'cost', inputType: 'number' },
+      ],
+    },
   ],
 };
 
@@ -30,12 +44,27 @@ describe('loading scripts in R and PSPP', () => {
     await t.publish([definitionFile(definition, { questionnaireId: 'loaders' })]);
     const admin = await t.user('admin', { countries: ['*'] });
     for (let i = 0; i < 6; i++) {
-      const data = { sex: i % 2 ? 'm' : 'f', age: 20 + i, score: 1 + (i % 3), ok: i % 2 === 0, smuggler: i < 3 ? 'yes' : 'no', ...(i < 3 ? { paid: 'cash' } : {}), legs: [{ leg_country: 'NE', cost: 100 * i }, { leg_country: 'LY', cost: 5 }] };
-      const res = await t.app.request('/api/v1/questionnaires/loaders/versions/1/responses', jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, admin.headers));
+      const data = {
+        sex: i % 2 ? 'm' : 'f',
+        age: 20 + i,
+        score: 1 + (i % 3),
+        ok: i % 2 === 0,
+        smuggler: i < 3 ? 'yes' : 'no',
+        ...(i < 3 ? { paid: 'cash' } : {}),
+        legs: [
+          { leg_country: 'NE', cost: 100 * i },
+          { leg_country: 'LY', cost: 5 },
+        ],
+      };
+      const res = await t.app.request(
+        '/api/v1/questionnaires/loaders/versions/1/responses',
+        jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, admin.headers),
+      );
       expect(res.status).toBe(201);
     }
     const res = await t.app.request('/api/v1/questionnaires/loaders/export?profile=full', { headers: admin.headers });
-    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer())))) writeFileSync(join(tmp.dir, name), bytes);
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))))
+      writeFileSync(join(tmp.dir, name), bytes);
     t.close();
   });
   afterAll(() => tmp.cleanup());
@@ -70,7 +99,14 @@ describe('loading scripts in R and PSPP', () => {
   it('load.sps reads every file into its own dataset with variable and value labels (GNU PSPP)', () => {
     writeFileSync(
       join(tmp.dir, 'check.sps'),
-      ['INSERT FILE="load.sps".', 'DATASET ACTIVATE main.', 'FREQUENCIES /VARIABLES=sex ok paid.', 'DATASET ACTIVATE legs.', 'FREQUENCIES /VARIABLES=leg_country.', ''].join('\n'),
+      [
+        'INSERT FILE="load.sps".',
+        'DATASET ACTIVATE main.',
+        'FREQUENCIES /VARIABLES=sex ok paid.',
+        'DATASET ACTIVATE legs.',
+        'FREQUENCIES /VARIABLES=leg_country.',
+        '',
+      ].join('\n'),
     );
     const out = execFileSync('pspp', ['-O', 'format=txt', 'check.sps'], { cwd: tmp.dir, encoding: 'utf8' });
     expect(out).not.toMatch(/error|warning/i);
@@ -94,7 +130,7 @@ describe('a public release of realistic interviews in R and PSPP', () => {
     const { id } = (await created.json()) as { id: string };
     const bytes = new Uint8Array(await (await t.app.request(`/api/v1/releases/${id}/bundle`, { headers: admin.headers })).arrayBuffer());
     for (const [name, data] of Object.entries(unzipSync(bytes))) writeFileSync(join(tmp.dir, name), data);
-    const [h, ...r] = parse(readFileSync(join(tmp.dir, "migrant-scoping.csv"), "utf8"), { bom: true }) as string[][];
+    const [h, ...r] = parse(readFileSync(join(tmp.dir, 'migrant-scoping.csv'), 'utf8'), { bom: true }) as string[][];
     header = h!;
     rows = r;
     t.close();
@@ -105,10 +141,25 @@ describe('a public release of realistic interviews in R and PSPP', () => {
     // Per column: values present in the CSV (not empty, .n or .s) and values left after loading.
     const out = execFileSync(
       'Rscript',
-      ['-e', ['source("load.R")', 'm <- periplus[["main"]]', 'for (n in names(m)) cat(n, sum(!is.na(m[[n]])), "\\n")', 'cat("age_levels", levels(m$age_band), "\\n")'].join('; ')],
+      [
+        '-e',
+        [
+          'source("load.R")',
+          'm <- periplus[["main"]]',
+          'for (n in names(m)) cat(n, sum(!is.na(m[[n]])), "\\n")',
+          'cat("age_levels", levels(m$age_band), "\\n")',
+        ].join('; '),
+      ],
       { cwd: tmp.dir, encoding: 'utf8' },
     );
-    const loaded = new Map(out.trim().split('\n').map((l) => l.trim().split(' ')).filter((p) => p.length === 2).map(([n, c]) => [n!, Number(c)]));
+    const loaded = new Map(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(' '))
+        .filter((p) => p.length === 2)
+        .map(([n, c]) => [n!, Number(c)]),
+    );
     const lost = header.filter((name, j) => {
       const present = rows.filter((r) => r[j] !== '' && !r[j]!.startsWith('.')).length;
       return loaded.get(name) !== present;
@@ -118,7 +169,10 @@ describe('a public release of realistic interviews in R and PSPP', () => {
   });
 
   it('load.sps labels the published categories of recoded variables (GNU PSPP)', () => {
-    writeFileSync(join(tmp.dir, 'check.sps'), ['INSERT FILE="load.sps".', 'DATASET ACTIVATE main.', 'FREQUENCIES /VARIABLES=age_band nationality left_month.', ''].join('\n'));
+    writeFileSync(
+      join(tmp.dir, 'check.sps'),
+      ['INSERT FILE="load.sps".', 'DATASET ACTIVATE main.', 'FREQUENCIES /VARIABLES=age_band nationality left_month.', ''].join('\n'),
+    );
     const out = execFileSync('pspp', ['-O', 'format=txt', 'check.sps'], { cwd: tmp.dir, encoding: 'utf8' });
     expect(out).not.toMatch(/error/i);
     const codebook = parse(readFileSync(join(tmp.dir, 'codebook.csv'), 'utf8'), { bom: true }) as string[][];

@@ -14,7 +14,16 @@ import { users } from '../../src/storage/schema';
 import { insertUserStatement } from '../../src/storage/users';
 import { tempDir } from '../support/app';
 
-const user = (id: string, username: string) => ({ id, username, displayName: username, passwordHash: 'x', role: 'assessor' as const, countries: ['TUN'], disabledAt: null, createdAt: new Date(0) });
+const user = (id: string, username: string) => ({
+  id,
+  username,
+  displayName: username,
+  passwordHash: 'x',
+  role: 'assessor' as const,
+  countries: ['TUN'],
+  disabledAt: null,
+  createdAt: new Date(0),
+});
 
 describe.each(['inline', 'thread'] as const)('group commit, writer %s', (writer) => {
   const tmp = tempDir();
@@ -35,22 +44,38 @@ describe.each(['inline', 'thread'] as const)('group commit, writer %s', (writer)
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(isUniqueViolation((outcomes[1] as PromiseRejectedResult).reason)).toBe(true);
-    const names = (sqlite.prepare('select username from users order by username').all() as Array<{ username: string }>).map((r) => r.username);
+    const names = (sqlite.prepare('select username from users order by username').all() as Array<{ username: string }>).map(
+      (r) => r.username,
+    );
     // bilal went with the failing batch: all or nothing per caller.
     expect(names).toEqual(['amina', 'chadi']);
   });
 
   it('returns the rows of a statement built with returning() as drizzle maps them (dates, JSON), for built and reusable statements', async () => {
     handle = openDatabase(join(tmp.dir, 'rows.sqlite'), { writer });
-    const [built, plain] = await handle.atomic((db) => [statement(db.insert(users).values(user('u1', 'dawit')).returning(), users), insertUserStatement(db, user('u2', 'emebet'))]);
+    const [built, plain] = await handle.atomic((db) => [
+      statement(db.insert(users).values(user('u1', 'dawit')).returning(), users),
+      insertUserStatement(db, user('u2', 'emebet')),
+    ]);
     expect(built).toEqual([user('u1', 'dawit')]);
     expect(built![0]).toMatchObject({ createdAt: expect.any(Date), countries: ['TUN'] });
     expect(plain).toEqual([]);
     const reusable = (values: ReturnType<typeof user>) =>
-      handle!.atomic((db) => [reusableWrite(db, 'test:user', values, (v) => columnValues(users, v), (d, v) => d.insert(users).values(v).returning(), users)]);
+      handle!.atomic((db) => [
+        reusableWrite(
+          db,
+          'test:user',
+          values,
+          (v) => columnValues(users, v),
+          (d, v) => d.insert(users).values(v).returning(),
+          users,
+        ),
+      ]);
     // The second call reuses what the first built, with its own values.
     expect(await reusable(user('u3', 'fikru'))).toEqual([[user('u3', 'fikru')]]);
-    expect(await reusable({ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] })).toEqual([[{ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] }]]);
+    expect(await reusable({ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] })).toEqual([
+      [{ ...user('u4', 'genet'), countries: ['LBY', 'EGY'] }],
+    ]);
   });
 
   it('settles a caller only once the write is committed and readable', async () => {
@@ -96,9 +121,14 @@ describe('commitGroup, which both writers use', () => {
   it('gives every job the error of a COMMIT that fails, and writes nothing of the group', () => {
     const sqlite = new Database(':memory:');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.exec('create table parent (id integer primary key); create table child (parent integer references parent (id) deferrable initially deferred)');
+    sqlite.exec(
+      'create table parent (id integer primary key); create table child (parent integer references parent (id) deferrable initially deferred)',
+    );
     // A deferred foreign key is checked at COMMIT: the group's COMMIT fails, after both savepoints were released.
-    const outcomes = commitGroup(sqlite, [() => sqlite.prepare('insert into parent values (1)').run(), () => sqlite.prepare('insert into child values (2)').run()]);
+    const outcomes = commitGroup(sqlite, [
+      () => sqlite.prepare('insert into parent values (1)').run(),
+      () => sqlite.prepare('insert into child values (2)').run(),
+    ]);
     expect(outcomes).toHaveLength(2);
     for (const outcome of outcomes) {
       expect(outcome.ok).toBe(false);

@@ -16,17 +16,25 @@ import { losses, seedEveryTable, snapshot, type SqlRunner } from '../support/see
 function migrationProblems(sql: string): string[] {
   const problems: string[] = [];
   const code = sql.replace(/--[^\n]*/g, '');
-  const rebuilds = /PRAGMA\s+foreign_keys\s*=\s*OFF/i.test(code) || /CREATE\s+TABLE\s+[`"']?__new_/i.test(code) || /DROP\s+TABLE/i.test(code);
+  const rebuilds =
+    /PRAGMA\s+foreign_keys\s*=\s*OFF/i.test(code) || /CREATE\s+TABLE\s+[`"']?__new_/i.test(code) || /DROP\s+TABLE/i.test(code);
   const deferIndex = code.search(/PRAGMA\s+defer_foreign_keys\s*=\s*(ON|1|true)/i);
   const firstRebuild = code.search(/PRAGMA\s+foreign_keys\s*=\s*OFF|CREATE\s+TABLE\s+[`"']?__new_|DROP\s+TABLE/i);
   if (rebuilds && (deferIndex < 0 || deferIndex > firstRebuild))
-    problems.push('rebuilds or drops a table without `PRAGMA defer_foreign_keys = ON;` before it (D1 ignores foreign_keys=OFF: the DROP would fail or delete child rows)');
-  if (/ON\s+DELETE\s+CASCADE/i.test(code)) problems.push('declares ON DELETE CASCADE (a table rebuild would silently delete the child rows); delete children explicitly in atomic()');
+    problems.push(
+      'rebuilds or drops a table without `PRAGMA defer_foreign_keys = ON;` before it (D1 ignores foreign_keys=OFF: the DROP would fail or delete child rows)',
+    );
+  if (/ON\s+DELETE\s+CASCADE/i.test(code))
+    problems.push(
+      'declares ON DELETE CASCADE (a table rebuild would silently delete the child rows); delete children explicitly in atomic()',
+    );
   return problems;
 }
 
 describe('migrations', () => {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 
   it('are all safe on both runtimes', () => {
     expect(files.length).toBeGreaterThan(0);
@@ -36,7 +44,7 @@ describe('migrations', () => {
   it('refuses what drizzle-kit writes for a table rebuild, and accepts it with the precaution', () => {
     const rebuild = [
       'PRAGMA foreign_keys=OFF;--> statement-breakpoint',
-      'CREATE TABLE `__new_responses` (`seq` integer PRIMARY KEY, `status` text DEFAULT \'draft\' NOT NULL);--> statement-breakpoint',
+      "CREATE TABLE `__new_responses` (`seq` integer PRIMARY KEY, `status` text DEFAULT 'draft' NOT NULL);--> statement-breakpoint",
       'INSERT INTO `__new_responses`("seq", "status") SELECT "seq", "status" FROM `responses`;--> statement-breakpoint',
       'DROP TABLE `responses`;--> statement-breakpoint',
       'ALTER TABLE `__new_responses` RENAME TO `responses`;--> statement-breakpoint',
@@ -116,7 +124,9 @@ describe('migrations', () => {
       expect(() => migrateDatabase(sqlite, folder)).toThrow(/migration refused: it would leave 3 broken foreign-key references/);
       expect(applied()).toBe(count);
       expect(await losses(db, before)).toEqual([]);
-      expect((sqlite.prepare('select name from pragma_table_info(?)').all('users') as Array<{ name: string }>).map((c) => c.name)).not.toContain('note');
+      expect(
+        (sqlite.prepare('select name from pragma_table_info(?)').all('users') as Array<{ name: string }>).map((c) => c.name),
+      ).not.toContain('note');
     } finally {
       sqlite.close();
       tmp.cleanup();

@@ -60,7 +60,9 @@ describe('reusable writes', () => {
   it('store each call’s own values (dates, nulls, JSON), return the stored row, and audit only what changed', async () => {
     const handle = open('reuse.sqlite');
     const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
-    await publishDefinitions(deps, [{ file: 'q/1.json', questionnaireId: 'q', version: '1', json: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }] }] } }]);
+    await publishDefinitions(deps, [
+      { file: 'q/1.json', questionnaireId: 'q', version: '1', json: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }] }] } },
+    ]);
     const version = (await findVersion(handle.db, 'q', '1'))!;
     const write = (n: number, started: Date | null): ResponseWrite => ({
       instanceId: `00000000-0000-4000-8000-00000000000${n}`,
@@ -81,12 +83,30 @@ describe('reusable writes', () => {
     const submit = (w: ResponseWrite) =>
       handle.atomic((db) => [
         insertSubmissionStatement(db, w),
-        auditIfChangedStatement(db, { at: w.at, actor: w.actor, action: 'response.submit', targetType: 'response', targetId: w.instanceId, requestId: `r${w.instanceId}` }),
+        auditIfChangedStatement(db, {
+          at: w.at,
+          actor: w.actor,
+          action: 'response.submit',
+          targetType: 'response',
+          targetId: w.instanceId,
+          requestId: `r${w.instanceId}`,
+        }),
       ]);
     const [first] = await submit(write(1, new Date(1_600_000_000_000)));
     const [second] = await submit(write(2, null));
-    expect(first).toMatchObject([{ data: '{"a":"answer 1"}', dropped: ['b'], locale: 'fr', deviceStartedAt: new Date(1_600_000_000_000), site: null, createdAt: new Date(1_700_000_000_001) }]);
-    expect(second).toMatchObject([{ data: '{"a":"answer 2"}', dropped: [], locale: '', deviceStartedAt: null, site: 'Sfax', createdAt: new Date(1_700_000_000_002) }]);
+    expect(first).toMatchObject([
+      {
+        data: '{"a":"answer 1"}',
+        dropped: ['b'],
+        locale: 'fr',
+        deviceStartedAt: new Date(1_600_000_000_000),
+        site: null,
+        createdAt: new Date(1_700_000_000_001),
+      },
+    ]);
+    expect(second).toMatchObject([
+      { data: '{"a":"answer 2"}', dropped: [], locale: '', deviceStartedAt: null, site: 'Sfax', createdAt: new Date(1_700_000_000_002) },
+    ]);
     // A repeat changes nothing: no row returned, no audit entry.
     const [repeat] = await submit(write(1, null));
     expect(repeat).toEqual([]);
@@ -105,11 +125,19 @@ describe('statements built once', () => {
   // SQLite compiles a statement whose LIMIT is a bound parameter again on every call.
   it('are refused with a bound LIMIT, and built once without one', () => {
     const handle = open('limit.sqlite');
-    const byId = (d: Db) => d.select().from(users).where(eq(users.id, sql.placeholder('id')));
-    expect(() => prepared(handle.db, 'limited', (d) => byId(d).limit(1).prepare())).toThrow(/statement limited is built once: its LIMIT must not be a bound parameter/);
+    const byId = (d: Db) =>
+      d
+        .select()
+        .from(users)
+        .where(eq(users.id, sql.placeholder('id')));
+    expect(() => prepared(handle.db, 'limited', (d) => byId(d).limit(1).prepare())).toThrow(
+      /statement limited is built once: its LIMIT must not be a bound parameter/,
+    );
     const built = prepared(handle.db, 'unlimited', (d) => byId(d).prepare());
-    expect(prepared(handle.db, 'unlimited', () => {
-      throw new Error('built again');
-    })).toBe(built);
+    expect(
+      prepared(handle.db, 'unlimited', () => {
+        throw new Error('built again');
+      }),
+    ).toBe(built);
   });
 });

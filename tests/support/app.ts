@@ -92,10 +92,24 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     const username = opts.username ?? `${role}${++users}`;
     const countries = opts.countries ?? ['TUN'];
     await deps.atomic((db) => [
-      insertUserStatement(db, { id, username, displayName: username, passwordHash, role, countries, disabledAt: null, createdAt: clock.now() }),
+      insertUserStatement(db, {
+        id,
+        username,
+        displayName: username,
+        passwordHash,
+        role,
+        countries,
+        disabledAt: null,
+        createdAt: clock.now(),
+      }),
       ...replaceAssignmentsStatements(db, id, opts.questionnaires ?? []),
     ]);
-    const { token } = await issueApiToken(deps, { principal: { ...admin, userId: id, actor: `user:${id}` }, requestId: 'test' }, 'test', 365);
+    const { token } = await issueApiToken(
+      deps,
+      { principal: { ...admin, userId: id, actor: `user:${id}` }, requestId: 'test' },
+      'test',
+      365,
+    );
     return { id, username, password: TEST_PASSWORD, token, headers: { authorization: `Bearer ${token}` } };
   };
   let issuer: Promise<TestUser> | undefined;
@@ -134,5 +148,9 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
 
 /** A JSON request through app.request. */
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }

@@ -30,12 +30,16 @@ export function differentialDefinitions(): NamedDefinition[] {
   const out: NamedDefinition[] = [];
   const surveys = join(ROOT, 'surveys');
   for (const q of readdirSync(surveys).sort())
-    for (const v of readdirSync(join(surveys, q)).filter((f) => f.endsWith('.json')).sort())
+    for (const v of readdirSync(join(surveys, q))
+      .filter((f) => f.endsWith('.json'))
+      .sort())
       out.push({ name: `surveys/${q}/${v}`, json: read(join(surveys, q, v)) });
   out.push({ name: 'bench: 100 questions', json: questionnaire100q() });
   out.push({ name: 'bench: 20 fields, one repeat', json: questionnaire20q() });
   if (corpus.present)
-    for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json') && !CORPUS_DEFECTS.includes(f)).sort())
+    for (const f of readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.json') && !CORPUS_DEFECTS.includes(f))
+      .sort())
       out.push({ name: `corpus/${f}`, json: read(join(CORPUS, f)) });
   out.push(...coverageDefinitions);
   return out;

@@ -22,7 +22,10 @@ function boundaryLiterals(definition: object): { numbers: number[]; strings: str
     const expr = m[1]!;
     for (const n of expr.matchAll(/(?<![\w{])-?\d+(?:\.\d+)?/g)) {
       const v = Number(n[0]);
-      numbers.add(v - 1).add(v).add(v + 1);
+      numbers
+        .add(v - 1)
+        .add(v)
+        .add(v + 1);
     }
     for (const s of expr.matchAll(/\\?['"]([^'"\\]*)\\?['"]/g)) strings.add(s[1]!);
   }
@@ -59,7 +62,10 @@ function textArb(q: any, g: Gen): Arb {
 
 function single(values: unknown[], g: Gen): Arb {
   if (values.length === 0) return fc.constantFrom(...g.strings);
-  return fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...values) }, { weight: g.invalid, arbitrary: fc.constantFrom('not-a-choice', 999) });
+  return fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom(...values) },
+    { weight: g.invalid, arbitrary: fc.constantFrom('not-a-choice', 999) },
+  );
 }
 
 function valueArb(q: any, g: Gen, fallback: unknown[] = []): Arb | null {
@@ -87,21 +93,35 @@ function valueArb(q: any, g: Gen, fallback: unknown[] = []): Arb | null {
       );
     }
     case 'rating':
-      return single(((q.visibleRateValues ?? []) as Array<{ value: unknown }>).map((r) => r.value), g);
+      return single(
+        ((q.visibleRateValues ?? []) as Array<{ value: unknown }>).map((r) => r.value),
+        g,
+      );
     case 'matrix': {
       const rows = (q.rows as Array<{ value: unknown }>).map((r) => String(r.value));
       const cols = (q.columns as Array<{ value: unknown }>).map((c) => c.value);
-      return fc.subarray(rows).chain((picked) => fc.tuple(...picked.map(() => single(cols, g))).map((vals) => Object.fromEntries(picked.map((r, i) => [r, vals[i]]))));
+      return fc
+        .subarray(rows)
+        .chain((picked) =>
+          fc.tuple(...picked.map(() => single(cols, g))).map((vals) => Object.fromEntries(picked.map((r, i) => [r, vals[i]]))),
+        );
     }
     case 'multipletext':
-      return containerArb((q.items as any[]).map((i) => i.editor), g);
+      return containerArb(
+        (q.items as any[]).map((i) => i.editor),
+        g,
+      );
     case 'paneldynamic':
       return fc.array(containerArb((q.template?.questions ?? []) as Question[], g), { maxLength: 3 });
     case 'matrixdynamic':
       return fc.array(rowArb(q, g), { maxLength: 3 });
     case 'matrixdropdown': {
       const rows = (q.rows as Array<{ value: unknown }>).map((r) => String(r.value));
-      return fc.subarray(rows).chain((picked) => fc.tuple(...picked.map(() => rowArb(q, g))).map((vals) => Object.fromEntries(picked.map((r, i) => [r, vals[i]]))));
+      return fc
+        .subarray(rows)
+        .chain((picked) =>
+          fc.tuple(...picked.map(() => rowArb(q, g))).map((vals) => Object.fromEntries(picked.map((r, i) => [r, vals[i]]))),
+        );
     }
     default:
       return null;
@@ -110,7 +130,9 @@ function valueArb(q: any, g: Gen, fallback: unknown[] = []): Arb | null {
 
 function rowArb(matrix: any, g: Gen): fc.Arbitrary<Json> {
   const choices = choiceValues(matrix);
-  const cols = (matrix.columns as any[]).map((col) => [col.name as string, valueArb(col.templateQuestion, g, choices)] as const).filter((c): c is readonly [string, Arb] => c[1] !== null);
+  const cols = (matrix.columns as any[])
+    .map((col) => [col.name as string, valueArb(col.templateQuestion, g, choices)] as const)
+    .filter((c): c is readonly [string, Arb] => c[1] !== null);
   return fc.record(Object.fromEntries(cols), { requiredKeys: [] }) as fc.Arbitrary<Json>;
 }
 
@@ -122,7 +144,7 @@ function containerArb(questions: Question[], g: Gen): fc.Arbitrary<Json> {
     if (!arb) continue;
     entries.push([q.getValueName(), arb]);
     const anyQ = q as any;
-    if (anyQ.showOtherItem || anyQ.hasComment) entries.push([q.getValueName() + '-Comment', fc.constantFrom('a comment', '', ' ')]);
+    if (anyQ.showOtherItem || anyQ.hasComment) entries.push([`${q.getValueName()}-Comment`, fc.constantFrom('a comment', '', ' ')]);
   }
   return fc.record(Object.fromEntries(entries), { requiredKeys: [] }) as fc.Arbitrary<Json>;
 }

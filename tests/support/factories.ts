@@ -42,7 +42,15 @@ export const demoDefinition = {
           ],
         },
         { type: 'matrixdropdown', name: 'skills', choices: [1, 2, 3], columns: [{ name: 'level' }], rows: ['sql', 'excel'] },
-        { type: 'matrixdynamic', name: 'jobs', rowCount: 0, columns: [{ name: 'title', cellType: 'text' }, { name: 'kind', cellType: 'dropdown', choices: ['ft', 'pt'] }] },
+        {
+          type: 'matrixdynamic',
+          name: 'jobs',
+          rowCount: 0,
+          columns: [
+            { name: 'title', cellType: 'text' },
+            { name: 'kind', cellType: 'dropdown', choices: ['ft', 'pt'] },
+          ],
+        },
         { type: 'matrix', name: 'pay', rows: ['base', 'bonus'], columns: [1, 2, 3] },
         { type: 'multipletext', name: 'contact', items: [{ name: 'city' }, { name: 'years', inputType: 'number' }] },
       ],

@@ -8,12 +8,24 @@ import { realisticInterviews, writeInterviews } from '../../scripts/lib/realisti
 import type { TestApp } from './app';
 import { ROOT } from './process';
 
-const shipped = (version: string): Record<string, any> => JSON.parse(readFileSync(join(ROOT, `surveys/migrant-scoping/${version}.json`), 'utf8'));
+const shipped = (version: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(ROOT, `surveys/migrant-scoping/${version}.json`), 'utf8'));
 
 /** Publishes the scoping survey's versions 3 and 4 and stores `n` generated interviews; returns version 3. */
-export async function seedRealistic(t: TestApp, n: number, opts: { seed?: number; plant?: (i: number) => string | undefined } = {}): Promise<Record<string, any>> {
+export async function seedRealistic(
+  t: TestApp,
+  n: number,
+  opts: { seed?: number; plant?: (i: number) => string | undefined } = {},
+): Promise<Record<string, any>> {
   const v3 = shipped('3');
-  const outcome = await t.publish(['3', '4'].map((version) => ({ file: `surveys/migrant-scoping/${version}.json`, questionnaireId: 'migrant-scoping', version, json: version === '3' ? v3 : shipped(version) })));
+  const outcome = await t.publish(
+    ['3', '4'].map((version) => ({
+      file: `surveys/migrant-scoping/${version}.json`,
+      questionnaireId: 'migrant-scoping',
+      version,
+      json: version === '3' ? v3 : shipped(version),
+    })),
+  );
   expect(outcome.map((o) => o.status)).toEqual(['published', 'published']);
   writeInterviews(t.dbFile, 'migrant-scoping', '3', realisticInterviews(v3, n, opts.seed ?? 11, opts.plant));
   return v3;

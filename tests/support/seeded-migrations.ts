@@ -58,9 +58,12 @@ export async function seedEveryTable(db: SqlRunner): Promise<void> {
     const ready = tables.find(
       (t) =>
         !filled.has(t) &&
-        shapes.get(t)!.keys.every((k) => k.table === t || filled.has(k.table) || !shapes.get(t)!.columns.find((c) => c.name === k.from)!.notnull),
+        shapes
+          .get(t)!
+          .keys.every((k) => k.table === t || filled.has(k.table) || !shapes.get(t)!.columns.find((c) => c.name === k.from)!.notnull),
     );
-    if (!ready) throw new Error(`no order fills these tables (a cycle of required references): ${tables.filter((t) => !filled.has(t)).join(', ')}`);
+    if (!ready)
+      throw new Error(`no order fills these tables (a cycle of required references): ${tables.filter((t) => !filled.has(t)).join(', ')}`);
     const { columns, keys } = shapes.get(ready)!;
     for (const n of [1, 2]) {
       const values = columns.map((c) => {
@@ -70,13 +73,20 @@ export async function seedEveryTable(db: SqlRunner): Promise<void> {
         if (n === 1) later.push({ table: ready, column: c.name, key });
         return null;
       });
-      await db.run(`insert into ${quote(ready)} (${columns.map((c) => quote(c.name)).join(', ')}) values (${columns.map(() => '?').join(', ')})`, values);
+      await db.run(
+        `insert into ${quote(ready)} (${columns.map((c) => quote(c.name)).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        values,
+      );
     }
     filled.add(ready);
   }
   for (const { table, column, key } of later) {
     const pk = shapes.get(table)!.columns.find((c) => c.pk === 1)!;
-    for (const n of [1, 2]) await db.run(`update ${quote(table)} set ${quote(column)} = ? where ${quote(pk.name)} = ?`, [referenced(key, n), valueFor(table, pk, n)]);
+    for (const n of [1, 2])
+      await db.run(`update ${quote(table)} set ${quote(column)} = ? where ${quote(pk.name)} = ?`, [
+        referenced(key, n),
+        valueFor(table, pk, n),
+      ]);
   }
 }
 
@@ -103,7 +113,8 @@ export async function losses(db: SqlRunner, before: Map<string, Array<Record<str
     }
     rows.forEach((row, i) => {
       for (const [column, value] of Object.entries(row))
-        if (column in now[i]! && now[i]![column] !== value) problems.push(`${table} row ${i + 1}: ${column} was ${JSON.stringify(value)}, is ${JSON.stringify(now[i]![column])}`);
+        if (column in now[i]! && now[i]![column] !== value)
+          problems.push(`${table} row ${i + 1}: ${column} was ${JSON.stringify(value)}, is ${JSON.stringify(now[i]![column])}`);
     });
   }
   const broken = await db.all<Record<string, unknown>>('select * from pragma_foreign_key_check');

@@ -18,7 +18,15 @@ import { definitionFile, instanceId } from '../support/factories';
 
 /** A checkbox whose exclusive choice may be the only one although two are the minimum. */
 const exclusive = {
-  elements: [{ type: 'checkbox', name: 'help', isRequired: true, minSelectedChoices: 2, choices: ['food', 'water', 'shelter', { value: 'nothing', isExclusive: true }] }],
+  elements: [
+    {
+      type: 'checkbox',
+      name: 'help',
+      isRequired: true,
+      minSelectedChoices: 2,
+      choices: ['food', 'water', 'shelter', { value: 'nothing', isExclusive: true }],
+    },
+  ],
 };
 /** A choice that asks for a comment, and requires it. */
 const requiredComment = {
@@ -27,7 +35,10 @@ const requiredComment = {
 
 describe('the two definitions the plan disagreed with survey-core on', () => {
   it('go to the full model, naming the choice property', () => {
-    for (const [json, property] of [[exclusive, 'isExclusive'], [requiredComment, 'showCommentArea']] as const) {
+    for (const [json, property] of [
+      [exclusive, 'isExclusive'],
+      [requiredComment, 'showCommentArea'],
+    ] as const) {
       const compiled = compileValidation(json);
       expect(compiled.path).toBe('model');
       if (compiled.path === 'model') expect(compiled.reasons.join('\n')).toMatch(new RegExp(`choice '(nothing|yes)': ${property}`));
@@ -37,10 +48,17 @@ describe('the two definitions the plan disagreed with survey-core on', () => {
   describe('over HTTP', () => {
     let t: TestApp;
     let auth: Record<string, string>;
-    const post = (q: string, data: unknown) => t.app.request(`/api/v1/questionnaires/${q}/versions/1/responses`, jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, auth));
+    const post = (q: string, data: unknown) =>
+      t.app.request(
+        `/api/v1/questionnaires/${q}/versions/1/responses`,
+        jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, auth),
+      );
     beforeAll(async () => {
       t = createTestApp();
-      await t.publish([definitionFile(exclusive, { questionnaireId: 'exclusive' }), definitionFile(requiredComment, { questionnaireId: 'comment' })]);
+      await t.publish([
+        definitionFile(exclusive, { questionnaireId: 'exclusive' }),
+        definitionFile(requiredComment, { questionnaireId: 'comment' }),
+      ]);
       auth = (await t.user('coordinator', { countries: ['TUN'] })).headers;
     });
     afterAll(() => t.close());
@@ -75,13 +93,29 @@ describe('the allowlist', () => {
 
 /** Properties a generated definition draws from: some the plan knows, some it must refuse. */
 const CHOICE_PROPERTIES: Array<Record<string, unknown>> = [
-  {}, { text: 'Shown text' }, { isExclusive: true }, { showCommentArea: true }, { showCommentArea: true, isCommentRequired: true },
-  { visibleIf: "{q0} = 'a'" }, { enableIf: "{q0} = 'b'" },
+  {},
+  { text: 'Shown text' },
+  { isExclusive: true },
+  { showCommentArea: true },
+  { showCommentArea: true, isCommentRequired: true },
+  { visibleIf: "{q0} = 'a'" },
+  { enableIf: "{q0} = 'b'" },
 ];
 const QUESTION_PROPERTIES: Array<Record<string, unknown>> = [
-  {}, { isRequired: true }, { showOtherItem: true }, { showNoneItem: true }, { minSelectedChoices: 2 }, { maxSelectedChoices: 2 },
-  { showCommentArea: true }, { visibleIf: "{q0} = 'a'" }, { requiredIf: "{q0} = 'b'" }, { defaultValue: 'a' },
-  { showSelectAllItem: true }, { hideIfChoicesEmpty: true }, { choicesOrder: 'asc' }, { readOnly: true },
+  {},
+  { isRequired: true },
+  { showOtherItem: true },
+  { showNoneItem: true },
+  { minSelectedChoices: 2 },
+  { maxSelectedChoices: 2 },
+  { showCommentArea: true },
+  { visibleIf: "{q0} = 'a'" },
+  { requiredIf: "{q0} = 'b'" },
+  { defaultValue: 'a' },
+  { showSelectAllItem: true },
+  { hideIfChoicesEmpty: true },
+  { choicesOrder: 'asc' },
+  { readOnly: true },
 ];
 
 const definitionArb = fc
@@ -135,13 +169,20 @@ describe('the structural choice check against survey-core reading the same value
           const multi = q.getType() === 'checkbox' || q.getType() === 'tagbox';
           for (const v of values) {
             const value = multi ? [v] : v;
-            const ours = structuralErrors(createModel(definition), { [q.name]: value }, '').some((e) => e.path.startsWith(q.name) && e.type === 'choice');
+            const ours = structuralErrors(createModel(definition), { [q.name]: value }, '').some(
+              (e) => e.path.startsWith(q.name) && e.type === 'choice',
+            );
             // survey-core's reading: a value none of the choices has, unless "other" is offered and its
             // text is stored as the value itself (then any value is that text).
             const anyQ = q as any;
-            const theirs = anyQ.hasUnknownValue(value, anyQ.showOtherItem === true, false, false) && !(anyQ.showOtherItem && !anyQ.getStoreOthersAsComment());
+            const theirs =
+              anyQ.hasUnknownValue(value, anyQ.showOtherItem === true, false, false) &&
+              !(anyQ.showOtherItem && !anyQ.getStoreOthersAsComment());
             compared++;
-            if (ours !== theirs) throw new Error(`${JSON.stringify(definition)}\n${q.name} = ${JSON.stringify(value)}: structural ${ours}, survey-core ${theirs}`);
+            if (ours !== theirs)
+              throw new Error(
+                `${JSON.stringify(definition)}\n${q.name} = ${JSON.stringify(value)}: structural ${ours}, survey-core ${theirs}`,
+              );
           }
         }
       }),

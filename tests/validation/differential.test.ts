@@ -62,12 +62,37 @@ describe('which path each definition takes', () => {
     FunctionFactory.Instance.register('lookUpRegistry', (_params: unknown[]) => true, true);
     try {
       const cases: Array<[Record<string, unknown>, RegExp]> = [
-        [{ triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }], elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b' }] }, /setvaluetrigger/],
-        [{ elements: [{ type: 'text', name: 'a', visibleIf: 'lookUpRegistry({b})' }, { type: 'text', name: 'b' }] }, /asynchronous function/],
+        [
+          {
+            triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }],
+            elements: [
+              { type: 'text', name: 'a' },
+              { type: 'text', name: 'b' },
+            ],
+          },
+          /setvaluetrigger/,
+        ],
+        [
+          {
+            elements: [
+              { type: 'text', name: 'a', visibleIf: 'lookUpRegistry({b})' },
+              { type: 'text', name: 'b' },
+            ],
+          },
+          /asynchronous function/,
+        ],
         [{ elements: [{ type: 'dropdown', name: 'a', choicesByUrl: { url: 'https://example.org/countries' } }] }, /choicesByUrl/],
         [{ elements: [{ type: 'text', name: 'a', visibleIf: '{pageno} > 1' }] }, /model variable \{pageno\}/],
         [{ elements: [{ type: 'text', name: 'a', defaultValueExpression: 'today()' }] }, /defaultValueExpression/],
-        [{ elements: [{ type: 'text', name: 'a', visibleIf: "displayValue('b') = 'x'" }, { type: 'text', name: 'b' }] }, /function displayValue\(\) .* reads the running model/],
+        [
+          {
+            elements: [
+              { type: 'text', name: 'a', visibleIf: "displayValue('b') = 'x'" },
+              { type: 'text', name: 'b' },
+            ],
+          },
+          /function displayValue\(\) .* reads the running model/,
+        ],
       ];
       for (const [json, reason] of cases) {
         const compiled = compileValidation(json);
@@ -82,9 +107,21 @@ describe('which path each definition takes', () => {
   it('validates plan versions in the calling thread and passes the others to the fallback (the worker pool on Node)', async () => {
     const sentOn: string[] = [];
     const validator = createValidator({ validate: (req: ValidationRequest) => (sentOn.push(req.definitionKey), runFullModel(req)) });
-    const request = (key: string, json: object, data: Record<string, unknown>): ValidationRequest => ({ definitionKey: key, definition: JSON.stringify(json), data, locale: '', mode: 'submit' });
+    const request = (key: string, json: object, data: Record<string, unknown>): ValidationRequest => ({
+      definitionKey: key,
+      definition: JSON.stringify(json),
+      data,
+      locale: '',
+      mode: 'submit',
+    });
     const planned = { elements: [{ type: 'text', name: 'a', isRequired: true }] };
-    const triggered = { triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }], elements: [{ type: 'text', name: 'a', isRequired: true }, { type: 'text', name: 'b' }] };
+    const triggered = {
+      triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'b', setValue: 2 }],
+      elements: [
+        { type: 'text', name: 'a', isRequired: true },
+        { type: 'text', name: 'b' },
+      ],
+    };
     expect((await validator.validate(request('planned', planned, {}))).errors.map((e) => e.type)).toEqual(['required']);
     expect((await validator.validate(request('triggered', triggered, {}))).errors.map((e) => e.type)).toEqual(['required']);
     expect((await validator.validate(request('triggered', triggered, { a: 'x' }))).ok).toBe(true);
@@ -133,7 +170,10 @@ describe('unused "other" texts', () => {
     const data = {
       route: 'sea',
       'route-Comment': 'left over from an earlier answer',
-      legs: [{ means: 'truck', 'means-Comment': 'left over too' }, { means: 'other', 'means-Comment': 'camel' }],
+      legs: [
+        { means: 'truck', 'means-Comment': 'left over too' },
+        { means: 'other', 'means-Comment': 'camel' },
+      ],
     };
     expect(await disagreement(definition, compiled.plan, data)).toBeNull();
     const result = validateWithPlan(compiled.plan, data, '', 'submit');
@@ -170,7 +210,11 @@ describe('responses that once showed a disagreement', () => {
     // The plan checked the questions of a dynamic panel whose panel around it was hidden.
     ['a dynamic panel in a hidden panel', inHiddenPanel!, { how: 'sea', stops: [{ place: 'x', kind: 'other' }] }],
     // The plan kept the "other" text of a question hidden inside a dynamic panel.
-    ['the text of a hidden question in a dynamic panel', inHiddenPanel!, { moved: true, how: 'sea', stops: [{ 'kind-Comment': 'a comment' }] }],
+    [
+      'the text of a hidden question in a dynamic panel',
+      inHiddenPanel!,
+      { moved: true, how: 'sea', stops: [{ 'kind-Comment': 'a comment' }] },
+    ],
     // survey-core takes a value outside the choices of a question offering "other" as "other".
     ['a value outside the choices of a radiogroup with "other"', onOther!, { a: 'not-a-choice', pd: [{ k: 'other' }] }],
     ['a value outside the choices of a checkbox with "other"', onOther!, { a: 'x', b: ['1', 'not-a-choice'] }],

@@ -62,13 +62,23 @@ describe.each([
     });
 
     it('applies requiredIf', async () => {
-      const def = { elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b', requiredIf: "{a} = 'x'" }] };
+      const def = {
+        elements: [
+          { type: 'text', name: 'a' },
+          { type: 'text', name: 'b', requiredIf: "{a} = 'x'" },
+        ],
+      };
       expect(paths(await submit({ a: 'x' }, '', def))).toEqual(['b:required']);
       expect((await submit({ a: 'y' }, '', def)).ok).toBe(true);
     });
 
     it('does not require a question disabled by enableIf', async () => {
-      const def = { elements: [{ type: 'boolean', name: 'a' }, { type: 'text', name: 'b', isRequired: true, enableIf: '{a} = true' }] };
+      const def = {
+        elements: [
+          { type: 'boolean', name: 'a' },
+          { type: 'text', name: 'b', isRequired: true, enableIf: '{a} = true' },
+        ],
+      };
       expect((await submit({ a: false }, '', def)).ok).toBe(true);
       expect(paths(await submit({ a: true }, '', def))).toEqual(['b:required']);
     });
@@ -132,7 +142,18 @@ describe.each([
       expect(paths(await submit(demoAnswers({ jobs: [{ title: 'a', kind: 'zz' }] })))).toEqual(['jobs[0].kind:choice']);
       expect(paths(await submit(demoAnswers({ pay: { base: 9 } })))).toEqual(['pay.base:choice']);
       expect(paths(await submit(demoAnswers({ kids: [{ school: 'A', grade: 4 }] })))).toEqual(['kids[0].grade:choice']);
-      expect((await submit(demoAnswers({ skills: { sql: { level: 2 } }, jobs: [{ title: 'a', kind: 'pt' }], pay: { base: 1 }, kids: [{ school: 'A', grade: 3 }] }))).ok).toBe(true);
+      expect(
+        (
+          await submit(
+            demoAnswers({
+              skills: { sql: { level: 2 } },
+              jobs: [{ title: 'a', kind: 'pt' }],
+              pay: { base: 1 },
+              kids: [{ school: 'A', grade: 3 }],
+            }),
+          )
+        ).ok,
+      ).toBe(true);
     });
   });
 
@@ -150,12 +171,24 @@ describe.each([
         }),
       );
       expect(paths(r).sort()).toEqual(
-        ['hack:unknown_key', 'age-Comment:unknown_key', 'kids[0].x:unknown_key', 'jobs[0].bogus:unknown_key', 'skills.nope:unknown_key', 'skills.sql.extra:unknown_key', 'contact.fax:unknown_key', 'pay.overtime:unknown_key'].sort(),
+        [
+          'hack:unknown_key',
+          'age-Comment:unknown_key',
+          'kids[0].x:unknown_key',
+          'jobs[0].bogus:unknown_key',
+          'skills.nope:unknown_key',
+          'skills.sql.extra:unknown_key',
+          'contact.fax:unknown_key',
+          'pay.overtime:unknown_key',
+        ].sort(),
       );
     });
 
     it('accepts calculated values included in results', async () => {
-      const def = { calculatedValues: [{ name: 'adult', expression: '{age} >= 18', includeIntoResult: true }], elements: [{ type: 'text', name: 'age', inputType: 'number' }] };
+      const def = {
+        calculatedValues: [{ name: 'adult', expression: '{age} >= 18', includeIntoResult: true }],
+        elements: [{ type: 'text', name: 'age', inputType: 'number' }],
+      };
       const r = await submit({ age: 30, adult: true }, '', def);
       expect(r.ok).toBe(true);
       expect(r.data.adult).toBe(true);
@@ -174,7 +207,9 @@ describe.each([
     });
 
     it('leaves no timer behind that throws after the verdict (a collapsed panel with an error)', async () => {
-      const def = { elements: [{ type: 'panel', name: 'p', state: 'collapsed', elements: [{ type: 'text', name: 'a', isRequired: true }] }] };
+      const def = {
+        elements: [{ type: 'panel', name: 'p', state: 'collapsed', elements: [{ type: 'text', name: 'a', isRequired: true }] }],
+      };
       expect(paths(await submit({}, '', def))).toEqual(['a:required']);
       // survey-core scrolls to the expanded panel on a timer; an exception there fails this run.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -232,7 +267,14 @@ describe.each([
       };
       const good = { m: '2026-03', d: '2024-02-29', w: '2026-W09', t: '23:59', dt: '2026-03-01T08:30', legs: [{ left: '2025-12' }] };
       expect((await submit(good, '', def)).errors).toEqual([]);
-      const bad = { m: 'Amadou +218 91 555 0101', d: '2023-02-29', w: '2026-W60', t: '25:00', dt: '2026-03-01 08:30', legs: [{ left: '2025-13' }] };
+      const bad = {
+        m: 'Amadou +218 91 555 0101',
+        d: '2023-02-29',
+        w: '2026-W60',
+        t: '25:00',
+        dt: '2026-03-01 08:30',
+        legs: [{ left: '2025-13' }],
+      };
       expect(paths(await submit(bad, '', def)).sort()).toEqual(['d:type', 'dt:type', 'legs[0].left:type', 'm:type', 't:type', 'w:type']);
       expect(paths(await draft({ m: 'call me', d: '2026-3-1' }, def)).sort()).toEqual(['d:type', 'm:type']);
     });
@@ -241,7 +283,11 @@ describe.each([
   describe('drafts', () => {
     it('does not require anything but still checks shapes, choices and keys', async () => {
       expect((await draft({ employed: 'yes' })).ok).toBe(true);
-      expect(paths(await draft({ employed: 'maybe', hack: 1, age: 'old' })).sort()).toEqual(['age:type', 'employed:choice', 'hack:unknown_key']);
+      expect(paths(await draft({ employed: 'maybe', hack: 1, age: 'old' })).sort()).toEqual([
+        'age:type',
+        'employed:choice',
+        'hack:unknown_key',
+      ]);
     });
 
     it('keeps a draft as sent, hidden answers included', async () => {

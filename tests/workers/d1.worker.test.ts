@@ -14,13 +14,25 @@ import { publishDefinitions } from '../../src/questionnaires/publish';
 import { shippedDefinitions } from '../../src/entry/shipped';
 import { scopingAnswers } from '../support/factories';
 
-const user = (id: string, username: string) => ({ id, username, displayName: username, passwordHash: 'x', role: 'assessor' as const, countries: ['TUN'], disabledAt: null, createdAt: new Date(0) });
+const user = (id: string, username: string) => ({
+  id,
+  username,
+  displayName: username,
+  passwordHash: 'x',
+  role: 'assessor' as const,
+  countries: ['TUN'],
+  disabledAt: null,
+  createdAt: new Date(0),
+});
 
 describe('the Worker on D1', () => {
   it('writes a batch all or nothing: a unique violation rolls back the statements before it', async () => {
     const { atomic, db } = workerDeps(env);
     await atomic((d) => [insertUserStatement(d, user('d1-u1', 'dawit'))]);
-    const failed = await atomic((d) => [insertUserStatement(d, user('d1-u2', 'eyerusalem')), insertUserStatement(d, user('d1-u3', 'dawit'))]).catch((e: unknown) => e);
+    const failed = await atomic((d) => [
+      insertUserStatement(d, user('d1-u2', 'eyerusalem')),
+      insertUserStatement(d, user('d1-u3', 'dawit')),
+    ]).catch((e: unknown) => e);
     expect(isUniqueViolation(failed)).toBe(true);
     const names = (await db.query.users.findMany()).map((u) => u.username);
     expect(names).toContain('dawit');
@@ -30,13 +42,29 @@ describe('the Worker on D1', () => {
   it('refuses an export larger than one request may stream, with the figures, instead of a truncated file', async () => {
     const deps = workerDeps(env);
     await publishDefinitions(deps, shippedDefinitions(), 'system', { reportValidation: false });
-    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'exporter', displayName: 'Ex', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
-    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const admin = await createUser(
+      deps,
+      { actor: 'setup', requestId: 'setup' },
+      { username: 'exporter', displayName: 'Ex', password: 'a long enough passphrase', role: 'admin', countries: ['*'] },
+    );
+    const principal = {
+      actor: `user:${admin.id}`,
+      userId: admin.id,
+      role: admin.role,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'export', 1);
     const app = createApp({ ...deps, config: { ...deps.config, exportRowLimit: 1 } });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     for (const id of ['66666666-6666-4666-8666-666666666661', '66666666-6666-4666-8666-666666666662']) {
-      const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: id, data: scopingAnswers, country: 'TUN' }) });
+      const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ instanceId: id, data: scopingAnswers, country: 'TUN' }),
+      });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     const res = await app.request('/api/v1/questionnaires/migrant-scoping/export?profile=pseudonymized', { headers });
@@ -49,15 +77,41 @@ describe('the Worker on D1', () => {
 
   it('computes, stores, approves and serves a release on D1: the bundle comes back byte for byte', async () => {
     const deps = workerDeps(env);
-    const definition = { title: 'Small', disclosure: { k: 2, l: 1, maxGlobalRisk: 1 }, elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }] };
-    expect((await publishDefinitions(deps, [{ file: 'small/1.json', questionnaireId: 'small', version: '1', json: definition }], 'system', { reportValidation: false }))[0]!.status).toBe('published');
-    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'releaser', displayName: 'Rel', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
-    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const definition = {
+      title: 'Small',
+      disclosure: { k: 2, l: 1, maxGlobalRisk: 1 },
+      elements: [{ type: 'radiogroup', name: 'sex', sdcRole: 'quasi', choices: ['m', 'f'] }],
+    };
+    expect(
+      (
+        await publishDefinitions(deps, [{ file: 'small/1.json', questionnaireId: 'small', version: '1', json: definition }], 'system', {
+          reportValidation: false,
+        })
+      )[0]!.status,
+    ).toBe('published');
+    const admin = await createUser(
+      deps,
+      { actor: 'setup', requestId: 'setup' },
+      { username: 'releaser', displayName: 'Rel', password: 'a long enough passphrase', role: 'admin', countries: ['*'] },
+    );
+    const principal = {
+      actor: `user:${admin.id}`,
+      userId: admin.id,
+      role: admin.role,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'release', 1);
     const app = createApp(deps);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     for (let i = 0; i < 4; i++) {
-      const res = await app.request('/api/v1/questionnaires/small/versions/1/responses', { method: 'POST', headers, body: JSON.stringify({ instanceId: `77777777-7777-4777-8777-77777777777${i}`, data: { sex: 'f' }, country: 'TUN' }) });
+      const res = await app.request('/api/v1/questionnaires/small/versions/1/responses', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ instanceId: `77777777-7777-4777-8777-77777777777${i}`, data: { sex: 'f' }, country: 'TUN' }),
+      });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     const created = await app.request('/api/v1/questionnaires/small/releases', { method: 'POST', headers, body: '{}' });
@@ -76,10 +130,29 @@ describe('the Worker on D1', () => {
     const id = '88888888-8888-4888-8888-888888888888';
     const version = (await findVersion(deps.db, 'migrant-scoping', '1'))!;
     const long = new Date(Date.now() - 400 * 86_400_000);
-    await deps.atomic((db) => [insertSubmissionStatement(db, { instanceId: id, questionnaireId: 'migrant-scoping', versionId: version.id, data: scopingAnswers, payloadHash: 'x', dropped: [], hidden: [], locale: '', deviceStartedAt: null, deviceEndedAt: null, country: 'TUN', site: null, actor: 'test', at: long })]);
+    await deps.atomic((db) => [
+      insertSubmissionStatement(db, {
+        instanceId: id,
+        questionnaireId: 'migrant-scoping',
+        versionId: version.id,
+        data: scopingAnswers,
+        payloadHash: 'x',
+        dropped: [],
+        hidden: [],
+        locale: '',
+        deviceStartedAt: null,
+        deviceEndedAt: null,
+        country: 'TUN',
+        site: null,
+        actor: 'test',
+        at: long,
+      }),
+    ]);
     await env.DB.prepare('UPDATE responses SET deleted_at = ? WHERE instance_id = ?').bind(long.getTime(), id).run();
     await worker.scheduled({}, env);
-    const row = await env.DB.prepare('SELECT data, purged_at FROM responses WHERE instance_id = ?').bind(id).first<{ data: string; purged_at: number | null }>();
+    const row = await env.DB.prepare('SELECT data, purged_at FROM responses WHERE instance_id = ?')
+      .bind(id)
+      .first<{ data: string; purged_at: number | null }>();
     expect(row?.purged_at).not.toBeNull();
     expect(row?.data).toBe('{}');
   });

@@ -5,16 +5,29 @@ import { describe, expect, it } from 'vitest';
 import { losses, seedEveryTable, snapshot, type SqlRunner } from '../support/seeded-migrations';
 
 const d1: SqlRunner = {
-  run: async (sql, params = []) => void (await env.SEED_DB.prepare(sql).bind(...params).run()),
-  all: async <T>(sql: string, params: unknown[] = []) => (await env.SEED_DB.prepare(sql).bind(...params).all<T>()).results,
+  run: async (sql, params = []) =>
+    void (await env.SEED_DB.prepare(sql)
+      .bind(...params)
+      .run()),
+  all: async <T>(sql: string, params: unknown[] = []) =>
+    (
+      await env.SEED_DB.prepare(sql)
+        .bind(...params)
+        .all<T>()
+    ).results,
 };
 
 /** Drops everything the previous round made, children first (D1 enforces foreign keys). */
 async function emptyDatabase(): Promise<void> {
   for (;;) {
-    const tables = await d1.all<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'");
+    const tables = await d1.all<{ name: string }>(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'",
+    );
     if (tables.length === 0) return;
-    await env.SEED_DB.batch([env.SEED_DB.prepare('PRAGMA defer_foreign_keys = ON'), ...tables.map((t) => env.SEED_DB.prepare(`DROP TABLE "${t.name}"`))]);
+    await env.SEED_DB.batch([
+      env.SEED_DB.prepare('PRAGMA defer_foreign_keys = ON'),
+      ...tables.map((t) => env.SEED_DB.prepare(`DROP TABLE "${t.name}"`)),
+    ]);
   }
 }
 

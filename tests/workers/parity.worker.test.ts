@@ -13,8 +13,20 @@ describe('parity: the Worker on D1', () => {
     const deps = workerDeps(env);
     // The first request publishes the shipped questionnaires, as on a fresh deployment.
     expect((await worker.fetch(new Request('http://periplus.test/api/v1/openapi.json'), env, {})).status).toBe(200);
-    const admin = await createUser(deps, { actor: 'setup', requestId: 'setup' }, { username: 'ada', displayName: 'Ada', password: 'a long enough passphrase', role: 'admin', countries: ['*'] });
-    const principal = { actor: `user:${admin.id}`, userId: admin.id, role: admin.role, countries: '*' as const, questionnaires: '*' as const, site: null, via: 'session' as const };
+    const admin = await createUser(
+      deps,
+      { actor: 'setup', requestId: 'setup' },
+      { username: 'ada', displayName: 'Ada', password: 'a long enough passphrase', role: 'admin', countries: ['*'] },
+    );
+    const principal = {
+      actor: `user:${admin.id}`,
+      userId: admin.id,
+      role: admin.role,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'parity', 30);
     const steps = await paritySequence((path, init) => worker.fetch(new Request(`http://periplus.test${path}`, init), env, {}), token);
     expect(steps).toEqual(transcript);

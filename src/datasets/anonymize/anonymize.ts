@@ -110,7 +110,11 @@ function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Me
 export const ALL_QUASI_IDENTIFIERS = 'quasi-identifiers';
 
 /** Anonymizes a copy of `input` (or `input` itself with `inPlace`, sparing a copy of every code). */
-export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean } = {}): { table: SdcTable; report: SdcReport } {
+export function anonymizeTable(
+  input: SdcTable,
+  policy: SdcPolicy,
+  opts: { inPlace?: boolean } = {},
+): { table: SdcTable; report: SdcReport } {
   const index = (name: string) => {
     const i = input.vars.indexOf(name);
     if (i < 0) throw new Error(`variable '${name}' is not in the table`);
@@ -127,9 +131,24 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   const scenarioVars = scenarioList.map((sc) => sc.variables.map(index));
 
   // Global recoding first, down to a budget of records left for local suppression.
-  const hierarchies = new Map(Object.entries(policy.hierarchies ?? {}).filter(([name]) => t.vars.includes(name)).map(([name, spec]) => [index(name), spec] as const));
+  const hierarchies = new Map(
+    Object.entries(policy.hierarchies ?? {})
+      .filter(([name]) => t.vars.includes(name))
+      .map(([name, spec]) => [index(name), spec] as const),
+  );
   const budget = Math.floor(recordCount(t) * (policy.suppressionBudget ?? 0.05));
-  const recoding = hierarchies.size ? recodeToK(t, hierarchies, scenarioVars, strata, policy.k, budget, policy.maxGlobalRisk, new Set((policy.keep ?? []).filter((n) => t.vars.includes(n)).map(index))) : undefined;
+  const recoding = hierarchies.size
+    ? recodeToK(
+        t,
+        hierarchies,
+        scenarioVars,
+        strata,
+        policy.k,
+        budget,
+        policy.maxGlobalRisk,
+        new Set((policy.keep ?? []).filter((n) => t.vars.includes(n)).map(index)),
+      )
+    : undefined;
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
 
   // Then local suppression, scenario by scenario, until every one holds: a blank made for one
@@ -141,7 +160,13 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
     for (const vars of scenarioVars) {
       // suppressToK counts the classes itself and blanks nothing where none is short.
       if (!vars.length) continue;
-      const r = suppressToK(t, vars, strata, policy.k, order.filter((v) => vars.includes(v)));
+      const r = suppressToK(
+        t,
+        vars,
+        strata,
+        policy.k,
+        order.filter((v) => vars.includes(v)),
+      );
       for (const [name, n] of Object.entries(r.perVariable)) perVariable[name] = (perVariable[name] ?? 0) + n;
       fullySuppressed += r.fullySuppressed;
       cells += r.cells;
@@ -150,7 +175,8 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   }
 
   // Withholding a record shrinks the classes it leaves in other scenarios: repeated until none is short.
-  for (let round = 0, n = 1; scenarioVars.length > 1 && n > 0 && round < 10; round++) fullySuppressed += n = withholdRemaining(t, scenarioVars, strata, policy.k, perVariable);
+  for (let round = 0, n = 1; scenarioVars.length > 1 && n > 0 && round < 10; round++)
+    fullySuppressed += n = withholdRemaining(t, scenarioVars, strata, policy.k, perVariable);
 
   // l-diversity within the classes of every scenario, again until no scenario blanks more.
   const blanked: Record<string, number> = {};
@@ -172,7 +198,10 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
   for (const vars of scenarioVars)
     for (const [name, m] of Object.entries(enforceDiversity(t, [...strata, ...vars], policy.sensitive, 1).minL)) {
       const was = minL[name]?.after;
-      minL[name] = { before: minBefore[name] ?? m.before, after: was === undefined ? m.after : m.after === 0 ? was : was === 0 ? m.after : Math.min(was, m.after) };
+      minL[name] = {
+        before: minBefore[name] ?? m.before,
+        after: was === undefined ? m.after : m.after === 0 ? was : was === 0 ? m.after : Math.min(was, m.after),
+      };
     }
   const after = measure(t, key, qis, policy.maxIndividualRisk);
 
@@ -184,18 +213,38 @@ export function anonymizeTable(input: SdcTable, policy: SdcPolicy, opts: { inPla
     const v = violators(t, strictFrequencies(t, vars), policy.k);
     const where = implicit ? '' : ` for scenario '${sc.name}' (${sc.variables.join(', ')})`;
     if (v > 0) failures.push(`${v} records remain in classes smaller than k=${policy.k}${where} (strata too small to reach k)`);
-    if (m.maxIndividualRisk > policy.maxIndividualRisk) failures.push(`${m.recordsAboveRiskThreshold} records have an individual risk above ${policy.maxIndividualRisk} (highest ${m.maxIndividualRisk.toFixed(3)})${where}`);
-    if (m.globalRisk > policy.maxGlobalRisk) failures.push(`global risk ${(m.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${sc.variables.join(', ')}${where}`);
+    if (m.maxIndividualRisk > policy.maxIndividualRisk)
+      failures.push(
+        `${m.recordsAboveRiskThreshold} records have an individual risk above ${policy.maxIndividualRisk} (highest ${m.maxIndividualRisk.toFixed(3)})${where}`,
+      );
+    if (m.globalRisk > policy.maxGlobalRisk)
+      failures.push(
+        `global risk ${(m.globalRisk * 100).toFixed(2)}% exceeds ${(policy.maxGlobalRisk * 100).toFixed(2)}% on ${sc.variables.join(', ')}${where}`,
+      );
     const passed = v === 0 && m.globalRisk <= policy.maxGlobalRisk && m.maxIndividualRisk <= policy.maxIndividualRisk;
-    return { name: sc.name, variables: sc.variables, unpublished: sc.unpublished ?? [], violators: v, keys: m.keys, expectedReidentifications: m.expectedReidentifications, globalRisk: m.globalRisk, maxIndividualRisk: m.maxIndividualRisk, passed };
+    return {
+      name: sc.name,
+      variables: sc.variables,
+      unpublished: sc.unpublished ?? [],
+      violators: v,
+      keys: m.keys,
+      expectedReidentifications: m.expectedReidentifications,
+      globalRisk: m.globalRisk,
+      maxIndividualRisk: m.maxIndividualRisk,
+      passed,
+    };
   });
   for (const [name, { after: l }] of Object.entries(minL))
-    if (policy.l > 1 && l > 0 && l < policy.l) failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
+    if (policy.l > 1 && l > 0 && l < policy.l)
+      failures.push(`sensitive variable '${name}' has classes with only ${l} distinct values (l=${policy.l} required)`);
   const s = { perVariable, fullySuppressed };
   const d = { minL, suppressed: blanked };
 
   const suppressions = Object.fromEntries(
-    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [name, { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 }]),
+    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [
+      name,
+      { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 },
+    ]),
   );
   return {
     table: t,
@@ -227,10 +276,21 @@ export const inlineAnonymizer: Anonymizer = async (table, policy) => anonymizeTa
 const percent = (n: number, of: number) => (of ? Math.round((n / of) * 10000) / 100 : 0);
 
 /** Per variable: records recoded by the global recoding, cells suppressed locally (key or l-diversity). */
-function informationLoss(recoding: RecodingResult | undefined, suppressedKey: Record<string, number>, blanked: Record<string, number>, records: number): SdcReport['informationLoss'] {
+function informationLoss(
+  recoding: RecodingResult | undefined,
+  suppressedKey: Record<string, number>,
+  blanked: Record<string, number>,
+  records: number,
+): SdcReport['informationLoss'] {
   const names = new Set([...Object.keys(recoding?.levels ?? {}), ...Object.keys(suppressedKey), ...Object.keys(blanked)]);
   return Object.fromEntries(
-    [...names].map((name) => [name, { recodedPercent: percent(recoding?.levels[name]?.recordsChanged ?? 0, records), suppressedPercent: percent((suppressedKey[name] ?? 0) + (blanked[name] ?? 0), records) }]),
+    [...names].map((name) => [
+      name,
+      {
+        recodedPercent: percent(recoding?.levels[name]?.recordsChanged ?? 0, records),
+        suppressedPercent: percent((suppressedKey[name] ?? 0) + (blanked[name] ?? 0), records),
+      },
+    ]),
   );
 }
 
@@ -241,7 +301,13 @@ function informationLoss(recoding: RecodingResult | undefined, suppressedKey: Re
  * every scenario holds, whatever the interplay of scenarios sharing variables. Returns the records
  * withheld this way.
  */
-function withholdRemaining(t: SdcTable, scenarioVars: number[][], strata: number[], k: number, perVariable: Record<string, number>): number {
+function withholdRemaining(
+  t: SdcTable,
+  scenarioVars: number[][],
+  strata: number[],
+  k: number,
+  perVariable: Record<string, number>,
+): number {
   const union = [...new Set(scenarioVars.flat())];
   const frequencies = () => scenarioVars.map((vars) => strictFrequencies(t, [...strata, ...vars]));
   const isWithheld = (i: number) => union.every((v) => t.codes[v]![i] === SUPPRESSED);

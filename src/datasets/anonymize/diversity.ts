@@ -94,7 +94,10 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
         }
     writeBack();
     // A class whose values are all blanked discloses nothing about this variable.
-    minL[name] = { before: smallest(before, false), after: suppressed[name] ? smallest(distinctPerClass(t, keys, s), true) : smallest(before, true) };
+    minL[name] = {
+      before: smallest(before, false),
+      after: suppressed[name] ? smallest(distinctPerClass(t, keys, s), true) : smallest(before, true),
+    };
   }
   return { minL, suppressed };
 }

@@ -96,7 +96,9 @@ function fromFunctions(labels: string[], steps: Array<{ describe: string; map: (
 
 /** Bands of an ordered variable merged pairwise per level, in the order of their values. */
 function orderedSteps(labels: string[]): Array<{ describe: string; map: (label: string) => string | null }> {
-  const ranges = [...new Set(labels.filter((l) => !kept(l) && range(l)))].map((l) => ({ label: l, r: range(l)! })).sort((a, b) => a.r[0] - b.r[0]);
+  const ranges = [...new Set(labels.filter((l) => !kept(l) && range(l)))]
+    .map((l) => ({ label: l, r: range(l)! }))
+    .sort((a, b) => a.r[0] - b.r[0]);
   const steps: Array<{ describe: string; map: (label: string) => string | null }> = [];
   let groups = ranges.map((x) => [x]);
   while (groups.length > 2) {
@@ -138,7 +140,12 @@ export function levelsOf(t: SdcTable, v: number, spec: HierarchySpec, k: number)
   const withhold = { describe: WITHHELD_STEP, map: () => WITHHELD };
   switch (spec.kind) {
     case 'date':
-      return fromFunctions(labels, [{ describe: 'quarter', map: quarter }, { describe: 'half-year', map: half }, { describe: 'year', map: year }, withhold]);
+      return fromFunctions(labels, [
+        { describe: 'quarter', map: quarter },
+        { describe: 'half-year', map: half },
+        { describe: 'year', map: year },
+        withhold,
+      ]);
     case 'ordered':
       return fromFunctions(labels, [...orderedSteps(labels), withhold]);
     case 'map': {
@@ -148,20 +155,33 @@ export function levelsOf(t: SdcTable, v: number, spec: HierarchySpec, k: number)
       const counts = countsOf(t, v);
       const rare = new Set(labels.filter((_, c) => (counts.get(c) ?? 0) < 0.02 * recordCount(t)));
       const first = spec.levels[0]!;
-      const partial = { describe: `values of under 2% of records as ${spec.names?.[0] ?? 'level 1'}`, map: (l: string) => (rare.has(l) ? (first[l] ?? l) : l) };
-      return fromFunctions(labels, [partial, ...spec.levels.map((m, i) => ({ describe: spec.names?.[i] ?? `level ${i + 1}`, map: (l: string) => m[l] ?? l })), withhold]);
+      const partial = {
+        describe: `values of under 2% of records as ${spec.names?.[0] ?? 'level 1'}`,
+        map: (l: string) => (rare.has(l) ? (first[l] ?? l) : l),
+      };
+      return fromFunctions(labels, [
+        partial,
+        ...spec.levels.map((m, i) => ({ describe: spec.names?.[i] ?? `level ${i + 1}`, map: (l: string) => m[l] ?? l })),
+        withhold,
+      ]);
     }
     case 'categorical': {
       const counts = countsOf(t, v);
       const rare = new Set(labels.filter((_, c) => (counts.get(c) ?? 0) < k));
-      return fromFunctions(labels, [{ describe: `categories of fewer than ${k} records merged into 'other'`, map: (l) => (rare.has(l) ? 'other' : l) }, withhold]);
+      return fromFunctions(labels, [
+        { describe: `categories of fewer than ${k} records merged into 'other'`, map: (l) => (rare.has(l) ? 'other' : l) },
+        withhold,
+      ]);
     }
   }
 }
 
 export interface RecodingResult {
   /** Per variable: the level chosen, of how many, and what it does. */
-  levels: Record<string, { level: number; of: number; describe: string; categoriesBefore: number; categoriesAfter: number; recordsChanged: number }>;
+  levels: Record<
+    string,
+    { level: number; of: number; describe: string; categoriesBefore: number; categoriesAfter: number; recordsChanged: number }
+  >;
   /** Records below k summed over the scenarios, before and after recoding. */
   violatorsBefore: number;
   violatorsAfter: number;
@@ -173,7 +193,16 @@ export interface RecodingResult {
  * global risk within `maxGlobalRisk`, and recodes the table in place at those levels. A variable
  * without a hierarchy stays as it is; one in `keep` is never withheld whole.
  */
-export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, scenarios: number[][], strata: number[], k: number, budget: number, maxGlobalRisk = 1, keep: ReadonlySet<number> = new Set()): RecodingResult {
+export function recodeToK(
+  t: SdcTable,
+  hierarchies: Map<number, HierarchySpec>,
+  scenarios: number[][],
+  strata: number[],
+  k: number,
+  budget: number,
+  maxGlobalRisk = 1,
+  keep: ReadonlySet<number> = new Set(),
+): RecodingResult {
   const vars = [...hierarchies.keys()];
   const levels = new Map(vars.map((v) => [v, levelsOf(t, v, hierarchies.get(v)!, k)]));
   // A variable researchers must keep is recoded, never withheld: its withholding level is out of reach.
@@ -194,7 +223,7 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
     }
     return out;
   };
-  const categories = (v: number, level: number) => levels.get(v)?.labels[level]!.length ?? t.labels[v]!.length;
+  const categories = (v: number, level: number) => levels.get(v)?.labels[level]?.length ?? t.labels[v]!.length;
   const current = new Map<number, Int32Array>();
   for (const v of new Set([...strata, ...scenarios.flat()])) current.set(v, codesAt(v, chosen.get(v) ?? 0));
   // What a scenario's classes leave to fix: records below k, and expected re-identifications
@@ -271,11 +300,19 @@ export function recodeToK(t: SdcTable, hierarchies: Map<number, HierarchySpec>, 
       const codes = t.codes[v]!;
       const labels0 = l.labels[0]!;
       const labelsL = l.labels[level]!;
-      for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED && labelsL[map[codes[i]!]!] !== labels0[codes[i]!]) changed += weightOf(t, i);
+      for (let i = 0; i < t.n; i++)
+        if (codes[i] !== SUPPRESSED && labelsL[map[codes[i]!]!] !== labels0[codes[i]!]) changed += weightOf(t, i);
       for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) codes[i] = map[codes[i]!]!;
       t.labels[v] = labelsL;
     }
-    result.levels[t.vars[v]!] = { level, of: l.maps.length - 1, describe: l.describe[level]!, categoriesBefore: before, categoriesAfter: categoriesInUse(t, v), recordsChanged: changed };
+    result.levels[t.vars[v]!] = {
+      level,
+      of: l.maps.length - 1,
+      describe: l.describe[level]!,
+      categoriesBefore: before,
+      categoriesAfter: categoriesInUse(t, v),
+      recordsChanged: changed,
+    };
   }
   return result;
 }

@@ -9,7 +9,26 @@ const SUBREGIONS: Record<string, string[]> = {
   'Eastern Africa': ['BDI', 'COM', 'DJI', 'ERI', 'ETH', 'KEN', 'MDG', 'MWI', 'MOZ', 'RWA', 'SOM', 'SSD', 'TZA', 'UGA', 'ZMB', 'ZWE'],
   'Southern Africa': ['BWA', 'SWZ', 'LSO', 'NAM', 'ZAF'],
   'Southern Asia': ['AFG', 'BGD', 'BTN', 'IND', 'IRN', 'MDV', 'NPL', 'PAK', 'LKA'],
-  'Western Asia': ['ARM', 'AZE', 'BHR', 'CYP', 'GEO', 'IRQ', 'ISR', 'JOR', 'KWT', 'LBN', 'OMN', 'QAT', 'SAU', 'PSE', 'SYR', 'TUR', 'ARE', 'YEM'],
+  'Western Asia': [
+    'ARM',
+    'AZE',
+    'BHR',
+    'CYP',
+    'GEO',
+    'IRQ',
+    'ISR',
+    'JOR',
+    'KWT',
+    'LBN',
+    'OMN',
+    'QAT',
+    'SAU',
+    'PSE',
+    'SYR',
+    'TUR',
+    'ARE',
+    'YEM',
+  ],
   'Southern Europe': ['ALB', 'BIH', 'HRV', 'GRC', 'ITA', 'MLT', 'MNE', 'MKD', 'PRT', 'SRB', 'SVN', 'ESP'],
   'Western Europe': ['AUT', 'BEL', 'FRA', 'DEU', 'LUX', 'NLD', 'CHE'],
   'Northern Europe': ['DNK', 'EST', 'FIN', 'ISL', 'IRL', 'LVA', 'LTU', 'NOR', 'SWE', 'GBR'],
@@ -29,10 +48,15 @@ const REGION_OF_SUBREGION: Record<string, string> = {
 };
 
 /** ISO 3166-1 alpha-3 code -> M49 subregion. */
-export const SUBREGION: Record<string, string> = Object.fromEntries(Object.entries(SUBREGIONS).flatMap(([sub, codes]) => codes.map((c) => [c, sub])));
+export const SUBREGION: Record<string, string> = Object.fromEntries(
+  Object.entries(SUBREGIONS).flatMap(([sub, codes]) => codes.map((c) => [c, sub])),
+);
 
 /** Subregion (or a country code) -> region. */
-export const REGION: Record<string, string> = { ...REGION_OF_SUBREGION, ...Object.fromEntries(Object.entries(SUBREGION).map(([c, sub]) => [c, REGION_OF_SUBREGION[sub]!])) };
+export const REGION: Record<string, string> = {
+  ...REGION_OF_SUBREGION,
+  ...Object.fromEntries(Object.entries(SUBREGION).map(([c, sub]) => [c, REGION_OF_SUBREGION[sub]!])),
+};
 
 /** Whether most of a variable's choices are country codes the table knows. */
 export function isCountryList(values: readonly string[]): boolean {

@@ -57,7 +57,13 @@ function patterns(order: readonly number[]): number[][] {
  * blanks included, with at least k - 1 others. `order` lists the quasi-identifiers, the one to
  * blank first at the start.
  */
-export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonly number[], k: number, order = defaultOrder(t, qis)): SuppressionResult {
+export function suppressToK(
+  t: SdcTable,
+  qis: readonly number[],
+  strata: readonly number[],
+  k: number,
+  order = defaultOrder(t, qis),
+): SuppressionResult {
   const all = [...strata, ...qis];
   const fk = strictFrequencies(t, all);
   // Rows of the input; rows split off later are always blanked in a pattern, never donors.
@@ -107,7 +113,12 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
   }
 
   /** Each short group either gets donors (members of large classes, same kept values) or waits. */
-  function lend(short: Map<number | string, { members: number[]; size: number }>, keptKey: (i: number) => number | string, pattern: number[], next: number[]): void {
+  function lend(
+    short: Map<number | string, { members: number[]; size: number }>,
+    keptKey: (i: number) => number | string,
+    pattern: number[],
+    next: number[],
+  ): void {
     const donorsFor = new Map<number | string, number[]>();
     const cols = pattern.map((v) => t.codes[v]!);
     for (let i = 0; i < inputRows; i++) {
@@ -165,7 +176,9 @@ export function suppressToK(t: SdcTable, qis: readonly number[], strata: readonl
         const key = keyOf(t, all, i);
         classes.set(key, [...(classes.get(key) ?? []), i]);
       }
-      const bySize = [...classes.values()].map((donors) => ({ donors, records: weightOfRows(donors) })).sort((a, b) => b.records - a.records);
+      const bySize = [...classes.values()]
+        .map((donors) => ({ donors, records: weightOfRows(donors) }))
+        .sort((a, b) => b.records - a.records);
       for (const c of bySize) {
         // Records are taken from the last rows first, as many as the class can spare above k.
         while (size < k && c.records > k && c.donors.length) {

@@ -97,7 +97,11 @@ export function splitRow(t: SdcTable, i: number, m: number): number {
 export function groupedTableBuilder(
   vars: string[],
   sensitive: string[] = [],
-): { push(key: ReadonlyArray<string>, sensitive?: ReadonlyArray<string>): number; rowOf(key: ReadonlyArray<string>): number | undefined; build(): SdcTable } {
+): {
+  push(key: ReadonlyArray<string>, sensitive?: ReadonlyArray<string>): number;
+  rowOf(key: ReadonlyArray<string>): number | undefined;
+  build(): SdcTable;
+} {
   const rows = new Map<string, number>();
   const inner = tableBuilder(vars);
   let weights = new Int32Array(1024);
@@ -111,7 +115,7 @@ export function groupedTableBuilder(
       const c = inner.code(v, cells[v] ?? '', add);
       if (c === undefined) return undefined;
       codes[v] = c;
-      key += c + ',';
+      key += `${c},`;
     }
     return key;
   };
@@ -205,7 +209,12 @@ export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number,
 export function tableBuilder(
   vars: string[],
   expected = 1024,
-): { push(row: ReadonlyArray<string>): void; code(v: number, value: string, add: boolean): number | undefined; pushCodes(codes: ReadonlyArray<number>): void; build(): SdcTable } {
+): {
+  push(row: ReadonlyArray<string>): void;
+  code(v: number, value: string, add: boolean): number | undefined;
+  pushCodes(codes: ReadonlyArray<number>): void;
+  build(): SdcTable;
+} {
   const dicts = vars.map(() => new Map<string, number>());
   let columns: Codes[] = vars.map(() => new Int16Array(Math.max(16, expected)));
   let n = 0;
@@ -268,7 +277,7 @@ export function categoriesInUse(t: SdcTable, v: number): number {
 /** The key of record i over the variables `vars` (indexes), as a string usable in a Map. */
 export function keyOf(t: SdcTable, vars: readonly number[], i: number): string {
   let k = '';
-  for (const v of vars) k += t.codes[v]![i] + ',';
+  for (const v of vars) k += `${t.codes[v]![i]},`;
   return k;
 }
 

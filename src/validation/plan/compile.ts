@@ -88,27 +88,76 @@ export interface ValidationPlan {
   clearInvisible: string;
 }
 
-export type CompiledValidation =
-  | { path: 'plan'; plan: ValidationPlan }
-  | { path: 'model'; reasons: string[] };
+export type CompiledValidation = { path: 'plan'; plan: ValidationPlan } | { path: 'model'; reasons: string[] };
 
 /** Question types the plan validates; any other type sends the version to the full model. */
 const TYPES = new Set([
-  'text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating', 'html', 'image',
-  'matrix', 'multipletext', 'paneldynamic', 'matrixdropdown', 'matrixdynamic',
+  'text',
+  'comment',
+  'radiogroup',
+  'dropdown',
+  'checkbox',
+  'tagbox',
+  'boolean',
+  'rating',
+  'html',
+  'image',
+  'matrix',
+  'multipletext',
+  'paneldynamic',
+  'matrixdropdown',
+  'matrixdynamic',
 ]);
 const CELL_TYPES = new Set(['text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating']);
 const NUMERIC_INPUTS = new Set(['number', 'range']);
 /** survey-core's built-in functions that read only their arguments (no survey, no question state). */
 const PURE_FUNCTIONS = new Set([
-  'sum', 'min', 'max', 'count', 'avg', 'round', 'trunc', 'iif', 'getDate', 'age', 'dateDiff', 'dateAdd',
-  'currentDate', 'today', 'getYear', 'currentYear', 'diffDays', 'year', 'month', 'day', 'weekday', 'substring',
+  'sum',
+  'min',
+  'max',
+  'count',
+  'avg',
+  'round',
+  'trunc',
+  'iif',
+  'getDate',
+  'age',
+  'dateDiff',
+  'dateAdd',
+  'currentDate',
+  'today',
+  'getYear',
+  'currentYear',
+  'diffDays',
+  'year',
+  'month',
+  'day',
+  'weekday',
+  'substring',
 ]);
 /** survey-core variables that come from the running model, not from the answers. */
 const MODEL_VARIABLES = new Set([
-  'pageno', 'pagecount', 'correctedanswers', 'correctanswers', 'correctedanswercount', 'incorrectedanswers',
-  'incorrectanswers', 'incorrectedanswercount', 'questioncount', 'panelindex', 'visiblepanelindex', 'parentpanel',
-  'prevpanel', 'nextpanel', 'rowindex', 'visiblerowindex', 'rowname', 'rowtitle', 'rowvalue', 'prevrow', 'nextrow',
+  'pageno',
+  'pagecount',
+  'correctedanswers',
+  'correctanswers',
+  'correctedanswercount',
+  'incorrectedanswers',
+  'incorrectanswers',
+  'incorrectedanswercount',
+  'questioncount',
+  'panelindex',
+  'visiblepanelindex',
+  'parentpanel',
+  'prevpanel',
+  'nextpanel',
+  'rowindex',
+  'visiblerowindex',
+  'rowname',
+  'rowtitle',
+  'rowvalue',
+  'prevrow',
+  'nextrow',
 ]);
 /** What compiling collects: every reason the version cannot take the plan. */
 interface Compiler {
@@ -120,7 +169,12 @@ function refuse(c: Compiler, reason: string): void {
 }
 
 /** Checks one expression and returns survey-core's runner for it. */
-function compileExpression<T extends ConditionRunner | ExpressionRunner>(c: Compiler, runner: T, where: string, inside: 'panel' | 'row' | null): T {
+function compileExpression<T extends ConditionRunner | ExpressionRunner>(
+  c: Compiler,
+  runner: T,
+  where: string,
+  inside: 'panel' | 'row' | null,
+): T {
   const expression = runner.expression;
   if (runner.isAsync) refuse(c, `${where}: asynchronous function in "${expression}"`);
   for (const name of functionNames(expression))
@@ -140,7 +194,8 @@ function functionNames(expression: string): string[] {
   for (const m of expression.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
     const name = m[1]!;
     if (FunctionFactory.Instance.hasFunction(name)) names.push(name);
-    else if (!['and', 'or', 'not', 'contains', 'notcontains', 'anyof', 'allof', 'empty', 'notempty'].includes(name.toLowerCase())) names.push(name);
+    else if (!['and', 'or', 'not', 'contains', 'notcontains', 'anyof', 'allof', 'empty', 'notempty'].includes(name.toLowerCase()))
+      names.push(name);
   }
   return names;
 }
@@ -191,13 +246,23 @@ function validatorsOf(c: Compiler, q: any, where: string, inside: 'panel' | 'row
   return ((q.validators ?? []) as any[]).map((v) => {
     const type = v.getType();
     checkProperties(c, v, `${where} ${type}`);
-    if (!['numericvalidator', 'textvalidator', 'answercountvalidator', 'regexvalidator', 'emailvalidator', 'expressionvalidator'].includes(type))
+    if (
+      !['numericvalidator', 'textvalidator', 'answercountvalidator', 'regexvalidator', 'emailvalidator', 'expressionvalidator'].includes(
+        type,
+      )
+    )
       refuse(c, `${where}: ${type}`);
     return { validator: v, expression: type === 'expressionvalidator' ? condition(c, v.expression, where, inside) : null };
   });
 }
 
-function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | 'row' | null, fallbackChoices: unknown[] = []): QuestionPlan {
+function compileQuestion(
+  c: Compiler,
+  q: any,
+  where: string,
+  inside: 'panel' | 'row' | null,
+  fallbackChoices: unknown[] = [],
+): QuestionPlan {
   const type: string = q.getType();
   const json = jsonOf(q);
   if (!TYPES.has(type)) refuse(c, `${where}: question type '${type}'`);
@@ -251,7 +316,7 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
     if (NUMERIC_INPUTS.has(inputType)) {
       plan.min = typeof q.min === 'number' ? q.min : null;
       plan.max = typeof q.max === 'number' ? q.max : null;
-    } else if (q.min !== undefined && q.min !== '' || q.max !== undefined && q.max !== '') {
+    } else if ((q.min !== undefined && q.min !== '') || (q.max !== undefined && q.max !== '')) {
       if (json.min !== undefined || json.max !== undefined) refuse(c, `${where}: min/max on a ${inputType} input`);
     }
   }
@@ -282,7 +347,13 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
       checkProperties(c, col, cellWhere, cell.getType());
       if (col.visibleIf || col.enableIf || col.requiredIf) refuse(c, `${cellWhere}: a column with its own condition`);
       if (cell.showOtherItem) refuse(c, `${cellWhere}: an "other" item in a cell`);
-      return compileQuestion(c, cell, cellWhere, 'row', ((q.choices ?? []) as any[]).map((choice) => choice.value));
+      return compileQuestion(
+        c,
+        cell,
+        cellWhere,
+        'row',
+        ((q.choices ?? []) as any[]).map((choice) => choice.value),
+      );
     });
     if (type === 'matrixdropdown') plan.rows = (q.rows as any[]).map((r) => String(r.value));
     checkItems(c, q.rows, where, 'row');
@@ -293,11 +364,16 @@ function compileQuestion(c: Compiler, q: any, where: string, inside: 'panel' | '
 }
 
 function compileCalculated(c: Compiler, model: Model): CalculatedPlan[] {
-  return (model.calculatedValues as any[]).map((cv) => (checkProperties(c, cv, `calculated value '${cv.name}'`), {
-    name: cv.name,
-    expression: compileExpression(c, new ExpressionRunner(cv.expression ?? ''), `calculated value '${cv.name}'`, null),
-    includeIntoResult: cv.includeIntoResult === true,
-  }));
+  return (model.calculatedValues as any[]).map(
+    (cv) => (
+      checkProperties(c, cv, `calculated value '${cv.name}'`),
+      {
+        name: cv.name,
+        expression: compileExpression(c, new ExpressionRunner(cv.expression ?? ''), `calculated value '${cv.name}'`, null),
+        includeIntoResult: cv.includeIntoResult === true,
+      }
+    ),
+  );
 }
 
 /** Compiles a version, or names every construct that keeps it on the full model. */
@@ -326,18 +402,23 @@ function compile(definition: Record<string, unknown>, built?: Model): CompiledVa
   for (const [name, count] of names) if (count > 1) refuse(c, `survey: ${count} questions share the value name '${name}'`);
   const pages = (model.pages as any[]).map((page) => compileContainer(c, page, `page '${page.name}'`, null));
   const calculated = compileCalculated(c, model);
-  if (clearInvisible === 'onHidden' && pages.some(hasNestedConditions)) refuse(c, 'survey: clearInvisibleValues onHidden with conditions inside dynamic panels or matrices');
+  if (clearInvisible === 'onHidden' && pages.some(hasNestedConditions))
+    refuse(c, 'survey: clearInvisibleValues onHidden with conditions inside dynamic panels or matrices');
   if (c.reasons.length) return { path: 'model', reasons: c.reasons };
   const top: QuestionPlan[] = [];
   const collect = (n: ContainerPlan | QuestionPlan): void => void (n.kind === 'container' ? n.elements.forEach(collect) : top.push(n));
   pages.forEach(collect);
-  return { path: 'plan', plan: { model, shapes: compileShapes(model), pages, top, hasPanels: top.some((q) => q.template), calculated, clearInvisible } };
+  return {
+    path: 'plan',
+    plan: { model, shapes: compileShapes(model), pages, top, hasPanels: top.some((q) => q.template), calculated, clearInvisible },
+  };
 }
 
 function hasNestedConditions(node: ContainerPlan | QuestionPlan): boolean {
   if (node.kind === 'container') return node.elements.some(hasNestedConditions);
   const nested = [...(node.template ? [node.template] : []), ...node.columns, ...node.items];
   const conditional = (n: ContainerPlan | QuestionPlan): boolean =>
-    Boolean(n.visibleIf || n.enableIf || (n.kind === 'question' && n.requiredIf)) || (n.kind === 'container' && n.elements.some(conditional));
+    Boolean(n.visibleIf || n.enableIf || (n.kind === 'question' && n.requiredIf)) ||
+    (n.kind === 'container' && n.elements.some(conditional));
   return nested.some(conditional);
 }

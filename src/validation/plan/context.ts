@@ -50,7 +50,10 @@ export function lookUp(values: unknown, path: PathItem[]): Found | undefined {
     let found = false;
     let j = end;
     for (; j >= i; j--) {
-      const name = path.slice(i, j + 1).map((p) => p.name).join('.');
+      const name = path
+        .slice(i, j + 1)
+        .map((p) => p.name)
+        .join('.');
       const next = keyOf(value, name);
       if (next !== undefined) {
         value = next;

@@ -131,7 +131,11 @@ function checkQuestion(q: QuestionPlan, w: Walk, given: unknown, container: Json
   if (isRequired(q, w.ctx) && isEmpty(value))
     errors.push({ path, type: 'required', message: () => new AnswerRequiredError(question.requiredErrorText, question).getText() });
   if (q.other && isOtherSelected(q, value) && !container[q.other.commentKey])
-    errors.push({ path, type: 'otherempty', message: () => question.otherErrorText || question.getLocalizationString('otherRequiredError') });
+    errors.push({
+      path,
+      type: 'otherempty',
+      message: () => question.otherErrorText || question.getLocalizationString('otherRequiredError'),
+    });
   if (q.min !== null || q.max !== null) {
     const n = typeof value === 'number' ? value : NaN;
     if (!isEmpty(value) && q.min !== null && n < q.min)
@@ -226,7 +230,13 @@ function calculate(plan: ValidationPlan, data: Json, locale: string): Json {
 }
 
 function walkAll(plan: ValidationPlan, data: Json, locale: string, collect: boolean): Walk {
-  const w: Walk = { ctx: surveyContext(data, calculate(plan, data, locale), locale), errors: collect ? [] : null, hidden: [], hiddenNested: [], ownHidden: new Set() };
+  const w: Walk = {
+    ctx: surveyContext(data, calculate(plan, data, locale), locale),
+    errors: collect ? [] : null,
+    hidden: [],
+    hiddenNested: [],
+    ownHidden: new Set(),
+  };
   for (const page of plan.pages) walkContainer(page, w, data, '', true, false);
   return w;
 }
@@ -459,5 +469,3 @@ function carriedValues(plan: ValidationPlan, q: QuestionPlan, data: Json): unkno
   const values = mode === 'selected' ? choices.filter(isPicked) : mode === 'unselected' ? choices.filter((v) => !isPicked(v)) : choices;
   return [...values, ...q.carry!.own];
 }
-
-

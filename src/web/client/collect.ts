@@ -84,7 +84,14 @@ async function refreshDefinitions(): Promise<boolean> {
       if (!stored.some((d) => d.key === key)) {
         const def = await api(`/questionnaires/${encodeURIComponent(q.id)}/versions/${encodeURIComponent(q.currentVersion)}/definition`);
         if (!def.ok) continue;
-        await store.put('definitions', { key, questionnaireId: q.id, version: q.currentVersion, title: q.title, json: def.body, current: true } satisfies StoredDefinition);
+        await store.put('definitions', {
+          key,
+          questionnaireId: q.id,
+          version: q.currentVersion,
+          title: q.title,
+          json: def.body,
+          current: true,
+        } satisfies StoredDefinition);
         changed = true;
       }
       // Older versions stop being offered for new interviews; queued ones keep their own version.
@@ -137,14 +144,31 @@ async function refreshStatus(): Promise<void> {
     ),
     h('button', { id: 'send-now', type: 'button', onclick: () => void sync(true) }, t('sendNow')),
     items.length > 0 && h('ul', { class: 'queue' }, ...items.map(queueLine)),
-    recent.length > 0 && h('details', {}, h('summary', {}, `${t('sent')} (${recent.length})`), h('ul', {}, ...recent.map((r) => h('li', {}, `${r.questionnaireId} · ${r.instanceId.slice(0, 8)} · ${dateTimeOf(r.at)}`)))),
+    recent.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, `${t('sent')} (${recent.length})`),
+        h('ul', {}, ...recent.map((r) => h('li', {}, `${r.questionnaireId} · ${r.instanceId.slice(0, 8)} · ${dateTimeOf(r.at)}`))),
+      ),
   );
 }
 
 function queueLine(i: OutboxItem): HTMLElement {
   const state = i.state === 'failed' ? t('failed') : t('waiting');
-  const detail = [i.lastError && t('why', { reason: i.lastError }), i.state === 'waiting' && i.attempts > 0 && t('nextTry', { time: timeOf(new Date(i.nextAttemptAt)) })].filter(Boolean).join(' · ');
-  return h('li', { class: i.state }, h('strong', {}, state), ` ${i.questionnaireId} ${i.version} · ${i.instanceId.slice(0, 8)} · ${dateTimeOf(i.queuedAt)}`, detail && h('small', {}, ` ${detail}`));
+  const detail = [
+    i.lastError && t('why', { reason: i.lastError }),
+    i.state === 'waiting' && i.attempts > 0 && t('nextTry', { time: timeOf(new Date(i.nextAttemptAt)) }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return h(
+    'li',
+    { class: i.state },
+    h('strong', {}, state),
+    ` ${i.questionnaireId} ${i.version} · ${i.instanceId.slice(0, 8)} · ${dateTimeOf(i.queuedAt)}`,
+    detail && h('small', {}, ` ${detail}`),
+  );
 }
 
 async function showList(): Promise<void> {
@@ -152,12 +176,43 @@ async function showList(): Promise<void> {
   const defs = (await store.all<StoredDefinition>('definitions')).filter((d) => d.current);
   replace(
     app,
-    h('header', { class: 'bar' }, h('h1', {}, t('deviceTitle')), languageSwitch(APP_LANGUAGES, lang, (l) => { lang = l; setLanguage(l); void showList(); })),
+    h(
+      'header',
+      { class: 'bar' },
+      h('h1', {}, t('deviceTitle')),
+      languageSwitch(APP_LANGUAGES, lang, (l) => {
+        lang = l;
+        setLanguage(l);
+        void showList();
+      }),
+    ),
     h('section', { id: 'status', class: 'card', 'aria-live': 'polite' }),
     h(
       'section',
       { class: 'card' },
-      defs.length === 0 ? h('p', {}, t('noQuestionnaires')) : h('ul', { class: 'plain' }, ...defs.map((d) => h('li', {}, h('button', { type: 'button', class: 'primary', 'data-questionnaire': d.questionnaireId, onclick: () => void startInterview(d.questionnaireId, d.version) }, `${t('newInterview')}: ${d.title}`), h('small', {}, ` v${d.version}`)))),
+      defs.length === 0
+        ? h('p', {}, t('noQuestionnaires'))
+        : h(
+            'ul',
+            { class: 'plain' },
+            ...defs.map((d) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'primary',
+                    'data-questionnaire': d.questionnaireId,
+                    onclick: () => void startInterview(d.questionnaireId, d.version),
+                  },
+                  `${t('newInterview')}: ${d.title}`,
+                ),
+                h('small', {}, ` v${d.version}`),
+              ),
+            ),
+          ),
     ),
     h('p', {}, h('button', { type: 'button', class: 'danger', id: 'forget', onclick: () => void forgetDevice() }, t('forget'))),
     h('p', { id: 'flash', role: 'status' }),
@@ -181,12 +236,22 @@ async function startInterview(questionnaireId: string, version: string, resume?:
   const formLang = resume?.locale || (languages.includes(lang) ? lang : languages[0]!);
   const model = createForm(def.json, formLang);
   setLanguage(formLang);
-  const progress: InProgress = resume ?? { key: 'current', instanceId: uuid(), questionnaireId, version, data: {}, page: 0, locale: formLang, startedAt: new Date().toISOString() };
+  const progress: InProgress = resume ?? {
+    key: 'current',
+    instanceId: uuid(),
+    questionnaireId,
+    version,
+    data: {},
+    page: 0,
+    locale: formLang,
+    startedAt: new Date().toISOString(),
+  };
   if (resume) {
     model.data = resume.data;
     model.currentPageNo = resume.page;
   }
-  const save = () => store.put('progress', { ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' } satisfies InProgress);
+  const save = () =>
+    store.put('progress', { ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' } satisfies InProgress);
   model.onValueChanged.add(() => void save());
   model.onCurrentPageChanged.add(() => void save());
   model.onComplete.add((sender) => void finish(sender, def, progress));

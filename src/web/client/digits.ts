@@ -9,8 +9,10 @@ export function toLatinDigits(text: string): string {
     const code = ch.codePointAt(0)!;
     const zero = ZEROS.find((z) => code >= z && code <= z + 9);
     if (zero !== undefined) out += String(code - zero);
-    else if (ch === '\u066b') out += '.'; // Arabic decimal separator
-    else if (ch === '\u066c' || ch === '\u060c') continue; // Arabic thousands separator, Arabic comma
+    else if (ch === '\u066b')
+      out += '.'; // Arabic decimal separator
+    else if (ch === '\u066c' || ch === '\u060c')
+      continue; // Arabic thousands separator, Arabic comma
     else out += ch;
   }
   return out;

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   const country = draft?.country ?? new URLSearchParams(location.search).get('country') ?? '';
   const json = def.body as Record<string, unknown>;
   const languages = formLanguages(json);
-  const lang = draft?.locale && languages.includes(draft.locale) ? draft.locale : languages.includes(initialLanguage()) ? initialLanguage() : languages[0]!;
+  const lang =
+    draft?.locale && languages.includes(draft.locale)
+      ? draft.locale
+      : languages.includes(initialLanguage())
+        ? initialLanguage()
+        : languages[0]!;
   const model = createForm(json, lang);
   setLanguage(lang);
   model.showTitle = false; // the page header shows it
@@ -56,7 +61,11 @@ async function main(): Promise<void> {
     if (page) model.currentPage = page;
   }
 
-  const state = h('p', { id: 'save-state', role: 'status', 'aria-live': 'polite' }, draft ? t('savedAt', { time: timeOf(draft.updatedAt) }) : t('notSaved'));
+  const state = h(
+    'p',
+    { id: 'save-state', role: 'status', 'aria-live': 'polite' },
+    draft ? t('savedAt', { time: timeOf(draft.updatedAt) }) : t('notSaved'),
+  );
   const banner = h('div', { id: 'banner' });
   const toc = h('nav', { id: 'toc', 'aria-label': t('contents') });
   const formEl = h('div', { id: 'form' });
@@ -119,10 +128,19 @@ async function main(): Promise<void> {
     dirty = false;
     state.textContent = t('saving');
     saving = (async () => {
-      const r = await api(`/questionnaires/${encodeURIComponent(questionnaireId)}/versions/${encodeURIComponent(version)}/drafts/${encodeURIComponent(instanceId)}`, {
-        method: 'PUT',
-        body: { data: model.data, locale: model.locale || 'en', country, page: model.currentPage?.name, ...(revision ? { baseRevision: revision } : {}) },
-      }).catch((e: Error) => ({ ok: false, status: 0, body: { error: { message: e.message } } }) as const);
+      const r = await api(
+        `/questionnaires/${encodeURIComponent(questionnaireId)}/versions/${encodeURIComponent(version)}/drafts/${encodeURIComponent(instanceId)}`,
+        {
+          method: 'PUT',
+          body: {
+            data: model.data,
+            locale: model.locale || 'en',
+            country,
+            page: model.currentPage?.name,
+            ...(revision ? { baseRevision: revision } : {}),
+          },
+        },
+      ).catch((e: Error) => ({ ok: false, status: 0, body: { error: { message: e.message } } }) as const);
       if (r.ok) {
         revision = r.body.revision;
         state.textContent = t('savedAt', { time: timeOf(r.body.updatedAt) });
@@ -130,7 +148,15 @@ async function main(): Promise<void> {
         stopped = true;
         const d = r.body.error.context ?? {};
         state.textContent = t('notSaved');
-        replace(banner, h('div', { class: 'conflict', role: 'alert' }, h('p', {}, t('conflict', { who: d.updatedBy ?? '?', time: d.updatedAt ? timeOf(d.updatedAt) : '?' })), h('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, t('reload'))));
+        replace(
+          banner,
+          h(
+            'div',
+            { class: 'conflict', role: 'alert' },
+            h('p', {}, t('conflict', { who: d.updatedBy ?? '?', time: d.updatedAt ? timeOf(d.updatedAt) : '?' })),
+            h('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, t('reload')),
+          ),
+        );
       } else {
         dirty = true;
         state.textContent = t('saveFailed', { reason: r.body?.error?.message ?? `HTTP ${r.status}` });
@@ -166,7 +192,18 @@ async function main(): Promise<void> {
     });
   });
   model.onComplete.add(() => {
-    replace(banner, h('p', { class: 'ok', role: 'status' }, t('submitted'), ' ', h('a', { href: `/print/${instanceId}` }, t('print')), ' · ', h('a', { href: '/' }, t('home'))));
+    replace(
+      banner,
+      h(
+        'p',
+        { class: 'ok', role: 'status' },
+        t('submitted'),
+        ' ',
+        h('a', { href: `/print/${instanceId}` }, t('print')),
+        ' · ',
+        h('a', { href: '/' }, t('home')),
+      ),
+    );
     toc.remove();
   });
   drawToc();

@@ -13,16 +13,66 @@ declare const SurveyTheme: Record<string, unknown>;
 
 /** Names people know their language by, for the switch. */
 const ENDONYMS: Record<string, string> = {
-  en: 'English', fr: 'Français', ar: 'العربية', fa: 'فارسی / دری', prs: 'دری', ps: 'پښتو', ur: 'اردو', ckb: 'کوردیی ناوەندی', ti: 'ትግርኛ', am: 'አማርኛ', so: 'Soomaali', es: 'Español', it: 'Italiano', de: 'Deutsch',
+  en: 'English',
+  fr: 'Français',
+  ar: 'العربية',
+  fa: 'فارسی / دری',
+  prs: 'دری',
+  ps: 'پښتو',
+  ur: 'اردو',
+  ckb: 'کوردیی ناوەندی',
+  ti: 'ትግርኛ',
+  am: 'አማርኛ',
+  so: 'Soomaali',
+  es: 'Español',
+  it: 'Italiano',
+  de: 'Deutsch',
 };
 
 // Renderer strings survey-core does not ship for these languages: the buttons and the messages
 // people must understand (machine drafts, like the questionnaires' own).
 const RENDERER_STRINGS: Record<string, Record<string, string>> = {
-  ps: { pagePrevText: 'شاته', pageNextText: 'بل', completeText: 'بشپړ', requiredError: 'مهرباني وکړئ پوښتنې ته ځواب ورکړئ.', otherItemText: 'نور (تشریح کړئ)', noneItemText: 'هېڅ', selectAllItemText: 'ټول وټاکئ', placeholder: 'وټاکئ...', numericError: 'ارزښت باید شمېره وي.' },
-  ti: { pagePrevText: 'ንድሕሪት', pageNextText: 'ቀጺሉ', completeText: 'ዛዝም', requiredError: 'በጃኹም ነዚ ሕቶ መልሱ።', otherItemText: 'ካልእ (ግለጹ)', noneItemText: 'ሓንቲ እኳ', placeholder: 'ምረጹ...', numericError: 'ቁጽሪ ክኸውን ኣለዎ።' },
-  am: { pagePrevText: 'ወደ ኋላ', pageNextText: 'ቀጣይ', completeText: 'ጨርስ', requiredError: 'እባክዎ ጥያቄውን ይመልሱ።', otherItemText: 'ሌላ (ይግለጹ)', noneItemText: 'ምንም', placeholder: 'ይምረጡ...', numericError: 'ቁጥር መሆን አለበት።' },
-  so: { pagePrevText: 'Hore', pageNextText: 'Xiga', completeText: 'Dhammee', requiredError: "Fadlan ka jawaab su'aasha.", otherItemText: 'Kale (sheeg)', noneItemText: 'Midna', placeholder: 'Dooro...', numericError: 'Waa inuu noqdaa tiro.' },
+  ps: {
+    pagePrevText: 'شاته',
+    pageNextText: 'بل',
+    completeText: 'بشپړ',
+    requiredError: 'مهرباني وکړئ پوښتنې ته ځواب ورکړئ.',
+    otherItemText: 'نور (تشریح کړئ)',
+    noneItemText: 'هېڅ',
+    selectAllItemText: 'ټول وټاکئ',
+    placeholder: 'وټاکئ...',
+    numericError: 'ارزښت باید شمېره وي.',
+  },
+  ti: {
+    pagePrevText: 'ንድሕሪት',
+    pageNextText: 'ቀጺሉ',
+    completeText: 'ዛዝም',
+    requiredError: 'በጃኹም ነዚ ሕቶ መልሱ።',
+    otherItemText: 'ካልእ (ግለጹ)',
+    noneItemText: 'ሓንቲ እኳ',
+    placeholder: 'ምረጹ...',
+    numericError: 'ቁጽሪ ክኸውን ኣለዎ።',
+  },
+  am: {
+    pagePrevText: 'ወደ ኋላ',
+    pageNextText: 'ቀጣይ',
+    completeText: 'ጨርስ',
+    requiredError: 'እባክዎ ጥያቄውን ይመልሱ።',
+    otherItemText: 'ሌላ (ይግለጹ)',
+    noneItemText: 'ምንም',
+    placeholder: 'ይምረጡ...',
+    numericError: 'ቁጥር መሆን አለበት።',
+  },
+  so: {
+    pagePrevText: 'Hore',
+    pageNextText: 'Xiga',
+    completeText: 'Dhammee',
+    requiredError: "Fadlan ka jawaab su'aasha.",
+    otherItemText: 'Kale (sheeg)',
+    noneItemText: 'Midna',
+    placeholder: 'Dooro...',
+    numericError: 'Waa inuu noqdaa tiro.',
+  },
 };
 
 let prepared = false;
@@ -44,7 +94,13 @@ export function prepareRenderer(languages: readonly string[] = []): void {
     const known = loc.locales[lang];
     const rtl = directionOf(lang) === 'rtl';
     if (!known || (loc.localeDirections[lang] ?? 'ltr') !== (rtl ? 'rtl' : 'ltr')) {
-      Survey.setupLocale({ localeCode: lang, strings: { ...loc.locales.en, ...(known ?? {}), ...(RENDERER_STRINGS[lang] ?? {}) }, nativeName: ENDONYMS[lang] ?? lang, englishName: lang, rtl });
+      Survey.setupLocale({
+        localeCode: lang,
+        strings: { ...loc.locales.en, ...(known ?? {}), ...(RENDERER_STRINGS[lang] ?? {}) },
+        nativeName: ENDONYMS[lang] ?? lang,
+        englishName: lang,
+        rtl,
+      });
     }
   }
 }
@@ -74,7 +130,11 @@ export function formLanguages(json: Record<string, unknown>): string[] {
 
 /** A labelled select that switches the form's language (and the page's direction with it). */
 export function languageSwitch(languages: readonly string[], current: string, onChange: (lang: string) => void): HTMLElement {
-  const select = h('select', { id: 'language', name: 'language', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) }, ...languages.map((l) => h('option', { value: l, lang: l, ...(l === current ? { selected: true } : {}) }, ENDONYMS[l] ?? l)));
+  const select = h(
+    'select',
+    { id: 'language', name: 'language', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
+    ...languages.map((l) => h('option', { value: l, lang: l, ...(l === current ? { selected: true } : {}) }, ENDONYMS[l] ?? l)),
+  );
   return h('label', { class: 'language' }, h('span', {}, t('language')), select);
 }
 

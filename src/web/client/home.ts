@@ -48,14 +48,18 @@ function header(session: Session | null): HTMLElement {
       void main();
     }),
     session &&
-      h('button', {
-        type: 'button',
-        id: 'sign-out',
-        onclick: async () => {
-          await api('/session', { method: 'DELETE' });
-          location.reload();
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'sign-out',
+          onclick: async () => {
+            await api('/session', { method: 'DELETE' });
+            location.reload();
+          },
         },
-      }, t('signOut')),
+        t('signOut'),
+      ),
   );
 }
 
@@ -93,7 +97,11 @@ async function showHome(session: Session): Promise<void> {
   const coordinates = ['admin', 'coordinator'].includes(session.role);
   // Drafts only where this person fills the questionnaire in the browser; all lists asked at once.
   const filledHere = (q: Questionnaire) => fills && q.family !== 'scoping';
-  const drafts = await Promise.all(items.map((q) => (filledHere(q) ? api<{ items: Draft[] }>(`/questionnaires/${encodeURIComponent(q.id)}/responses?status=draft&limit=100`) : null)));
+  const drafts = await Promise.all(
+    items.map((q) =>
+      filledHere(q) ? api<{ items: Draft[] }>(`/questionnaires/${encodeURIComponent(q.id)}/responses?status=draft&limit=100`) : null,
+    ),
+  );
   const sections = items.map((q, i) => {
     const own = drafts[i];
     return h(
@@ -104,7 +112,22 @@ async function showHome(session: Session): Promise<void> {
       own ? h('h3', {}, t('drafts')) : null,
       own
         ? own.ok && own.body.items.length
-          ? h('ul', { class: 'drafts' }, ...own.body.items.map((d) => h('li', {}, h('a', { href: `/fill/${encodeURIComponent(q.id)}/${encodeURIComponent(d.version)}/${d.instanceId}` }, `${t('resume')}: ${d.country} · v${d.version}`), h('small', {}, ` ${t('lastSaved', { time: dateTimeOf(d.updatedAt) })}`))))
+          ? h(
+              'ul',
+              { class: 'drafts' },
+              ...own.body.items.map((d) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    { href: `/fill/${encodeURIComponent(q.id)}/${encodeURIComponent(d.version)}/${d.instanceId}` },
+                    `${t('resume')}: ${d.country} · v${d.version}`,
+                  ),
+                  h('small', {}, ` ${t('lastSaved', { time: dateTimeOf(d.updatedAt) })}`),
+                ),
+              ),
+            )
           : h('p', {}, t('noDrafts'))
         : null,
       coordinates ? translationsTable(q) : null,
@@ -112,7 +135,9 @@ async function showHome(session: Session): Promise<void> {
         ? h(
             'p',
             { class: 'links' },
-            q.family === 'scoping' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/fieldwork` }, t('fieldwork')) : null,
+            q.family === 'scoping'
+              ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/fieldwork` }, t('fieldwork'))
+              : null,
             q.family === 'assessment' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap` }, t('heatmap')) : null,
           )
         : null,
@@ -125,7 +150,15 @@ function startForm(q: Questionnaire, session: Session): HTMLElement {
   const countries = session.countries === '*' ? null : session.countries;
   const country = countries
     ? h('select', { name: 'country', 'aria-label': t('country') }, ...countries.map((c) => h('option', { value: c }, c)))
-    : h('input', { name: 'country', 'aria-label': t('country'), pattern: '[A-Za-z]{3}', maxlength: '3', size: '4', required: true, placeholder: 'TUN' });
+    : h('input', {
+        name: 'country',
+        'aria-label': t('country'),
+        pattern: '[A-Za-z]{3}',
+        maxlength: '3',
+        size: '4',
+        required: true,
+        placeholder: 'TUN',
+      });
   return h(
     'form',
     {
@@ -152,7 +185,20 @@ function translationsTable(q: Questionnaire): HTMLElement | null {
       'table',
       {},
       h('thead', {}, h('tr', {}, h('th', {}, t('language')), h('th', {}, 'status'), h('th', {}, '%'), h('th', {}, 'dir'))),
-      h('tbody', {}, ...v.translations.map((x) => h('tr', { class: `status-${x.status}` }, h('td', { lang: x.lang }, x.lang), h('td', {}, x.status), h('td', {}, t('coverage', { pct: Math.round(x.coverage * 100) })), h('td', {}, x.dir)))),
+      h(
+        'tbody',
+        {},
+        ...v.translations.map((x) =>
+          h(
+            'tr',
+            { class: `status-${x.status}` },
+            h('td', { lang: x.lang }, x.lang),
+            h('td', {}, x.status),
+            h('td', {}, t('coverage', { pct: Math.round(x.coverage * 100) })),
+            h('td', {}, x.dir),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -14,9 +14,12 @@ async function main(): Promise<void> {
     return;
   }
   const r = await api(`/responses/${encodeURIComponent(data.instance ?? '')}`);
-  if (!r.ok) return replace(app, h('p', { class: 'error' }, r.status === 404 ? t('notFound') : errorText(r)), h('a', { href: '/' }, t('home')));
+  if (!r.ok)
+    return replace(app, h('p', { class: 'error' }, r.status === 404 ? t('notFound') : errorText(r)), h('a', { href: '/' }, t('home')));
   const resp = r.body;
-  const def = await api(`/questionnaires/${encodeURIComponent(resp.questionnaireId)}/versions/${encodeURIComponent(resp.version)}/definition`);
+  const def = await api(
+    `/questionnaires/${encodeURIComponent(resp.questionnaireId)}/versions/${encodeURIComponent(resp.version)}/definition`,
+  );
   if (!def.ok) return replace(app, h('p', { class: 'error' }, errorText(def)));
   const model = createForm(def.body, resp.locale || 'en');
   setLanguage(resp.locale || 'en');
@@ -28,9 +31,18 @@ async function main(): Promise<void> {
   const formEl = h('div', { id: 'form' });
   replace(
     app,
-    h('header', { class: 'bar no-print' }, h('a', { href: '/' }, t('home')), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+    h(
+      'header',
+      { class: 'bar no-print' },
+      h('a', { href: '/' }, t('home')),
+      h('button', { type: 'button', onclick: () => window.print() }, t('print')),
+    ),
     h('h1', {}, model.title || resp.questionnaireId),
-    h('p', { class: 'facts' }, `${resp.questionnaireId} v${resp.version} · ${resp.country} · ${resp.status} · ${dateTimeOf(resp.submittedAt ?? resp.updatedAt)} · ${resp.instanceId}`),
+    h(
+      'p',
+      { class: 'facts' },
+      `${resp.questionnaireId} v${resp.version} · ${resp.country} · ${resp.status} · ${dateTimeOf(resp.submittedAt ?? resp.updatedAt)} · ${resp.instanceId}`,
+    ),
     formEl,
   );
   render(model, formEl);

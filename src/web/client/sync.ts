@@ -64,19 +64,28 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
   let status = 0;
   let reason = '';
   try {
-    const r = await api(`/questionnaires/${encodeURIComponent(item.questionnaireId)}/versions/${encodeURIComponent(item.version)}/responses`, {
-      method: 'POST',
-      body: { instanceId: item.instanceId, data: item.data, locale: item.locale, startedAt: item.startedAt, endedAt: item.endedAt },
-    });
+    const r = await api(
+      `/questionnaires/${encodeURIComponent(item.questionnaireId)}/versions/${encodeURIComponent(item.version)}/responses`,
+      {
+        method: 'POST',
+        body: { instanceId: item.instanceId, data: item.data, locale: item.locale, startedAt: item.startedAt, endedAt: item.endedAt },
+      },
+    );
     status = r.status;
     noteReachable(true);
     if (r.status === 200 || r.status === 201) {
-      const record: SentRecord = { instanceId: item.instanceId, questionnaireId: item.questionnaireId, at: new Date().toISOString(), refusal: item.refusal || r.body?.refused === true };
+      const record: SentRecord = {
+        instanceId: item.instanceId,
+        questionnaireId: item.questionnaireId,
+        at: new Date().toISOString(),
+        refusal: item.refusal || r.body?.refused === true,
+      };
       await acknowledge(item.instanceId, record);
       return 'sent';
     }
     reason = errorText(r);
-    if (r.status === 422 && Array.isArray(r.body?.error?.details)) reason += ` (${r.body.error.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')})`;
+    if (r.status === 422 && Array.isArray(r.body?.error?.details))
+      reason += ` (${r.body.error.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')})`;
   } catch (e) {
     noteReachable(false);
     reason = navigator.onLine ? `network error (${(e as Error).message})` : 'offline';
