@@ -26,6 +26,7 @@ import { publishDefinitions } from '../src/questionnaires/publish';
 import { exportBound, exportPage } from '../src/storage/exports';
 import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
+import { inlineValidator } from '../src/validation/run';
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +102,7 @@ async function generate(dbFile: string): Promise<void> {
     atomic: handle.atomic,
     clock: { now: () => new Date('2026-11-01T00:00:00Z') },
     newId: () => crypto.randomUUID(),
+    validator: inlineValidator,
   };
   // What is measured here is time and memory, not the verdict: the policy allows 10% global risk,
   // so that a tenth of the interviews (more risk per record) also gives a bundle.
@@ -280,6 +282,7 @@ async function generateRealistic(dbFile: string): Promise<void> {
     atomic: handle.atomic,
     clock: { now: () => new Date('2026-11-01T00:00:00Z') },
     newId: () => crypto.randomUUID(),
+    validator: inlineValidator,
   };
   const v3 = JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8'));
   await publishDefinitions(deps, [

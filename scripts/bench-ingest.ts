@@ -21,14 +21,15 @@ import { findVersion } from '../src/storage/questionnaires';
 import { insertSubmissionStatement } from '../src/storage/responses';
 import { auditIfChangedStatement } from '../src/storage/audit';
 import { createUser, issueApiToken } from '../src/access/accounts';
-import { compileValidation } from '../src/validation/plan/compile';
-import { validateWithPlan } from '../src/validation/plan/run';
+import { compileValidation } from '../src/validation/plan-compile';
+import { validateWithPlan } from '../src/validation/plan-run';
 import { validateResponse } from '../src/validation/validate';
 import { tempDir } from '../tests/support/app';
 import { startServerProcess } from '../tests/support/process';
 import { questionnaire100q, response100q } from './lib/questionnaire-100q';
 import { questionnaire20q, response20q } from './lib/questionnaire-20q';
 import { percentile as pct, runLoad, type LoadRequest } from './lib/http-load';
+import { inlineValidator } from '../src/validation/run';
 
 const { values } = parseArgs({
   options: {
@@ -105,7 +106,13 @@ async function fullModelAlone(def: Json, responses: Json[]) {
 /** A coordinator with an API token, made in the database before the server starts. */
 async function benchToken(dbFile: string): Promise<string> {
   const handle = openDatabase(dbFile);
-  const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
+  const deps = {
+    db: handle.db,
+    atomic: handle.atomic,
+    clock: { now: () => new Date() },
+    newId: () => crypto.randomUUID(),
+    validator: inlineValidator,
+  };
   const user = await createUser(
     deps,
     { actor: 'bench', requestId: 'bench' },
@@ -226,7 +233,13 @@ async function httpIngest(dir: string) {
  */
 async function storageAlone(dir: string) {
   const handle = openDatabase(join(dir, 'direct.sqlite'), { writer: 'thread' });
-  const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
+  const deps = {
+    db: handle.db,
+    atomic: handle.atomic,
+    clock: { now: () => new Date() },
+    newId: () => crypto.randomUUID(),
+    validator: inlineValidator,
+  };
   await publishDefinitions(deps, [{ file: 'form20/1.json', questionnaireId: 'form20', version: '1', json: questionnaire20q() }]);
   const version = (await findVersion(handle.db, 'form20', '1'))!;
   const rows = await Promise.all(

@@ -5,7 +5,7 @@
 // it, and the exit code is 1. `npm test` runs the same comparison with a few responses each.
 import fc from 'fast-check';
 import { parseArgs } from 'node:util';
-import { compileValidation } from '../src/validation/plan/compile';
+import { compileValidation } from '../src/validation/plan-compile';
 import { disagreement, responses } from '../tests/support/differential';
 import { differentialDefinitions } from '../tests/support/definitions';
 

@@ -2,7 +2,7 @@
 // so the same app runs on Node (better-sqlite3) and on Workers (D1), and tests fix time and ids.
 import type { Anonymizer } from './datasets/anonymize/anonymize';
 import type { Atomic, Db } from './storage/db';
-import type { ResponseValidator } from './validation/types';
+import type { Validator } from './validation/types';
 
 export interface Clock {
   now(): Date;
@@ -67,7 +67,7 @@ export interface Deps {
   atomic: Atomic;
   clock: Clock;
   newId: () => string;
-  validator: ResponseValidator;
+  validator: Validator;
   logger: Logger;
   config: AppConfig;
   assets?: AssetSource;

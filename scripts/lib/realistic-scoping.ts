@@ -6,8 +6,8 @@
 // validation plan, so skip logic drops what a real form would not have asked and `hidden`
 // records it. Deterministic from a seed.
 import Database from 'better-sqlite3';
-import { compileValidation } from '../../src/validation/plan/compile';
-import { validateWithPlan } from '../../src/validation/plan/run';
+import { compileValidation } from '../../src/validation/plan-compile';
+import { validateWithPlan } from '../../src/validation/plan-run';
 
 export interface GeneratedInterview {
   data: Record<string, unknown>;

@@ -14,8 +14,8 @@ import { CliUsageError, usersCommand } from './users';
 import { sdcCommand } from './sdc';
 import { exportCommand } from './export';
 import { loadPseudonymKey } from '../entry/secrets';
-import { runValidation } from '../validation/run';
-import { formatOutcome, formatValidation, readSurveyFiles } from './survey-files';
+import { inlineValidator, runValidation } from '../validation/run';
+import { formatOutcome, formatValidation, readSurveyFiles } from '../entry/survey-files';
 
 const USAGE = `periplus <command> [options]
 
@@ -97,7 +97,7 @@ async function publishCommand(opts: NodeOptions): Promise<number> {
   const handle = openDatabase(opts.dbFile, { synchronous: opts.synchronous });
   try {
     const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
-    const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID };
+    const deps = { db: handle.db, atomic: handle.atomic, clock: systemClock, newId: randomUUID, validator: inlineValidator };
     const outcomes = [...unreadable, ...(await publishDefinitions(deps, files, 'cli'))];
     for (const o of outcomes) console.log(formatOutcome(o));
     const refused = outcomes.filter((o) => o.status === 'refused').length;

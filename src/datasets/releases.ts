@@ -23,7 +23,7 @@ import {
   type ReleaseSummary,
 } from '../storage/releases';
 import { decodeLedger, encodeLedger, priorReleases } from './anonymize/ledger';
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from '../shared/base64';
 import { exportStream, prepareExport, type ExportDeps, type ReleaseRun } from './export';
 import { checkRowLimit, exportSpec, type ExportOptions } from './request';
 

@@ -3,7 +3,7 @@
 // question moved or disappeared), with labels, choices, versions and disclosure role.
 import type { Question } from 'survey-core';
 import { disclosureRoles, type DisclosureRole } from '../questionnaires/custom-properties';
-import { createModel } from '../validation/model';
+import { createModel } from '../questionnaires/model';
 import { valueShape } from '../questionnaires/value-shape';
 import type { RecodeRule } from './anonymize/recode';
 

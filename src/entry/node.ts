@@ -11,7 +11,7 @@ import { createApp } from '../app';
 import { defaultConfig, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
 import { createValidator } from '../validation/run';
-import { readSurveyFiles } from '../cli/survey-files';
+import { readSurveyFiles } from './survey-files';
 import { nodeAssets } from './assets';
 import { closingOnRefusedBodies, refuseOversizedBeforeContinue } from './node-http';
 import { openDatabase } from './sqlite';

@@ -1,7 +1,7 @@
 // Reading questionnaire metadata out of a SurveyJS definition, and naming what changed between
 // two definitions of the same version (the message when a frozen file was edited).
 import { canonicalJson } from './canonical';
-import type { Model } from '../validation/model';
+import type { Model } from './model';
 
 type Json = Record<string, unknown>;
 

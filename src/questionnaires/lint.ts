@@ -3,7 +3,7 @@
 import { ConditionsParser, FunctionFactory, Operand, Serializer, type Question } from 'survey-core';
 import { lintTranslations } from './translations';
 import { disclosureProblems, sitesProblems } from './disclosure-policy';
-import { createModel, type Model } from '../validation/model';
+import { createModel, type Model } from './model';
 import { closedProperties } from './custom-properties';
 
 export interface LintProblem {

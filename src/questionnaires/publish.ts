@@ -9,8 +9,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { changedElements, ID_PATTERN, readMeta } from './definition';
 import { lintDefinition } from './lint';
 import { shapeChanges, shapeDiff, valueShapes, type ShapeMap } from './value-shape';
-import { createModel } from '../validation/model';
-import { compiledFor } from '../validation/run';
+import { createModel } from './model';
 
 export interface DefinitionFile {
   /** Where it came from, for messages (`surveys/scoping/1.json`). */
@@ -35,7 +34,7 @@ export interface PublishOutcome {
   validation?: { path: 'plan' | 'model'; reasons: string[] };
 }
 
-type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
+type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId' | 'validator'>;
 
 /** Natural order of version names: 2 before 10. */
 export function compareVersions(a: string, b: string): number {
@@ -112,7 +111,7 @@ async function publishOne(
       added: [],
       removed: [],
       problems: [],
-      ...(report ? { validation: validationPath(contentHash, json) } : {}),
+      ...(report ? { validation: deps.validator.prepare(contentHash, json) } : {}),
     };
 
   const model = createModel(json);
@@ -173,16 +172,7 @@ async function publishOne(
     added,
     removed,
     problems: [],
-    validation: validationPath(contentHash, json, model),
+    // The plan is compiled now (validating reuses it), and the outcome says which path the version takes.
+    validation: deps.validator.prepare(contentHash, json, model),
   };
-}
-
-/** Compiles the version's validation plan now (validation reuses it) and says which path it takes. */
-function validationPath(
-  contentHash: string,
-  json: Record<string, unknown>,
-  model?: ReturnType<typeof createModel>,
-): PublishOutcome['validation'] {
-  const compiled = compiledFor(contentHash, json, model);
-  return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
 }

@@ -2,7 +2,7 @@
 // questions but may not change the shape behind a name that earlier versions used: exports
 // union all versions' columns, and one column cannot hold two kinds of value (ODK refuses the same).
 import type { Question } from 'survey-core';
-import type { Model } from '../validation/model';
+import type { Model } from './model';
 
 export type ShapeMap = Map<string, string>;
 

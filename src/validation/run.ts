@@ -4,10 +4,10 @@
 // reproduce goes to survey-core's full model: on Node in the worker pool, elsewhere inline.
 // The default export (the worker threads' entry) runs the full model only.
 import { validateResponse } from './validate';
-import { compileValidation, type CompiledValidation } from './plan/compile';
-import { validateWithPlan } from './plan/run';
-import type { Model } from './model';
-import type { ResponseValidator, ValidationRequest, ValidationResult } from './types';
+import { compileValidation, type CompiledValidation } from './plan-compile';
+import { validateWithPlan } from './plan-run';
+import type { Model } from '../questionnaires/model';
+import type { ResponseValidator, ValidationRequest, ValidationResult, Validator } from './types';
 
 const CACHE_SIZE = 64;
 const parsed = new Map<string, Record<string, unknown>>();
@@ -41,8 +41,12 @@ export function runFullModel(req: ValidationRequest): Promise<ValidationResult> 
 }
 
 /** Plan first; versions the plan does not cover go to `fallback` (the Node worker pool, or inline). */
-export function createValidator(fallback: ResponseValidator = { validate: runFullModel }): ResponseValidator {
+export function createValidator(fallback: ResponseValidator = { validate: runFullModel }): Validator {
   return {
+    prepare(key, definition, model) {
+      const compiled = compiledFor(key, definition, model);
+      return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
+    },
     validate(req) {
       const version = compiledFor(req.definitionKey, definitionOf(req));
       if (version.path === 'model') return fallback.validate(req);
@@ -53,7 +57,7 @@ export function createValidator(fallback: ResponseValidator = { validate: runFul
 }
 
 /** Validation in the calling thread (CLI, tests of the app, the Workers runtime). */
-export const inlineValidator: ResponseValidator = createValidator();
+export const inlineValidator: Validator = createValidator();
 
 export function runValidation(req: ValidationRequest): Promise<ValidationResult> {
   return inlineValidator.validate(req);

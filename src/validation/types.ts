@@ -1,5 +1,7 @@
-// The contract between the HTTP edge and whatever validates answers (inline, a worker pool, or
-// later a compiled plan). Plain data only: it crosses worker_threads boundaries.
+// The contract between the HTTP edge and whatever validates answers: the compiled plan, and
+// survey-core's full model inline or in a worker pool. Requests and results are plain data only:
+// they cross worker_threads boundaries.
+import type { Model } from '../questionnaires/model';
 
 export type ValidationMode = 'submit' | 'draft';
 
@@ -32,7 +34,20 @@ export interface ValidationResult {
   hidden: string[];
 }
 
+/** Which way a version is validated: its compiled plan, or survey-core's full model (for these reasons). */
+export interface ValidationPath {
+  path: 'plan' | 'model';
+  reasons: string[];
+}
+
+/** Where responses are validated: the full model (a worker pool, or inline). */
 export interface ResponseValidator {
   validate(request: ValidationRequest): Promise<ValidationResult>;
   close?(): Promise<void>;
+}
+
+/** The app's validator: the plan first, the full model where the plan does not reach. */
+export interface Validator extends ResponseValidator {
+  /** Compiles a version's plan now (validating reuses it) and says which path it takes. */
+  prepare(definitionKey: string, definition: Record<string, unknown>, model?: Model): ValidationPath;
 }

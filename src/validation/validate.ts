@@ -3,7 +3,7 @@
 // min/max), then doComplete() to drop answers hidden by skip logic. Pure and synchronous: the
 // Node server runs it in a worker pool, the Worker inline.
 import type { Question } from 'survey-core';
-import { createModel, silently, type Model } from './model';
+import { createModel, silently, type Model } from '../questionnaires/model';
 import { checkShapes, compileShapes, shapeSafe } from './structural';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
 

@@ -9,7 +9,7 @@ import { createUser, issueApiToken } from '../../src/access/accounts';
 import { publishDefinitions } from '../../src/questionnaires/publish';
 import { shippedDefinitions } from '../../src/entry/shipped';
 import { createTestApp, type TestApp } from '../support/app';
-import { readSurveyFiles } from '../../src/cli/survey-files';
+import { readSurveyFiles } from '../../src/entry/survey-files';
 import { ROOT } from '../support/process';
 import { paritySequence } from './sequence';
 

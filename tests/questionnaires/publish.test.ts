@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatOutcome, readSurveyFiles } from '../../src/cli/survey-files';
+import { formatOutcome, readSurveyFiles } from '../../src/entry/survey-files';
 import { listVersions } from '../../src/storage/questionnaires';
 import { lintDefinition } from '../../src/questionnaires/lint';
 import { createTestApp, type TestApp } from '../support/app';

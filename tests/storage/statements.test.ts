@@ -13,6 +13,7 @@ import type { Db } from '../../src/storage/db';
 import { users } from '../../src/storage/schema';
 import { eq, sql } from 'drizzle-orm';
 import { tempDir } from '../support/app';
+import { inlineValidator } from '../../src/validation/run';
 
 /** Opens databases in a temporary folder, all closed and removed after each test. */
 function databaseFiles(): (name: string) => SqliteHandle {
@@ -59,7 +60,13 @@ describe('reusable writes', () => {
 
   it('store each call’s own values (dates, nulls, JSON), return the stored row, and audit only what changed', async () => {
     const handle = open('reuse.sqlite');
-    const deps = { db: handle.db, atomic: handle.atomic, clock: { now: () => new Date() }, newId: () => crypto.randomUUID() };
+    const deps = {
+      db: handle.db,
+      atomic: handle.atomic,
+      clock: { now: () => new Date() },
+      newId: () => crypto.randomUUID(),
+      validator: inlineValidator,
+    };
     await publishDefinitions(deps, [
       { file: 'q/1.json', questionnaireId: 'q', version: '1', json: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }] }] } },
     ]);

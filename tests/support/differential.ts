@@ -4,10 +4,10 @@
 // `npm test` and by `scripts/differential.ts`, which runs thousands per definition.
 import fc from 'fast-check';
 import type { Question } from 'survey-core';
-import { createModel } from '../../src/validation/model';
+import { createModel } from '../../src/questionnaires/model';
 import { validateResponse } from '../../src/validation/validate';
-import { validateWithPlan } from '../../src/validation/plan/run';
-import type { ValidationPlan } from '../../src/validation/plan/compile';
+import { validateWithPlan } from '../../src/validation/plan-run';
+import type { ValidationPlan } from '../../src/validation/plan-compile';
 import type { ValidationResult } from '../../src/validation/types';
 
 type Json = Record<string, unknown>;

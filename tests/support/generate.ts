@@ -1,7 +1,7 @@
 // Generates a plausible full response for any definition: one valid-looking answer per question,
 // built from the question's type, choices and limits (independent of the server's checks).
 import type { Question } from 'survey-core';
-import { createModel } from '../../src/validation/model';
+import { createModel } from '../../src/questionnaires/model';
 
 type Json = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-// The plan's gate is an allowlist (src/validation/plan/known-properties.ts): a property of a
+// The plan's gate is an allowlist (src/validation/plan-properties.ts): a property of a
 // question, panel, page, choice, row, column, item, validator or of the survey that the plan does
 // not know sends the version to the full model. Checked four ways: the two definitions an outside
 // review found the plan wrong on, answered over HTTP as survey-core answers them; every listed name
@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { Serializer, type Question } from 'survey-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModel } from '../../src/validation/model';
-import { knownPropertyLists } from '../../src/validation/plan/known-properties';
-import { compileValidation } from '../../src/validation/plan/compile';
+import { createModel } from '../../src/questionnaires/model';
+import { knownPropertyLists } from '../../src/validation/plan-properties';
+import { compileValidation } from '../../src/validation/plan-compile';
 import { structuralErrors } from '../../src/validation/structural';
 import { createTestApp, jsonRequest, type TestApp } from '../support/app';
 import { disagreement, responses } from '../support/differential';

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { FunctionFactory } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { compileValidation } from '../../src/validation/plan/compile';
-import { validateWithPlan } from '../../src/validation/plan/run';
+import { compileValidation } from '../../src/validation/plan-compile';
+import { validateWithPlan } from '../../src/validation/plan-run';
 import { createValidator, runFullModel } from '../../src/validation/run';
 import type { ValidationRequest } from '../../src/validation/types';
 import { corpus, differentialDefinitions } from '../support/definitions';

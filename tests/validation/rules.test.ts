@@ -3,8 +3,8 @@
 // Every definition here compiles to a plan; one that did not would fail the plan variant.
 import { describe, expect, it, vi } from 'vitest';
 import { validateResponse } from '../../src/validation/validate';
-import { compileValidation, type ValidationPlan } from '../../src/validation/plan/compile';
-import { validateWithPlan } from '../../src/validation/plan/run';
+import { compileValidation, type ValidationPlan } from '../../src/validation/plan-compile';
+import { validateWithPlan } from '../../src/validation/plan-run';
 import type { ValidationMode, ValidationResult } from '../../src/validation/types';
 import { demoAnswers, demoDefinition } from '../support/factories';
 

@@ -4,7 +4,7 @@
 // its own, so that differencing two releases, or linking their rows, tells an attacker nothing
 // the first release did not already say.
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
-import { fromBase64, toBase64 } from '../base64';
+import { fromBase64, toBase64 } from '../../shared/base64';
 
 export interface LedgerRecords {
   /** Main-table column names whose treated cells are kept. */

@@ -7,12 +7,12 @@
 //   3. errors of the questions that are visible and not read-only, in document order;
 //   4. on success, answers hidden by skip logic are dropped until nothing more hides.
 import { AnswerRequiredError, Helpers, type Question } from 'survey-core';
-import { silently } from '../model';
-import { checkShapes, isObject, join, shapeSafe } from '../structural';
-import { droppedPaths } from '../validate';
-import type { FieldError, ValidationMode, ValidationResult } from '../types';
-import { itemContext, surveyContext, type PlanContext } from './context';
-import type { ContainerPlan, QuestionPlan, ValidationPlan } from './compile';
+import { silently } from '../questionnaires/model';
+import { checkShapes, isObject, join, shapeSafe } from './structural';
+import { droppedPaths } from './validate';
+import type { FieldError, ValidationMode, ValidationResult } from './types';
+import { itemContext, surveyContext, type PlanContext } from './plan-context';
+import type { ContainerPlan, QuestionPlan, ValidationPlan } from './plan-compile';
 
 type Json = Record<string, unknown>;
 

@@ -4,12 +4,12 @@
 // validators, choice sets, limits, comment keys, calculated values) and nothing of the layout.
 //
 // The plan covers what the differential tests prove equal to the full model: a question type,
-// property, choice property or validator the plan does not know (known-properties.ts is an
+// property, choice property or validator the plan does not know (plan-properties.ts is an
 // allowlist) is named when the version is compiled, and that version is validated with the full model.
 import { ConditionRunner, ExpressionRunner, FunctionFactory, settings, type Question } from 'survey-core';
-import { createModel, type Model } from '../model';
-import { compileShapes, type ContainerShape } from '../structural';
-import { unknownProperties } from './known-properties';
+import { createModel, type Model } from '../questionnaires/model';
+import { compileShapes, type ContainerShape } from './structural';
+import { unknownProperties } from './plan-properties';
 
 /** A condition or expression, with survey-core's runner; `null` when the property is empty. */
 type Condition = ConditionRunner | null;
@@ -205,7 +205,7 @@ function condition(c: Compiler, expression: unknown, where: string, inside: 'pan
   return compileExpression(c, new ConditionRunner(expression), where, inside);
 }
 
-/** Refuses every property of a survey-core object the plan does not know (known-properties.ts). */
+/** Refuses every property of a survey-core object the plan does not know (plan-properties.ts). */
 function checkProperties(c: Compiler, obj: any, where: string, alsoClass?: string): void {
   const json = obj.toJSON() as unknown;
   if (!json || typeof json !== 'object') return; // an item written as its bare value

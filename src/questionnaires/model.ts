@@ -2,7 +2,7 @@
 // and every locale loaded first, so error messages come in the response's language.
 import { Model, settings } from 'survey-core';
 import 'survey-core/survey.i18n';
-import { registerCustomProperties } from '../questionnaires/custom-properties';
+import { registerCustomProperties } from './custom-properties';
 
 registerCustomProperties();
 
