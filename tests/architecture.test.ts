@@ -121,6 +121,23 @@ describe('the architecture', () => {
     expect(client.length).toBeGreaterThan(5);
   });
 
+  it('keeps routes and pages on services: nothing in src/http or src/web imports src/storage', () => {
+    const edge = files.filter((f) => /^src\/(http|web)\//.test(f.path));
+    const found = edge.flatMap((f) =>
+      f.imports.filter((spec) => target(f.path, spec)?.startsWith('src/storage/')).map((spec) => `${f.path} imports ${spec}`),
+    );
+    expect(found).toEqual([]);
+    expect(edge.length).toBeGreaterThan(10);
+  });
+
+  it('keeps every query in src/storage: drizzle is imported only there, by the runtimes, and by the scope rule', () => {
+    // responses/scope.ts states who may see which response twice, as a row predicate and as the SQL
+    // condition lists use: the two forms stay side by side so that they cannot drift apart.
+    const allowed = /^src\/(storage|entry)\/|^src\/responses\/scope\.ts$/;
+    const found = files.filter((f) => !allowed.test(f.path) && f.imports.some((spec) => spec.startsWith('drizzle-orm'))).map((f) => f.path);
+    expect(found).toEqual([]);
+  });
+
   it('uses drizzle through its public API only', () => {
     const everywhere = [
       ...files,

@@ -11,13 +11,24 @@ import {
   deleteUserSessionsStatement,
   findToken,
   insertTokenStatement,
+  listTokens,
   revokeTokenStatement,
   revokeUserTokensStatement,
   type TokenRow,
 } from '../storage/sessions';
-import { findUser, insertUserStatement, replaceAssignmentsStatements, updateUserStatement, type UserRow } from '../storage/users';
+import { listAudit, type AuditFilter, type AuditRow } from '../storage/audit';
+import {
+  assignedQuestionnaires,
+  assignmentsByUser,
+  findUser,
+  insertUserStatement,
+  listUsers,
+  replaceAssignmentsStatements,
+  updateUserStatement,
+  type UserRow,
+} from '../storage/users';
 import { hashPassword, passwordProblem } from './passwords';
-import { ALL, inCountries, type Actor } from './principal';
+import { ALL, inCountries, type Actor, type Principal } from './principal';
 import { hashToken, randomToken } from './secrets';
 
 type AccountDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId'>;
@@ -273,4 +284,40 @@ export async function revokeToken(
   const revoked = (rows as TokenRow[])[0];
   if (!revoked) throw conflict('already_revoked', 'This token was already revoked.');
   return revoked;
+}
+
+export type { AuditFilter, AuditRow, TokenRow, UserRow };
+
+/** A user with the questionnaires assigned to them. */
+export type Account = UserRow & { questionnaires: string[] };
+
+/** Every account, with assignments, in two queries. */
+export async function listAccounts(deps: Pick<Deps, 'db'>): Promise<Account[]> {
+  const [rows, assigned] = await Promise.all([listUsers(deps.db), assignmentsByUser(deps.db)]);
+  return rows.map((u) => ({ ...u, questionnaires: assigned.get(u.id) ?? [] }));
+}
+
+/** One account, with assignments. */
+export async function accountOf(deps: Pick<Deps, 'db'>, userId: string): Promise<Account> {
+  const user = await findUser(deps.db, userId);
+  if (!user) throw notFound(`User ${userId}`);
+  return { ...user, questionnaires: await assignedQuestionnaires(deps.db, userId) };
+}
+
+/** The device tokens the principal may see: all for admins, else those of their countries. */
+export async function listDevices(deps: Pick<Deps, 'db'>, p: Principal): Promise<TokenRow[]> {
+  return (await listTokens(deps.db, 'device')).filter((t) => p.role === 'admin' || (t.country !== null && inCountries(p, t.country)));
+}
+
+/** A user's API tokens: one's own, or any user's for an admin. */
+export async function listApiTokens(deps: Pick<Deps, 'db'>, p: Principal, userId = p.userId): Promise<TokenRow[]> {
+  if (userId !== p.userId && p.role !== 'admin') throw forbidden("Only admins list another user's tokens.");
+  return listTokens(deps.db, 'api', userId);
+}
+
+/** One page of the audit log, newest first. */
+export async function readAudit(deps: Pick<Deps, 'db'>, filter: AuditFilter): Promise<{ rows: AuditRow[]; next: number | null }> {
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw badRequest('from must not be after to', [{ path: 'query.from', type: 'after_to', message: 'after to' }]);
+  return listAudit(deps.db, filter);
 }

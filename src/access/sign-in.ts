@@ -2,10 +2,12 @@
 // cost a hash too and get the same answer), a server-side session on success, every attempt audited.
 import type { Deps } from '../deps';
 import type { Db } from '../storage/db';
+import type { Actor } from './principal';
 import { AppError, tooMany } from '../errors';
 import { auditStatement } from '../storage/audit';
 import {
   clearThrottleStatement,
+  deleteSessionStatement,
   findThrottles,
   insertSessionStatement,
   recordFailureStatement,
@@ -95,4 +97,20 @@ export async function signIn(deps: SignInDeps, username: string, password: strin
     }),
   ]);
   return { user, sessionToken, csrfToken, expiresAt };
+}
+
+/** Ends the principal's session, audited in the same batch. */
+export async function signOut(deps: Pick<Deps, 'atomic' | 'clock'>, { principal: p, requestId }: Actor): Promise<void> {
+  await deps.atomic((db) => [
+    deleteSessionStatement(db, p.sessionHash!),
+    auditStatement(db, {
+      at: deps.clock.now(),
+      actor: p.actor,
+      action: 'session.sign_out',
+      targetType: 'user',
+      targetId: p.userId,
+      requestId,
+      details: {},
+    }),
+  ]);
 }

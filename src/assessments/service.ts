@@ -1,15 +1,14 @@
 // Gap-analysis reports, the cross-country heatmap, assessor agreement and the fieldwork
 // dashboard, read from stored responses within the principal's scope.
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
-import { ALL, type Principal } from '../access/principal';
+import { ALL, inCountries, type Actor, type Principal } from '../access/principal';
 import type { Deps } from '../deps';
-import { AppError, notFound } from '../errors';
+import { AppError, forbidden, notFound } from '../errors';
 import { columnChart, barChart, esc, page, row } from '../reports/html';
 import { scopeCondition, visibleOr404 } from '../responses/scope';
-import { interviewTallies, listTargets, refusalTallies } from '../storage/fieldwork';
+import { auditStatement } from '../storage/audit';
+import { interviewTallies, listTargets, refusalTallies, upsertTargetStatement } from '../storage/fieldwork';
 import { findQuestionnaire, findVersionById, listVersions } from '../storage/questionnaires';
-import { findResponse, type StoredResponse } from '../storage/responses';
-import { questionnaireVersions, responses } from '../storage/schema';
+import { findResponse, listReportable, type StoredResponse } from '../storage/responses';
 import { agreement, type Agreement } from './agreement';
 import { comparability } from './comparability';
 import { heatmapSvg, reportCsv, reportHtml, type PracticeSummary, type ReportContext } from './report';
@@ -47,30 +46,8 @@ async function gapResponse(
 }
 
 /** Submitted, not rejected responses of a questionnaire within scope, newest first. */
-async function submitted(deps: D, p: Principal, questionnaireId: string, country?: string) {
-  return deps.db
-    .select({
-      instanceId: responses.instanceId,
-      country: responses.country,
-      versionId: responses.versionId,
-      version: questionnaireVersions.version,
-      data: responses.data,
-      submittedBy: responses.submittedBy,
-      submittedAt: responses.submittedAt,
-    })
-    .from(responses)
-    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
-    .where(
-      and(
-        eq(responses.questionnaireId, questionnaireId),
-        eq(responses.status, 'submitted'),
-        isNull(responses.deletedAt),
-        ne(responses.reviewState, 'rejected'),
-        country ? eq(responses.country, country) : undefined,
-        scopeCondition(p),
-      ),
-    )
-    .orderBy(desc(responses.seq));
+function submitted(deps: D, p: Principal, questionnaireId: string, country?: string) {
+  return listReportable(deps.db, questionnaireId, scopeCondition(p), country);
 }
 
 function practiceOf(definition: Json, data: Json): PracticeSummary[] {
@@ -197,6 +174,7 @@ export async function assessorAgreement(
 
 export interface Fieldwork {
   questionnaireId: string;
+  title: string;
   perDay: Array<{ key: string; n: number }>;
   perSite: Array<{ key: string; n: number }>;
   perCollector: Array<{ key: string; n: number }>;
@@ -205,7 +183,8 @@ export interface Fieldwork {
 }
 
 export async function fieldwork(deps: D, p: Principal, questionnaireId: string): Promise<Fieldwork> {
-  if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+  const q = await findQuestionnaire(deps.db, questionnaireId);
+  if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   const scope = scopeCondition(p);
   const countries = p.countries === ALL ? '*' : p.countries;
   const [perDay, perSite, perCollector, perCountry, refusals, targets] = await Promise.all([
@@ -226,6 +205,7 @@ export async function fieldwork(deps: D, p: Principal, questionnaireId: string):
     (site ? perSite.find((s) => s.key === `${country} / ${site}`)?.n : perCountry.find((s) => s.key === country)?.n) ?? 0;
   return {
     questionnaireId,
+    title: q.title,
     perDay,
     perSite,
     perCollector,
@@ -277,4 +257,37 @@ ${
       .map(([k, n]) => row([k, n]))
       .join('')}</table>`,
   );
+}
+
+export interface FieldworkTarget {
+  country: string;
+  site: string;
+  target: number;
+}
+
+/** Sets interview targets per country and site, within the principal's countries, audited in the same batch. */
+export async function setFieldworkTargets(
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock'>,
+  { principal: p, requestId }: Actor,
+  questionnaireId: string,
+  targets: FieldworkTarget[],
+): Promise<void> {
+  if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
+  const outside = targets.filter((t) => !inCountries(p, t.country));
+  if (outside.length) throw forbidden(`Countries outside your scope: ${outside.map((t) => t.country).join(', ')}.`);
+  const at = deps.clock.now();
+  await deps.atomic((db) => [
+    ...targets.map((t) =>
+      upsertTargetStatement(db, { questionnaireId, country: t.country, site: t.site, target: t.target, updatedAt: at, updatedBy: p.actor }),
+    ),
+    auditStatement(db, {
+      at,
+      actor: p.actor,
+      action: 'fieldwork.targets',
+      targetType: 'questionnaire',
+      targetId: questionnaireId,
+      requestId,
+      details: { targets },
+    }),
+  ]);
 }

@@ -238,3 +238,5 @@ export async function downloadRelease(
   ]);
   return { release: r, bytes };
 }
+
+export type { ReleaseSummary };

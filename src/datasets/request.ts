@@ -1,10 +1,12 @@
 // Who may export what: the profile a role may have, and the countries an export is narrowed to.
 // Shared by the HTTP endpoint and the CLI, so both apply the same rule.
-import { ALL, type Principal } from '../access/principal';
+import { ALL, type Actor, type Principal } from '../access/principal';
+import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors';
-import type { ReviewState } from '../storage/schema';
+import { auditStatement } from '../storage/audit';
+import type { ReviewState } from '../vocabulary';
 import type { Profile } from './columns';
-import type { ExportSpec, PreparedExport } from './export';
+import { exportStream, prepareExport, type ExportSpec, type PreparedExport } from './export';
 
 /**
  * Ad-hoc exports are for coordinators and admins; researchers get anonymized data only through
@@ -102,4 +104,48 @@ export function checkRowLimit(rows: number, limit: number): void {
       [{ path: '(dataset)', type: 'too_large', message: `${rows} responses, over ${limit}` }],
       { rows, limit },
     );
+}
+
+/** A dataset bundle ready to stream, with the figures its reply carries. */
+export interface DatasetDownload {
+  stream: ReadableStream<Uint8Array>;
+  rows: number;
+  fileName: string;
+}
+
+/**
+ * The export of a questionnaire's dataset, as the principal may have it: the spec checked against
+ * their role and the disclosure policy, the responses read once, the row limit of this deployment
+ * applied, and the export audited with every parameter. An attempt to lower the protection is
+ * refused and audited with what it asked.
+ */
+export async function exportDataset(
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock' | 'anonymizer' | 'secrets' | 'config'>,
+  { principal: p, requestId }: Actor,
+  questionnaireId: string,
+  options: ExportOptions,
+): Promise<DatasetDownload> {
+  const spec = exportSpec(p, questionnaireId, options);
+  const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
+  const audit = (action: string, details: Record<string, unknown>) =>
+    deps.atomic((db) => [
+      auditStatement(db, {
+        at: deps.clock.now(),
+        actor: p.actor,
+        action,
+        targetType: 'questionnaire',
+        targetId: questionnaireId,
+        requestId,
+        details,
+      }),
+    ]);
+  const prepared = await prepareExport(xdeps, spec).catch(async (e: unknown) => {
+    if (e instanceof AppError && e.code === 'policy_loosened')
+      await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
+    throw e;
+  });
+  checkRowLimit(prepared.rows, deps.config.exportRowLimit);
+  const at = deps.clock.now();
+  await audit('dataset.export', exportAuditDetails(spec, prepared));
+  return { stream: exportStream(xdeps, prepared), rows: prepared.rows, fileName: exportFileName(questionnaireId, spec.profile, at) };
 }

@@ -1,12 +1,21 @@
 // Users, assignments, API tokens and enumerator device tokens, and the audit log.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { createUser, issueApiToken, issueDeviceToken, revokeToken, setAssignments, updateUser } from '../access/accounts';
-import { inCountries } from '../access/principal';
+import {
+  accountOf,
+  createUser,
+  issueApiToken,
+  issueDeviceToken,
+  listAccounts,
+  listApiTokens,
+  listDevices,
+  readAudit,
+  revokeToken,
+  setAssignments,
+  updateUser,
+  type Account,
+  type TokenRow,
+} from '../access/accounts';
 import type { Deps } from '../deps';
-import { badRequest, forbidden } from '../errors';
-import { listAudit } from '../storage/audit';
-import { listTokens, type TokenRow } from '../storage/sessions';
-import { assignedQuestionnaires, findUser, listUsers, type UserRow } from '../storage/users';
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
@@ -118,18 +127,16 @@ const AuditEntry = z
   .openapi('AuditEntry');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-async function userReply(deps: Deps, u: UserRow) {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    countries: u.countries,
-    questionnaires: await assignedQuestionnaires(deps.db, u.id),
-    disabled: Boolean(u.disabledAt),
-    createdAt: u.createdAt.toISOString(),
-  };
-}
+const userReply = (u: Account) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  countries: u.countries,
+  questionnaires: u.questionnaires,
+  disabled: Boolean(u.disabledAt),
+  createdAt: u.createdAt.toISOString(),
+});
 const tokenReply = (t: TokenRow) => ({
   id: t.id,
   name: t.name,
@@ -174,7 +181,7 @@ const assignRoute = r({
   request: { params: UserParams, body: jsonBody(Assignments) },
   responses: { 200: jsonReply(User, 'Assigned'), ...errorReplies(400, 404, 415) },
 });
-const listDevices = r({
+const listDevicesRoute = r({
   method: 'get',
   path: '/devices',
   tags: ['Devices'],
@@ -234,29 +241,23 @@ const auditRoute = r({
 export function accountRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
-  app.openapi(listUsersRoute, async (c) =>
-    c.json({ items: await Promise.all((await listUsers(deps.db)).map((u) => userReply(deps, u))) }, 200),
-  );
+  app.openapi(listUsersRoute, async (c) => c.json({ items: (await listAccounts(deps)).map(userReply) }, 200));
   app.openapi(createUserRoute, async (c) => {
     const { principal, requestId } = actorOf(c);
-    return c.json(await userReply(deps, await createUser(deps, { actor: principal.actor, requestId }, c.req.valid('json'))), 201);
+    const created = await createUser(deps, { actor: principal.actor, requestId }, c.req.valid('json'));
+    return c.json(userReply(await accountOf(deps, created.id)), 201);
   });
-  app.openapi(updateUserRoute, async (c) =>
-    c.json(await userReply(deps, await updateUser(deps, actorOf(c), c.req.valid('param').userId, c.req.valid('json'))), 200),
-  );
+  app.openapi(updateUserRoute, async (c) => {
+    const updated = await updateUser(deps, actorOf(c), c.req.valid('param').userId, c.req.valid('json'));
+    return c.json(userReply(await accountOf(deps, updated.id)), 200);
+  });
   app.openapi(assignRoute, async (c) => {
     const { userId } = c.req.valid('param');
     await setAssignments(deps, actorOf(c), userId, c.req.valid('json').questionnaires);
-    return c.json(await userReply(deps, (await findUser(deps.db, userId))!), 200);
+    return c.json(userReply(await accountOf(deps, userId)), 200);
   });
 
-  app.openapi(listDevices, async (c) => {
-    const p = principalOf(c);
-    const rows = (await listTokens(deps.db, 'device')).filter(
-      (t) => p.role === 'admin' || (t.country !== null && inCountries(p, t.country)),
-    );
-    return c.json({ items: rows.map(tokenReply) }, 200);
-  });
+  app.openapi(listDevicesRoute, async (c) => c.json({ items: (await listDevices(deps, principalOf(c))).map(tokenReply) }, 200));
   app.openapi(createDevice, async (c) => {
     const { row, token } = await issueDeviceToken(deps, actorOf(c), c.req.valid('json'));
     const origin = new URL(c.req.url).origin;
@@ -267,12 +268,9 @@ export function accountRoutes(deps: Deps) {
     c.json(tokenReply(await revokeToken(deps, actorOf(c), 'device', c.req.valid('param').tokenId)), 200),
   );
 
-  app.openapi(listTokenRoute, async (c) => {
-    const p = principalOf(c);
-    const { userId } = c.req.valid('query');
-    if (userId && userId !== p.userId && p.role !== 'admin') throw forbidden("Only admins list another user's tokens.");
-    return c.json({ items: (await listTokens(deps.db, 'api', userId ?? p.userId)).map(tokenReply) }, 200);
-  });
+  app.openapi(listTokenRoute, async (c) =>
+    c.json({ items: (await listApiTokens(deps, principalOf(c), c.req.valid('query').userId)).map(tokenReply) }, 200),
+  );
   app.openapi(createToken, async (c) => {
     const { name, expiresInDays } = c.req.valid('json');
     const { row, token } = await issueApiToken(deps, actorOf(c), name, expiresInDays);
@@ -284,9 +282,7 @@ export function accountRoutes(deps: Deps) {
 
   app.openapi(auditRoute, async (c) => {
     const q = c.req.valid('query');
-    if (q.from && q.to && q.from > q.to)
-      throw badRequest('from must not be after to', [{ path: 'query.from', type: 'after_to', message: 'after to' }]);
-    const page = await listAudit(deps.db, {
+    const page = await readAudit(deps, {
       action: q.action,
       actor: q.actor,
       targetId: q.target,

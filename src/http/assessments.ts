@@ -2,12 +2,15 @@
 // between two assessors, and the fieldwork dashboard with its targets.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
-import { assessorAgreement, countryReport, fieldwork, fieldworkHtml, heatmap, renderReport } from '../assessments/service';
-import { findQuestionnaire } from '../storage/questionnaires';
-import { upsertTargetStatement } from '../storage/fieldwork';
-import { auditStatement } from '../storage/audit';
-import { forbidden, notFound } from '../errors';
-import { inCountries } from '../access/principal';
+import {
+  assessorAgreement,
+  countryReport,
+  fieldwork,
+  fieldworkHtml,
+  heatmap,
+  renderReport,
+  setFieldworkTargets,
+} from '../assessments/service';
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
@@ -105,39 +108,13 @@ export function assessmentRoutes(deps: Deps) {
     const { questionnaireId } = c.req.valid('param');
     const f = await fieldwork(deps, principalOf(c), questionnaireId);
     if (c.req.valid('query').format === 'json') return c.json(f, 200);
-    const q = await findQuestionnaire(deps.db, questionnaireId);
-    return c.html(fieldworkHtml(f, q?.title ?? questionnaireId), 200, rendered);
+    return c.html(fieldworkHtml(f, f.title), 200, rendered);
   });
 
   app.openapi(setTargets, async (c) => {
     const { questionnaireId } = c.req.valid('param');
     const { targets } = c.req.valid('json');
-    const { principal: p, requestId } = actorOf(c);
-    if (!(await findQuestionnaire(deps.db, questionnaireId))) throw notFound(`Questionnaire '${questionnaireId}'`);
-    const outside = targets.filter((t) => !inCountries(p, t.country));
-    if (outside.length) throw forbidden(`Countries outside your scope: ${outside.map((t) => t.country).join(', ')}.`);
-    const at = deps.clock.now();
-    await deps.atomic((db) => [
-      ...targets.map((t) =>
-        upsertTargetStatement(db, {
-          questionnaireId,
-          country: t.country,
-          site: t.site,
-          target: t.target,
-          updatedAt: at,
-          updatedBy: p.actor,
-        }),
-      ),
-      auditStatement(db, {
-        at,
-        actor: p.actor,
-        action: 'fieldwork.targets',
-        targetType: 'questionnaire',
-        targetId: questionnaireId,
-        requestId,
-        details: { targets },
-      }),
-    ]);
+    await setFieldworkTargets(deps, actorOf(c), questionnaireId, targets);
     return c.json({ questionnaireId, targets }, 200);
   });
 

@@ -2,12 +2,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { profiles } from '../datasets/columns';
-import { exportStream, prepareExport } from '../datasets/export';
-import { AppError } from '../errors';
-import { checkRowLimit, exportAuditDetails, exportFileName, exportSpec } from '../datasets/request';
-import { auditStatement } from '../storage/audit';
-import { reviewStates } from '../storage/schema';
-import { principalOf } from './auth';
+import { exportDataset } from '../datasets/request';
+import { reviewStates } from '../vocabulary';
+import { actorOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { countryCode, errorReplies, QuestionnaireParams } from './schemas';
@@ -59,10 +56,9 @@ const route = createRoute({
 export function datasetRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
   app.openapi(route, async (c) => {
-    const p = principalOf(c);
     const { questionnaireId } = c.req.valid('param');
     const q = c.req.valid('query');
-    const spec = exportSpec(p, questionnaireId, {
+    const download = await exportDataset(deps, actorOf(c), questionnaireId, {
       profile: q.profile,
       labels: q.labels,
       lang: q.lang,
@@ -79,33 +75,10 @@ export function datasetRoutes(deps: Deps) {
       maxGlobalRisk: q.maxGlobalRisk,
       maxIndividualRisk: q.maxIndividualRisk,
     });
-    const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
-    const audit = (action: string, details: Record<string, unknown>) =>
-      deps.atomic((db) => [
-        auditStatement(db, {
-          at: deps.clock.now(),
-          actor: p.actor,
-          action,
-          targetType: 'questionnaire',
-          targetId: questionnaireId,
-          requestId: c.get('requestId'),
-          details,
-        }),
-      ]);
-    const prepared = await prepareExport(xdeps, spec).catch(async (e: unknown) => {
-      // An attempt to lower the protection is refused, and kept in the audit log with what it asked.
-      if (e instanceof AppError && e.code === 'policy_loosened')
-        await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
-      throw e;
-    });
-    checkRowLimit(prepared.rows, deps.config.exportRowLimit);
-    const at = deps.clock.now();
-    await audit('dataset.export', exportAuditDetails(spec, prepared));
-    const name = exportFileName(questionnaireId, spec.profile, at);
-    return c.body(exportStream(xdeps, prepared), 200, {
+    return c.body(download.stream, 200, {
       'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'X-Periplus-Rows': String(prepared.rows),
+      'Content-Disposition': `attachment; filename="${download.fileName}"`,
+      'X-Periplus-Rows': String(download.rows),
       'Cache-Control': 'no-store',
     });
   });

@@ -2,10 +2,8 @@
 // the open / closing / closed state.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
-import { hasQuestionnaire, type Principal } from '../access/principal';
-import { notFound } from '../errors';
 import { principalOf } from './auth';
-import { findQuestionnaire, findVersion, listQuestionnaires, listVersions } from '../storage/questionnaires';
+import { entryOf, listVisibleQuestionnaires, visibleQuestionnaire, visibleVersion } from '../access/catalogue';
 import { changeState as changeQuestionnaireState } from '../questionnaires/state';
 import { questionnaireReply, versionReply } from './replies';
 import {
@@ -69,35 +67,26 @@ const definition = createRoute({
   },
 });
 
-/** Assessors and enumerators see the questionnaires assigned to them; others see all. */
-async function visibleVersion(deps: Deps, p: Principal, questionnaireId: string, version: string) {
-  const row = hasQuestionnaire(p, questionnaireId) ? await findVersion(deps.db, questionnaireId, version) : undefined;
-  if (!row) throw notFound(`Version '${version}' of questionnaire '${questionnaireId}'`);
-  return row;
-}
-
 export function questionnaireRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
   app.openapi(list, async (c) => {
-    const p = principalOf(c);
-    const rows = (await listQuestionnaires(deps.db)).filter((q) => hasQuestionnaire(p, q.id));
-    const items = await Promise.all(rows.map(async (q) => questionnaireReply(q, await listVersions(deps.db, q.id))));
+    const items = (await listVisibleQuestionnaires(deps, principalOf(c))).map((e) => questionnaireReply(e.questionnaire, e.versions));
     return c.json({ items }, 200);
   });
 
   app.openapi(detail, async (c) => {
     const { questionnaireId } = c.req.valid('param');
-    const q = hasQuestionnaire(principalOf(c), questionnaireId) ? await findQuestionnaire(deps.db, questionnaireId) : undefined;
-    if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
-    return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
+    const e = await visibleQuestionnaire(deps, principalOf(c), questionnaireId);
+    return c.json(questionnaireReply(e.questionnaire, e.versions), 200);
   });
 
   app.openapi(changeState, async (c) => {
     const { questionnaireId } = c.req.valid('param');
     const { state } = c.req.valid('json');
     const q = await changeQuestionnaireState(deps, { actor: principalOf(c).actor, requestId: c.get('requestId') }, questionnaireId, state);
-    return c.json(questionnaireReply(q, await listVersions(deps.db, q.id)), 200);
+    const e = await entryOf(deps, q);
+    return c.json(questionnaireReply(e.questionnaire, e.versions), 200);
   });
 
   app.openapi(version, async (c) => {

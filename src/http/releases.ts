@@ -4,8 +4,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { createRelease, decideRelease, downloadRelease, releaseFor, releasesFor } from '../datasets/releases';
-import type { ReleaseSummary } from '../storage/releases';
-import { reviewStates } from '../storage/schema';
+import type { ReleaseSummary } from '../datasets/releases';
+import { reviewStates } from '../vocabulary';
 import { principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';

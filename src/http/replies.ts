@@ -1,7 +1,7 @@
 // Reply objects built field by field from rows: nothing crosses the wire by accident.
 import { translationsOf, type Translation } from '../questionnaires/translations';
-import type { QuestionnaireRow, VersionRow } from '../storage/questionnaires';
-import type { StoredResponse } from '../storage/responses';
+import type { QuestionnaireRow, VersionRow } from '../access/catalogue';
+import type { StoredResponse } from '../responses/manage';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

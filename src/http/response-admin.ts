@@ -3,9 +3,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { badRequest, notFound } from '../errors';
 import { diffAnswers } from '../responses/diff';
-import { deleteResponse, editResponse, restoreResponse, reviewResponse, visibleResponse } from '../responses/manage';
-import { scopeCondition } from '../responses/scope';
-import { listResponses, listReviewEvents, listRevisions } from '../storage/responses';
+import {
+  deleteResponse,
+  editResponse,
+  listScopedTrash,
+  restoreResponse,
+  reviewHistory,
+  revisionsOf,
+  reviewResponse,
+} from '../responses/manage';
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
@@ -119,8 +125,7 @@ export function responseAdminRoutes(deps: Deps) {
     return c.json(responseReply(await reviewResponse(deps, actorOf(c), id(c), state, comment)), 200);
   });
   app.openapi(reviews, async (c) => {
-    const r = await visibleResponse(deps, principalOf(c), id(c));
-    const items = (await listReviewEvents(deps.db, r.seq)).map((e) => ({
+    const items = (await reviewHistory(deps, principalOf(c), id(c))).map((e) => ({
       from: e.fromState,
       to: e.toState,
       comment: e.comment,
@@ -130,8 +135,8 @@ export function responseAdminRoutes(deps: Deps) {
     return c.json({ items }, 200);
   });
   app.openapi(revisions, async (c) => {
-    const r = await visibleResponse(deps, principalOf(c), id(c));
-    const items = (await listRevisions(deps.db, r.seq)).map((v) => ({
+    const { revisions } = await revisionsOf(deps, principalOf(c), id(c));
+    const items = revisions.map((v) => ({
       revision: v.revision,
       actor: v.actor,
       createdAt: v.createdAt.toISOString(),
@@ -139,9 +144,9 @@ export function responseAdminRoutes(deps: Deps) {
     return c.json({ items }, 200);
   });
   app.openapi(revision, async (c) => {
-    const r = await visibleResponse(deps, principalOf(c), id(c));
+    const { response: r, revisions } = await revisionsOf(deps, principalOf(c), id(c));
     const n = c.req.valid('param').revision;
-    const v = (await listRevisions(deps.db, r.seq)).find((x) => x.revision === n);
+    const v = revisions.find((x) => x.revision === n);
     if (!v) throw notFound(`Revision ${n} of response ${r.instanceId}`);
     return c.json(
       { revision: v.revision, actor: v.actor, createdAt: v.createdAt.toISOString(), data: JSON.parse(v.data), dropped: v.dropped },
@@ -149,8 +154,7 @@ export function responseAdminRoutes(deps: Deps) {
     );
   });
   app.openapi(diff, async (c) => {
-    const r = await visibleResponse(deps, principalOf(c), id(c));
-    const all = await listRevisions(deps.db, r.seq);
+    const { response: r, revisions: all } = await revisionsOf(deps, principalOf(c), id(c));
     const q = c.req.valid('query');
     const to = q.to ?? all.at(-1)?.revision ?? 1;
     const from = q.from ?? Math.max(1, to - 1);
@@ -166,13 +170,7 @@ export function responseAdminRoutes(deps: Deps) {
       throw badRequest('The cursor is not one this server gave out.', [
         { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
       ]);
-    const page = await listResponses(deps.db, questionnaireId, {
-      after,
-      limit,
-      status,
-      scope: scopeCondition(principalOf(c)),
-      deleted: true,
-    });
+    const page = await listScopedTrash(deps, principalOf(c), questionnaireId, { after, limit, status });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
   return app;

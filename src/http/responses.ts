@@ -3,13 +3,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Deps } from '../deps';
-import { badRequest, notFound } from '../errors';
-import { hasQuestionnaire } from '../access/principal';
+import { badRequest } from '../errors';
 import { saveDraft, submitResponse, type Accepted, type Refused, type ResponseInput } from '../responses/ingest';
-import { visibleResponse } from '../responses/manage';
-import { scopeCondition } from '../responses/scope';
-import { findQuestionnaire } from '../storage/questionnaires';
-import { listResponses } from '../storage/responses';
+import { listScopedResponses, visibleResponse } from '../responses/manage';
 import { actorOf, principalOf } from './auth';
 import { decodeCursor, encodeCursor, responseReply } from './replies';
 import {
@@ -144,10 +140,7 @@ export function responseRoutes(deps: Deps) {
       throw badRequest('The cursor is not one this server gave out.', [
         { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
       ]);
-    const p = principalOf(c);
-    if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
-      throw notFound(`Questionnaire '${questionnaireId}'`);
-    const page = await listResponses(deps.db, questionnaireId, { after, limit, status, scope: scopeCondition(p) });
+    const page = await listScopedResponses(deps, principalOf(c), questionnaireId, { after, limit, status });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
 

@@ -4,7 +4,7 @@ import { isCountryCode } from '../access/countries';
 import { z } from '@hono/zod-openapi';
 import { ERROR_CODES, type ErrorCode } from '../errors';
 import { ID_PATTERN } from '../questionnaires/definition';
-import { questionnaireStates, responseStatuses, reviewStates, roles } from '../storage/schema';
+import { questionnaireStates, responseStatuses, reviewStates, roles } from '../vocabulary';
 
 export const ErrorReply = z
   .object({

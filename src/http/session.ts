@@ -3,10 +3,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../access/authenticate';
-import { signIn } from '../access/sign-in';
+import { signIn, signOut } from '../access/sign-in';
 import type { Deps } from '../deps';
-import { auditStatement } from '../storage/audit';
-import { deleteSessionStatement } from '../storage/sessions';
 import { principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
@@ -108,20 +106,7 @@ export function sessionRoutes(deps: Deps) {
   });
 
   app.openapi(signOutRoute, async (c) => {
-    const p = principalOf(c);
-    const at = deps.clock.now();
-    await deps.atomic((db) => [
-      deleteSessionStatement(db, p.sessionHash!),
-      auditStatement(db, {
-        at,
-        actor: p.actor,
-        action: 'session.sign_out',
-        targetType: 'user',
-        targetId: p.userId,
-        requestId: c.get('requestId'),
-        details: {},
-      }),
-    ]);
+    await signOut(deps, { principal: principalOf(c), requestId: c.get('requestId') });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });

@@ -1,14 +1,17 @@
 // After submission: edits (each a new revision), review states with comments, deletion to the
 // trash, restore, and purging once the trash period is over. Each write is audited atomically.
-import type { Actor, Principal } from '../access/principal';
+import { hasQuestionnaire, type Actor, type Principal } from '../access/principal';
 import type { Deps } from '../deps';
-import { conflict } from '../errors';
+import { conflict, notFound } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
-import { findVersionById } from '../storage/questionnaires';
+import { findQuestionnaire, findVersionById } from '../storage/questionnaires';
 import {
   editSubmissionStatement,
   expiredTrash,
   findResponse,
+  listResponses,
+  listReviewEvents,
+  listRevisions,
   purgeStatements,
   restoreStatement,
   reviewEventIfChangedStatement,
@@ -17,9 +20,9 @@ import {
   type ResponseRow,
   type StoredResponse,
 } from '../storage/responses';
-import type { ReviewState } from '../storage/schema';
+import type { ResponseStatus, ReviewState } from '../vocabulary';
 import { payloadHash, validated, type IngestDeps } from './ingest';
-import { visibleOr404 } from './scope';
+import { scopeCondition, visibleOr404 } from './scope';
 
 type ManageDeps = Pick<Deps, 'db' | 'atomic' | 'clock'>;
 
@@ -182,4 +185,40 @@ export async function purgeExpiredTrash(deps: Pick<Deps, 'db' | 'atomic' | 'cloc
     ]);
     purged += batch.length;
   }
+}
+
+export type { StoredResponse };
+
+/** One page of a questionnaire's responses within the principal's scope, by sequence after `after`. */
+export async function listScopedResponses(
+  deps: Pick<Deps, 'db'>,
+  p: Principal,
+  questionnaireId: string,
+  page: { after: number; limit: number; status?: ResponseStatus },
+): Promise<{ rows: StoredResponse[]; next: number | null }> {
+  if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
+    throw notFound(`Questionnaire '${questionnaireId}'`);
+  return listResponses(deps.db, questionnaireId, { ...page, scope: scopeCondition(p) });
+}
+
+/** One page of the trash (deleted responses) within the principal's scope. */
+export function listScopedTrash(
+  deps: Pick<Deps, 'db'>,
+  p: Principal,
+  questionnaireId: string,
+  page: { after: number; limit: number; status?: ResponseStatus },
+): Promise<{ rows: StoredResponse[]; next: number | null }> {
+  return listResponses(deps.db, questionnaireId, { ...page, scope: scopeCondition(p), deleted: true });
+}
+
+/** The review history of a response the principal may see. */
+export async function reviewHistory(deps: Pick<Deps, 'db'>, p: Principal, instanceId: string) {
+  const r = await visibleResponse(deps, p, instanceId);
+  return listReviewEvents(deps.db, r.seq);
+}
+
+/** The saved revisions of a response the principal may see. */
+export async function revisionsOf(deps: Pick<Deps, 'db'>, p: Principal, instanceId: string) {
+  const r = await visibleResponse(deps, p, instanceId);
+  return { response: r, revisions: await listRevisions(deps.db, r.seq) };
 }

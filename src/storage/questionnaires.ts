@@ -23,6 +23,11 @@ export async function findQuestionnaire(db: Db, id: string): Promise<Questionnai
 }
 
 /** Versions of one questionnaire in publication order. */
+/** Every version of every questionnaire, in publication order (one query for a whole listing). */
+export async function listAllVersions(db: Db): Promise<VersionRow[]> {
+  return db.select().from(questionnaireVersions).orderBy(asc(questionnaireVersions.seq));
+}
+
 export async function listVersions(db: Db, questionnaireId: string): Promise<VersionRow[]> {
   return db
     .select()

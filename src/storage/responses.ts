@@ -1,7 +1,7 @@
 // Query functions for responses and drafts. Idempotency and draft concurrency are decided by the
 // database in one statement (INSERT ... ON CONFLICT ... WHERE ... RETURNING), never by a read
 // followed by a write, so parallel requests cannot both win.
-import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
 import {
   questionnaires,
@@ -315,4 +315,31 @@ export function purgeStatements(db: Db, seqs: number[], at: Date): Statement[] {
     db.delete(reviewEvents).where(inArray(reviewEvents.responseSeq, seqs)),
     db.update(responses).set({ data: '{}', dropped: [], purgedAt: at }).where(inArray(responses.seq, seqs)),
   ]);
+}
+
+/** Submitted, not rejected responses of a questionnaire within `scope` (and a country), newest first, for reports. */
+export async function listReportable(db: Db, questionnaireId: string, scope: SQL | undefined, country?: string) {
+  return db
+    .select({
+      instanceId: responses.instanceId,
+      country: responses.country,
+      versionId: responses.versionId,
+      version: questionnaireVersions.version,
+      data: responses.data,
+      submittedBy: responses.submittedBy,
+      submittedAt: responses.submittedAt,
+    })
+    .from(responses)
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .where(
+      and(
+        eq(responses.questionnaireId, questionnaireId),
+        eq(responses.status, 'submitted'),
+        isNull(responses.deletedAt),
+        ne(responses.reviewState, 'rejected'),
+        country ? eq(responses.country, country) : undefined,
+        scope,
+      ),
+    )
+    .orderBy(desc(responses.seq));
 }

@@ -3,9 +3,9 @@
 // rebuild by drizzle-kit would silently delete child rows (see shared/reference/cloudflare.md).
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-
-export const questionnaireStates = ['open', 'closing', 'closed'] as const;
-export type QuestionnaireState = (typeof questionnaireStates)[number];
+import { questionnaireStates, responseStatuses, reviewStates, roles, tokenKinds, releaseStates } from '../vocabulary';
+export { questionnaireStates, responseStatuses, reviewStates, roles, tokenKinds, releaseStates };
+export type { QuestionnaireState, ResponseStatus, ReviewState, Role, TokenKind, ReleaseState } from '../vocabulary';
 
 export const questionnaires = sqliteTable('questionnaires', {
   id: text('id').primaryKey(),
@@ -42,12 +42,6 @@ export const questionnaireVersions = sqliteTable(
     uniqueIndex('questionnaire_versions_q_seq').on(t.questionnaireId, t.seq),
   ],
 );
-
-export const responseStatuses = ['draft', 'submitted'] as const;
-export type ResponseStatus = (typeof responseStatuses)[number];
-
-export const reviewStates = ['received', 'has_issues', 'approved', 'rejected'] as const;
-export type ReviewState = (typeof reviewStates)[number];
 
 export const responses = sqliteTable(
   'responses',
@@ -135,9 +129,6 @@ export const reviewEvents = sqliteTable(
   (t) => [index('review_events_response').on(t.responseSeq)],
 );
 
-export const roles = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'] as const;
-export type Role = (typeof roles)[number];
-
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
@@ -180,9 +171,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
-
-export const tokenKinds = ['api', 'device'] as const;
-export type TokenKind = (typeof tokenKinds)[number];
 
 /**
  * Bearer tokens, hashed at rest. `api`: a user's script token (the user's role and scopes).
@@ -270,9 +258,6 @@ export const fieldworkTargets = sqliteTable(
   },
   (t) => [uniqueIndex('fieldwork_targets_key').on(t.questionnaireId, t.country, t.site)],
 );
-
-export const releaseStates = ['pending', 'approved', 'discarded'] as const;
-export type ReleaseState = (typeof releaseStates)[number];
 
 /**
  * An anonymized release of a questionnaire's data: computed once on a snapshot, reviewed, then

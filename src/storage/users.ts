@@ -25,6 +25,17 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.select().from(users).orderBy(asc(users.username));
 }
 
+/** Every user's assigned questionnaires, in one query (a listing of users asks once, not per user). */
+export async function assignmentsByUser(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ user: assignments.userId, q: assignments.questionnaireId })
+    .from(assignments)
+    .orderBy(asc(assignments.questionnaireId));
+  const byUser = new Map<string, string[]>();
+  for (const r of rows) byUser.set(r.user, [...(byUser.get(r.user) ?? []), r.q]);
+  return byUser;
+}
+
 export async function assignedQuestionnaires(db: Db, userId: string): Promise<string[]> {
   const rows = await db.select({ q: assignments.questionnaireId }).from(assignments).where(eq(assignments.userId, userId));
   return rows.map((r) => r.q).sort();
