@@ -145,7 +145,7 @@ try {
     await server.stop();
   }
 
-  // Workers, set up as the README says: migrations applied to (local) D1, the first admin printed
+  // Workers, set up as docs/workers.md says: migrations applied to (local) D1, the first admin printed
   // as SQL by the CLI and executed with wrangler, then an API token asked for through the API.
   const persist = join(tmp.dir, 'wrangler');
   const wrangler = join(ROOT, 'node_modules/.bin/wrangler');
