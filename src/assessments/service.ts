@@ -13,25 +13,22 @@ import { agreement, type Agreement } from './agreement';
 import { comparability } from './comparability';
 import { heatmapSvg, reportCsv, reportHtml, type PracticeSummary, type ReportContext } from './report';
 import { assess, elementsOf, type Assessment, type Score } from './scoring';
+import { parsedDefinition, perVersion } from '../questionnaires/version-cache';
 
-type D = Pick<Deps, 'db'>;
+type ReportDeps = Pick<Deps, 'db'>;
 type Json = Record<string, unknown>;
 
-const definitionCache = new Map<string, { json: Json; elements: ReturnType<typeof elementsOf> }>();
-async function versionOf(deps: D, versionId: string) {
-  let v = definitionCache.get(versionId);
-  if (!v) {
-    const row = await findVersionById(deps.db, versionId);
-    if (!row) throw new Error(`version ${versionId} missing`);
-    const json = JSON.parse(row.definition) as Json;
-    v = { json, elements: elementsOf(json) };
-    definitionCache.set(versionId, v);
-  }
-  return v;
+const gapElements = perVersion('gap-analysis elements', elementsOf);
+
+/** A stored response's version: its definition and scored elements, derived once per version. */
+async function versionOf(deps: ReportDeps, versionId: string) {
+  const row = await findVersionById(deps.db, versionId);
+  if (!row) throw new Error(`version ${versionId} missing`);
+  return { json: parsedDefinition(row), elements: gapElements(row) };
 }
 
 async function gapResponse(
-  deps: D,
+  deps: ReportDeps,
   p: Principal,
   instanceId: string,
 ): Promise<{ r: StoredResponse; elements: ReturnType<typeof elementsOf>; json: Json }> {
@@ -46,7 +43,7 @@ async function gapResponse(
 }
 
 /** Submitted, not rejected responses of a questionnaire within scope, newest first. */
-function submitted(deps: D, p: Principal, questionnaireId: string, country?: string) {
+function submitted(deps: ReportDeps, p: Principal, questionnaireId: string, country?: string) {
   return listReportable(deps.db, questionnaireId, scopeCondition(p), country);
 }
 
@@ -77,7 +74,7 @@ export interface Report {
   context: ReportContext;
 }
 
-export async function countryReport(deps: D, p: Principal, instanceId: string): Promise<Report> {
+export async function countryReport(deps: ReportDeps, p: Principal, instanceId: string): Promise<Report> {
   const { r, elements, json } = await gapResponse(deps, p, instanceId);
   const data = JSON.parse(r.data) as Json;
   const context: ReportContext = {
@@ -104,8 +101,7 @@ export async function countryReport(deps: D, p: Principal, instanceId: string): 
   }
   const others = (await listVersions(deps.db, r.questionnaireId)).filter((v) => v.id !== r.versionId);
   context.comparability = [];
-  for (const v of others)
-    context.comparability.push({ version: v.version, result: comparability(elements, (await versionOf(deps, v.id)).elements) });
+  for (const v of others) context.comparability.push({ version: v.version, result: comparability(elements, gapElements(v)) });
   return { assessment: assess(elements, data), context };
 }
 
@@ -116,7 +112,7 @@ export const renderReport = {
 
 /** The newest assessment of each country, scored per article. */
 export async function heatmap(
-  deps: D,
+  deps: ReportDeps,
   p: Principal,
   questionnaireId: string,
 ): Promise<{ svg: string; countries: Array<{ country: string; instanceId: string; version: string; articles: Record<string, Score> }> }> {
@@ -151,7 +147,7 @@ export async function heatmap(
 }
 
 export async function assessorAgreement(
-  deps: D,
+  deps: ReportDeps,
   p: Principal,
   a: string,
   b: string,
@@ -182,7 +178,7 @@ export interface Fieldwork {
   targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
 }
 
-export async function fieldwork(deps: D, p: Principal, questionnaireId: string): Promise<Fieldwork> {
+export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId: string): Promise<Fieldwork> {
   const q = await findQuestionnaire(deps.db, questionnaireId);
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   const scope = scopeCondition(p);

@@ -15,6 +15,7 @@ import { sdcCommand } from './sdc';
 import { exportCommand } from './export';
 import { loadPseudonymKey } from '../entry/secrets';
 import { inlineValidator, runValidation } from '../validation/run';
+import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { formatOutcome, formatValidation, readSurveyFiles } from '../entry/survey-files';
 
 const USAGE = `periplus <command> [options]
@@ -134,9 +135,10 @@ async function validateCommand(opts: NodeOptions, args: string[], locale: string
   // Accept either a submission body ({ data, locale, ... }) or the answers alone.
   const isBody = typeof parsed.data === 'object' && parsed.data !== null && !Array.isArray(parsed.data);
   const data = (isBody ? parsed.data : parsed) as Record<string, unknown>;
+  const definition = canonicalJson(def.json);
   const result = await runValidation({
-    definitionKey: `${questionnaireId}@${version}`,
-    definition: JSON.stringify(def.json),
+    contentHash: await sha256Hex(definition),
+    definition,
     data,
     locale: locale ?? (isBody && typeof parsed.locale === 'string' ? parsed.locale : ''),
     mode: draft ? 'draft' : 'submit',

@@ -1,17 +1,9 @@
 // Reply objects built field by field from rows: nothing crosses the wire by accident.
-import { translationsOf, type Translation } from '../questionnaires/translations';
+import { versionTranslations } from '../questionnaires/translations';
 import type { QuestionnaireRow, VersionRow } from '../access/catalogue';
 import type { StoredResponse } from '../responses/manage';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-const translationCache = new Map<string, Translation[]>();
-/** Measured once per published definition (versions are frozen). */
-function translations(v: VersionRow): Translation[] {
-  let t = translationCache.get(v.contentHash);
-  if (!t) translationCache.set(v.contentHash, (t = translationsOf(JSON.parse(v.definition), v.languages)));
-  return t;
-}
 
 export function versionReply(v: VersionRow) {
   return {
@@ -19,7 +11,7 @@ export function versionReply(v: VersionRow) {
     title: v.title,
     contentHash: v.contentHash,
     languages: v.languages,
-    translations: translations(v),
+    translations: versionTranslations(v),
     questionCount: v.questionCount,
     publishedAt: v.publishedAt.toISOString(),
   };

@@ -2,6 +2,7 @@
 // attacker scenarios it is measured against (sdcMicro's guidelines: one set of key variables per
 // kind of intruder). It comes from the newest version's `disclosure` property, over defaults; a
 // request may make it stricter, never looser.
+import { perVersion } from './version-cache';
 import { z } from 'zod';
 import { AppError } from '../errors';
 
@@ -115,14 +116,8 @@ export function declaredSites(definitions: ReadonlyArray<Record<string, unknown>
   return out;
 }
 
-const sitesByVersion = new Map<string, Record<string, string[]> | undefined>();
-
-/** The sites a published version declares (read once per version: versions are frozen). */
-export function versionSites(v: { contentHash: string; definition: string }): Record<string, string[]> | undefined {
-  if (!sitesByVersion.has(v.contentHash))
-    sitesByVersion.set(v.contentHash, declaredSites([JSON.parse(v.definition) as Record<string, unknown>]));
-  return sitesByVersion.get(v.contentHash);
-}
+/** The sites a published version declares (read once per version). */
+export const versionSites = perVersion('declared sites', (definition) => declaredSites([definition]));
 
 /**
  * Why a site may not be used for a country under the declared sites, or null when it may: a

@@ -111,7 +111,7 @@ async function publishOne(
       added: [],
       removed: [],
       problems: [],
-      ...(report ? { validation: deps.validator.prepare(contentHash, json) } : {}),
+      ...(report ? { validation: deps.validator.prepare({ contentHash, definition: json }) } : {}),
     };
 
   const model = createModel(json);
@@ -173,6 +173,6 @@ async function publishOne(
     removed,
     problems: [],
     // The plan is compiled now (validating reuses it), and the outcome says which path the version takes.
-    validation: deps.validator.prepare(contentHash, json, model),
+    validation: deps.validator.prepare({ contentHash, definition: json }, model),
   };
 }

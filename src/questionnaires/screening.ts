@@ -1,6 +1,7 @@
 // Screening rules of a questionnaire (the survey property `screening`): when one holds, the
 // interview stops, and the server keeps nothing but a refusal count. Evaluated with survey-core's
 // own expression engine, so the browser's complete trigger and the server agree.
+import { perVersion } from './version-cache';
 import { ExpressionRunner } from 'survey-core';
 import { registerCustomProperties } from './custom-properties';
 
@@ -15,17 +16,11 @@ export function screeningRules(definition: Record<string, unknown>): ScreeningRu
   return rules.filter((r): r is ScreeningRule => Boolean(r) && typeof r.reason === 'string' && typeof r.if === 'string');
 }
 
-const rulesByVersion = new Map<string, ScreeningRule[]>();
-
 /**
- * The rules of a published version, read once: versions are frozen, and a definition can be large
- * (the gap analysis is 550 KB), too large to parse again for every submission.
+ * The rules of a published version, read once: a definition can be large (the gap analysis is
+ * 550 KB), too large to parse again for every submission.
  */
-export function versionScreeningRules(v: { contentHash: string; definition: string }): ScreeningRule[] {
-  let rules = rulesByVersion.get(v.contentHash);
-  if (!rules) rulesByVersion.set(v.contentHash, (rules = screeningRules(JSON.parse(v.definition) as Record<string, unknown>)));
-  return rules;
-}
+export const versionScreeningRules = perVersion('screening rules', screeningRules);
 
 /** The reason the interview stopped at screening, or null when it goes on. */
 export function screeningStop(rules: readonly ScreeningRule[], data: Record<string, unknown>): string | null {

@@ -3,6 +3,8 @@
 // what translators declared; coverage is measured, so a partial machine draft cannot pass for a
 // finished, field-tested translation.
 
+import { derivedOf, slot, type VersionText } from './version-cache';
+
 export const translationStatuses = [
   'source',
   'machine-draft',
@@ -74,4 +76,11 @@ export function lintTranslations(definition: Record<string, unknown>, languages:
         `translationStatus of '${t.lang}' says field-tested, but only ${Math.round(t.coverage * 100)}% of the texts are translated`,
       );
   return problems;
+}
+
+const translations = slot<Translation[]>('translations');
+
+/** A published version's translations, measured once (its languages come from its definition too). */
+export function versionTranslations(v: VersionText & { languages: readonly string[] }): Translation[] {
+  return derivedOf(v, translations, (definition) => translationsOf(definition, v.languages));
 }

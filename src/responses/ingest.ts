@@ -119,7 +119,7 @@ export async function validated(
   locale: string,
   mode: ValidationMode,
 ) {
-  const result = await deps.validator.validate({ definitionKey: version.contentHash, definition: version.definition, data, locale, mode });
+  const result = await deps.validator.validate({ contentHash: version.contentHash, definition: version.definition, data, locale, mode });
   if (!result.ok) {
     const what =
       mode === 'draft'
@@ -252,17 +252,33 @@ async function screened(
   return null;
 }
 
+/**
+ * What every submission and draft save begins with: the questionnaire, version and what the
+ * instance id already holds; the country and site it is filed under (and a declared site); the
+ * screening rules; and whether this caller may use that instance id.
+ */
+async function admit(
+  deps: IngestDeps,
+  actor: Actor,
+  input: ResponseInput,
+): Promise<{ refused: Refused } | { target: Target; place: { country: string; site: string | null } }> {
+  const target = await loadTarget(deps, actor.principal, input);
+  const place = placeOf(actor.principal, input);
+  checkSite(target.version, place);
+  const refused = await screened(deps, actor, input, target, place);
+  if (refused) return { refused };
+  if (target.existing) assertReusable(actor.principal, target.existing, target.version);
+  return { target, place };
+}
+
 /** Validates and stores a submission; an identical retry returns the stored response. */
 export async function submitResponse(deps: IngestDeps, actor: Actor, input: ResponseInput): Promise<Accepted | Refused> {
   const { principal: p, requestId } = actor;
-  const target = await loadTarget(deps, p, input);
+  const admitted = await admit(deps, actor, input);
+  if ('refused' in admitted) return admitted.refused;
+  const { target, place } = admitted;
   const { questionnaire, version, existing } = target;
-  const place = placeOf(p, input);
-  checkSite(version, place);
-  const refused = await screened(deps, actor, input, target, place);
-  if (refused) return refused;
   const hash = await payloadHash(version, input.data);
-  if (existing) assertReusable(p, existing, version);
   // Cheap answer for retries before the costly validation; the unique constraint still decides below.
   if (existing?.status === 'submitted') return repeated(existing, hash);
   assertAccepting(questionnaire, input, existing);
@@ -296,14 +312,11 @@ export async function saveDraft(
   baseRevision: number | null,
 ): Promise<Accepted | Refused> {
   const { principal: p, requestId } = actor;
-  const target = await loadTarget(deps, p, input);
-  const { questionnaire, version, existing } = target;
-  const place = placeOf(p, input);
-  checkSite(version, place);
   // A draft that already meets a screening rule is the end of the interview, not a draft.
-  const refused = await screened(deps, actor, input, target, place);
-  if (refused) return refused;
-  if (existing) assertReusable(p, existing, version);
+  const admitted = await admit(deps, actor, input);
+  if ('refused' in admitted) return admitted.refused;
+  const { target, place } = admitted;
+  const { questionnaire, version, existing } = target;
   if (existing?.status === 'submitted')
     throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; edit the response instead.`);
   if (existing && existing.country !== place.country)

@@ -7,48 +7,33 @@ import { validateResponse } from './validate';
 import { compileValidation, type CompiledValidation } from './plan-compile';
 import { validateWithPlan } from './plan-run';
 import type { Model } from '../questionnaires/model';
+import { derivedOf, parsedDefinition, slot, type VersionText } from '../questionnaires/version-cache';
 import type { ResponseValidator, ValidationRequest, ValidationResult, Validator } from './types';
 
-const CACHE_SIZE = 64;
-const parsed = new Map<string, Record<string, unknown>>();
-const compiled = new Map<string, CompiledValidation>();
-
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, value);
-  }
-  return value;
-}
-
-function definitionOf(req: Pick<ValidationRequest, 'definitionKey' | 'definition'>): Record<string, unknown> {
-  return remember(parsed, req.definitionKey, () => JSON.parse(req.definition) as Record<string, unknown>);
-}
+const plan = slot<CompiledValidation>('validation plan');
 
 /**
- * The compiled form of a version, keyed by its content hash: publishing compiles (and reports the
+ * The compiled form of a version, kept with the version: publishing compiles (and reports the
  * path), validation reuses it. `model` may be passed when the caller has built one already.
  */
-export function compiledFor(key: string, definition: Record<string, unknown>, model?: Model): CompiledValidation {
-  return remember(compiled, key, () => compileValidation(definition, model));
+export function compiledFor(v: VersionText, model?: Model): CompiledValidation {
+  return derivedOf(v, plan, (definition) => compileValidation(definition, model));
 }
 
 /** survey-core's full model: the worker threads' entry, and the inline fallback. */
 export function runFullModel(req: ValidationRequest): Promise<ValidationResult> {
-  return validateResponse(definitionOf(req), req.data, req.locale, req.mode);
+  return validateResponse(parsedDefinition(req), req.data, req.locale, req.mode);
 }
 
 /** Plan first; versions the plan does not cover go to `fallback` (the Node worker pool, or inline). */
 export function createValidator(fallback: ResponseValidator = { validate: runFullModel }): Validator {
   return {
-    prepare(key, definition, model) {
-      const compiled = compiledFor(key, definition, model);
+    prepare(version, model) {
+      const compiled = compiledFor(version, model);
       return { path: compiled.path, reasons: compiled.path === 'model' ? compiled.reasons : [] };
     },
     validate(req) {
-      const version = compiledFor(req.definitionKey, definitionOf(req));
+      const version = compiledFor(req);
       if (version.path === 'model') return fallback.validate(req);
       return Promise.resolve(validateWithPlan(version.plan, req.data, req.locale, req.mode));
     },

@@ -2,6 +2,7 @@
 // survey-core's full model inline or in a worker pool. Requests and results are plain data only:
 // they cross worker_threads boundaries.
 import type { Model } from '../questionnaires/model';
+import type { VersionText } from '../questionnaires/version-cache';
 
 export type ValidationMode = 'submit' | 'draft';
 
@@ -14,8 +15,8 @@ export interface FieldError {
 }
 
 export interface ValidationRequest {
-  /** Cache key of the definition (the version's content hash). */
-  definitionKey: string;
+  /** The version's content hash: what is derived from the definition is kept under it. */
+  contentHash: string;
   /** The SurveyJS definition as JSON text. */
   definition: string;
   data: Record<string, unknown>;
@@ -49,5 +50,5 @@ export interface ResponseValidator {
 /** The app's validator: the plan first, the full model where the plan does not reach. */
 export interface Validator extends ResponseValidator {
   /** Compiles a version's plan now (validating reuses it) and says which path it takes. */
-  prepare(definitionKey: string, definition: Record<string, unknown>, model?: Model): ValidationPath;
+  prepare(version: VersionText, model?: Model): ValidationPath;
 }

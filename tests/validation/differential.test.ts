@@ -106,9 +106,9 @@ describe('which path each definition takes', () => {
 
   it('validates plan versions in the calling thread and passes the others to the fallback (the worker pool on Node)', async () => {
     const sentOn: string[] = [];
-    const validator = createValidator({ validate: (req: ValidationRequest) => (sentOn.push(req.definitionKey), runFullModel(req)) });
+    const validator = createValidator({ validate: (req: ValidationRequest) => (sentOn.push(req.contentHash), runFullModel(req)) });
     const request = (key: string, json: object, data: Record<string, unknown>): ValidationRequest => ({
-      definitionKey: key,
+      contentHash: key,
       definition: JSON.stringify(json),
       data,
       locale: '',
