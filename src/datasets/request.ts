@@ -126,7 +126,7 @@ export async function exportDataset(
   options: ExportOptions,
 ): Promise<DatasetDownload> {
   const spec = exportSpec(p, questionnaireId, options);
-  const xdeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
+  const exportDeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
   const audit = (action: string, details: Record<string, unknown>) =>
     deps.atomic((db) => [
       auditStatement(db, {
@@ -139,7 +139,7 @@ export async function exportDataset(
         details,
       }),
     ]);
-  const prepared = await prepareExport(xdeps, spec).catch(async (e: unknown) => {
+  const prepared = await prepareExport(exportDeps, spec).catch(async (e: unknown) => {
     if (e instanceof AppError && e.code === 'policy_loosened')
       await audit('dataset.export_refused', { ...exportAuditDetails(spec), reason: e.code, details: e.details });
     throw e;
@@ -147,5 +147,5 @@ export async function exportDataset(
   checkRowLimit(prepared.rows, deps.config.exportRowLimit);
   const at = deps.clock.now();
   await audit('dataset.export', exportAuditDetails(spec, prepared));
-  return { stream: exportStream(xdeps, prepared), rows: prepared.rows, fileName: exportFileName(questionnaireId, spec.profile, at) };
+  return { stream: exportStream(exportDeps, prepared), rows: prepared.rows, fileName: exportFileName(questionnaireId, spec.profile, at) };
 }

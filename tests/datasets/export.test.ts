@@ -393,7 +393,7 @@ describe('csvLine', () => {
 
 describe('packCells', () => {
   it('gives back the same cells, separator characters inside a cell included', async () => {
-    const { packCells, unpackCells } = await import('../../src/datasets/export');
+    const { packCells, unpackCells } = await import('../../src/datasets/shuffle');
     for (const cells of [['a', '', 'b c', 'ع'], ['x\u0001y', 'z'], [''], ['j', 's']]) expect(unpackCells(packCells(cells))).toEqual(cells);
   });
 });

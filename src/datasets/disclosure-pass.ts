@@ -1,0 +1,183 @@
+// The public profile's first pass: the one read of the responses, which files each row under its
+// random position and builds the table of key combinations (memory follows the categories, not
+// the records); then rare categories merged, global recoding and local suppression decided on that
+// table, and the export refused when a threshold fails. A release reads its records as earlier
+// releases published them.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { AppError } from '../errors';
+import { inlineAnonymizer } from './anonymize/anonymize';
+import { isOrdered, type HierarchySpec } from './anonymize/generalize';
+import type { PriorReleases } from './anonymize/ledger';
+import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
+import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
+import { groupedTableBuilder } from './anonymize/table';
+import type { Column } from './columns';
+import { csvLine } from './csv-cells';
+import { mainCells, pages, repeatRows, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
+import { Bucket, BUCKET, packCells, randomPositions } from './shuffle';
+
+/** The stratum of a release's record: the release that first published it, or 'new'. */
+export const COHORT = 'release_cohort';
+const cohortOf = (prior: PriorReleases, seq: number) => String(prior.cohortOf(seq) ?? 'new');
+
+/** Replaces, in place, the cells of a record published before with those it was published with. */
+function applyPrior(prior: PriorReleases, seq: number, names: readonly string[], cells: string[], at: readonly number[]): void {
+  if (prior.cohortOf(seq) === undefined) return;
+  at.forEach((ci, j) => {
+    const was = prior.cellOf(seq, names[j]!);
+    if (was !== undefined) cells[ci] = was;
+  });
+}
+
+/**
+ * How global recoding may broaden a key column: dates by calendar, numbers and bands in order,
+ * country codes by M49 subregion and region, anything else by merging rare categories.
+ */
+function hierarchyOf(c: Column): HierarchySpec {
+  const v = c.variable;
+  if (c.role === 'date' || v?.type === 'date') return { kind: 'date' };
+  if (v?.type === 'number' || v?.recode?.kind === 'bands' || (v?.type === 'choice' && isOrdered(v.choices.map((x) => x.value))))
+    return { kind: 'ordered' };
+  if (v && v.type === 'choice' && isCountryList(v.choices.map((x) => x.value)))
+    return { kind: 'map', levels: [SUBREGION, REGION], names: ['UN M49 subregion', 'UN M49 region'] };
+  return { kind: 'categorical' };
+}
+
+export async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<SdcPlan> {
+  const columns = p.files[0]!.columns;
+  const pick = (roles: string[]) => columns.map((c, i) => [c, i] as const).filter(([c]) => roles.includes(c.role));
+  const strata = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name === 'country');
+  // The key: every declared quasi-identifier, and every variable an attacker scenario knows.
+  const known = new Set(p.policy.scenarios.flatMap((s) => s.knows));
+  const qis = columns
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.name !== 'country' && c.name !== 'KEY' && (['quasi', 'location', 'date'].includes(c.role) || known.has(c.name)));
+  const sensitive = pick(['sensitive']);
+  const keyed = [...strata, ...qis];
+  // Pass one keeps one row per key (stratum and quasi-identifiers) with the distinct values of
+  // each sensitive variable, not one per record: memory follows the categories, whatever the
+  // number of responses.
+  const prior = p.release?.prior;
+  const builder = groupedTableBuilder(
+    [...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
+    sensitive.map(([c]) => c.name),
+  );
+  const keyColumns = keyed.map(([, i]) => i);
+  const sensitiveColumns = sensitive.map(([, i]) => i);
+  const readColumns = [...keyColumns, ...sensitiveColumns];
+  const readNames = readColumns.map((ci) => columns[ci]!.name);
+  // Where each response is published: a random permutation of the rows counted, drawn before the
+  // one read of the responses, so each row goes to its bucket as soon as it is read.
+  const positions = randomPositions(p.rows);
+  const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
+  const rows = Array.from({ length: buckets }, () => new Bucket());
+  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket()));
+  const snapshot = p.release ? sha256.create() : undefined;
+  const countries = new Set<string>();
+  const encoder = new TextEncoder();
+  // Sensitive variables whose rare values are merged: their values are counted in pass one.
+  const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
+  const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
+  let records = 0;
+  const perRow: number[] = [];
+  for await (const page of pages(deps, p))
+    for (const row of page) {
+      // A response restored from the trash since the count: the positions drawn do not cover it.
+      if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
+      const cells = mainCells(p, row);
+      if (prior) applyPrior(prior, row.seq, readNames, cells, readColumns);
+      const sensitiveCells = sensitiveColumns.map((ci) => cells[ci]!);
+      const keyCells = keyColumns.map((ci) => cells[ci]!);
+      if (prior) keyCells.push(cohortOf(prior, row.seq));
+      const r = builder.push(keyCells, sensitiveCells);
+      const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
+      const position = positions[records]!;
+      const b = Math.floor(position / BUCKET);
+      rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, packCells(cells));
+      if (repeats.length)
+        repeatRows(p, row).forEach((lines, t) => {
+          for (const line of lines)
+            repeats[t]![b]!.add(
+              JSON.stringify([position, line.parent, line.key]),
+              line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '',
+            );
+        });
+      if (snapshot) {
+        snapshot.update(
+          encoder.encode(
+            `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
+          ),
+        );
+        countries.add(row.country);
+      }
+      sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
+      records++;
+    }
+  if (p.release && snapshot) {
+    p.release.snapshotHash = bytesToHex(snapshot.digest());
+    p.release.countries = [...countries].sort();
+  }
+  const table = builder.build();
+  const inputRows = table.n;
+  // Merging rare categories needs the whole column: done on the table, before suppression (and,
+  // for sensitive variables, before l-diversity is measured on them).
+  keyed.forEach(([c], vi) => {
+    const rule = c.variable?.recode;
+    if (rule?.kind === 'merge-rare') mergeRareCodes(table, vi, rule.min, rule.into);
+  });
+  const sensitiveMerges = mergeRules.map((rule, s) => {
+    if (!rule) return undefined;
+    const rare = rareValues(sensitiveCounts[s]!, rule.min);
+    mergeRareSensitive(table.sensitive![s]!, rare, rule.into);
+    return { rare, into: rule.into };
+  });
+  const published = new Set(columns.map((c) => c.name));
+  const hierarchies = Object.fromEntries(qis.map(([c]) => [c.name, hierarchyOf(c)]));
+  const { table: treated, report } = await (deps.anonymizer ?? inlineAnonymizer)(table, {
+    quasiIdentifiers: qis.map(([c]) => c.name),
+    strata: [...strata.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
+    sensitive: sensitive.map(([c]) => c.name),
+    k: p.policy.k,
+    l: p.policy.l,
+    maxIndividualRisk: p.policy.maxIndividualRisk,
+    maxGlobalRisk: p.policy.maxGlobalRisk,
+    // Each scenario is measured on what it knows of the published columns.
+    scenarios: p.policy.scenarios.map((sc) => ({
+      name: sc.name,
+      variables: sc.knows.filter((v) => published.has(v) && v !== 'country'),
+      unpublished: sc.knows.filter((v) => !published.has(v)),
+    })),
+    hierarchies,
+    keep: p.policy.keep,
+  });
+  if (!report.passed)
+    throw new AppError(
+      'disclosure_risk',
+      `The public dataset fails its disclosure thresholds: ${report.failures.join('; ')}.`,
+      report.failures.map((failure) => ({ path: '(dataset)', type: 'disclosure_risk', message: failure })),
+      { quasiIdentifiers: report.parameters.quasiIdentifiers, violators: report.after.violators },
+    );
+  for (const [c] of qis)
+    p.treatments.set(`\u0000${c.name}`, `k-anonymity key (k=${p.policy.k}); ${p.treatments.get(`\u0000${c.name}`) ?? 'as collected'}`);
+  sensitive.forEach(([c], s) => {
+    const merge = mergeRules[s];
+    p.treatments.set(
+      `\u0000${c.name}`,
+      `l-diversity (l=${p.policy.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`,
+    );
+  });
+  return {
+    report,
+    table: treated,
+    inputRows,
+    records,
+    rows,
+    repeats,
+    keyColumns,
+    sensitiveColumns,
+    sensitiveMerges,
+    rowKeyCipherKey: await crypto.subtle.generateKey({ name: 'AES-CTR', length: 128 }, false, ['encrypt']),
+    ledgerColumns: readColumns,
+  };
+}

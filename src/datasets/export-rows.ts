@@ -1,0 +1,131 @@
+// What an export is (its specification, and the export prepared from it) and how it reads the
+// responses: keyset pages in stored order, each row turned into the cells of the main table and of
+// every repeat table, before disclosure control.
+import type { Deps } from '../deps';
+import { exportPage, type ExportFilters, type ExportRow } from '../storage/exports';
+import type { SdcReport } from './anonymize/anonymize';
+import type { LedgerRecords, PriorReleases } from './anonymize/ledger';
+import type { SdcTable } from './anonymize/table';
+import type { TableFile } from './bundle-files';
+import type { Column, ColumnKeys, Profile } from './columns';
+import { flattenResponse, mainCellText } from './flatten';
+import type { Bucket } from './shuffle';
+import type { Layout } from './variables';
+import type { DisclosurePolicy, Thresholds } from '../questionnaires/disclosure-policy';
+
+export interface ExportSpec {
+  questionnaireId: string;
+  profile: Profile;
+  /** Choice labels (in `lang`) instead of codes. */
+  labels: boolean;
+  lang: string;
+  splitMultiple: boolean;
+  bom: boolean;
+  /** Prefix cells that start with = + - @ (and are not numbers) with ' against CSV injection. */
+  maskFormulas: boolean;
+  filters: ExportFilters;
+  /** Thresholds asked for: each may tighten the questionnaire's disclosure policy, never loosen it. */
+  requested: Partial<Thresholds>;
+}
+
+export type ExportDeps = Pick<Deps, 'db' | 'clock' | 'anonymizer'> & { pseudonymKey: Uint8Array };
+
+export interface PreparedExport {
+  spec: ExportSpec;
+  title: string;
+  versions: string[];
+  layout: Layout;
+  files: TableFile[];
+  bound: number;
+  rows: number;
+  keys: ColumnKeys;
+  /** The disclosure policy applied (the questionnaire's, tightened by the request). */
+  policy: DisclosurePolicy;
+  sdc?: SdcPlan;
+  release?: ReleaseRun;
+  /** Per table + column: what disclosure control did to it, for the codebook. */
+  treatments: Map<string, string>;
+}
+
+export interface SdcPlan {
+  report: SdcReport;
+  /** The treated table: one row per combination of the chosen columns (plus rows split off). */
+  table: SdcTable;
+  inputRows: number;
+  records: number;
+  /**
+   * The responses as pass one read them (the only read): each main row filed under the random
+   * position it is published at, with its input row and its rank among that row's records, and
+   * the rows of each repeat table likewise. Pass two writes them treated, position by position.
+   */
+  rows: Bucket[];
+  repeats: Bucket[][];
+  /** Main-table columns of the key variables, in table order. */
+  keyColumns: number[];
+  /** Main-table columns of the sensitive variables, in the table's sensitive order. */
+  sensitiveColumns: number[];
+  /** Per sensitive variable with a merge-rare rule: its rare values and what they become. */
+  sensitiveMerges: Array<{ rare: ReadonlySet<string>; into: string } | undefined>;
+  /** Per-export random key of the row keys: public keys link nothing across exports. */
+  rowKeyCipherKey: CryptoKey;
+  /** Main-table columns a release's ledger keeps: the key and sensitive columns. */
+  ledgerColumns: number[];
+}
+
+/**
+ * A release: computed against what approved releases published before (their records keep the
+ * cells they were published with, and each cohort of first-released records is a stratum of its
+ * own), and recording what it publishes of the records it releases first.
+ */
+export interface ReleaseRun {
+  prior: PriorReleases;
+  /** Filled by pass one: SHA-256 of the responses read, in order, and their countries. */
+  snapshotHash?: string;
+  countries?: string[];
+  /** Filled by pass two: the treated cells of the records this release publishes first. */
+  ledger?: LedgerRecords;
+}
+
+const PAGE = 500;
+
+export async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 'bound'>): AsyncGenerator<ExportRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await exportPage(deps.db, p.spec.questionnaireId, p.spec.filters, p.bound, after, PAGE);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.seq;
+  }
+}
+
+/** Main-table cells of one row before disclosure control: all columns, or only those in `only`. */
+export function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const hidden = new Set(row.hidden);
+  const columns = p.files[0]!.columns;
+  const cell = (ci: number) => {
+    const c = columns[ci]!;
+    return cellOf(c, row, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels, p.spec.profile !== 'full') : '');
+  };
+  return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
+}
+
+export function cellOf(c: Column, row: ExportRow, raw: string): string {
+  const cell = c.system ? c.system(row) : raw;
+  return c.transform ? c.transform(cell, row) : cell;
+}
+
+/**
+ * A response's rows in every repeat table (in the order of the files after the main one), from
+ * one flattening of its answers: suffixes of their keys and their cells.
+ */
+export function repeatRows(p: PreparedExport, row: ExportRow): Array<Array<{ parent: string; key: string; cells: string[] }>> {
+  const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
+  return p.files.slice(1).map((f) => {
+    const vars = p.layout.variables.filter((v) => v.table === f.table);
+    return (flat.repeats.get(f.table) ?? []).map((line) => {
+      const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
+      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+    });
+  });
+}
