@@ -6,27 +6,26 @@
 //      are cleared first (survey-core clears them while the data is being assigned);
 //   3. errors of the questions that are visible and not read-only, in document order;
 //   4. on success, answers hidden by skip logic are dropped until nothing more hides.
-import { AnswerRequiredError, Helpers, type Question } from 'survey-core';
+import { AnswerRequiredError, Helpers } from 'survey-core';
 import { silently } from '../questionnaires/model';
 import { checkShapes, isObject, join, shapeSafe } from './structural';
 import { droppedPaths } from './validate';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
 import { itemContext, surveyContext, type PlanContext } from './plan-context';
 import type { ContainerPlan, QuestionPlan, ValidationPlan } from './plan-compile';
+import {
+  clearable,
+  clearIncorrect,
+  clearNestedHidden,
+  clearUnusedComments,
+  deleteAnswers,
+  isEmpty,
+  isOtherSelected,
+  withoutEmptyCells,
+  withoutIncorrect,
+} from './plan-clean';
 
 type Json = Record<string, unknown>;
-
-/** survey-core's emptiness: undefined, null, '', NaN, [], an object of empty values; strings trimmed. */
-export function isEmpty(value: unknown, trim = true): boolean {
-  if (trim && typeof value === 'string') value = value.trim();
-  return Helpers.isValueEmpty(value);
-}
-
-/**
- * Whether clearing an answer changes anything: survey-core sets the value to undefined, and '',
- * [] and null already compare equal to that, so they stay in the data.
- */
-const clearable = (value: unknown) => !Helpers.isTwoValueEquals(undefined, value, false, false);
 
 /** An error found by the plan; its message is read from survey-core once the locale is set. */
 interface PlanError {
@@ -158,42 +157,6 @@ function checkQuestion(q: QuestionPlan, w: Walk, given: unknown, container: Json
   w.errors!.push(...errors);
 }
 
-/**
- * survey-core clears a select answer outside the choices before checking the question (the
- * structural check reports it; this keeps the other errors the same as survey-core's).
- */
-function withoutIncorrect(value: unknown, choices: unknown[]): unknown {
-  if (Array.isArray(value)) {
-    const kept = value.filter((v) => isChoice(v, choices));
-    return kept.length === value.length ? value : kept;
-  }
-  return isEmpty(value) || isChoice(value, choices) ? value : undefined;
-}
-
-/**
- * How survey-core reads a select answer of a question offering "other" whose values are not all
- * among the choices: those values become the "other" value (once), the first of them its text.
- * Undefined when every value is a choice.
- */
-function readAsOther(value: unknown, choices: unknown[], other: unknown): { value: unknown; text: unknown } | undefined {
-  const values = Array.isArray(value) ? value : [value];
-  const unknown = values.filter((v) => !isChoice(v, choices));
-  if (unknown.length === 0) return undefined;
-  if (!Array.isArray(value)) return { value: other, text: value };
-  const known = value.filter((v) => isChoice(v, choices));
-  return { value: known.some((v) => Helpers.isTwoValueEquals(v, other)) ? known : [...known, other], text: unknown[0] };
-}
-
-function isChoice(value: unknown, choices: unknown[]): boolean {
-  for (const c of choices) if (Helpers.isTwoValueEquals(c, value)) return true;
-  return false;
-}
-
-function isOtherSelected(q: QuestionPlan, value: unknown): boolean {
-  const other = q.other!.value;
-  return Array.isArray(value) ? value.some((v) => Helpers.isTwoValueEquals(v, other)) : Helpers.isTwoValueEquals(value, other);
-}
-
 function runValidators(q: QuestionPlan, w: Walk, value: unknown, path: string): PlanError[] {
   const out: PlanError[] = [];
   const question = q.question as any;
@@ -251,16 +214,6 @@ function hiddenTopLevel(plan: ValidationPlan, walk: Walk, data: Json, own: boole
   return out;
 }
 
-function deleteAnswers(data: Json, names: string[], plan: ValidationPlan): Json {
-  const next = { ...data };
-  for (const name of names) {
-    delete next[name];
-    const q = plan.top.find((t) => t.name === name);
-    if (q?.other && clearable(next[q.other.commentKey])) delete next[q.other.commentKey];
-  }
-  return next;
-}
-
 function messages(plan: ValidationPlan, errors: PlanError[], locale: string): FieldError[] {
   const model = plan.model;
   const before = model.locale;
@@ -311,7 +264,7 @@ function verdict(plan: ValidationPlan, data: Json, locale: string, mode: Validat
       clean = deleteAnswers(clean, drop, plan);
       current = walkAll(plan, clean, locale, false);
     }
-    if (plan.hasPanels && current.hiddenNested.length) clean = clearNestedHidden(plan, clean, current);
+    if (plan.hasPanels && current.hiddenNested.length) clean = clearNestedHidden(plan, clean, current.hiddenNested);
   }
   clean = withResults(plan, clearUnusedComments(plan, withoutEmptyCells(plan, clean)), locale);
   return { ok: true, errors: [], data: clean, dropped: clean === data ? [] : droppedPaths(data, clean), hidden };
@@ -327,93 +280,6 @@ function hiddenWhenEmpty(plan: ValidationPlan, locale: string): Set<string> {
   return hidden;
 }
 
-/** Answers hidden inside dynamic panels are cleared at completion too, with their "other" text. */
-function clearNestedHidden(plan: ValidationPlan, data: Json, walk: Walk): Json {
-  const hidden = new Set(walk.hiddenNested);
-  let out = data;
-  for (const q of plan.top) {
-    if (!q.template || !Array.isArray(data[q.name])) continue;
-    const owners = commentOwners(q.template);
-    const panels = (data[q.name] as unknown[]).map((panel, i) => {
-      if (!isObject(panel)) return panel;
-      const isHidden = (key: string) => hidden.has(`${q.name}[${i}].${owners.get(key) ?? key}`);
-      const kept: Json = {};
-      for (const [key, v] of Object.entries(panel)) if (!isHidden(key) || !clearable(v)) kept[key] = v;
-      return kept;
-    });
-    out = { ...out, [q.name]: panels };
-  }
-  return out;
-}
-
-/** The question each "other" text key of a container belongs to, once per container. */
-const commentOwnersOf = new WeakMap<ContainerPlan, Map<string, string>>();
-function commentOwners(node: ContainerPlan): Map<string, string> {
-  let owners = commentOwnersOf.get(node);
-  if (!owners) {
-    owners = new Map();
-    const add = (c: ContainerPlan) => {
-      for (const el of c.elements) {
-        if (el.kind === 'container') add(el);
-        else if (el.other) owners!.set(el.other.commentKey, el.name);
-      }
-    };
-    add(node);
-    commentOwnersOf.set(node, owners);
-  }
-  return owners;
-}
-
-/**
- * An "other" text whose question no longer has "other" picked is dropped (survey-core's
- * clearUnusedValues). survey-core does that for the questions of the survey only: inside dynamic
- * panels the text stays, and so it does here.
- */
-function clearUnusedComments(plan: ValidationPlan, data: Json): Json {
-  let out = data;
-  for (const q of plan.top) {
-    if (q.other && clearable(data[q.other.commentKey]) && !isOtherSelected(q, data[q.name])) {
-      if (out === data) out = { ...data };
-      delete out[q.other.commentKey];
-    }
-  }
-  return out;
-}
-
-/**
- * Matrix dropdown / dynamic answers as survey-core keeps them: an empty cell is removed from its
- * row; a fixed row left empty by that is removed; a matrix left with nothing is removed.
- */
-function withoutEmptyCells(plan: ValidationPlan, data: Json): Json {
-  let out = data;
-  for (const q of plan.top) {
-    const value = data[q.name];
-    if (!q.columns.length || !hasEmptyCell(value)) continue;
-    const cleanRow = (row: unknown) => (isObject(row) ? Object.fromEntries(Object.entries(row).filter(([, v]) => !isEmpty(v))) : row);
-    let next: unknown;
-    if (Array.isArray(value)) {
-      const rows = value.map(cleanRow);
-      next = rows.every((r) => isEmpty(r)) ? undefined : rows;
-    } else if (isObject(value)) {
-      const rows: Json = {};
-      for (const [key, row] of Object.entries(value)) {
-        const cleaned = cleanRow(row);
-        if (!(isObject(row) && Object.keys(row).length > 0 && isEmpty(cleaned))) rows[key] = cleaned;
-      }
-      next = isEmpty(rows) ? undefined : rows;
-    }
-    out = { ...out };
-    if (next === undefined) delete out[q.name];
-    else out[q.name] = next;
-  }
-  return out;
-}
-
-function hasEmptyCell(value: unknown): boolean {
-  const rows = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
-  return rows.some((row) => isObject(row) && Object.values(row).some((v) => isEmpty(v)));
-}
-
 /** Calculated values marked includeIntoResult are stored with the answers. */
 function withResults(plan: ValidationPlan, data: Json, locale: string): Json {
   const included = plan.calculated.filter((cv) => cv.includeIntoResult);
@@ -425,47 +291,4 @@ function withResults(plan: ValidationPlan, data: Json, locale: string): Json {
     else out[cv.name] = variables[cv.name];
   }
   return out;
-}
-
-/**
- * survey-core clears a select answer that is not among the choices while it validates, and the
- * conditions after it then see no answer: a carried-forward option not picked in the source
- * question (kept out of the stored data), or a value outside fixed choices (which the structural
- * check reports, so the response is refused either way). Where the question offers "other", a
- * value outside the choices is taken as "other" instead (its text), and conditions see that.
- */
-function clearIncorrect(plan: ValidationPlan, data: Json): Json {
-  let out = data;
-  for (const q of plan.top) {
-    if (isEmpty(data[q.name])) continue;
-    const value = data[q.name];
-    if (!q.carry && q.other) {
-      const asOther = q.choices ? readAsOther(value, q.choices, q.other.value) : undefined;
-      if (!asOther) continue;
-      const text = out[q.other.commentKey];
-      out = { ...out, [q.name]: asOther.value, [q.other.commentKey]: isEmpty(text) ? asOther.text : text };
-      continue;
-    }
-    const allowed = q.carry ? carriedValues(plan, q, data) : q.choices;
-    if (!allowed) continue;
-    // withoutIncorrect hands back the same value when it keeps all of it.
-    const kept = withoutIncorrect(value, allowed);
-    if (kept === value) continue;
-    out = { ...out };
-    if (kept === undefined) delete out[q.name];
-    else out[q.name] = kept;
-  }
-  return out;
-}
-
-function carriedValues(plan: ValidationPlan, q: QuestionPlan, data: Json): unknown[] | null {
-  const source = (plan.model.getQuestionByName(q.carry!.from) ?? null) as Question | null;
-  if (!source) return null;
-  const choices = (((source as any).choices ?? []) as Array<{ value: unknown }>).map((c) => c.value);
-  const picked = data[source.getValueName()];
-  const pickedList = Array.isArray(picked) ? picked : isEmpty(picked) ? [] : [picked];
-  const isPicked = (v: unknown) => pickedList.some((p) => Helpers.isTwoValueEquals(p, v));
-  const mode = q.carry!.mode;
-  const values = mode === 'selected' ? choices.filter(isPicked) : mode === 'unselected' ? choices.filter((v) => !isPicked(v)) : choices;
-  return [...values, ...q.carry!.own];
 }
