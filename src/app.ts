@@ -1,5 +1,5 @@
 // createApp(deps): the whole HTTP application, built from its dependencies and doing no I/O of
-// its own. src/entry/node.ts and (later) src/entry/worker.ts hand requests to app.fetch.
+// its own. src/entry/node.ts and src/entry/worker.ts hand requests to app.fetch.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';

@@ -83,6 +83,27 @@ const list = createRoute({
 
 const toDate = (s: string | undefined) => (s ? new Date(s) : null);
 
+/** A submission's or draft's body with its path, as the ingest service takes it (instance ids compare in lower case). */
+function responseInput(
+  questionnaireId: string,
+  version: string,
+  instanceId: string,
+  b: { data: Record<string, unknown>; locale?: string; startedAt?: string; country?: string; site?: string },
+  rest: Pick<ResponseInput, 'endedAt' | 'page'>,
+): ResponseInput {
+  return {
+    questionnaireId,
+    version,
+    instanceId: instanceId.toLowerCase(),
+    data: b.data,
+    locale: b.locale ?? '',
+    startedAt: toDate(b.startedAt),
+    country: b.country,
+    site: b.site,
+    ...rest,
+  };
+}
+
 /** 201 when this request stored (or counted) it, 200 for a repeat. */
 function reply(c: Context<AppEnv>, r: Accepted | Refused) {
   const body = r.refused ? { ...r.refused, refused: true as const } : responseReply(r.response);
@@ -95,35 +116,14 @@ export function responseRoutes(deps: Deps) {
   app.openapi(submit, async (c) => {
     const { questionnaireId, version } = c.req.valid('param');
     const b = c.req.valid('json');
-    const input: ResponseInput = {
-      questionnaireId,
-      version,
-      instanceId: b.instanceId.toLowerCase(),
-      data: b.data,
-      locale: b.locale ?? '',
-      startedAt: toDate(b.startedAt),
-      endedAt: toDate(b.endedAt),
-      country: b.country,
-      site: b.site,
-    };
+    const input = responseInput(questionnaireId, version, b.instanceId, b, { endedAt: toDate(b.endedAt) });
     return reply(c, await submitResponse(deps, actorOf(c), input));
   });
 
   app.openapi(draft, async (c) => {
     const { questionnaireId, version, instanceId } = c.req.valid('param');
     const b = c.req.valid('json');
-    const input: ResponseInput = {
-      questionnaireId,
-      version,
-      instanceId: instanceId.toLowerCase(),
-      data: b.data,
-      locale: b.locale ?? '',
-      startedAt: toDate(b.startedAt),
-      endedAt: null,
-      country: b.country,
-      site: b.site,
-      page: b.page,
-    };
+    const input = responseInput(questionnaireId, version, instanceId, b, { endedAt: null, page: b.page });
     return reply(c, await saveDraft(deps, actorOf(c), input, b.baseRevision ?? null));
   });
 
