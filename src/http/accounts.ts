@@ -19,7 +19,7 @@ import type { Deps } from '../deps';
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { countryCode, errorReplies, jsonBody, jsonReply, roleEnum } from './schemas';
+import { countryCode, BODY, errorReplies, jsonBody, jsonReply, roleEnum } from './schemas';
 
 const countries = z
   .array(z.union([z.literal('*'), countryCode]))
@@ -149,93 +149,92 @@ const tokenReply = (t: TokenRow) => ({
   site: t.site,
 });
 
-const r = <T extends Parameters<typeof createRoute>[0]>(route: T) => createRoute(route);
-const listUsersRoute = r({
+const listUsersRoute = createRoute({
   method: 'get',
   path: '/users',
   tags: ['Users'],
   summary: 'All users',
-  responses: { 200: jsonReply(z.object({ items: z.array(User) }), 'Users') },
+  responses: { 200: jsonReply(z.object({ items: z.array(User) }), 'Users'), ...errorReplies() },
 });
-const createUserRoute = r({
+const createUserRoute = createRoute({
   method: 'post',
   path: '/users',
   tags: ['Users'],
   summary: 'Create a user',
   request: { body: jsonBody(NewUser) },
-  responses: { 201: jsonReply(User, 'Created'), ...errorReplies(400, 409, 415) },
+  responses: { 201: jsonReply(User, 'Created'), ...errorReplies(...BODY, 'username_taken') },
 });
-const updateUserRoute = r({
+const updateUserRoute = createRoute({
   method: 'patch',
   path: '/users/{userId}',
   tags: ['Users'],
   summary: 'Change role, countries, name, password; disable',
   request: { params: UserParams, body: jsonBody(UserChange) },
-  responses: { 200: jsonReply(User, 'Changed'), ...errorReplies(400, 404, 415) },
+  responses: { 200: jsonReply(User, 'Changed'), ...errorReplies(...BODY, 'not_found') },
 });
-const assignRoute = r({
+const assignRoute = createRoute({
   method: 'put',
   path: '/users/{userId}/assignments',
   tags: ['Users'],
   summary: 'Questionnaires the user fills',
   request: { params: UserParams, body: jsonBody(Assignments) },
-  responses: { 200: jsonReply(User, 'Assigned'), ...errorReplies(400, 404, 415) },
+  responses: { 200: jsonReply(User, 'Assigned'), ...errorReplies(...BODY, 'not_found') },
 });
-const listDevicesRoute = r({
+const listDevicesRoute = createRoute({
   method: 'get',
   path: '/devices',
   tags: ['Devices'],
   summary: 'Enumerator devices in your countries',
-  responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Devices') },
+  responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Devices'), ...errorReplies() },
 });
-const createDevice = r({
+const createDevice = createRoute({
   method: 'post',
   path: '/devices',
   tags: ['Devices'],
   summary: 'Enrol a device: a token limited to some questionnaires, one country and maybe a site, shown once',
   request: { body: jsonBody(NewDevice) },
-  responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(400, 415) },
+  responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(...BODY) },
 });
-const revokeDevice = r({
+const revokeDevice = createRoute({
   method: 'delete',
   path: '/devices/{tokenId}',
   tags: ['Devices'],
   summary: 'Revoke a device',
   request: { params: TokenParams },
-  responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies(404, 409) },
+  responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies('not_found', 'already_revoked') },
 });
 const TokenListQuery = z.object({ userId: z.string().min(1).max(64).optional().openapi({ description: "Admins: another user's tokens" }) });
-const listTokenRoute = r({
+const listTokenRoute = createRoute({
   method: 'get',
   path: '/tokens',
   tags: ['Tokens'],
   summary: "Your API tokens (admins: any user's, with userId)",
   request: { query: TokenListQuery },
-  responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Tokens'), ...errorReplies(400, 403) },
+  responses: { 200: jsonReply(z.object({ items: z.array(Token) }), 'Tokens'), ...errorReplies() },
 });
-const createToken = r({
+const createToken = createRoute({
   method: 'post',
   path: '/tokens',
   tags: ['Tokens'],
   summary: 'An API token for scripts, shown once',
   request: { body: jsonBody(NewToken) },
-  responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(400, 415) },
+  responses: { 201: jsonReply(IssuedToken, 'Issued'), ...errorReplies(...BODY) },
 });
-const revokeTokenRoute = r({
+const revokeTokenRoute = createRoute({
   method: 'delete',
   path: '/tokens/{tokenId}',
   tags: ['Tokens'],
   summary: "Revoke one of your API tokens (admins: anyone's)",
   request: { params: TokenParams },
-  responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies(404, 409) },
+  responses: { 200: jsonReply(Token, 'Revoked'), ...errorReplies('not_found', 'already_revoked') },
 });
-const auditRoute = r({
+const auditRoute = createRoute({
   method: 'get',
   path: '/audit',
   tags: ['Audit'],
   summary: 'The audit log, newest first, filtered',
   request: { query: AuditQuery },
-  responses: { 200: jsonReply(z.object({ items: z.array(AuditEntry), next: z.number().nullable() }), 'One page'), ...errorReplies(400) },
+  responses: { 200: jsonReply(z.object({ items: z.array(AuditEntry), next: z.number().nullable() }), 'One page'), ...errorReplies() },
 });
 
 export function accountRoutes(deps: Deps) {

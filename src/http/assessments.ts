@@ -14,7 +14,7 @@ import {
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { countryCode, errorReplies, InstanceParams, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
+import { countryCode, BODY, errorReplies, InstanceParams, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
 
 const tags = ['Assessments and fieldwork'];
 const anyJson = z.record(z.string(), z.unknown());
@@ -26,7 +26,7 @@ const report = createRoute({
   tags,
   summary: 'Gap-analysis country report of one assessment: printable HTML, CSV matrix or JSON scores',
   request: { params: InstanceParams, query: format(['html', 'csv', 'json'], 'html') },
-  responses: { 200: { description: 'text/html, text/csv or application/json' }, ...errorReplies(400, 404, 422) },
+  responses: { 200: { description: 'text/html, text/csv or application/json' }, ...errorReplies('not_found', 'not_an_assessment') },
 });
 const heat = createRoute({
   method: 'get',
@@ -34,7 +34,7 @@ const heat = createRoute({
   tags,
   summary: 'Countries x articles: the newest assessment of each country, as SVG (colour-blind-safe, labelled cells) or JSON',
   request: { params: QuestionnaireParams, query: format(['svg', 'json'], 'svg') },
-  responses: { 200: { description: 'image/svg+xml or application/json' }, ...errorReplies(400, 404) },
+  responses: { 200: { description: 'image/svg+xml or application/json' }, ...errorReplies('not_found') },
 });
 const agree = createRoute({
   method: 'get',
@@ -42,7 +42,10 @@ const agree = createRoute({
   tags,
   summary: 'Agreement of two assessments of one country: weighted kappa and the elements they differ on',
   request: { params: QuestionnaireParams, query: z.object({ a: z.uuid(), b: z.uuid() }) },
-  responses: { 200: jsonReply(anyJson, 'Kappa, observed agreement, differences'), ...errorReplies(400, 404, 422) },
+  responses: {
+    200: jsonReply(anyJson, 'Kappa, observed agreement, differences'),
+    ...errorReplies('not_found', 'not_an_assessment', 'not_comparable'),
+  },
 });
 const dashboard = createRoute({
   method: 'get',
@@ -50,7 +53,7 @@ const dashboard = createRoute({
   tags,
   summary: 'Fieldwork dashboard: interviews per day, site and enumerator, refusals, progress to targets (HTML with SVG charts, or JSON)',
   request: { params: QuestionnaireParams, query: format(['html', 'json'], 'html') },
-  responses: { 200: { description: 'text/html or application/json' }, ...errorReplies(400, 404) },
+  responses: { 200: { description: 'text/html or application/json' }, ...errorReplies('not_found') },
 });
 const TargetsBody = z.object({
   targets: z
@@ -64,7 +67,7 @@ const setTargets = createRoute({
   tags,
   summary: 'Set interview targets per country (and site)',
   request: { params: QuestionnaireParams, body: jsonBody(TargetsBody) },
-  responses: { 200: jsonReply(anyJson, 'Targets set'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(anyJson, 'Targets set'), ...errorReplies(...BODY, 'not_found') },
 });
 
 /**

@@ -50,7 +50,10 @@ const route = createRoute({
     'Streams a zip. The public profile runs disclosure control first and answers 422 disclosure_risk, naming the failures, when the data cannot meet k, l and risk thresholds. ' +
     'The manifest (last file) holds row counts and SHA-256 of every file: a download without it is truncated.',
   request: { params: QuestionnaireParams, query: ExportQuery },
-  responses: { 200: { description: 'application/zip' }, ...errorReplies(400, 403, 404, 422) },
+  responses: {
+    200: { description: 'application/zip' },
+    ...errorReplies('not_found', 'policy_loosened', 'disclosure_risk', 'export_too_large'),
+  },
 });
 
 export function datasetRoutes(deps: Deps) {

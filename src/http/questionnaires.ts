@@ -7,6 +7,7 @@ import { entryOf, listVisibleQuestionnaires, visibleQuestionnaire, visibleVersio
 import { changeState as changeQuestionnaireState } from '../questionnaires/state';
 import { questionnaireReply, versionReply } from './replies';
 import {
+  BODY,
   errorReplies,
   jsonBody,
   jsonReply,
@@ -24,7 +25,7 @@ const list = createRoute({
   path: '/questionnaires',
   tags: ['Questionnaires'],
   summary: 'List questionnaires with their published versions',
-  responses: { 200: jsonReply(z.object({ items: z.array(Questionnaire) }), 'All questionnaires') },
+  responses: { 200: jsonReply(z.object({ items: z.array(Questionnaire) }), 'All questionnaires'), ...errorReplies() },
 });
 
 const detail = createRoute({
@@ -33,7 +34,7 @@ const detail = createRoute({
   tags: ['Questionnaires'],
   summary: 'One questionnaire with its versions and state',
   request: { params: QuestionnaireParams },
-  responses: { 200: jsonReply(Questionnaire, 'The questionnaire'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(Questionnaire, 'The questionnaire'), ...errorReplies('not_found') },
 });
 
 const changeState = createRoute({
@@ -43,7 +44,7 @@ const changeState = createRoute({
   summary: 'Open, close, or start closing a questionnaire',
   description: 'closing keeps accepting interviews that devices started before the change; closed refuses all with 409.',
   request: { params: QuestionnaireParams, body: jsonBody(StateChange) },
-  responses: { 200: jsonReply(Questionnaire, 'The updated questionnaire'), ...errorReplies(400, 404, 415) },
+  responses: { 200: jsonReply(Questionnaire, 'The updated questionnaire'), ...errorReplies(...BODY, 'not_found') },
 });
 
 const version = createRoute({
@@ -52,7 +53,7 @@ const version = createRoute({
   tags: ['Questionnaires'],
   summary: 'Metadata of one published version',
   request: { params: VersionParams },
-  responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies('not_found') },
 });
 
 const definition = createRoute({
@@ -63,7 +64,7 @@ const definition = createRoute({
   request: { params: VersionParams },
   responses: {
     200: jsonReply(z.record(z.string(), z.unknown()).openapi('SurveyDefinition'), 'SurveyJS JSON (survey-core 2.5.38)'),
-    ...errorReplies(400, 404),
+    ...errorReplies('not_found'),
   },
 });
 

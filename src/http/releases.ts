@@ -9,7 +9,7 @@ import { reviewStates } from '../vocabulary';
 import { principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { countryCode, errorReplies, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
+import { countryCode, BODY, errorReplies, jsonBody, jsonReply, QuestionnaireParams } from './schemas';
 
 const ReleaseParams = z.object({
   releaseId: z
@@ -91,7 +91,19 @@ const create = createRoute({
     'keeping every record an approved release published before to what it published, and stores the bundle as pending. ' +
     '422 disclosure_risk when the data cannot meet the policy; 409 release_pending while another release of the questionnaire awaits review.',
   request: { params: QuestionnaireParams, body: jsonBody(ReleaseBody) },
-  responses: { 201: jsonReply(Release, 'The pending release with its risk report'), ...errorReplies(400, 403, 404, 409, 422) },
+  responses: {
+    201: jsonReply(Release, 'The pending release with its risk report'),
+    ...errorReplies(
+      ...BODY,
+      'not_found',
+      'policy_loosened',
+      'release_pending',
+      'not_releasable',
+      'nothing_to_release',
+      'disclosure_risk',
+      'export_too_large',
+    ),
+  },
 });
 
 const list = createRoute({
@@ -100,7 +112,7 @@ const list = createRoute({
   tags: ['Datasets'],
   summary: 'Releases of a questionnaire (researchers: approved ones within their countries)',
   request: { params: QuestionnaireParams },
-  responses: { 200: jsonReply(z.object({ items: z.array(Release) }), 'Newest first'), ...errorReplies(400) },
+  responses: { 200: jsonReply(z.object({ items: z.array(Release) }), 'Newest first'), ...errorReplies('not_found') },
 });
 
 const detail = createRoute({
@@ -109,7 +121,7 @@ const detail = createRoute({
   tags: ['Datasets'],
   summary: 'One release: parameters, snapshot hash and risk report',
   request: { params: ReleaseParams },
-  responses: { 200: jsonReply(Release, 'The release'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(Release, 'The release'), ...errorReplies('not_found') },
 });
 
 const decide = (decision: 'approve' | 'discard') =>
@@ -120,7 +132,7 @@ const decide = (decision: 'approve' | 'discard') =>
     summary:
       decision === 'approve' ? 'Approve a pending release: researchers may download it' : 'Discard a pending release: its bundle is erased',
     request: { params: ReleaseParams, body: jsonBody(Decision) },
-    responses: { 200: jsonReply(Release, 'The decided release'), ...errorReplies(400, 404, 409) },
+    responses: { 200: jsonReply(Release, 'The decided release'), ...errorReplies(...BODY, 'not_found', 'release_decided') },
   });
 
 const bundle = createRoute({
@@ -128,7 +140,7 @@ const bundle = createRoute({
   path: '/releases/{releaseId}/bundle',
   tags: ['Datasets'],
   summary: 'The release bundle (zip), exactly as reviewed',
-  responses: { 200: { description: 'application/zip' }, ...errorReplies(400, 404, 409) },
+  responses: { 200: { description: 'application/zip' }, ...errorReplies('not_found', 'release_discarded') },
   request: { params: ReleaseParams },
 });
 

@@ -20,6 +20,7 @@ import {
   Diff,
   DiffQuery,
   EditBody,
+  BODY,
   errorReplies,
   InstanceParams,
   jsonBody,
@@ -43,7 +44,10 @@ const edit = createRoute({
   tags,
   summary: 'Correct a submitted response: a new revision, validated in full, back to review',
   request: { params: InstanceParams, body: jsonBody(EditBody) },
-  responses: { 200: jsonReply(StoredResponse, 'The edited response'), ...errorReplies(400, 404, 409, 413, 415, 422) },
+  responses: {
+    200: jsonReply(StoredResponse, 'The edited response'),
+    ...errorReplies(...BODY, 'not_found', 'not_submitted', 'stale_response', 'invalid_response'),
+  },
 });
 const remove = createRoute({
   method: 'delete',
@@ -51,7 +55,7 @@ const remove = createRoute({
   tags,
   summary: 'Move a response to the trash (purged after the trash period); its instance id stays refused',
   request: { params: InstanceParams },
-  responses: { 200: jsonReply(StoredResponse, 'In the trash'), ...errorReplies(404, 409) },
+  responses: { 200: jsonReply(StoredResponse, 'In the trash'), ...errorReplies('not_found', 'already_deleted') },
 });
 const restore = createRoute({
   method: 'post',
@@ -59,7 +63,7 @@ const restore = createRoute({
   tags,
   summary: 'Take a response back out of the trash',
   request: { params: InstanceParams },
-  responses: { 200: jsonReply(StoredResponse, 'Restored'), ...errorReplies(404, 409) },
+  responses: { 200: jsonReply(StoredResponse, 'Restored'), ...errorReplies('not_found', 'not_in_trash') },
 });
 const review = createRoute({
   method: 'patch',
@@ -67,7 +71,7 @@ const review = createRoute({
   tags,
   summary: 'Set the review state (received, has_issues, approved, rejected) with a comment',
   request: { params: InstanceParams, body: jsonBody(ReviewBody) },
-  responses: { 200: jsonReply(StoredResponse, 'Reviewed'), ...errorReplies(400, 404, 409, 415) },
+  responses: { 200: jsonReply(StoredResponse, 'Reviewed'), ...errorReplies(...BODY, 'not_found', 'not_submitted', 'review_conflict') },
 });
 const reviews = createRoute({
   method: 'get',
@@ -75,7 +79,7 @@ const reviews = createRoute({
   tags,
   summary: 'Review history with comments',
   request: { params: InstanceParams },
-  responses: { 200: jsonReply(z.object({ items: z.array(ReviewEvent) }), 'Oldest first'), ...errorReplies(404) },
+  responses: { 200: jsonReply(z.object({ items: z.array(ReviewEvent) }), 'Oldest first'), ...errorReplies('not_found') },
 });
 const revisions = createRoute({
   method: 'get',
@@ -83,7 +87,7 @@ const revisions = createRoute({
   tags,
   summary: 'Every submitted revision of a response',
   request: { params: InstanceParams },
-  responses: { 200: jsonReply(z.object({ items: z.array(RevisionSummary) }), 'Oldest first'), ...errorReplies(404) },
+  responses: { 200: jsonReply(z.object({ items: z.array(RevisionSummary) }), 'Oldest first'), ...errorReplies('not_found') },
 });
 const revision = createRoute({
   method: 'get',
@@ -91,7 +95,7 @@ const revision = createRoute({
   tags,
   summary: 'The answers of one revision',
   request: { params: RevisionParams },
-  responses: { 200: jsonReply(Revision, 'The revision'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(Revision, 'The revision'), ...errorReplies('not_found') },
 });
 const diff = createRoute({
   method: 'get',
@@ -99,7 +103,7 @@ const diff = createRoute({
   tags,
   summary: 'What changed between two revisions (default: the last edit)',
   request: { params: InstanceParams, query: DiffQuery },
-  responses: { 200: jsonReply(Diff, 'Changed answers'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(Diff, 'Changed answers'), ...errorReplies('not_found') },
 });
 const trash = createRoute({
   method: 'get',
@@ -107,7 +111,7 @@ const trash = createRoute({
   tags,
   summary: 'Deleted responses not yet purged',
   request: { query: ResponseListQuery.extend({ questionnaireId: z.string().max(64) }) },
-  responses: { 200: jsonReply(ResponseList, 'One page'), ...errorReplies(400) },
+  responses: { 200: jsonReply(ResponseList, 'One page'), ...errorReplies() },
 });
 
 export function responseAdminRoutes(deps: Deps) {

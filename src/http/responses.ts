@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, responseReply } from './replies';
 import {
   DraftBody,
   DraftParams,
+  BODY,
   errorReplies,
   jsonBody,
   jsonReply,
@@ -44,7 +45,15 @@ const submit = createRoute({
       z.union([StoredResponse, RefusalReply]),
       'Already stored with identical answers (a safe retry), or a refusal already counted',
     ),
-    ...errorReplies(400, 404, 409, 413, 415, 422),
+    ...errorReplies(
+      ...BODY,
+      'not_found',
+      'questionnaire_closed',
+      'questionnaire_closing',
+      'instance_conflict',
+      'instance_deleted',
+      'invalid_response',
+    ),
   },
 });
 
@@ -59,7 +68,17 @@ const draft = createRoute({
   responses: {
     201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft created (or a refusal counted: see the submission)'),
     200: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft updated'),
-    ...errorReplies(400, 404, 409, 413, 415, 422),
+    ...errorReplies(
+      ...BODY,
+      'not_found',
+      'questionnaire_closed',
+      'questionnaire_closing',
+      'instance_conflict',
+      'instance_deleted',
+      'already_submitted',
+      'stale_draft',
+      'invalid_response',
+    ),
   },
 });
 
@@ -69,7 +88,7 @@ const getOne = createRoute({
   tags: ['Responses'],
   summary: 'One response or draft by instance id',
   request: { params: InstanceParams },
-  responses: { 200: jsonReply(StoredResponse, 'The response'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(StoredResponse, 'The response'), ...errorReplies('not_found') },
 });
 
 const list = createRoute({
@@ -78,7 +97,7 @@ const list = createRoute({
   tags: ['Responses'],
   summary: 'Responses of a questionnaire, oldest first, page by page',
   request: { params: QuestionnaireParams, query: ResponseListQuery },
-  responses: { 200: jsonReply(ResponseList, 'One page'), ...errorReplies(400, 404) },
+  responses: { 200: jsonReply(ResponseList, 'One page'), ...errorReplies('not_found') },
 });
 
 const toDate = (s: string | undefined) => (s ? new Date(s) : null);

@@ -6,12 +6,13 @@ import { ERROR_CODES, type ErrorCode } from '../errors';
 import { ID_PATTERN } from '../questionnaires/definition';
 import { questionnaireStates, responseStatuses, reviewStates, roles } from '../vocabulary';
 
-export const ErrorReply = z
-  .object({
+/** The error reply, its code one of `codes`. */
+const errorShape = (codes: readonly ErrorCode[]) =>
+  z.object({
     error: z.object({
       code: z
-        .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
-        .openapi({ example: 'invalid_response', description: 'One of the catalogue in docs/errors.md (src/errors.ts)' }),
+        .enum(codes as [ErrorCode, ...ErrorCode[]])
+        .openapi({ example: codes[0], description: 'One of the catalogue in docs/errors.md (src/errors.ts)' }),
       message: z.string(),
       details: z
         .array(
@@ -28,8 +29,7 @@ export const ErrorReply = z
         .openapi({ description: 'Facts to act on that are not a field at fault: the current revision, when to retry, a limit' }),
       requestId: z.string(),
     }),
-  })
-  .openapi('Error');
+  });
 
 const id = (name: string, example: string) =>
   z
@@ -248,21 +248,43 @@ export const ResponseListQuery = z.object({
 
 export const ResponseList = z.object({ items: z.array(StoredResponse), next: z.string().nullable() }).openapi('ResponseList');
 
-/** Standard error replies, declared once for the OpenAPI description. */
-export const errorReplies = (...codes: Array<400 | 403 | 404 | 409 | 413 | 415 | 422>) =>
-  Object.fromEntries(
-    codes.map((code) => [code, { description: errorText[code], content: { 'application/json': { schema: ErrorReply } } }]),
-  );
+/** Codes any route may answer: a malformed request, no or wrong credentials, the access table, the rate limit, a failure. */
+export const EVERY_ROUTE = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'csrf',
+  'no_access_rule',
+  'rate_limited',
+  'internal_error',
+  'misconfigured',
+] as const satisfies readonly ErrorCode[];
 
-const errorText = {
-  400: 'Malformed request; details name the fields',
-  403: 'Not allowed: a role or country that may not do this, or thresholds looser than the disclosure policy',
-  404: 'Unknown questionnaire, version or response',
-  409: 'Conflict: closed questionnaire, instance id reused with other answers, or a stale draft',
-  413: 'Body larger than the limit',
-  415: 'Body not sent as application/json',
-  422: 'Answers fail the questionnaire’s rules; details list path, type and message per problem',
-} as const;
+/** Codes of a route that takes a JSON body: too large, not JSON, an unknown encoding. */
+export const BODY = ['payload_too_large', 'unsupported_media_type', 'unsupported_encoding'] as const satisfies readonly ErrorCode[];
+
+/**
+ * A route's error replies for the OpenAPI description: one per status, its code an enum of those
+ * the route may answer with that status (the ones every route may answer included), each named in
+ * the description with its meaning. tests/support/app.ts checks every error a test receives
+ * against the route's list.
+ */
+export function errorReplies(...codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set<ErrorCode>([...EVERY_ROUTE, ...codes])) {
+    const status = ERROR_CODES[code][0];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      status,
+      {
+        description: list.map((code) => `\`${code}\`: ${ERROR_CODES[code][1]}`).join('\n\n'),
+        content: { 'application/json': { schema: errorShape(list) } },
+      },
+    ]),
+  );
+}
 
 /** A JSON reply declaration for createRoute. */
 export const jsonReply = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -8,7 +8,7 @@ import type { Deps } from '../deps';
 import { principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { errorReplies, jsonBody, jsonReply } from './schemas';
+import { BODY, errorReplies, jsonBody, jsonReply } from './schemas';
 
 const SignInBody = z
   .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
@@ -35,9 +35,7 @@ const signInRoute = createRoute({
   request: { body: jsonBody(SignInBody) },
   responses: {
     200: jsonReply(SessionReply, 'Signed in'),
-    ...errorReplies(400, 415),
-    401: jsonReply(z.object({}), 'Wrong user name or password'),
-    429: jsonReply(z.object({}), 'Too many failed attempts'),
+    ...errorReplies(...BODY, 'invalid_credentials', 'too_many_attempts'),
   },
 });
 const whoRoute = createRoute({
@@ -45,14 +43,14 @@ const whoRoute = createRoute({
   path: '/session',
   tags: ['Session'],
   summary: 'Who am I, and the CSRF token',
-  responses: { 200: jsonReply(SessionReply, 'The current principal') },
+  responses: { 200: jsonReply(SessionReply, 'The current principal'), ...errorReplies() },
 });
 const signOutRoute = createRoute({
   method: 'delete',
   path: '/session',
   tags: ['Session'],
   summary: 'Sign out',
-  responses: { 204: { description: 'Signed out' } },
+  responses: { 204: { description: 'Signed out' }, ...errorReplies() },
 });
 
 export function sessionRoutes(deps: Deps) {

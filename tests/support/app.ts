@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app';
+import { checkingDeclaredErrors } from './declared-errors';
 import type { Deps } from '../../src/deps';
 import { defaultConfig } from '../../src/deps';
 import { nodeAssets } from '../../src/entry/assets';
@@ -121,7 +122,7 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     return { id: row.id, headers: { authorization: `Bearer ${token}` } };
   };
   return {
-    app: createApp(deps),
+    app: checkingDeclaredErrors(createApp(deps)),
     deps,
     handle,
     clock,
