@@ -118,6 +118,21 @@ export function createForm(json: Record<string, unknown>, lang: string): SurveyM
       for (const input of Array.from(o.htmlElement.querySelectorAll<HTMLInputElement>('input[type="number"]'))) {
         input.type = 'text';
         input.inputMode = 'decimal';
+        // The renderer no longer commits a number input turned into text when it is left (only at
+        // completion): commit it here, so the interview saved at every answer holds it too.
+        // Set through the question's owner (the survey, or the dynamic panel's item): setting
+        // question.value here reaches the question but not the survey's data.
+        input.addEventListener('change', () => {
+          const text = input.value.trim();
+          const n = parseNumber(text, Number(text));
+          const question = o.question as unknown as {
+            getValueName(): string;
+            data?: { setValue(name: string, value: unknown): void; getValue(name: string): unknown };
+          };
+          const name = question.getValueName();
+          const value = text === '' ? undefined : Number.isNaN(n) ? null : n;
+          if (value !== null && question.data && question.data.getValue(name) !== value) question.data.setValue(name, value);
+        });
       }
     }
   });
