@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   bad_request: [400, 'The request is malformed: JSON, fields, query or path parameters (details name them).'],
   unauthenticated: [401, 'No valid session cookie or bearer token.'],
   invalid_credentials: [401, 'Wrong user name or password (the same answer for both).'],
+  device_revoked: [401, 'The device token was revoked (by a coordinator, or with its issuer): the enumerator app wipes what it holds.'],
   forbidden: [403, 'The role, country, questionnaire or profile of the caller does not allow this.'],
   csrf: [403, 'A write with a session cookie lacks the right X-CSRF-Token header.'],
   no_access_rule: [403, 'The route has no access rule declared: refused, fail closed.'],

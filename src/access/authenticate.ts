@@ -1,6 +1,7 @@
 // Turns the credentials of a request (session cookie or bearer token) into a Principal, or
 // undefined. Expired sessions and revoked or expired tokens count as no credentials at all.
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
 import {
   deleteSessionStatement,
   findSessionWithUser,
@@ -37,6 +38,9 @@ export async function fromBearer(deps: AuthDeps, token: string): Promise<Princip
   const now = deps.clock.now();
   if (!found) return undefined;
   const { token: row, user } = found;
+  // A revoked device is told so (only its own token can ask): the app then wipes the phone.
+  if (row.kind === 'device' && row.revokedAt)
+    throw new AppError('device_revoked', 'This device was removed from Periplus; what it held is being deleted from it.');
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.disabledAt) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
     await deps.atomic((db) => [touchTokenStatement(db, row.id, now)]);

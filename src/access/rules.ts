@@ -9,6 +9,11 @@ export type AccessRule =
       roles: readonly Role[];
       /** Only a signed-in person (a session), never a token: managing one's own tokens. */
       sessionOnly?: boolean;
+      /**
+       * An enumerator device's token may call this route. Devices are send-only: they read their
+       * questionnaires and submit, and nothing else, so a token taken from a phone reads no answer.
+       */
+      device?: true;
     };
 
 const everyone: readonly Role[] = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'];
@@ -36,17 +41,17 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /assets/:hash/:name': { public: true },
 
   'POST /api/v1/session': { public: true },
-  'GET /api/v1/session': { roles: everyone },
+  'GET /api/v1/session': { roles: everyone, device: true },
   'DELETE /api/v1/session': { roles: everyone, sessionOnly: true },
 
-  'GET /api/v1/questionnaires': { roles: everyone },
-  'GET /api/v1/questionnaires/:questionnaireId': { roles: everyone },
+  'GET /api/v1/questionnaires': { roles: everyone, device: true },
+  'GET /api/v1/questionnaires/:questionnaireId': { roles: everyone, device: true },
   // A questionnaire's state holds for every country at once: only admins change it.
   'PATCH /api/v1/questionnaires/:questionnaireId': { roles: ['admin'] },
-  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone },
-  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone, device: true },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone, device: true },
 
-  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { roles: collectors },
+  'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { roles: collectors, device: true },
   'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { roles: collectors },
   'GET /api/v1/questionnaires/:questionnaireId/responses': { roles: readers },
   'GET /api/v1/responses/:instanceId': { roles: readers },

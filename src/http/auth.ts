@@ -50,6 +50,8 @@ export const authorize: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!p) throw unauthenticated();
   if (!rule.roles.includes(p.role)) throw forbidden();
   if (rule.sessionOnly && p.via !== 'session') throw forbidden('This needs a signed-in person, not a token.');
+  if (p.via === 'device-token' && !rule.device)
+    throw forbidden('An enumerator device only reads its questionnaires and submits interviews.');
   if (p.via === 'session' && !SAFE_METHODS.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? '';
     if (!p.csrfToken || !constantTimeEqual(sent, p.csrfToken))

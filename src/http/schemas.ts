@@ -252,6 +252,7 @@ export const ResponseList = z.object({ items: z.array(StoredResponse), next: z.s
 export const EVERY_ROUTE = [
   'bad_request',
   'unauthenticated',
+  'device_revoked',
   'forbidden',
   'csrf',
   'no_access_rule',

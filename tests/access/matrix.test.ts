@@ -45,6 +45,8 @@ const submission = () => ({ instanceId: instanceId(), data: demoAnswers(), count
 
 const EVERYONE: readonly Who[] = WHO;
 const COLLECTORS: readonly Who[] = ['admin', 'coordinator', 'assessor', 'enumerator', 'device'];
+/** Devices are send-only: they submit, and read nothing back (a token taken from a phone reads no answer). */
+const PEOPLE_WHO_COLLECT: readonly Who[] = ['admin', 'coordinator', 'assessor', 'enumerator'];
 const EDITORS: readonly Who[] = ['admin', 'coordinator', 'assessor'];
 const REVIEWERS: readonly Who[] = ['admin', 'coordinator'];
 const ADMIN: readonly Who[] = ['admin'];
@@ -112,19 +114,24 @@ const CASES: Record<string, Case> = {
     out: (who) => (who === 'coordinator' ? 403 : 404),
   },
   'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': {
-    allow: COLLECTORS,
+    allow: PEOPLE_WHO_COLLECT,
     url: () => `/api/v1/questionnaires/demo/versions/1/drafts/${instanceId()}`,
     body: () => ({ data: { employed: 'yes' }, country: 'TUN' }),
     ok: 201,
     out: (who) => (who === 'coordinator' ? 403 : 404),
   },
   'GET /api/v1/questionnaires/:questionnaireId/responses': {
-    allow: COLLECTORS,
+    allow: PEOPLE_WHO_COLLECT,
     url: () => '/api/v1/questionnaires/demo/responses',
     ok: 200,
     out: (who) => (who === 'coordinator' ? 200 : 404),
   },
-  'GET /api/v1/responses/:instanceId': { allow: COLLECTORS, url: async (c) => `/api/v1/responses/${await c.fresh()}`, ok: 200, out: 404 },
+  'GET /api/v1/responses/:instanceId': {
+    allow: PEOPLE_WHO_COLLECT,
+    url: async (c) => `/api/v1/responses/${await c.fresh()}`,
+    ok: 200,
+    out: 404,
+  },
   'PUT /api/v1/responses/:instanceId': {
     allow: EDITORS,
     url: async (c) => `/api/v1/responses/${await c.fresh()}`,
