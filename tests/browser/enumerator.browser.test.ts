@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/process';
-import { interviewDefinition, refusalCount, startStack, storedResponses, watchedPage, type Stack } from './harness';
+import {
+  choosePinOnPage,
+  interviewDefinition,
+  openOutbox,
+  PIN,
+  refusalCount,
+  startStack,
+  storedResponses,
+  unlockOnPage,
+  watchedPage,
+  type Stack,
+} from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -21,6 +32,7 @@ const count = async (page: Page, which: 'waiting' | 'sent' | 'failed') => Number
 async function openApp(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
   const watched = await watchedPage(context, stack.url);
   await watched.page.goto(`${stack.url}/collect/#token=${stack.deviceToken}`);
+  await choosePinOnPage(watched.page);
   await watched.page.waitForSelector('button[data-questionnaire="transit-interview"]');
   // The service worker has cached the app once it controls the page.
   await watched.page.evaluate(async () => {
@@ -87,20 +99,11 @@ describe('the enumerator app', () => {
       expect(await count(page, 'waiting')).toBe(2);
       // Closing and reopening while offline: the page comes from the service worker, the queue from IndexedDB.
       await page.reload();
-      await page.waitForSelector('#count-waiting');
+      await unlockOnPage(page);
       expect(await count(page, 'waiting')).toBe(2);
       await page.waitForFunction(() => /Offline/.test(document.querySelector('.net')?.textContent ?? ''), undefined, { timeout: 10_000 });
       // The refused interview holds nothing but the consent answer on the device.
-      const queued = await page.evaluate(
-        () =>
-          new Promise<Array<{ data: Record<string, unknown>; refusal: boolean }>>((resolve) => {
-            const req = indexedDB.open('periplus');
-            req.onsuccess = () => {
-              const get = req.result.transaction('outbox').objectStore('outbox').getAll();
-              get.onsuccess = () => resolve(get.result);
-            };
-          }),
-      );
+      const queued = await openOutbox(page, PIN);
       expect(queued.find((i) => i.refusal)?.data).toEqual({ consent: 'no' });
       expect(queued.find((i) => !i.refusal)?.data).toEqual({ consent: 'yes', age_band: '25-34', days });
       expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === days)).toHaveLength(0);
@@ -113,7 +116,7 @@ describe('the enumerator app', () => {
       // "Send now" again and a reload send nothing twice.
       await page.click('#send-now');
       await page.reload();
-      await page.waitForSelector('#count-sent');
+      await unlockOnPage(page);
       const stored = (await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === days);
       expect(stored.map((r) => r.data)).toEqual([{ consent: 'yes', age_band: '25-34', days }]);
       expect(await refusalCount(stack, 'transit-interview')).toBe(refusals + 1);
@@ -174,6 +177,7 @@ describe('the enumerator app', () => {
     expect(sent?.version).toBe('1');
     // New interviews now use version 2.
     await page.reload();
+    await unlockOnPage(page);
     await page.waitForSelector('button[data-questionnaire="transit-interview"] + small:has-text("v2")');
     await context.close();
   });

@@ -9,7 +9,7 @@ import { ROOT, runCli, startServerProcess, type ServerProcess } from '../support
 
 export const PASSWORD = 'a long enough passphrase';
 export const CHROMIUM = process.env.PERIPLUS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -282,4 +282,99 @@ export async function storedResponses(
     headers: { cookie: stack.admin.cookie },
   });
   return (await r.json()).items;
+}
+
+/** The enumerator's PIN in the browser tests. */
+export const PIN = '480915';
+
+/** Chooses the PIN on the app's first screen and waits for the questionnaire list. */
+export async function choosePinOnPage(page: Page, pin = PIN): Promise<void> {
+  await page.waitForSelector('#pin-again');
+  await page.fill('#pin', pin);
+  await page.fill('#pin-again', pin);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#count-waiting, [data-name]', { timeout: 20_000 });
+}
+
+/** Unlocks the app after a reload or a lock. */
+export async function unlockOnPage(page: Page, pin = PIN): Promise<void> {
+  await page.waitForSelector('#pin');
+  await page.fill('#pin', pin);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#count-waiting, [data-name]', { timeout: 20_000 });
+}
+
+/** Every record of the app's IndexedDB, as raw as the page can read it: ArrayBuffers as latin1 text. */
+export function rawStore(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string[]>>((resolve, reject) => {
+        const text = (v: unknown): string => {
+          if (v instanceof ArrayBuffer) return String.fromCharCode(...new Uint8Array(v));
+          if (ArrayBuffer.isView(v)) return String.fromCharCode(...new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+          if (Array.isArray(v)) return `[${v.map(text).join(',')}]`;
+          if (v && typeof v === 'object')
+            return `{${Object.entries(v)
+              .map(([k, x]) => `${k}:${text(x)}`)
+              .join(',')}}`;
+          return String(v);
+        };
+        const req = indexedDB.open('periplus');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = Array.from(db.objectStoreNames as unknown as ArrayLike<string>);
+          const out: Record<string, string[]> = {};
+          if (names.length === 0) return resolve(out);
+          const tx = db.transaction(names);
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            const keys = tx.objectStore(name).getAllKeys();
+            all.onsuccess = () => (out[name] = all.result.map(text));
+            keys.onsuccess = () => (out[`${name} keys`] = keys.result.map(text));
+          }
+          tx.oncomplete = () => resolve(out);
+        };
+      }),
+  );
+}
+
+/**
+ * The queued interviews, opened in the page with a PIN as an attacker who knows it would: the
+ * salt from the store, PBKDF2 and AES-GCM by Web Crypto. Rejects when the PIN is wrong.
+ */
+export function openOutbox(page: Page, pin: string): Promise<Array<Record<string, any>>> {
+  return page.evaluate(
+    (pin) =>
+      new Promise<Array<Record<string, any>>>((resolve, reject) => {
+        const req = indexedDB.open('periplus');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['settings', 'outbox']);
+          const vault = tx.objectStore('settings').get('vault');
+          const items = tx.objectStore('outbox').getAll();
+          tx.oncomplete = async () => {
+            try {
+              const { salt, iterations } = vault.result;
+              const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveKey']);
+              const key = await crypto.subtle.deriveKey(
+                { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+                material,
+                { name: 'AES-GCM', length: 256 },
+                false,
+                ['decrypt'],
+              );
+              const open = async (box: { iv: Uint8Array; ct: ArrayBuffer }) =>
+                JSON.parse(
+                  new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: box.iv as BufferSource }, key, box.ct)),
+                );
+              resolve(await Promise.all(items.result.map((r: { box: { iv: Uint8Array; ct: ArrayBuffer } }) => open(r.box))));
+            } catch (e) {
+              reject(new Error(`could not open the outbox: ${(e as Error).name}`));
+            }
+          };
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    pin,
+  );
 }

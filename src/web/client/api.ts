@@ -11,7 +11,11 @@ export interface ApiResult<T = any> {
 let csrfToken = '';
 let bearer = '';
 
+let onRevoked: (() => void) | undefined;
+
 export const useCsrf = (token: string) => (csrfToken = token);
+/** Called when the server says this device's token was revoked (the enumerator app wipes itself). */
+export const whenRevoked = (handler: () => void) => (onRevoked = handler);
 export const useBearer = (token: string) => (bearer = token);
 
 export async function api<T = any>(
@@ -42,6 +46,7 @@ export async function api<T = any>(
   } catch {
     reply = { error: { code: 'not_json', message: text.slice(0, 200), details: [] } };
   }
+  if (res.status === 401 && reply?.error?.code === 'device_revoked') onRevoked?.();
   return { status: res.status, ok: res.ok, body: reply };
 }
 

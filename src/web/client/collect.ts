@@ -2,46 +2,192 @@
 // coordinator (a device token, in the link's #token= fragment or typed in) pins this phone to its
 // questionnaires, country and site. Completed interviews go to the IndexedDB outbox and are sent
 // when the network allows; the counts of waiting, sent and failed interviews are always on screen.
+// Nothing readable stays on the phone without the enumerator's PIN: interviews and the token are
+// sealed with a key derived from it (store.ts, vault.ts); the app locks when hidden or idle.
 import type { SurveyModel } from 'survey-core';
 import { screeningAnswers, screeningRules, screeningStop } from '../../questionnaires/screening';
-import { api, errorText, useBearer, uuid } from './api';
+import { api, errorText, useBearer, uuid, whenRevoked } from './api';
 import { byId, h, replace, root } from './dom';
 import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
 import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
-import { outbox, setSetting, setting, store, type InProgress, type OutboxItem, type StoredDefinition } from './store';
+import {
+  choosePin,
+  deviceToken,
+  hasPin,
+  outbox,
+  progress as inProgress,
+  sentRecently,
+  setting,
+  store,
+  unlock,
+  wipeDevice,
+  type InProgress,
+  type OutboxItem,
+  type StoredDefinition,
+} from './store';
 import { isOnline, nextAttempt, noteReachable, sendQueued, type SentRecord } from './sync';
+import { cryptoAvailable, forgetKey, PIN_MIN_LENGTH, pinProblem, unlocked } from './vault';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
 let lang = initialLanguage(APP_LANGUAGES);
 let timer: ReturnType<typeof setTimeout> | undefined;
 let view: 'list' | 'interview' = 'list';
+/** Locked after this long without a touch or a key (and at once when the app is hidden). */
+const IDLE_LOCK_MS = 3 * 60_000;
 
 async function main(): Promise<void> {
   setLanguage(lang);
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/collect/sw.js', { scope: '/collect/' }).catch(() => undefined);
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromLink) {
-    await enrol(fromLink);
-    history.replaceState(null, '', location.pathname);
+  // The token leaves the address bar at once: it is kept only sealed.
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const fromLink = hash.get('token')?.trim();
+  if (location.hash) history.replaceState(null, '', location.pathname);
+  if (!cryptoAvailable()) return replace(app, h('p', { class: 'error', role: 'alert' }, t('needsHttps')));
+  if (!(await hasPin())) {
+    const legacy = await setting<unknown>('deviceToken');
+    const token = fromLink ?? (typeof legacy === 'string' ? legacy : undefined);
+    // After a wipe the page was reloaded to say why (nothing of the old session stays in memory).
+    const lost = Number(hash.get('revoked'));
+    const why = hash.has('wiped')
+      ? t('wiped')
+      : hash.has('revoked')
+        ? `${t('revoked')}${lost > 0 ? ` ${t('revokedLost', { n: lost })}` : ''}`
+        : '';
+    return token ? showChoosePin(token) : showEnrol(why);
   }
-  const token = await setting<string>('deviceToken');
+  if (!unlocked()) return showUnlock(fromLink);
+  if (fromLink) await deviceToken.set(fromLink);
+  await openApp();
+}
+
+/** The app once unlocked: what the device holds shows at once; the network only refreshes it (never waited for). */
+async function openApp(): Promise<void> {
+  const token = await deviceToken.get();
   if (!token) return showEnrol();
   useBearer(token);
+  whenRevoked(() => void revoked());
+  watchIdle();
   window.addEventListener('online', () => void sync(true));
   window.addEventListener('offline', () => void refreshStatus());
-  const progress = await store.get<InProgress>('progress', 'current');
-  // What the device holds shows at once; the network only refreshes it (never waited for).
-  if (progress) await startInterview(progress.questionnaireId, progress.version, progress);
+  const current = await inProgress.get();
+  if (current) await startInterview(current.questionnaireId, current.version, current);
   else await showList();
   if (navigator.onLine && (await refreshDefinitions()) && view === 'list') await showList();
   void sync(false);
 }
 
-async function enrol(token: string): Promise<void> {
-  await setSetting('deviceToken', token.trim());
-  // Ask the browser not to evict this origin's data under storage pressure.
-  await navigator.storage?.persist?.().catch(() => false);
+/** The last save of the interview in progress, which locking waits for (an answer is never lost to the lock). */
+let saving: Promise<unknown> = Promise.resolve();
+
+/** Locks: the key is dropped and the page reloaded, so no answer stays in the page or its memory. */
+async function lock(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  await saving.catch(() => undefined);
+  forgetKey();
+  location.reload();
+}
+
+let idleWatched = false;
+function watchIdle(): void {
+  if (idleWatched) return;
+  idleWatched = true;
+  let idle = setTimeout(() => void lock(), IDLE_LOCK_MS);
+  const touch = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => void lock(), IDLE_LOCK_MS);
+  };
+  for (const type of ['pointerdown', 'keydown', 'input', 'scroll']) window.addEventListener(type, touch, { passive: true, capture: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void lock();
+  });
+}
+
+/** The coordinator removed this device: everything on it is deleted, saying how many unsent interviews went with it. */
+let revoking = false;
+async function revoked(): Promise<void> {
+  if (revoking) return;
+  revoking = true;
+  const lost = await outbox.count().catch(() => 0);
+  forgetKey();
+  await wipeDevice();
+  location.replace(`${location.pathname}#revoked=${lost}`);
+  location.reload();
+}
+
+function pinField(id: string, label: string): [HTMLElement, HTMLInputElement] {
+  const input = h('input', {
+    id,
+    type: 'password',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    required: true,
+  }) as HTMLInputElement;
+  return [h('label', {}, h('span', {}, label), input), input];
+}
+
+/** The enumerator chooses the PIN before anything is stored: the policy and what a forgotten PIN costs are said here. */
+function showChoosePin(token: string, message = ''): void {
+  const [first, pin] = pinField('pin', t('pin'));
+  const [second, again] = pinField('pin-again', t('pinAgain'));
+  replace(
+    app,
+    h('h1', {}, t('choosePinTitle')),
+    h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          const problem = pinProblem(pin.value);
+          if (problem) return showChoosePin(token, t(problem === 'short' ? 'pinShort' : 'pinGuessable', { n: PIN_MIN_LENGTH }));
+          if (pin.value !== again.value) return showChoosePin(token, t('pinMismatch'));
+          replace(app, h('p', { role: 'status' }, t('pinWorking')));
+          await choosePin(pin.value);
+          await deviceToken.set(token);
+          // Ask the browser not to evict this origin's data under storage pressure.
+          await navigator.storage?.persist?.().catch(() => false);
+          await openApp();
+        },
+      },
+      h('p', {}, t('choosePinHelp', { n: PIN_MIN_LENGTH })),
+      first,
+      second,
+      h('button', { type: 'submit', class: 'primary' }, t('setPin')),
+      message && h('p', { class: 'error', role: 'alert' }, message),
+    ),
+  );
+  pin.focus();
+}
+
+function showUnlock(newToken: string | undefined, message = ''): void {
+  const [field, pin] = pinField('pin', t('pin'));
+  replace(
+    app,
+    h('h1', {}, t('unlockTitle')),
+    h(
+      'form',
+      {
+        class: 'card',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          replace(app, h('p', { role: 'status' }, t('pinWorking')));
+          const r = await unlock(pin.value);
+          if ('wiped' in r) {
+            location.replace(`${location.pathname}#wiped`);
+            return location.reload();
+          }
+          if (!r.ok) return showUnlock(newToken, t('wrongPin', { n: r.left }));
+          if (newToken) await deviceToken.set(newToken);
+          await openApp();
+        },
+      },
+      field,
+      h('button', { type: 'submit', class: 'primary' }, t('unlock')),
+      message && h('p', { class: 'error', role: 'alert' }, message),
+    ),
+  );
+  pin.focus();
 }
 
 function showEnrol(message = ''): void {
@@ -55,13 +201,16 @@ function showEnrol(message = ''): void {
         class: 'card',
         onsubmit: async (e: Event) => {
           e.preventDefault();
-          await enrol(input.value);
+          const token = input.value.trim();
+          if (!(await hasPin())) return showChoosePin(token);
+          if (!unlocked()) return showUnlock(token);
+          await deviceToken.set(token);
           location.reload();
         },
       },
       h('label', {}, h('span', {}, t('deviceToken')), input),
       h('button', { type: 'submit' }, t('enrol')),
-      message && h('p', { class: 'error' }, message),
+      message && h('p', { class: 'error', role: 'alert' }, message),
     ),
   );
 }
@@ -72,6 +221,7 @@ async function refreshDefinitions(): Promise<boolean> {
   try {
     const list = await api('/questionnaires');
     noteReachable(true);
+    if (list.body?.error?.code === 'device_revoked') return false; // revoked() wipes the device
     if (list.status === 401) {
       showEnrol(errorText(list));
       return false;
@@ -116,7 +266,8 @@ async function refreshDefinitions(): Promise<boolean> {
 async function sync(force: boolean): Promise<void> {
   if (timer) clearTimeout(timer);
   if (navigator.onLine) {
-    if (!isOnline()) await refreshDefinitions();
+    // "Send now" also checks in with the server (new versions; a revoked device learns it here).
+    if (force || !isOnline()) await refreshDefinitions();
     await sendQueued({ force, changed: () => void refreshStatus() });
   }
   await refreshStatus();
@@ -131,7 +282,7 @@ async function refreshStatus(): Promise<void> {
   const waiting = items.filter((i) => i.state === 'waiting');
   const failed = items.filter((i) => i.state === 'failed');
   const sent = (await setting<number>('sentCount')) ?? 0;
-  const recent = (await setting<SentRecord[]>('sentRecent')) ?? [];
+  const recent = await sentRecently<SentRecord>();
   replace(
     el,
     h('p', { class: isOnline() ? 'net online' : 'net offline', role: 'status' }, isOnline() ? t('online') : t('offline')),
@@ -214,7 +365,13 @@ async function showList(): Promise<void> {
             ),
           ),
     ),
-    h('p', {}, h('button', { type: 'button', class: 'danger', id: 'forget', onclick: () => void forgetDevice() }, t('forget'))),
+    h(
+      'p',
+      {},
+      h('button', { type: 'button', id: 'lock', onclick: () => void lock() }, t('lock')),
+      ' ',
+      h('button', { type: 'button', class: 'danger', id: 'forget', onclick: () => void forgetDevice() }, t('forget')),
+    ),
     h('p', { id: 'flash', role: 'status' }),
   );
   await refreshStatus();
@@ -224,7 +381,8 @@ async function showList(): Promise<void> {
 async function forgetDevice(): Promise<void> {
   const pending = (await outbox.all()).length;
   if (!confirm(pending > 0 ? t('forgetWarn', { n: pending }) : t('forgetOk'))) return;
-  for (const s of ['outbox', 'definitions', 'settings', 'progress'] as const) await store.clear(s);
+  forgetKey();
+  await wipeDevice();
   location.reload();
 }
 
@@ -251,7 +409,9 @@ async function startInterview(questionnaireId: string, version: string, resume?:
     model.currentPageNo = resume.page;
   }
   const save = () =>
-    store.put('progress', { ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' } satisfies InProgress);
+    (saving = saving
+      .catch(() => undefined)
+      .then(() => inProgress.put({ ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' })));
   model.onValueChanged.add(() => void save());
   model.onCurrentPageChanged.add(() => void save());
   model.onComplete.add((sender) => void finish(sender, def, progress));
@@ -294,7 +454,7 @@ async function finish(model: SurveyModel, def: StoredDefinition, progress: InPro
     queuedAt: new Date().toISOString(),
   };
   await outbox.add(item);
-  await store.delete('progress', 'current');
+  await inProgress.delete();
   await showList();
   byId('flash').textContent = refusal ? t('refusalSaved') : t('interviewSaved');
   void sync(false);

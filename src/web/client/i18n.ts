@@ -55,6 +55,24 @@ const en = {
   forgetOk: 'Remove this device from Periplus on this phone?',
   noQuestionnaires: 'No questionnaire is assigned to this device.',
   why: 'why: {reason}',
+  needsHttps: 'This app must be opened over https: without it, interviews could not be protected on this phone.',
+  choosePinTitle: 'Choose a PIN for this phone',
+  choosePinHelp:
+    'Interviews on this phone are locked with this PIN: nobody can read them without it. Use at least {n} digits or characters, not one digit repeated and not a run like 123456. The app locks itself when you leave it or after 3 minutes without use. After 5 wrong PINs everything on this phone is deleted: interviews already sent are safe on the server, interviews not yet sent are lost.',
+  pin: 'PIN',
+  pinAgain: 'The same PIN again',
+  setPin: 'Lock interviews with this PIN',
+  pinShort: 'The PIN needs at least {n} digits or characters.',
+  pinGuessable: 'That PIN is too easy to guess (one digit repeated, or a run like 123456). Choose another.',
+  pinMismatch: 'The two PINs differ. Type the same PIN twice.',
+  pinWorking: 'Checking the PIN…',
+  unlockTitle: 'Locked',
+  unlock: 'Unlock',
+  wrongPin: 'Wrong PIN. {n} attempt(s) left before everything on this phone is deleted.',
+  wiped: 'Too many wrong PINs: everything on this phone was deleted. Ask your coordinator for a new device code.',
+  revoked: 'Your coordinator removed this device from Periplus, so everything on it was deleted.',
+  revokedLost: '{n} interview(s) not yet sent were deleted with it.',
+  lock: 'Lock now',
 };
 export type StringKey = keyof typeof en;
 
@@ -108,6 +126,24 @@ const fr: Partial<Record<StringKey, string>> = {
   forgetOk: 'Retirer Periplus de ce téléphone ?',
   noQuestionnaires: "Aucun questionnaire n'est attribué à cet appareil.",
   why: 'raison : {reason}',
+  needsHttps: 'Cette application doit être ouverte en https : sans cela, les entretiens ne pourraient pas être protégés sur ce téléphone.',
+  choosePinTitle: 'Choisissez un code PIN pour ce téléphone',
+  choosePinHelp:
+    "Les entretiens sur ce téléphone sont verrouillés par ce code : personne ne peut les lire sans lui. Au moins {n} chiffres ou caractères, pas un seul chiffre répété ni une suite comme 123456. L'application se verrouille quand vous la quittez ou après 3 minutes sans usage. Après 5 codes erronés, tout est effacé de ce téléphone : les entretiens déjà envoyés sont en sécurité sur le serveur, ceux qui ne l'ont pas été sont perdus.",
+  pin: 'Code PIN',
+  pinAgain: 'Le même code encore',
+  setPin: 'Verrouiller les entretiens avec ce code',
+  pinShort: 'Le code doit avoir au moins {n} chiffres ou caractères.',
+  pinGuessable: 'Ce code est trop facile à deviner (un chiffre répété, ou une suite comme 123456). Choisissez-en un autre.',
+  pinMismatch: 'Les deux codes diffèrent. Tapez deux fois le même code.',
+  pinWorking: 'Vérification du code…',
+  unlockTitle: 'Verrouillé',
+  unlock: 'Déverrouiller',
+  wrongPin: 'Code erroné. Encore {n} essai(s) avant que tout soit effacé de ce téléphone.',
+  wiped: "Trop de codes erronés : tout a été effacé de ce téléphone. Demandez un nouveau code d'appareil à votre coordinateur.",
+  revoked: 'Votre coordinateur a retiré cet appareil de Periplus : tout ce qu’il contenait a été effacé.',
+  revokedLost: '{n} entretien(s) pas encore envoyé(s) ont été effacés avec lui.',
+  lock: 'Verrouiller',
 };
 
 const ar: Partial<Record<StringKey, string>> = {
@@ -160,6 +196,24 @@ const ar: Partial<Record<StringKey, string>> = {
   forgetOk: 'إزالة Periplus من هذا الهاتف؟',
   noQuestionnaires: 'لا يوجد استبيان مخصص لهذا الجهاز.',
   why: 'السبب: {reason}',
+  needsHttps: 'يجب فتح هذا التطبيق عبر https: بدونه لا يمكن حماية المقابلات على هذا الهاتف.',
+  choosePinTitle: 'اختر رمز PIN لهذا الهاتف',
+  choosePinHelp:
+    'تُقفل المقابلات على هذا الهاتف بهذا الرمز: لا يمكن لأحد قراءتها بدونه. استخدم {n} أرقام أو أحرف على الأقل، لا رقمًا واحدًا مكررًا ولا تسلسلًا مثل 123456. يُقفل التطبيق نفسه عندما تغادره أو بعد 3 دقائق دون استخدام. بعد 5 رموز خاطئة يُحذف كل ما على الهاتف: المقابلات المرسلة آمنة على الخادم، وغير المرسلة تضيع.',
+  pin: 'رمز PIN',
+  pinAgain: 'الرمز نفسه مرة أخرى',
+  setPin: 'اقفل المقابلات بهذا الرمز',
+  pinShort: 'يحتاج الرمز إلى {n} أرقام أو أحرف على الأقل.',
+  pinGuessable: 'هذا الرمز سهل التخمين (رقم مكرر أو تسلسل مثل 123456). اختر غيره.',
+  pinMismatch: 'الرمزان مختلفان. اكتب الرمز نفسه مرتين.',
+  pinWorking: 'جارٍ التحقق من الرمز…',
+  unlockTitle: 'مقفل',
+  unlock: 'افتح القفل',
+  wrongPin: 'رمز خاطئ. بقيت {n} محاولة قبل حذف كل ما على هذا الهاتف.',
+  wiped: 'رموز خاطئة كثيرة: حُذف كل ما على هذا الهاتف. اطلب رمز جهاز جديدًا من المنسق.',
+  revoked: 'أزال المنسق هذا الجهاز من Periplus، فحُذف كل ما عليه.',
+  revokedLost: 'حُذفت معه {n} مقابلة لم تُرسل بعد.',
+  lock: 'اقفل الآن',
 };
 
 const fa: Partial<Record<StringKey, string>> = {

@@ -73,6 +73,8 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
     );
     status = r.status;
     noteReachable(true);
+    // The device was revoked: nothing more can be sent, and the app is wiping itself (api.ts).
+    if (r.body?.error?.code === 'device_revoked') return 'offline';
     if (r.status === 200 || r.status === 201) {
       const record: SentRecord = {
         instanceId: item.instanceId,

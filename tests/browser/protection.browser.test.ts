@@ -1,0 +1,272 @@
+// The enumerator's phone as a safe place, tried as someone who takes it at a checkpoint would:
+// what IndexedDB holds (read raw in Chromium, and on disk in the profile's folder) has no answer,
+// no token and no plaintext JSON; a wrong PIN opens nothing; five wrong PINs wipe the phone; the
+// app locks when hidden; a device the coordinator revokes wipes itself at its next contact.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/app';
+import {
+  CHROMIUM,
+  choosePinOnPage,
+  FLAGS,
+  openOutbox,
+  PIN,
+  rawStore,
+  type Stack,
+  startStack,
+  storedResponses,
+  unlockOnPage,
+  watchedPage,
+} from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+const q = (name: string) => `[data-name="${name}"]`;
+/** Screenshots for people to look at (not compared): PERIPLUS_SHOTS or the system's temporary folder. */
+const SHOTS = process.env.PERIPLUS_SHOTS ?? tmpdir();
+const adminHeaders = () => ({ 'content-type': 'application/json', cookie: stack.admin.cookie, 'x-csrf-token': stack.admin.csrf });
+
+/** A device of its own for each test (revoking the shared one would break the others). */
+async function newDevice(): Promise<{ id: string; token: string }> {
+  const r = await fetch(`${stack.url}/api/v1/devices`, {
+    method: 'POST',
+    headers: adminHeaders(),
+    body: JSON.stringify({ name: 'phone under test', questionnaires: ['transit-interview'], country: 'TUN', site: 'Sfax' }),
+  });
+  expect(r.status).toBe(201);
+  const body = await r.json();
+  return { id: body.id, token: body.token };
+}
+
+async function enrol(context: BrowserContext, token: string): Promise<Page> {
+  const { page } = await watchedPage(context, stack.url);
+  await page.goto(`${stack.url}/collect/#token=${token}`);
+  await choosePinOnPage(page);
+  await page.waitForSelector('button[data-questionnaire="transit-interview"]');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  return page;
+}
+
+async function cutNetwork(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+}
+async function restoreNetwork(context: BrowserContext): Promise<void> {
+  await context.unroute('**/api/**');
+  await context.setOffline(false);
+}
+
+/** Answers the first page and the age, and types a number of days without completing. */
+async function startInterview(page: Page, days: string): Promise<void> {
+  await page.click('button[data-questionnaire="transit-interview"]');
+  await page.click(`${q('consent')} label:has-text("Yes")`);
+  await page.click('.sd-navigation__next-btn');
+  await page.click(`${q('age_band')} label:has-text("25-34")`);
+  await page.fill(`${q('days')} input`, days);
+  await page.press(`${q('days')} input`, 'Tab');
+}
+async function completeInterview(page: Page, days: string): Promise<void> {
+  await startInterview(page, days);
+  await page.click('.sd-navigation__complete-btn');
+  await page.waitForSelector('#count-waiting');
+}
+
+/** Every file under `dir` as latin1 text (the profile's IndexedDB: LevelDB logs, tables and blobs). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [readFileSync(path).toString('latin1')];
+  });
+}
+
+describe('the enumerator app keeps nothing readable without the PIN', () => {
+  it('holds no answer, no token and no plaintext JSON in IndexedDB, read raw in the page and on disk', async () => {
+    const profile = tempDir();
+    const context = await chromium.launchPersistentContext(profile.dir, { executablePath: CHROMIUM, args: FLAGS });
+    try {
+      const { token } = await newDevice();
+      const page = await enrol(context, token);
+      await cutNetwork(context);
+      await completeInterview(page, '3191'); // queued
+      await startInterview(page, '2846'); // in progress, saved at every answer
+      await page.waitForTimeout(300);
+      const raw = await rawStore(page);
+      const sensitive = Object.entries(raw)
+        .filter(([store]) => !store.startsWith('definitions'))
+        .flatMap(([, values]) => values)
+        .join('\n');
+      expect(raw.outbox).toHaveLength(1);
+      expect(raw.progress).toHaveLength(1);
+      for (const secret of ['3191', '2846', '25-34', 'consent', 'age_band', token, token.slice(3, 20), '"data"', '{"'])
+        expect(sensitive, secret).not.toContain(secret);
+      // With the right PIN the same records open (what the app itself does), with a wrong one nothing does.
+      expect((await openOutbox(page, PIN)).map((i) => i.data.days)).toEqual([3191]);
+      await expect(openOutbox(page, '480916')).rejects.toThrow(/could not open/);
+      // And on disk: LevelDB's files of the profile, whatever it compacted or not.
+      await page.close();
+      await context.close();
+      const disk = filesUnder(join(profile.dir, 'Default', 'IndexedDB')).join('\n');
+      expect(disk.length).toBeGreaterThan(0);
+      for (const secret of ['3191', '2846', token]) expect(disk, secret).not.toContain(secret);
+      expect(disk).toContain('transit-interview'); // the definitions are there, in clear, as intended
+    } finally {
+      await context.close().catch(() => undefined);
+      profile.cleanup();
+    }
+  });
+
+  it('locks when hidden, shows no answer while locked, and resumes the interview after the PIN', async () => {
+    const context = await stack.browser.newContext();
+    const page = await enrol(context, (await newDevice()).token);
+    await startInterview(page, '1517');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForSelector('#pin');
+    const locked = await page.evaluate(() => document.body.textContent ?? '');
+    expect(locked).not.toContain('1517');
+    expect(locked).not.toContain('25-34');
+    expect(await page.locator(q('days')).count()).toBe(0);
+    await unlockOnPage(page);
+    await page.waitForSelector(`${q('days')} input`);
+    expect(await page.inputValue(`${q('days')} input`)).toBe('1517');
+    await context.close();
+  });
+
+  it('refuses a wrong PIN, says how many attempts are left, and wipes everything at the fifth', async () => {
+    const context = await stack.browser.newContext();
+    const page = await enrol(context, (await newDevice()).token);
+    await cutNetwork(context);
+    await completeInterview(page, '2718');
+    await page.reload();
+    for (let left = 4; left >= 1; left--) {
+      await page.waitForSelector('#pin');
+      await page.fill('#pin', '999000');
+      await page.click('form button[type=submit]');
+      await page.waitForSelector(`[role=alert]:has-text("${left} attempt(s) left")`);
+    }
+    // The fourth wrong PIN left the data as it was: the right one still opens it.
+    expect((await openOutbox(page, PIN)).map((i) => i.data.days)).toEqual([2718]);
+    await page.fill('#pin', '999000');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[role=alert]:has-text("Too many wrong PINs")');
+    await page.waitForSelector('#device-token');
+    const raw = await rawStore(page);
+    expect(Object.values(raw).flat()).toEqual([]);
+    await context.close();
+  });
+
+  it('rejects a PIN that is short, repeated or a run, and two PINs that differ', async () => {
+    const context = await stack.browser.newContext();
+    const { page } = await watchedPage(context, stack.url);
+    await page.goto(`${stack.url}/collect/#token=${(await newDevice()).token}`);
+    for (const [pin, again, message] of [
+      ['4821', '4821', 'at least 6'],
+      ['777777', '777777', 'too easy'],
+      ['456789', '456789', 'too easy'],
+      ['480915', '480916', 'differ'],
+    ]) {
+      await page.waitForSelector('#pin-again');
+      await page.fill('#pin', pin!);
+      await page.fill('#pin-again', again!);
+      await page.click('form button[type=submit]');
+      await page.waitForSelector(`[role=alert]:has-text("${message}")`);
+    }
+    // Nothing was stored while no PIN was accepted: not even the token.
+    expect(Object.values(await rawStore(page)).flat()).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a device the coordinator revokes wipes itself at its next contact', () => {
+  const revoke = (id: string) => fetch(`${stack.url}/api/v1/devices/${id}`, { method: 'DELETE', headers: adminHeaders() });
+
+  it('after sending: the interviews are on the server and the phone holds nothing', async () => {
+    const context = await stack.browser.newContext();
+    const device = await newDevice();
+    const page = await enrol(context, device.token);
+    await completeInterview(page, '1414');
+    await page.waitForFunction(() => document.getElementById('count-sent')?.textContent === '1', undefined, { timeout: 20_000 });
+    // What the phone keeps of a sent interview does not lead to it: its instance id is sealed, and
+    // the device's token (were it taken) reads no response.
+    const sent = (await storedResponses(stack, 'transit-interview')).find((r) => r.data.days === 1414)!;
+    expect(
+      Object.values(await rawStore(page))
+        .flat()
+        .join('\n'),
+    ).not.toContain(sent.instanceId);
+    const read = await fetch(`${stack.url}/api/v1/responses/${sent.instanceId}`, { headers: { authorization: `Bearer ${device.token}` } });
+    expect(read.status).toBe(403);
+    expect((await revoke(device.id)).status).toBe(200);
+    await page.click('#send-now'); // any contact with the server
+    await page.waitForSelector('[role=alert]:has-text("removed this device")', { timeout: 20_000 });
+    expect(await page.textContent('[role=alert]')).not.toMatch(/not yet sent/);
+    expect(Object.values(await rawStore(page)).flat()).toEqual([]);
+    expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 1414)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('before sending: nothing more can be sent, the phone is wiped and says how many interviews were lost', async () => {
+    const context = await stack.browser.newContext();
+    const device = await newDevice();
+    const page = await enrol(context, device.token);
+    await cutNetwork(context);
+    await completeInterview(page, '1515');
+    expect((await revoke(device.id)).status).toBe(200);
+    // The network returns: the app tries to send at once, and learns it was revoked.
+    await restoreNetwork(context);
+    await page.waitForSelector('[role=alert]:has-text("1 interview(s) not yet sent were deleted")', { timeout: 30_000 });
+    expect(Object.values(await rawStore(page)).flat()).toEqual([]);
+    expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 1515)).toHaveLength(0);
+    await context.close();
+  });
+});
+
+/** axe-core's verdict on the page: serious and critical violations only, each with its rule and where. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source); // through DevTools: the page's CSP rightly allows no injected script
+  const results = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<any> } }).axe.run());
+  expect(results.passes.length).toBeGreaterThan(10); // axe did look at the page
+  return (results.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the PIN screens for people', () => {
+  for (const [lang, width] of [
+    ['en', 1280],
+    ['ar', 360],
+  ] as const)
+    it(`pass axe-core with no serious violation and fit the screen (${lang}, ${width} px)`, async () => {
+      const context = await stack.browser.newContext({ viewport: { width, height: 800 }, locale: lang });
+      await context.addInitScript((l) => localStorage.setItem('periplus.lang', l), lang);
+      const { page } = await watchedPage(context, stack.url);
+      await page.goto(`${stack.url}/collect/#token=${(await newDevice()).token}`);
+      await page.waitForSelector('#pin-again');
+      const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fits()).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `pin-choose-${lang}-${width}.png`), fullPage: true });
+      await choosePinOnPage(page);
+      await page.reload();
+      await page.waitForSelector('#pin');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await fits()).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `pin-unlock-${lang}-${width}.png`), fullPage: true });
+      await context.close();
+    });
+});
