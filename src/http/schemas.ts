@@ -139,6 +139,10 @@ export const SubmissionBody = z
     endedAt: deviceTime.openapi({ description: 'When the interview ended on the device' }),
     country: countryCode.optional().openapi({ description: 'Required from people; a device token implies its country' }),
     site,
+    withdrawn: z.literal(true).optional().openapi({
+      description:
+        'The respondent stopped the interview: only a count is kept (reason withdrawn), as for a screening stop; data must be {}',
+    }),
   })
   .strict()
   .openapi('Submission');

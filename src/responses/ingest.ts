@@ -36,6 +36,8 @@ export interface ResponseInput {
   site: string | undefined;
   /** Drafts only: the page the editor is on, to resume there. */
   page?: string;
+  /** Submissions only: the respondent stopped the interview; it is counted, nothing of it kept. */
+  withdrawn?: boolean;
 }
 
 export interface Accepted {
@@ -243,6 +245,13 @@ async function screened(
   target: Target,
   place: { country: string; site: string | null },
 ): Promise<Refused | null> {
+  if (input.withdrawn) {
+    if (Object.keys(input.data).length > 0)
+      throw badRequest('A withdrawn interview keeps no answer: send data as {}.', [
+        { path: 'data', type: 'withdrawn', message: 'must be {} when withdrawn is true' },
+      ]);
+    return refuse(deps, actor, input, target, place, 'withdrawn');
+  }
   const stop = screeningStop(versionScreeningRules(target.version), input.data);
   if (stop) return refuse(deps, actor, input, target, place, stop);
   if (target.refused)

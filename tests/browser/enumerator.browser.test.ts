@@ -79,6 +79,8 @@ async function interview(page: Page, answers: { consent: 'Yes' | 'No'; age?: str
   }
   // A refused consent leaves one page: its Complete button ends the interview (the complete trigger).
   await page.click('.sd-navigation__complete-btn');
+  // Every stop shows the referral prompt first.
+  await page.click('#stop-done');
   await page.waitForSelector('#count-waiting');
 }
 

@@ -112,7 +112,12 @@ export const interviewDefinition = {
   family: 'scoping',
   languages: ['en', 'ar', 'ps'],
   translationStatus: { en: 'source', ar: 'machine-draft', ps: 'machine-draft' },
-  screening: [{ reason: 'no-consent', if: "{consent} = 'no'" }],
+  screening: [
+    { reason: 'no-consent', if: "{consent} = 'no'" },
+    { reason: 'under-age', if: "{age_band} = 'under-18'" },
+  ],
+  referral: { default: 'Sfax legal aid desk: +216 00 000 000', ar: 'مكتب المساعدة القانونية في صفاقس: +216 00 000 000' },
+  childReferral: { default: 'Child protection delegate, Sfax: +216 11 111 111', ar: 'مندوب حماية الطفولة، صفاقس: +216 11 111 111' },
   triggers: [{ type: 'complete', expression: "{consent} = 'no'" }],
   pages: [
     {
@@ -140,7 +145,7 @@ export const interviewDefinition = {
           name: 'age_band',
           title: { default: 'Age', ps: 'عمر', ar: 'العمر' },
           isRequired: true,
-          choices: ['18-24', '25-34', '35+'],
+          choices: ['under-18', '18-24', '25-34', '35+'],
           sdcRole: 'quasi',
         },
         {

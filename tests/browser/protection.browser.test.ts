@@ -80,6 +80,8 @@ async function startInterview(page: Page, days: string): Promise<void> {
 async function completeInterview(page: Page, days: string): Promise<void> {
   await startInterview(page, days);
   await page.click('.sd-navigation__complete-btn');
+  // Every stop shows the referral prompt first.
+  await page.click('#stop-done');
   await page.waitForSelector('#count-waiting');
 }
 
@@ -269,4 +271,69 @@ describe('the PIN screens for people', () => {
       await page.screenshot({ path: join(SHOTS, `pin-unlock-${lang}-${width}.png`), fullPage: true });
       await context.close();
     });
+});
+
+describe('protection in the interview flow', () => {
+  const refusalsBy = async (reason: string) => {
+    const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
+      headers: { cookie: stack.admin.cookie },
+    });
+    const body = (await r.json()) as { refusals: { byReason: Record<string, number> } };
+    return body.refusals.byReason[reason] ?? 0;
+  };
+
+  it('lets the respondent stop at any point: nothing is kept but a count, and the referral card is shown', async () => {
+    const context = await stack.browser.newContext();
+    const page = await enrol(context, (await newDevice()).token);
+    const before = await refusalsBy('withdrawn');
+    await cutNetwork(context);
+    await startInterview(page, '1234');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#withdraw');
+    await page.waitForSelector('#referral');
+    expect(await page.textContent('#referral')).toContain('Sfax legal aid desk');
+    // On the phone: an empty interview marked withdrawn, nothing of the answers given.
+    const queued = await openOutbox(page, PIN);
+    expect(queued.map((i) => [i.data, i.withdrawn, i.refusal])).toEqual([[{}, true, true]]);
+    expect(
+      Object.values(await rawStore(page))
+        .flat()
+        .join('\n'),
+    ).not.toContain('1234');
+    await page.click('#stop-done');
+    expect(await page.textContent('#flash')).toMatch(/stopped by the respondent/);
+    await restoreNetwork(context);
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 30_000 });
+    expect(await refusalsBy('withdrawn')).toBe(before + 1);
+    expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 1234)).toHaveLength(0);
+    await context.close();
+  });
+
+  it('shows the child-protection referral, in the interview language, when screening stops for age', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await enrol(context, (await newDevice()).token);
+    const before = await refusalsBy('under-age');
+    await page.click('button[data-questionnaire="transit-interview"]');
+    await page.waitForSelector(q('consent'));
+    await page.selectOption('#language', 'ar');
+    await page.click(`${q('consent')} label:has-text("نعم")`);
+    await page.click('.sd-navigation__next-btn');
+    await page.click(`${q('age_band')} label:has-text("under-18")`);
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'interview-ar-360.png') });
+    await page.click('.sd-navigation__complete-btn');
+    await page.waitForSelector('#referral');
+    expect(await fits()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'stop-child-ar-360.png'), fullPage: true });
+    const text = await page.textContent('#referral');
+    expect(text).toContain('مندوب حماية الطفولة'); // the questionnaire's child-protection card, in Arabic
+    expect(text).toContain('حماية الطفل'); // the app's prompt, in Arabic
+    expect(text).not.toContain('legal aid');
+    await page.click('#stop-done');
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 30_000 });
+    expect(await refusalsBy('under-age')).toBe(before + 1);
+    await context.close();
+  });
 });

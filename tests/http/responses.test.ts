@@ -28,6 +28,21 @@ describe('responses API', () => {
   afterEach(() => t.close());
 
   describe('submitting', () => {
+    it('counts an interview the respondent stopped (withdrawn) and keeps nothing of it; answers with it are refused', async () => {
+      const id = instanceId();
+      const withAnswers = await post({ instanceId: id, data: { employed: 'yes' }, withdrawn: true });
+      expect(withAnswers.status).toBe(400);
+      expect((await withAnswers.json()).error.details).toEqual([expect.objectContaining({ path: 'data', type: 'withdrawn' })]);
+      const first = await post({ instanceId: id, data: {}, withdrawn: true });
+      expect(first.status).toBe(201);
+      expect(await first.json()).toEqual({ instanceId: id, refused: true, reason: 'withdrawn' });
+      // A retry counts once; the id stays a refusal and cannot come back as an interview.
+      expect((await post({ instanceId: id, data: {}, withdrawn: true })).status).toBe(200);
+      expect((await post({ instanceId: id, data: { employed: 'no' } })).status).toBe(409);
+      expect((await get(`/api/v1/responses/${id}`)).status).toBe(404);
+      expect(t.handle.sqlite.prepare('select reason from refusals where instance_id = ?').all(id)).toEqual([{ reason: 'withdrawn' }]);
+    });
+
     it('stores a valid response with 201 and returns it', async () => {
       const id = instanceId();
       const res = await post({ instanceId: id, data: demoAnswers(), locale: 'en', startedAt: '2026-10-31T10:00:00Z' });

@@ -426,6 +426,7 @@ async function startInterview(questionnaireId: string, version: string, resume?:
         drawHeader(l);
         void save();
       }),
+      h('button', { type: 'button', class: 'danger', id: 'withdraw', onclick: () => void withdraw(model, def, progress) }, t('withdraw')),
     );
   drawHeader(formLang);
   model.showTitle = false; // the header shows it, in the chosen language
@@ -437,27 +438,88 @@ async function startInterview(questionnaireId: string, version: string, resume?:
 async function finish(model: SurveyModel, def: StoredDefinition, progress: InProgress): Promise<void> {
   const rules = screeningRules(def.json);
   const data = model.data as Record<string, unknown>;
-  const refusal = screeningStop(rules, data) !== null;
-  const item: OutboxItem = {
+  const reason = screeningStop(rules, data);
+  const refusal = reason !== null;
+  await queue(model, def, progress, {
+    // A stopped interview keeps only what the screening rules read: nothing else leaves the form.
+    data: refusal ? screeningAnswers(rules, data) : data,
+    refusal,
+  });
+  showStop(def, model.locale || 'en', reason, refusal ? t('refusalSaved') : t('interviewSaved'));
+}
+
+/**
+ * The respondent stops the interview: nothing of it is kept but a count (reason withdrawn), sent
+ * like a screening refusal. The answers given so far are dropped from the phone at once.
+ */
+async function withdraw(model: SurveyModel, def: StoredDefinition, progress: InProgress): Promise<void> {
+  if (!confirm(t('withdrawConfirm'))) return;
+  await queue(model, def, progress, { data: {}, refusal: true, withdrawn: true });
+  model.clear(true, true);
+  showStop(def, model.locale || 'en', 'withdrawn', t('withdrawnSaved'));
+}
+
+async function queue(
+  model: SurveyModel,
+  def: StoredDefinition,
+  progress: InProgress,
+  what: Pick<OutboxItem, 'data' | 'refusal' | 'withdrawn'>,
+): Promise<void> {
+  await saving.catch(() => undefined);
+  await outbox.add({
     instanceId: progress.instanceId,
     questionnaireId: def.questionnaireId,
     version: def.version,
-    // A stopped interview keeps only what the screening rules read: nothing else leaves the form.
-    data: refusal ? screeningAnswers(rules, data) : data,
     locale: model.locale || 'en',
     startedAt: progress.startedAt,
     endedAt: new Date().toISOString(),
-    refusal,
     state: 'waiting',
     attempts: 0,
     nextAttemptAt: 0,
     queuedAt: new Date().toISOString(),
-  };
-  await outbox.add(item);
+    ...what,
+  });
   await inProgress.delete();
-  await showList();
-  byId('flash').textContent = refusal ? t('refusalSaved') : t('interviewSaved');
   void sync(false);
+}
+
+/** A questionnaire's text in a language: a plain string, or SurveyJS's { default, fr, ar, ... }. */
+function localized(value: unknown, lang: string): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const texts = value as Record<string, unknown>;
+    const text = texts[lang] ?? texts.default;
+    return typeof text === 'string' ? text : '';
+  }
+  return '';
+}
+
+/**
+ * Every stop (the end, a screening stop, a withdrawal) shows the referral prompt, with the
+ * questionnaire's referral card in the interview's language; a stop for being under age shows the
+ * child-protection referral instead.
+ */
+function showStop(def: StoredDefinition, locale: string, reason: string | null, saved: string): void {
+  const child = reason === 'under-age';
+  const card = localized(def.json[child ? 'childReferral' : 'referral'], locale === '' ? 'en' : locale);
+  view = 'list';
+  replace(
+    app,
+    h('h1', {}, t(reason === 'withdrawn' ? 'stoppedWithdrawn' : reason ? 'stoppedScreening' : 'stoppedEnd')),
+    h('p', { role: 'status' }, saved),
+    h(
+      'section',
+      { class: 'card referral', id: 'referral' },
+      h('h2', {}, t(child ? 'childReferralTitle' : 'referralTitle')),
+      h('p', {}, t(child ? 'childReferralPrompt' : 'referralPrompt')),
+      card && h('p', { class: 'referral-card', lang: locale || 'en' }, card),
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'primary', id: 'stop-done', onclick: () => void showList().then(() => (byId('flash').textContent = saved)) },
+      t('done'),
+    ),
+  );
 }
 
 void main();

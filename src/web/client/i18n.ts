@@ -73,6 +73,18 @@ const en = {
   revoked: 'Your coordinator removed this device from Periplus, so everything on it was deleted.',
   revokedLost: '{n} interview(s) not yet sent were deleted with it.',
   lock: 'Lock now',
+  withdraw: 'The respondent stops',
+  withdrawConfirm: 'The respondent stops the interview. Nothing of it is kept, only a count that it was stopped. Stop now?',
+  withdrawnSaved: 'Interview stopped by the respondent. Only the count is kept.',
+  stoppedWithdrawn: 'The interview was stopped',
+  stoppedScreening: 'The interview ends here',
+  stoppedEnd: 'Thank you',
+  referralTitle: 'Referral',
+  referralPrompt: 'Give the respondent the referral card of this site, whatever happened in the interview.',
+  childReferralTitle: 'Child protection',
+  childReferralPrompt:
+    "This person may be a child. Give the child-protection referral and follow this site's child-protection procedure. Do not continue the interview.",
+  done: 'Done',
 };
 export type StringKey = keyof typeof en;
 
@@ -144,6 +156,19 @@ const fr: Partial<Record<StringKey, string>> = {
   revoked: 'Votre coordinateur a retiré cet appareil de Periplus : tout ce qu’il contenait a été effacé.',
   revokedLost: '{n} entretien(s) pas encore envoyé(s) ont été effacés avec lui.',
   lock: 'Verrouiller',
+  withdraw: 'La personne arrête',
+  withdrawConfirm:
+    "La personne interrogée arrête l'entretien. Rien n'en est gardé, seulement le fait qu'il a été arrêté. Arrêter maintenant ?",
+  withdrawnSaved: 'Entretien arrêté par la personne interrogée. Seul le décompte est gardé.',
+  stoppedWithdrawn: "L'entretien a été arrêté",
+  stoppedScreening: "L'entretien s'arrête ici",
+  stoppedEnd: 'Merci',
+  referralTitle: 'Orientation',
+  referralPrompt: "Remettez à la personne la carte d'orientation de ce site, quoi qu'il se soit passé pendant l'entretien.",
+  childReferralTitle: "Protection de l'enfance",
+  childReferralPrompt:
+    "Cette personne est peut-être un enfant. Orientez-la vers la protection de l'enfance et suivez la procédure de ce site. Ne poursuivez pas l'entretien.",
+  done: 'Terminé',
 };
 
 const ar: Partial<Record<StringKey, string>> = {
@@ -214,6 +239,17 @@ const ar: Partial<Record<StringKey, string>> = {
   revoked: 'أزال المنسق هذا الجهاز من Periplus، فحُذف كل ما عليه.',
   revokedLost: 'حُذفت معه {n} مقابلة لم تُرسل بعد.',
   lock: 'اقفل الآن',
+  withdraw: 'المستجيب يتوقف',
+  withdrawConfirm: 'يوقف المستجيب المقابلة. لا يُحفظ منها شيء، فقط عدد يفيد بأنها أوقفت. هل تريد الإيقاف الآن؟',
+  withdrawnSaved: 'أوقف المستجيب المقابلة. يُحفظ العدد فقط.',
+  stoppedWithdrawn: 'أُوقفت المقابلة',
+  stoppedScreening: 'تنتهي المقابلة هنا',
+  stoppedEnd: 'شكرًا',
+  referralTitle: 'الإحالة',
+  referralPrompt: 'أعطِ المستجيب بطاقة الإحالة الخاصة بهذا الموقع، مهما حدث في المقابلة.',
+  childReferralTitle: 'حماية الطفل',
+  childReferralPrompt: 'قد يكون هذا الشخص طفلًا. أحِله إلى حماية الطفل واتبع إجراءات حماية الطفل في هذا الموقع. لا تتابع المقابلة.',
+  done: 'تم',
 };
 
 const fa: Partial<Record<StringKey, string>> = {

@@ -17,6 +17,8 @@ export interface OutboxItem {
   endedAt: string;
   /** Screening stopped it: data holds only what the screening rules read. */
   refusal: boolean;
+  /** The respondent stopped it: data is empty, and the server counts it (reason withdrawn). */
+  withdrawn?: boolean;
   state: 'waiting' | 'failed';
   attempts: number;
   nextAttemptAt: number;

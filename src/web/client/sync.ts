@@ -68,7 +68,14 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
       `/questionnaires/${encodeURIComponent(item.questionnaireId)}/versions/${encodeURIComponent(item.version)}/responses`,
       {
         method: 'POST',
-        body: { instanceId: item.instanceId, data: item.data, locale: item.locale, startedAt: item.startedAt, endedAt: item.endedAt },
+        body: {
+          instanceId: item.instanceId,
+          data: item.data,
+          locale: item.locale,
+          startedAt: item.startedAt,
+          endedAt: item.endedAt,
+          ...(item.withdrawn ? { withdrawn: true } : {}),
+        },
       },
     );
     status = r.status;
