@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors';
 import { columnChart, barChart, esc, page, row } from '../reports/html';
 import { scopeCondition, visibleOr404 } from '../responses/scope';
 import { auditStatement } from '../storage/audit';
-import { interviewTallies, listTargets, refusalTallies, upsertTargetStatement } from '../storage/fieldwork';
+import { distressedInterviews, interviewTallies, listTargets, refusalTallies, upsertTargetStatement } from '../storage/fieldwork';
 import { findQuestionnaire, findVersionById, listVersions } from '../storage/questionnaires';
 import { findResponse, listReportable, type StoredResponse } from '../storage/responses';
 import { agreement, type Agreement } from './agreement';
@@ -175,6 +175,8 @@ export interface Fieldwork {
   perSite: Array<{ key: string; n: number }>;
   perCollector: Array<{ key: string; n: number }>;
   refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number> };
+  /** Interviews paused for the respondent's distress: submitted, and stopped (screening or withdrawal). */
+  distress: { interviews: number; stopped: number };
   targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
 }
 
@@ -183,13 +185,14 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   const scope = scopeCondition(p);
   const countries = p.countries === ALL ? '*' : p.countries;
-  const [perDay, perSite, perCollector, perCountry, refusals, targets] = await Promise.all([
+  const [perDay, perSite, perCollector, perCountry, refusals, targets, distressed] = await Promise.all([
     interviewTallies(deps.db, questionnaireId, 'day', scope),
     interviewTallies(deps.db, questionnaireId, 'site', scope),
     interviewTallies(deps.db, questionnaireId, 'collector', scope),
     interviewTallies(deps.db, questionnaireId, 'country', scope),
     refusalTallies(deps.db, questionnaireId, countries),
     listTargets(deps.db, questionnaireId, countries),
+    distressedInterviews(deps.db, questionnaireId, scope),
   ]);
   const byReason: Record<string, number> = {};
   const bySite: Record<string, number> = {};
@@ -206,6 +209,7 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
     perSite,
     perCollector,
     refusals: { total: refusals.reduce((s, r) => s + r.n, 0), byReason, bySite },
+    distress: { interviews: distressed, stopped: refusals.reduce((s, r) => s + r.distressed, 0) },
     targets: targets.map((t) => {
       const n = done(t.country, t.site);
       return { country: t.country, site: t.site, target: t.target, done: n, percent: Math.round((n / t.target) * 1000) / 10 };
@@ -218,7 +222,7 @@ export function fieldworkHtml(f: Fieldwork, title: string): string {
   return page(
     `Fieldwork: ${title}`,
     `<h1>Fieldwork: ${esc(title)}</h1>
-<p>${total} interviews submitted; ${f.refusals.total} stopped at screening (only counted, nothing kept).</p>
+<p>${total} interviews submitted; ${f.refusals.total} stopped at screening or by the respondent (only counted, nothing kept). Paused for the respondent's distress: ${f.distress.interviews} submitted, ${f.distress.stopped} stopped.</p>
 ${columnChart(
   'Interviews per day',
   f.perDay.map((d) => ({ label: d.key, value: d.n })),

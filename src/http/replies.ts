@@ -47,6 +47,7 @@ export function responseReply(r: StoredResponse) {
     submittedAt: iso(r.submittedAt),
     country: r.country,
     site: r.site,
+    distress: r.distress,
     reviewState: r.reviewState,
     submittedBy: r.submittedBy,
     deletedAt: iso(r.deletedAt),

@@ -108,7 +108,7 @@ function responseInput(
   version: string,
   instanceId: string,
   b: { data: Record<string, unknown>; locale?: string; startedAt?: string; country?: string; site?: string },
-  rest: Pick<ResponseInput, 'endedAt' | 'page' | 'withdrawn'>,
+  rest: Pick<ResponseInput, 'endedAt' | 'page' | 'withdrawn' | 'distress'>,
 ): ResponseInput {
   return {
     questionnaireId,
@@ -135,7 +135,11 @@ export function responseRoutes(deps: Deps) {
   app.openapi(submit, async (c) => {
     const { questionnaireId, version } = c.req.valid('param');
     const b = c.req.valid('json');
-    const input = responseInput(questionnaireId, version, b.instanceId, b, { endedAt: toDate(b.endedAt), withdrawn: b.withdrawn });
+    const input = responseInput(questionnaireId, version, b.instanceId, b, {
+      endedAt: toDate(b.endedAt),
+      withdrawn: b.withdrawn,
+      distress: b.distress,
+    });
     return reply(c, await submitResponse(deps, actorOf(c), input));
   });
 

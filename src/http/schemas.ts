@@ -139,6 +139,10 @@ export const SubmissionBody = z
     endedAt: deviceTime.openapi({ description: 'When the interview ended on the device' }),
     country: countryCode.optional().openapi({ description: 'Required from people; a device token implies its country' }),
     site,
+    distress: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The interview was paused for the respondent's distress (kept with the response, or with the count)" }),
     withdrawn: z.literal(true).optional().openapi({
       description:
         'The respondent stopped the interview: only a count is kept (reason withdrawn), as for a screening stop; data must be {}',
@@ -197,6 +201,7 @@ export const StoredResponse = z
     submittedAt: z.iso.datetime().nullable(),
     country: z.string(),
     site: z.string().nullable(),
+    distress: z.boolean().openapi({ description: "The interview was paused for the respondent's distress" }),
     reviewState: z.enum(reviewStates),
     submittedBy: z.string(),
     deletedAt: z.iso.datetime().nullable(),

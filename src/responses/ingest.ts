@@ -38,6 +38,8 @@ export interface ResponseInput {
   page?: string;
   /** Submissions only: the respondent stopped the interview; it is counted, nothing of it kept. */
   withdrawn?: boolean;
+  /** Submissions only: the interview was paused for the respondent's distress. */
+  distress?: boolean;
 }
 
 export interface Accepted {
@@ -186,6 +188,7 @@ function write(
     deviceStartedAt: input.startedAt,
     deviceEndedAt: input.endedAt,
     page: input.page ?? null,
+    distress: input.distress ?? false,
     ...place,
     actor,
     at,
@@ -219,6 +222,7 @@ async function refuse(
       ...place,
       day: at.toISOString().slice(0, 10),
       collector: p.actor,
+      distress: input.distress ?? false,
     }),
     auditIfChangedStatement(db, {
       at,

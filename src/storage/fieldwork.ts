@@ -12,6 +12,7 @@ export interface RefusalWrite {
   site: string | null;
   day: string;
   collector: string;
+  distress: boolean;
 }
 
 /** Counts the refusal once, however often the device retries it. */
@@ -56,14 +57,38 @@ export async function interviewTallies(
   return rows.map((r) => ({ key: String(r.key), n: r.n }));
 }
 
+/** Submitted interviews that were paused for the respondent's distress, within a scope condition. */
+export async function distressedInterviews(db: Db, questionnaireId: string, scope: SQL | undefined): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.questionnaireId, questionnaireId),
+        eq(responses.status, 'submitted'),
+        eq(responses.distress, true),
+        isNull(responses.deletedAt),
+        scope,
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}
+
 export async function refusalTallies(
   db: Db,
   questionnaireId: string,
   countries: readonly string[] | '*',
   collector?: string,
-): Promise<Array<{ reason: string; day: string; site: string; n: number }>> {
+): Promise<Array<{ reason: string; day: string; site: string; n: number; distressed: number }>> {
   const rows = await db
-    .select({ reason: refusals.reason, day: refusals.day, country: refusals.country, site: refusals.site, n: count() })
+    .select({
+      reason: refusals.reason,
+      day: refusals.day,
+      country: refusals.country,
+      site: refusals.site,
+      n: count(),
+      distressed: sql<number>`sum(${refusals.distress})`,
+    })
     .from(refusals)
     .where(
       and(
@@ -73,7 +98,13 @@ export async function refusalTallies(
       ),
     )
     .groupBy(refusals.reason, refusals.day, refusals.country, refusals.site);
-  return rows.map((r) => ({ reason: r.reason, day: r.day, site: `${r.country} / ${r.site ?? '(no site)'}`, n: r.n }));
+  return rows.map((r) => ({
+    reason: r.reason,
+    day: r.day,
+    site: `${r.country} / ${r.site ?? '(no site)'}`,
+    n: r.n,
+    distressed: Number(r.distressed ?? 0),
+  }));
 }
 
 export async function listTargets(db: Db, questionnaireId: string, countries: readonly string[] | '*') {

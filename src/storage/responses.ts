@@ -31,6 +31,8 @@ export interface ResponseWrite {
   deviceEndedAt: Date | null;
   /** Drafts only: the page the editor was on. */
   page?: string | null;
+  /** The interview was paused for the respondent's distress. */
+  distress?: boolean;
   country: string;
   site: string | null;
   actor: string;
@@ -51,6 +53,7 @@ function values(w: ResponseWrite, status: ResponseStatus) {
     deviceStartedAt: w.deviceStartedAt,
     deviceEndedAt: w.deviceEndedAt,
     draftPage: status === 'draft' ? (w.page ?? null) : null,
+    distress: w.distress ?? false,
     revision: 1,
     createdAt: w.at,
     updatedAt: w.at,
@@ -89,6 +92,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
             deviceStartedAt: sql`coalesce(excluded.device_started_at, ${responses.deviceStartedAt})`,
             deviceEndedAt: sql`excluded.device_ended_at`,
             draftPage: null,
+            distress: sql`excluded.distress`,
             revision: sql`${responses.revision} + 1`,
             updatedAt: sql`excluded.updated_at`,
             updatedBy: sql`excluded.updated_by`,

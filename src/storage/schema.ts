@@ -70,6 +70,8 @@ export const responses = sqliteTable(
     deviceEndedAt: integer('device_ended_at', { mode: 'timestamp_ms' }),
     /** For drafts: the page its editor was on at the last save, to resume there. */
     draftPage: text('draft_page'),
+    /** The interview was paused for the respondent's distress (the enumerator app's button). */
+    distress: integer('distress', { mode: 'boolean' }).notNull().default(false),
     /** Incremented on every draft save: optimistic concurrency for several editors. */
     revision: integer('revision').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -239,6 +241,8 @@ export const refusals = sqliteTable(
     /** The day only (YYYY-MM-DD, UTC). */
     day: text('day').notNull(),
     collector: text('collector').notNull(),
+    /** The interview was paused for the respondent's distress before it ended here. */
+    distress: integer('distress', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('refusals_questionnaire_day').on(t.questionnaireId, t.day)],
 );

@@ -263,6 +263,7 @@ describe('over HTTP', () => {
         site: 'Sfax',
         day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         collector: expect.any(String),
+        distress: 0,
       },
     ]);
     // The same id cannot come back as an interview.

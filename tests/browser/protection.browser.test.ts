@@ -336,4 +336,38 @@ describe('protection in the interview flow', () => {
     expect(await refusalsBy('under-age')).toBe(before + 1);
     await context.close();
   });
+
+  it('pauses for distress from any page: the form is hidden, and the flag goes with the interview or with its count', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await enrol(context, (await newDevice()).token);
+    const distress = async () => {
+      const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
+        headers: { cookie: stack.admin.cookie },
+      });
+      return ((await r.json()) as { distress: { interviews: number; stopped: number } }).distress;
+    };
+    const before = await distress();
+    await startInterview(page, '2222');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.click('#distress');
+    await page.waitForSelector('#paused:not([hidden])');
+    expect(await page.isVisible(q('days'))).toBe(false);
+    await page.click('#resume');
+    await page.click('.sd-navigation__complete-btn');
+    await page.click('#stop-done');
+    await page.waitForFunction(() => document.getElementById('count-sent')?.textContent === '1', undefined, { timeout: 30_000 });
+    const stored = (await storedResponses(stack, 'transit-interview')).find((r) => r.data.days === 2222) as
+      | { distress?: boolean }
+      | undefined;
+    expect(stored?.distress).toBe(true);
+    // Paused, then stopped by the respondent: the flag goes with the count.
+    await startInterview(page, '3333');
+    await page.click('#distress');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#paused button.danger');
+    await page.click('#stop-done');
+    await page.waitForFunction(() => document.getElementById('count-sent')?.textContent === '2', undefined, { timeout: 30_000 });
+    expect(await distress()).toEqual({ interviews: before.interviews + 1, stopped: before.stopped + 1 });
+    await context.close();
+  });
 });

@@ -28,6 +28,13 @@ describe('responses API', () => {
   afterEach(() => t.close());
 
   describe('submitting', () => {
+    it('keeps the distress flag with the response, false unless sent', async () => {
+      const flagged = await post({ instanceId: instanceId(), data: demoAnswers(), distress: true });
+      expect(flagged.status).toBe(201);
+      expect((await flagged.json()).distress).toBe(true);
+      expect((await (await post({ instanceId: instanceId(), data: demoAnswers() })).json()).distress).toBe(false);
+    });
+
     it('counts an interview the respondent stopped (withdrawn) and keeps nothing of it; answers with it are refused', async () => {
       const id = instanceId();
       const withAnswers = await post({ instanceId: id, data: { employed: 'yes' }, withdrawn: true });

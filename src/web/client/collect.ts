@@ -426,11 +426,33 @@ async function startInterview(questionnaireId: string, version: string, resume?:
         drawHeader(l);
         void save();
       }),
+      h('button', { type: 'button', id: 'distress', onclick: () => pause() }, t('distress')),
       h('button', { type: 'button', class: 'danger', id: 'withdraw', onclick: () => void withdraw(model, def, progress) }, t('withdraw')),
     );
+  // Distress: the form is hidden, the flag is saved with the interview, and the enumerator resumes
+  // or lets the respondent stop.
+  const paused = h('section', { class: 'card', id: 'paused', hidden: true });
+  const pause = () => {
+    progress.distress = true;
+    void save();
+    formEl.hidden = true;
+    paused.hidden = false;
+    replace(
+      paused,
+      h('h2', {}, t('pausedTitle')),
+      h('p', {}, t('pausedHelp')),
+      h(
+        'button',
+        { type: 'button', class: 'primary', id: 'resume', onclick: () => ((paused.hidden = true), (formEl.hidden = false)) },
+        t('resumeInterview'),
+      ),
+      ' ',
+      h('button', { type: 'button', class: 'danger', onclick: () => void withdraw(model, def, progress) }, t('withdraw')),
+    );
+  };
   drawHeader(formLang);
   model.showTitle = false; // the header shows it, in the chosen language
-  replace(app, header, formEl);
+  replace(app, header, paused, formEl);
   render(model, formEl);
   await save();
 }
@@ -467,6 +489,7 @@ async function queue(
 ): Promise<void> {
   await saving.catch(() => undefined);
   await outbox.add({
+    ...(progress.distress ? { distress: true } : {}),
     instanceId: progress.instanceId,
     questionnaireId: def.questionnaireId,
     version: def.version,

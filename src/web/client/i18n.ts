@@ -85,6 +85,11 @@ const en = {
   childReferralPrompt:
     "This person may be a child. Give the child-protection referral and follow this site's child-protection procedure. Do not continue the interview.",
   done: 'Done',
+  distress: 'Pause: distress',
+  pausedTitle: 'Interview paused',
+  pausedHelp:
+    'Take care of the respondent first. The pause is recorded with the interview (no detail). Resume when the respondent is ready, or stop if they wish.',
+  resumeInterview: 'Resume the interview',
 };
 export type StringKey = keyof typeof en;
 
@@ -169,6 +174,11 @@ const fr: Partial<Record<StringKey, string>> = {
   childReferralPrompt:
     "Cette personne est peut-être un enfant. Orientez-la vers la protection de l'enfance et suivez la procédure de ce site. Ne poursuivez pas l'entretien.",
   done: 'Terminé',
+  distress: 'Pause : détresse',
+  pausedTitle: 'Entretien en pause',
+  pausedHelp:
+    "Occupez-vous d'abord de la personne. La pause est notée avec l'entretien (sans détail). Reprenez quand la personne est prête, ou arrêtez si elle le souhaite.",
+  resumeInterview: "Reprendre l'entretien",
 };
 
 const ar: Partial<Record<StringKey, string>> = {
@@ -250,6 +260,10 @@ const ar: Partial<Record<StringKey, string>> = {
   childReferralTitle: 'حماية الطفل',
   childReferralPrompt: 'قد يكون هذا الشخص طفلًا. أحِله إلى حماية الطفل واتبع إجراءات حماية الطفل في هذا الموقع. لا تتابع المقابلة.',
   done: 'تم',
+  distress: 'توقف: ضيق',
+  pausedTitle: 'المقابلة متوقفة مؤقتًا',
+  pausedHelp: 'اعتنِ بالمستجيب أولًا. يُسجَّل التوقف مع المقابلة (دون تفاصيل). تابع عندما يكون المستجيب مستعدًا، أو أوقف المقابلة إن رغب.',
+  resumeInterview: 'متابعة المقابلة',
 };
 
 const fa: Partial<Record<StringKey, string>> = {

@@ -19,6 +19,8 @@ export interface OutboxItem {
   refusal: boolean;
   /** The respondent stopped it: data is empty, and the server counts it (reason withdrawn). */
   withdrawn?: boolean;
+  /** It was paused for the respondent's distress: the flag goes with the interview, or with its count. */
+  distress?: boolean;
   state: 'waiting' | 'failed';
   attempts: number;
   nextAttemptAt: number;
@@ -44,6 +46,8 @@ export interface InProgress {
   page: number;
   locale: string;
   startedAt: string;
+  /** Paused for the respondent's distress at least once. */
+  distress?: boolean;
 }
 
 const DB_NAME = 'periplus';

@@ -75,6 +75,7 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
           startedAt: item.startedAt,
           endedAt: item.endedAt,
           ...(item.withdrawn ? { withdrawn: true } : {}),
+          ...(item.distress ? { distress: true } : {}),
         },
       },
     );
