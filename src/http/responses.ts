@@ -27,6 +27,17 @@ import {
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 
+/** What a submission or a draft save may be answered with (drafts add their own conflicts). */
+const INGEST_ERRORS = [
+  ...BODY,
+  'not_found',
+  'questionnaire_closed',
+  'questionnaire_closing',
+  'instance_conflict',
+  'instance_deleted',
+  'invalid_response',
+] as const;
+
 const submit = createRoute({
   method: 'post',
   path: '/questionnaires/{questionnaireId}/versions/{version}/responses',
@@ -45,15 +56,7 @@ const submit = createRoute({
       z.union([StoredResponse, RefusalReply]),
       'Already stored with identical answers (a safe retry), or a refusal already counted',
     ),
-    ...errorReplies(
-      ...BODY,
-      'not_found',
-      'questionnaire_closed',
-      'questionnaire_closing',
-      'instance_conflict',
-      'instance_deleted',
-      'invalid_response',
-    ),
+    ...errorReplies(...INGEST_ERRORS),
   },
 });
 
@@ -68,17 +71,7 @@ const draft = createRoute({
   responses: {
     201: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft created (or a refusal counted: see the submission)'),
     200: jsonReply(z.union([StoredResponse, RefusalReply]), 'Draft updated'),
-    ...errorReplies(
-      ...BODY,
-      'not_found',
-      'questionnaire_closed',
-      'questionnaire_closing',
-      'instance_conflict',
-      'instance_deleted',
-      'already_submitted',
-      'stale_draft',
-      'invalid_response',
-    ),
+    ...errorReplies(...INGEST_ERRORS, 'already_submitted', 'stale_draft'),
   },
 });
 

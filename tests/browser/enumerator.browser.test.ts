@@ -8,7 +8,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/process';
 import {
-  choosePinOnPage,
+  cutNetwork,
+  openCollect,
+  restoreNetwork,
   interviewDefinition,
   openOutbox,
   PIN,
@@ -16,7 +18,6 @@ import {
   startStack,
   storedResponses,
   unlockOnPage,
-  watchedPage,
   type Stack,
 } from './harness';
 
@@ -29,33 +30,8 @@ afterAll(async () => stack?.close());
 const q = (name: string) => `[data-name="${name}"]`;
 const count = async (page: Page, which: 'waiting' | 'sent' | 'failed') => Number(await page.textContent(`#count-${which}`));
 
-async function openApp(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const watched = await watchedPage(context, stack.url);
-  await watched.page.goto(`${stack.url}/collect/#token=${stack.deviceToken}`);
-  await choosePinOnPage(watched.page);
-  await watched.page.waitForSelector('button[data-questionnaire="transit-interview"]');
-  // The service worker has cached the app once it controls the page.
-  await watched.page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller)
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-  });
-  return watched;
-}
+const openApp = (context: BrowserContext) => openCollect(context, stack.url, stack.deviceToken);
 
-/**
- * Cuts the network as a dead link does: the browser's offline mode, and every API request failing
- * at the request level, since `navigator.onLine` under offline emulation differs between Chromium
- * versions (Debian's 150 kept it true). The app is judged on what it does, not on that flag.
- */
-async function cutNetwork(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
-}
-async function restoreNetwork(context: BrowserContext): Promise<void> {
-  await context.unroute('**/api/**');
-  await context.setOffline(false);
-}
 /**
  * A context whose pages see `navigator.onLine` stuck at true and never get the online and offline
  * events, as with some Chromium versions' offline emulation or a hotspot that loses its uplink.

@@ -383,3 +383,31 @@ export function openOutbox(page: Page, pin: string): Promise<Array<Record<string
     pin,
   );
 }
+
+/** Opens the enumerator app with a device token, chooses the PIN, and waits until the service worker controls the page. */
+export async function openCollect(context: BrowserContext, origin: string, token: string): Promise<{ page: Page; problems: string[] }> {
+  const watched = await watchedPage(context, origin);
+  await watched.page.goto(`${origin}/collect/#token=${token}`);
+  await choosePinOnPage(watched.page);
+  await watched.page.waitForSelector('button[data-questionnaire="transit-interview"]');
+  await watched.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  return watched;
+}
+
+/**
+ * Cuts the network as a dead link does: the browser's offline mode, and every API request failing
+ * at the request level, since `navigator.onLine` under offline emulation differs between Chromium
+ * versions (Debian's 150 kept it true). The app is judged on what it does, not on that flag.
+ */
+export async function cutNetwork(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+}
+export async function restoreNetwork(context: BrowserContext): Promise<void> {
+  await context.unroute('**/api/**');
+  await context.setOffline(false);
+}

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/app';
 import {
   CHROMIUM,
+  cutNetwork,
+  openCollect,
+  restoreNetwork,
   choosePinOnPage,
   FLAGS,
   openOutbox,
@@ -46,27 +49,7 @@ async function newDevice(): Promise<{ id: string; token: string }> {
   return { id: body.id, token: body.token };
 }
 
-async function enrol(context: BrowserContext, token: string): Promise<Page> {
-  const { page } = await watchedPage(context, stack.url);
-  await page.goto(`${stack.url}/collect/#token=${token}`);
-  await choosePinOnPage(page);
-  await page.waitForSelector('button[data-questionnaire="transit-interview"]');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller)
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-  });
-  return page;
-}
-
-async function cutNetwork(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
-}
-async function restoreNetwork(context: BrowserContext): Promise<void> {
-  await context.unroute('**/api/**');
-  await context.setOffline(false);
-}
+const enrol = async (context: BrowserContext, token: string): Promise<Page> => (await openCollect(context, stack.url, token)).page;
 
 /** Answers the first page and the age, and types a number of days without completing. */
 async function startInterview(page: Page, days: string): Promise<void> {
