@@ -11,7 +11,6 @@ import { byId, h, replace, root } from './dom';
 import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
 import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
 import {
-  choosePin,
   deviceToken,
   hasPin,
   outbox,
@@ -19,14 +18,15 @@ import {
   sentRecently,
   setting,
   store,
-  unlock,
   wipeDevice,
   type InProgress,
   type OutboxItem,
   type StoredDefinition,
 } from './store';
 import { isOnline, nextAttempt, noteReachable, sendQueued, type SentRecord } from './sync';
-import { cryptoAvailable, forgetKey, PIN_MIN_LENGTH, pinProblem, unlocked } from './vault';
+import { cryptoAvailable, forgetKey, unlocked } from './vault';
+import { showChoosePin, showUnlock } from './pin-screens';
+import { showStop } from './stop-screen';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
@@ -54,9 +54,9 @@ async function main(): Promise<void> {
       : hash.has('revoked')
         ? `${t('revoked')}${lost > 0 ? ` ${t('revokedLost', { n: lost })}` : ''}`
         : '';
-    return token ? showChoosePin(token) : showEnrol(why);
+    return token ? showChoosePin(app, token, openApp) : showEnrol(why);
   }
-  if (!unlocked()) return showUnlock(fromLink);
+  if (!unlocked()) return showUnlock(app, fromLink, openApp);
   if (fromLink) await deviceToken.set(fromLink);
   await openApp();
 }
@@ -115,81 +115,6 @@ async function revoked(): Promise<void> {
   location.reload();
 }
 
-function pinField(id: string, label: string): [HTMLElement, HTMLInputElement] {
-  const input = h('input', {
-    id,
-    type: 'password',
-    inputmode: 'numeric',
-    autocomplete: 'off',
-    required: true,
-  }) as HTMLInputElement;
-  return [h('label', {}, h('span', {}, label), input), input];
-}
-
-/** The enumerator chooses the PIN before anything is stored: the policy and what a forgotten PIN costs are said here. */
-function showChoosePin(token: string, message = ''): void {
-  const [first, pin] = pinField('pin', t('pin'));
-  const [second, again] = pinField('pin-again', t('pinAgain'));
-  replace(
-    app,
-    h('h1', {}, t('choosePinTitle')),
-    h(
-      'form',
-      {
-        class: 'card',
-        onsubmit: async (e: Event) => {
-          e.preventDefault();
-          const problem = pinProblem(pin.value);
-          if (problem) return showChoosePin(token, t(problem === 'short' ? 'pinShort' : 'pinGuessable', { n: PIN_MIN_LENGTH }));
-          if (pin.value !== again.value) return showChoosePin(token, t('pinMismatch'));
-          replace(app, h('p', { role: 'status' }, t('pinWorking')));
-          await choosePin(pin.value);
-          await deviceToken.set(token);
-          // Ask the browser not to evict this origin's data under storage pressure.
-          await navigator.storage?.persist?.().catch(() => false);
-          await openApp();
-        },
-      },
-      h('p', {}, t('choosePinHelp', { n: PIN_MIN_LENGTH })),
-      first,
-      second,
-      h('button', { type: 'submit', class: 'primary' }, t('setPin')),
-      message && h('p', { class: 'error', role: 'alert' }, message),
-    ),
-  );
-  pin.focus();
-}
-
-function showUnlock(newToken: string | undefined, message = ''): void {
-  const [field, pin] = pinField('pin', t('pin'));
-  replace(
-    app,
-    h('h1', {}, t('unlockTitle')),
-    h(
-      'form',
-      {
-        class: 'card',
-        onsubmit: async (e: Event) => {
-          e.preventDefault();
-          replace(app, h('p', { role: 'status' }, t('pinWorking')));
-          const r = await unlock(pin.value);
-          if ('wiped' in r) {
-            location.replace(`${location.pathname}#wiped`);
-            return location.reload();
-          }
-          if (!r.ok) return showUnlock(newToken, t('wrongPin', { n: r.left }));
-          if (newToken) await deviceToken.set(newToken);
-          await openApp();
-        },
-      },
-      field,
-      h('button', { type: 'submit', class: 'primary' }, t('unlock')),
-      message && h('p', { class: 'error', role: 'alert' }, message),
-    ),
-  );
-  pin.focus();
-}
-
 function showEnrol(message = ''): void {
   const input = h('input', { id: 'device-token', name: 'token', autocomplete: 'off', required: true });
   replace(
@@ -202,8 +127,8 @@ function showEnrol(message = ''): void {
         onsubmit: async (e: Event) => {
           e.preventDefault();
           const token = input.value.trim();
-          if (!(await hasPin())) return showChoosePin(token);
-          if (!unlocked()) return showUnlock(token);
+          if (!(await hasPin())) return showChoosePin(app, token, openApp);
+          if (!unlocked()) return showUnlock(app, token, openApp);
           await deviceToken.set(token);
           location.reload();
         },
@@ -467,7 +392,7 @@ async function finish(model: SurveyModel, def: StoredDefinition, progress: InPro
     data: refusal ? screeningAnswers(rules, data) : data,
     refusal,
   });
-  showStop(def, model.locale || 'en', reason, refusal ? t('refusalSaved') : t('interviewSaved'));
+  stopped(def, model.locale || 'en', reason, refusal ? t('refusalSaved') : t('interviewSaved'));
 }
 
 /**
@@ -478,7 +403,7 @@ async function withdraw(model: SurveyModel, def: StoredDefinition, progress: InP
   if (!confirm(t('withdrawConfirm'))) return;
   await queue(model, def, progress, { data: {}, refusal: true, withdrawn: true });
   model.clear(true, true);
-  showStop(def, model.locale || 'en', 'withdrawn', t('withdrawnSaved'));
+  stopped(def, model.locale || 'en', 'withdrawn', t('withdrawnSaved'));
 }
 
 async function queue(
@@ -506,43 +431,10 @@ async function queue(
   void sync(false);
 }
 
-/** A questionnaire's text in a language: a plain string, or SurveyJS's { default, fr, ar, ... }. */
-function localized(value: unknown, lang: string): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const texts = value as Record<string, unknown>;
-    const text = texts[lang] ?? texts.default;
-    return typeof text === 'string' ? text : '';
-  }
-  return '';
-}
-
-/**
- * Every stop (the end, a screening stop, a withdrawal) shows the referral prompt, with the
- * questionnaire's referral card in the interview's language; a stop for being under age shows the
- * child-protection referral instead.
- */
-function showStop(def: StoredDefinition, locale: string, reason: string | null, saved: string): void {
-  const child = reason === 'under-age';
-  const card = localized(def.json[child ? 'childReferral' : 'referral'], locale === '' ? 'en' : locale);
+/** An interview stopped: the referral screen, then the list with what was kept. */
+function stopped(def: StoredDefinition, locale: string, reason: string | null, saved: string): void {
   view = 'list';
-  replace(
-    app,
-    h('h1', {}, t(reason === 'withdrawn' ? 'stoppedWithdrawn' : reason ? 'stoppedScreening' : 'stoppedEnd')),
-    h('p', { role: 'status' }, saved),
-    h(
-      'section',
-      { class: 'card referral', id: 'referral' },
-      h('h2', {}, t(child ? 'childReferralTitle' : 'referralTitle')),
-      h('p', {}, t(child ? 'childReferralPrompt' : 'referralPrompt')),
-      card && h('p', { class: 'referral-card', lang: locale || 'en' }, card),
-    ),
-    h(
-      'button',
-      { type: 'button', class: 'primary', id: 'stop-done', onclick: () => void showList().then(() => (byId('flash').textContent = saved)) },
-      t('done'),
-    ),
-  );
+  showStop(app, def, locale, reason, saved, () => void showList().then(() => (byId('flash').textContent = saved)));
 }
 
 void main();
