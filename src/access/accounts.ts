@@ -180,7 +180,7 @@ async function issue(
   deps: AccountDeps,
   { principal, requestId }: Actor,
   kind: TokenRow['kind'],
-  fields: Pick<TokenRow, 'name' | 'questionnaires' | 'country' | 'site'> & { expiresInDays: number | undefined },
+  fields: Pick<TokenRow, 'name' | 'questionnaires' | 'country' | 'site' | 'languages'> & { expiresInDays: number | undefined },
 ): Promise<Issued> {
   const at = deps.clock.now();
   const token = randomToken(kind === 'api' ? 'pa_' : 'pd_');
@@ -202,6 +202,7 @@ async function issue(
     questionnaires: row.questionnaires,
     country: row.country,
     site: row.site,
+    languages: row.languages,
     expiresAt: row.expiresAt?.toISOString() ?? null,
   };
   await deps.atomic((db) => [
@@ -221,7 +222,7 @@ async function issue(
 
 /** A script token carrying its owner's role and scopes. */
 export function issueApiToken(deps: AccountDeps, actor: Actor, name: string, expiresInDays: number): Promise<Issued> {
-  return issue(deps, actor, 'api', { name, questionnaires: [], country: null, site: null, expiresInDays });
+  return issue(deps, actor, 'api', { name, questionnaires: [], country: null, site: null, languages: null, expiresInDays });
 }
 
 export interface DeviceRequest {
@@ -229,6 +230,8 @@ export interface DeviceRequest {
   questionnaires: string[];
   country: string;
   site?: string;
+  /** The languages interviews are done in on this device: definitions are sent in these only. */
+  languages?: string[];
   expiresInDays?: number;
 }
 
@@ -251,6 +254,7 @@ export async function issueDeviceToken(deps: AccountDeps, actor: Actor, d: Devic
     questionnaires,
     country: d.country,
     site: d.site ?? null,
+    languages: d.languages ? [...new Set(d.languages)] : null,
     expiresInDays: d.expiresInDays,
   });
 }

@@ -52,6 +52,7 @@ export async function fromBearer(deps: AuthDeps, token: string): Promise<Princip
     countries: row.country ? [row.country] : [],
     questionnaires: row.questionnaires,
     site: row.site,
+    ...(row.languages ? { languages: row.languages } : {}),
     via: 'device-token',
   };
 }

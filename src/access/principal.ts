@@ -14,6 +14,8 @@ export interface Principal {
   questionnaires: readonly string[] | '*';
   /** A device's site, when it has one. */
   site: string | null;
+  /** A device's interview languages, when they were given (definitions are sent in these only). */
+  languages?: readonly string[];
   via: 'session' | 'api-token' | 'device-token';
   /** For sessions: the token a cookie-authenticated write must echo in X-CSRF-Token. */
   csrfToken?: string;

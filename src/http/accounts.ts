@@ -19,7 +19,7 @@ import type { Deps } from '../deps';
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { countryCode, BODY, errorReplies, jsonBody, jsonReply, roleEnum } from './schemas';
+import { countryCode, languageCode, BODY, errorReplies, jsonBody, jsonReply, roleEnum } from './schemas';
 
 const countries = z
   .array(z.union([z.literal('*'), countryCode]))
@@ -84,6 +84,7 @@ const Token = z
     questionnaires: z.array(z.string()),
     country: z.string().nullable(),
     site: z.string().nullable(),
+    languages: z.array(z.string()).nullable().openapi({ description: "A device's interview languages (null: all)" }),
   })
   .openapi('Token');
 const IssuedToken = Token.extend({
@@ -100,6 +101,10 @@ const NewDevice = z
     questionnaires: z.array(z.string().max(64)).min(1).max(50),
     country: countryCode,
     site: z.string().min(1).max(64).optional(),
+    languages: z.array(languageCode).min(1).max(20).optional().openapi({
+      description:
+        'The languages interviews are done in on this device (BCP 47, e.g. ["ar", "fr"]): it is sent each questionnaire in these (and its source language) only. Omitted: all.',
+    }),
     expiresInDays: z.number().int().min(1).max(730).optional(),
   })
   .strict()
@@ -147,6 +152,7 @@ const tokenReply = (t: TokenRow) => ({
   questionnaires: t.questionnaires,
   country: t.country,
   site: t.site,
+  languages: t.languages,
 });
 
 const listUsersRoute = createRoute({

@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { principalOf } from './auth';
 import { entryOf, listVisibleQuestionnaires, visibleQuestionnaire, visibleVersion } from '../access/catalogue';
 import { changeState as changeQuestionnaireState } from '../questionnaires/state';
+import { inLanguages } from '../questionnaires/translations';
 import { questionnaireReply, versionReply } from './replies';
 import {
   BODY,
@@ -56,12 +57,23 @@ const version = createRoute({
   responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies('not_found') },
 });
 
+const DefinitionQuery = z.object({
+  languages: z
+    .string()
+    .max(400)
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(,[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/, 'languages must be a comma-separated list such as "ar,fr"')
+    .optional()
+    .openapi({ example: 'ar,fr', description: 'Translations to keep (the source language always stays)' }),
+});
+
 const definition = createRoute({
   method: 'get',
   path: '/questionnaires/{questionnaireId}/versions/{version}/definition',
   tags: ['Questionnaires'],
-  summary: 'The SurveyJS definition of one version, exactly as published',
-  request: { params: VersionParams },
+  summary: 'The SurveyJS definition of one version, as published or in some of its languages',
+  description:
+    'Exactly as published, unless `languages` names some of its languages: then each text keeps its source and those translations only (a smaller download for a phone). A device enrolled with interview languages gets its languages unless it asks otherwise.',
+  request: { params: VersionParams, query: DefinitionQuery },
   responses: {
     200: jsonReply(z.record(z.string(), z.unknown()).openapi('SurveyDefinition'), 'SurveyJS JSON (survey-core 2.5.38)'),
     ...errorReplies('not_found'),
@@ -97,10 +109,15 @@ export function questionnaireRoutes(deps: Deps) {
 
   app.openapi(definition, async (c) => {
     const { questionnaireId, version: v } = c.req.valid('param');
-    const row = await visibleVersion(deps, principalOf(c), questionnaireId, v);
-    c.header('ETag', `"${row.contentHash}"`);
+    const principal = principalOf(c);
+    const row = await visibleVersion(deps, principal, questionnaireId, v);
+    const asked = c.req.valid('query').languages?.split(',') ?? principal.languages;
+    const published = JSON.parse(row.definition) as Record<string, unknown>;
+    const sent = asked ? inLanguages(published, asked) : published;
+    const languages = Array.isArray(sent.languages) ? (sent.languages as string[]).join(',') : '';
+    c.header('ETag', sent === published ? `"${row.contentHash}"` : `"${row.contentHash}-${languages}"`);
     c.header('Cache-Control', 'private, max-age=31536000, immutable');
-    return c.json(JSON.parse(row.definition) as Record<string, unknown>, 200);
+    return c.json(sent, 200);
   });
 
   return app;

@@ -110,11 +110,9 @@ const answers = z
   })
   .refine((v) => withinDepth(v, MAX_ANSWER_DEPTH), `answers may nest at most ${MAX_ANSWER_DEPTH} levels deep`)
   .openapi({ type: 'object', additionalProperties: true, description: 'Answers in SurveyJS `data` shape', example: { age_band: '25-34' } });
-const locale = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locale must look like "en", "fr" or "prs-AF"')
-  .optional()
-  .openapi({ example: 'ar' });
+/** BCP 47 as questionnaires use it: a language, then subtags ("prs-AF"). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const locale = z.string().regex(LANGUAGE_TAG, 'locale must look like "en", "fr" or "prs-AF"').optional().openapi({ example: 'ar' });
 /** A device's clock can be wrong, not absurd: times outside 2000-2099 are refused, not stored. */
 const deviceTime = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
@@ -124,6 +122,9 @@ const deviceTime = z.iso
     return Number.isNaN(year) || (year >= 2000 && year < 2100);
   }, 'must be a date-time between the years 2000 and 2099')
   .optional();
+/** A language as questionnaires name it (BCP 47: "ar", "fr", "prs-AF"). */
+export const languageCode = z.string().max(35).regex(LANGUAGE_TAG, 'a language must look like "en", "fr" or "prs-AF"');
+
 export const countryCode = z
   .string()
   .refine(isCountryCode, 'country must be an ISO 3166-1 alpha-3 code in capitals, such as TUN or LBY')

@@ -84,3 +84,30 @@ const translations = slot<Translation[]>('translations');
 export function versionTranslations(v: VersionText & { languages: readonly string[] }): Translation[] {
   return derivedOf(v, translations, (definition) => translationsOf(definition, v.languages));
 }
+
+/**
+ * A definition in some of its languages only (a device's interview languages): every text keeps
+ * its source (`default`) and the wanted translations; the language list and the declared statuses
+ * follow. The source language (the first) always stays: a missing translation falls back to it.
+ */
+export function inLanguages(definition: Record<string, unknown>, wanted: readonly string[]): Record<string, unknown> {
+  const all = Array.isArray(definition.languages) ? (definition.languages as string[]) : [];
+  const drop = new Set(all.filter((lang, i) => i > 0 && !wanted.includes(lang)));
+  if (drop.size === 0) return definition;
+  const trim = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(trim);
+    if (!node || typeof node !== 'object') return node;
+    const text = typeof (node as Record<string, unknown>).default === 'string';
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([k]) => !(text && drop.has(k)))
+        .map(([k, v]) => [k, text ? v : trim(v)]),
+    );
+  };
+  const out = trim(definition) as Record<string, unknown>;
+  out.languages = all.filter((lang) => !drop.has(lang));
+  const status = definition.translationStatus;
+  if (status && typeof status === 'object' && !Array.isArray(status))
+    out.translationStatus = Object.fromEntries(Object.entries(status).filter(([lang]) => !drop.has(lang)));
+  return out;
+}

@@ -190,6 +190,8 @@ export const tokens = sqliteTable('tokens', {
   questionnaires: text('questionnaires', { mode: 'json' }).$type<string[]>().notNull(),
   country: text('country'),
   site: text('site'),
+  /** A device's interview languages: it is sent the questionnaires in these only (null: all). */
+  languages: text('languages', { mode: 'json' }).$type<string[]>(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),

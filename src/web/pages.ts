@@ -20,13 +20,21 @@ const SURVEY_SCRIPTS = [
   'survey-theme-default-light.min.js',
   'survey-js-ui.min.js',
 ];
-const STYLES = ['survey-core.fontless.min.css', 'periplus.css'];
+const SURVEY_STYLE = 'survey-core.fontless.min.css';
+const OWN_STYLE = 'periplus.css';
+const STYLES = [SURVEY_STYLE, OWN_STYLE];
 
 interface PageSpec {
   title: string;
   script: string;
   /** Extra <head> lines (the enumerator app's manifest). */
   head?: string;
+  /**
+   * 'lazy': the page's script loads the renderer when it needs a form (web/client/renderer.ts);
+   * the page only preloads it. Otherwise the renderer runs before the page's script.
+   */
+  renderer?: 'lazy';
+
   attrs?: Record<string, string>;
 }
 
@@ -41,6 +49,13 @@ function shell(manifest: Record<string, string>, spec: PageSpec): string {
   const attrs = Object.entries(spec.attrs ?? {})
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
+  const lazy = spec.renderer === 'lazy';
+  const link = (s: string) => `<link rel="stylesheet" href="${assetUrl(manifest, s)}">`;
+  const preload = (s: string, as: 'style' | 'script') => `<link rel="preload" as="${as}" href="${assetUrl(manifest, s)}" data-renderer>`;
+  const head = lazy
+    ? [link(OWN_STYLE), preload(SURVEY_STYLE, 'style'), ...SURVEY_SCRIPTS.map((s) => preload(s, 'script'))].join('\n')
+    : STYLES.map(link).join('\n');
+  const scripts = lazy ? [spec.script] : [...SURVEY_SCRIPTS, spec.script];
   return `<!doctype html>
 <html lang="en" dir="ltr">
 <head>
@@ -48,12 +63,12 @@ function shell(manifest: Record<string, string>, spec: PageSpec): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${esc(spec.title)}</title>
-${STYLES.map((s) => `<link rel="stylesheet" href="${assetUrl(manifest, s)}">`).join('\n')}
+${head}
 ${spec.head ?? ''}
 </head>
 <body>
 <main id="app"${attrs}><p class="loading">Periplus</p><noscript>This page needs JavaScript.</noscript></main>
-${[...SURVEY_SCRIPTS, spec.script].map((s) => `<script src="${assetUrl(manifest, s)}"></script>`).join('\n')}
+${scripts.map((s) => `<script src="${assetUrl(manifest, s)}"></script>`).join('\n')}
 </body>
 </html>
 `;
@@ -105,7 +120,12 @@ export function pageRoutes(assets: AssetSource | undefined) {
   );
   app.get('/collect', (c) => c.redirect('/collect/', 301));
   app.get('/collect/', (c) =>
-    html(c, { title: 'Periplus interviews', script: 'collect.js', head: '<link rel="manifest" href="/collect/manifest.webmanifest">' }),
+    html(c, {
+      title: 'Periplus interviews',
+      script: 'collect.js',
+      renderer: 'lazy',
+      head: '<link rel="manifest" href="/collect/manifest.webmanifest">',
+    }),
   );
   app.get('/collect/manifest.webmanifest', (c) => {
     c.header('Content-Type', 'application/manifest+json');

@@ -191,7 +191,8 @@ async function signIn(url: string, username: string): Promise<{ cookie: string; 
   return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: (await r.json()).csrfToken };
 }
 
-export async function startStack(): Promise<Stack> {
+/** deviceLanguages: the interview languages the device is enrolled with (default: all). */
+export async function startStack(options: { deviceLanguages?: string[] } = {}): Promise<Stack> {
   const tmp = tempDir('periplus-browser-');
   const db = join(tmp.dir, 'periplus.sqlite');
   const surveys = join(tmp.dir, 'surveys');
@@ -224,7 +225,13 @@ export async function startStack(): Promise<Stack> {
   const device = await fetch(`${server.url}/api/v1/devices`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ name: 'phone 1', questionnaires: ['transit-interview', 'migrant-scoping'], country: 'TUN', site: 'Sfax' }),
+    body: JSON.stringify({
+      name: 'phone 1',
+      questionnaires: ['transit-interview', 'migrant-scoping'],
+      country: 'TUN',
+      site: 'Sfax',
+      ...(options.deviceLanguages ? { languages: options.deviceLanguages } : {}),
+    }),
   });
   if (device.status !== 201) throw new Error(`device: ${device.status} ${await device.text()}`);
   const deviceToken = (await device.json()).token as string;

@@ -292,6 +292,48 @@ describe('protection in the interview flow', () => {
     await context.close();
   });
 
+  it('starts the next interview blank, on its first page and in its own language, on the form already built', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await enrol(context, (await newDevice()).token);
+    await cutNetwork(context);
+    await page.click('button[data-questionnaire="transit-interview"]');
+    await page.waitForSelector(q('consent'));
+    await page.selectOption('#language', 'ar');
+    await page.click(`${q('consent')} label:has-text("نعم")`);
+    await page.click('.sd-navigation__next-btn');
+    await page.click(`${q('age_band')} label:has-text("35+")`);
+    await page.fill(`${q('days')} input`, '1717');
+    await page.press(`${q('days')} input`, 'Tab');
+    // The form's element is kept with its model: marked here, found again in the next interview.
+    await page.evaluate(() => (document.getElementById('form')!.dataset.mark = 'built once'));
+    await page.click('.sd-navigation__complete-btn');
+    await page.click('#stop-done');
+    await page.click('button[data-questionnaire="transit-interview"]');
+    await page.waitForSelector(q('consent'));
+    expect(await page.evaluate(() => document.getElementById('form')!.dataset.mark)).toBe('built once');
+    expect(await page.$eval('#language', (el) => (el as HTMLSelectElement).value)).toBe('en');
+    expect(await page.textContent(q('consent'))).toContain('Do you agree');
+    expect(await page.$$(`${q('consent')} input:checked`)).toHaveLength(0);
+    expect(await page.textContent('#form')).not.toContain('1717');
+    await page.click(`${q('consent')} label:has-text("Yes")`);
+    await page.click('.sd-navigation__next-btn');
+    expect(await page.$$(`${q('age_band')} input:checked`)).toHaveLength(0);
+    expect(await page.inputValue(`${q('days')} input`)).toBe('');
+    await page.click(`${q('age_band')} label:has-text("18-24")`);
+    await page.fill(`${q('days')} input`, '5');
+    await page.press(`${q('days')} input`, 'Tab');
+    await page.click('.sd-navigation__complete-btn');
+    await page.click('#stop-done');
+    const queued = await openOutbox(page, PIN);
+    // (The outbox is keyed by instance id, not in order.)
+    expect(queued.map((i) => [i.locale, i.data]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['ar', { consent: 'yes', age_band: '35+', days: 1717 }],
+      ['en', { consent: 'yes', age_band: '18-24', days: 5 }],
+    ]);
+    expect(new Set(queued.map((i) => i.instanceId)).size).toBe(2);
+    await context.close();
+  });
+
   it('shows the child-protection referral, in the interview language, when screening stops for age', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await enrol(context, (await newDevice()).token);

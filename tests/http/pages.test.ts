@@ -44,9 +44,26 @@ describe('browser pages over HTTP', () => {
       expect((await t.app.request(url)).status, url).toBe(404);
   });
 
+  it('lets the enumerator app run before the renderer: it only preloads it; the other pages run it first', async () => {
+    const collect = await (await t.app.request('/collect/')).text();
+    expect([...collect.matchAll(/<script src="\/assets\/[0-9a-f]{12}\/([^"]+)"/g)].map((m) => m[1])).toEqual(['collect.js']);
+    const preloaded = [...collect.matchAll(/<link rel="preload" as="(\w+)" href="\/assets\/[0-9a-f]{12}\/([^"]+)" data-renderer>/g)];
+    expect(preloaded.map((m) => m[2])).toEqual(
+      expect.arrayContaining(['survey.core.min.js', 'survey-js-ui.min.js', 'survey-core.fontless.min.css']),
+    );
+    expect(preloaded.find((m) => m[2] === 'survey-core.fontless.min.css')![1]).toBe('style');
+    // The renderer's stylesheet is not render-blocking there; ours is.
+    expect(collect).not.toMatch(/rel="stylesheet"[^>]*survey-core/);
+    expect(collect).toMatch(/rel="stylesheet"[^>]*periplus\.css/);
+    const home = await (await t.app.request('/')).text();
+    const scripts = [...home.matchAll(/<script src="\/assets\/[0-9a-f]{12}\/([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts[0]).toBe('survey.core.min.js');
+    expect(scripts.at(-1)).toBe('home.js');
+  });
+
   it('serves whitelisted files only, gzipped, cached a year under their own hash and not under another', async () => {
     const html = await (await t.app.request('/collect/')).text();
-    const url = /src="(\/assets\/[0-9a-f]{12}\/survey\.core\.min\.js)"/.exec(html)![1]!;
+    const url = /href="(\/assets\/[0-9a-f]{12}\/survey\.core\.min\.js)"/.exec(html)![1]!;
     const res = await t.app.request(url, { headers: { 'accept-encoding': 'gzip, br' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

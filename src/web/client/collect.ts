@@ -27,6 +27,7 @@ import { isOnline, nextAttempt, noteReachable, sendQueued, type SentRecord } fro
 import { cryptoAvailable, forgetKey, unlocked } from './vault';
 import { showChoosePin, showUnlock } from './pin-screens';
 import { showStop } from './stop-screen';
+import { loadRenderer } from './renderer';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
@@ -38,7 +39,13 @@ const IDLE_LOCK_MS = 3 * 60_000;
 
 async function main(): Promise<void> {
   setLanguage(lang);
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/collect/sw.js', { scope: '/collect/' }).catch(() => undefined);
+  // The renderer downloads while the PIN is typed; the service worker installs (and caches every
+  // file for offline use) once it has, not competing with the page for a slow link.
+  void loadRenderer()
+    .catch(() => undefined)
+    .then(() => {
+      if ('serviceWorker' in navigator) navigator.serviceWorker.register('/collect/sw.js', { scope: '/collect/' }).catch(() => undefined);
+    });
   // The token leaves the address bar at once: it is kept only sealed.
   const hash = new URLSearchParams(location.hash.slice(1));
   const fromLink = hash.get('token')?.trim();
@@ -311,13 +318,71 @@ async function forgetDevice(): Promise<void> {
   location.reload();
 }
 
+/** The interview on screen: the model's events (registered once per model) act on it. */
+interface Interview {
+  model: SurveyModel;
+  def: StoredDefinition;
+  progress: InProgress;
+}
+let interview: Interview | undefined;
+
+/** Saves the interview on screen after each answer and page (locking waits for it). */
+function save(): Promise<unknown> {
+  const current = interview;
+  if (!current) return saving;
+  const { model, progress } = current;
+  saving = saving
+    .catch(() => undefined)
+    .then(() => inProgress.put({ ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' }));
+  return saving;
+}
+
+/**
+ * One model per questionnaire version while the app is open, rendered once: building it is most of
+ * the time to the first question (a 235 KB definition in eight languages), so the next interview
+ * clears the model instead of building and rendering it again.
+ */
+const forms = new Map<string, { model: SurveyModel; el: HTMLElement }>();
+/** A version's model and the element it is rendered in (the renderer keeps drawing there). */
+function formFor(def: StoredDefinition, lang: string): { model: SurveyModel; el: HTMLElement } {
+  const kept = forms.get(def.key);
+  if (kept) {
+    kept.model.clear(true, true);
+    applyLanguage(kept.model, lang);
+    kept.el.hidden = false;
+    return kept;
+  }
+  const model = createForm(def.json, lang);
+  const own = (sender: SurveyModel) => (interview?.model === sender ? interview : undefined);
+  model.onValueChanged.add((sender) => void (own(sender) && save()));
+  model.onCurrentPageChanged.add((sender) => void (own(sender) && save()));
+  model.onComplete.add((sender) => {
+    const current = own(sender);
+    if (current) void finish(current);
+  });
+  model.showTitle = false; // the header shows it, in the chosen language
+  const el = h('div', { id: 'form' });
+  render(model, el);
+  const form = { model, el };
+  forms.set(def.key, form);
+  return form;
+}
+
 async function startInterview(questionnaireId: string, version: string, resume?: InProgress): Promise<void> {
   const def = await store.get<StoredDefinition>('definitions', `${questionnaireId}@${version}`);
   if (!def) return showList();
   view = 'interview';
+  try {
+    await loadRenderer();
+  } catch {
+    await showList();
+    byId('flash').textContent = t('rendererMissing');
+    return;
+  }
   const languages = formLanguages(def.json);
   const formLang = resume?.locale || (languages.includes(lang) ? lang : languages[0]!);
-  const model = createForm(def.json, formLang);
+  interview = undefined;
+  const { model, el: formEl } = formFor(def, formLang);
   setLanguage(formLang);
   const progress: InProgress = resume ?? {
     key: 'current',
@@ -333,26 +398,20 @@ async function startInterview(questionnaireId: string, version: string, resume?:
     model.data = resume.data;
     model.currentPageNo = resume.page;
   }
-  const save = () =>
-    (saving = saving
-      .catch(() => undefined)
-      .then(() => inProgress.put({ ...progress, data: model.data, page: model.currentPageNo, locale: model.locale || 'en' })));
-  model.onValueChanged.add(() => void save());
-  model.onCurrentPageChanged.add(() => void save());
-  model.onComplete.add((sender) => void finish(sender, def, progress));
-  const formEl = h('div', { id: 'form' });
+  const current: Interview = { model, def, progress };
+  interview = current;
   const header = h('header', { class: 'bar' });
-  const drawHeader = (current: string) =>
+  const drawHeader = (shown: string) =>
     replace(
       header,
       h('h1', {}, model.title || def.title),
-      languageSwitch(languages, current, (l) => {
+      languageSwitch(languages, shown, (l) => {
         applyLanguage(model, l);
         drawHeader(l);
         void save();
       }),
       h('button', { type: 'button', id: 'distress', onclick: () => pause() }, t('distress')),
-      h('button', { type: 'button', class: 'danger', id: 'withdraw', onclick: () => void withdraw(model, def, progress) }, t('withdraw')),
+      h('button', { type: 'button', class: 'danger', id: 'withdraw', onclick: () => void withdraw(current) }, t('withdraw')),
     );
   // Distress: the form is hidden, the flag is saved with the interview, and the enumerator resumes
   // or lets the respondent stop.
@@ -372,17 +431,15 @@ async function startInterview(questionnaireId: string, version: string, resume?:
         t('resumeInterview'),
       ),
       ' ',
-      h('button', { type: 'button', class: 'danger', onclick: () => void withdraw(model, def, progress) }, t('withdraw')),
+      h('button', { type: 'button', class: 'danger', onclick: () => void withdraw(current) }, t('withdraw')),
     );
   };
   drawHeader(formLang);
-  model.showTitle = false; // the header shows it, in the chosen language
   replace(app, header, paused, formEl);
-  render(model, formEl);
   await save();
 }
 
-async function finish(model: SurveyModel, def: StoredDefinition, progress: InProgress): Promise<void> {
+async function finish({ model, def, progress }: Interview): Promise<void> {
   const rules = screeningRules(def.json);
   const data = model.data as Record<string, unknown>;
   const reason = screeningStop(rules, data);
@@ -399,10 +456,9 @@ async function finish(model: SurveyModel, def: StoredDefinition, progress: InPro
  * The respondent stops the interview: nothing of it is kept but a count (reason withdrawn), sent
  * like a screening refusal. The answers given so far are dropped from the phone at once.
  */
-async function withdraw(model: SurveyModel, def: StoredDefinition, progress: InProgress): Promise<void> {
+async function withdraw({ model, def, progress }: Interview): Promise<void> {
   if (!confirm(t('withdrawConfirm'))) return;
   await queue(model, def, progress, { data: {}, refusal: true, withdrawn: true });
-  model.clear(true, true);
   stopped(def, model.locale || 'en', 'withdrawn', t('withdrawnSaved'));
 }
 
@@ -412,6 +468,8 @@ async function queue(
   progress: InProgress,
   what: Pick<OutboxItem, 'data' | 'refusal' | 'withdrawn'>,
 ): Promise<void> {
+  // No save after this point: the last one is awaited, then the interview moves to the outbox.
+  interview = undefined;
   await saving.catch(() => undefined);
   await outbox.add({
     ...(progress.distress ? { distress: true } : {}),
@@ -428,6 +486,8 @@ async function queue(
     ...what,
   });
   await inProgress.delete();
+  // The answers leave the page's memory too (the model stays, for the next interview).
+  model.clear(true, true);
   void sync(false);
 }
 

@@ -76,6 +76,7 @@ const en = {
   withdraw: 'The respondent stops',
   withdrawConfirm: 'The respondent stops the interview. Nothing of it is kept, only a count that it was stopped. Stop now?',
   withdrawnSaved: 'Interview stopped by the respondent. Only the count is kept.',
+  rendererMissing: 'The form could not be loaded: open the app once with a network connection, then try again.',
   stoppedWithdrawn: 'The interview was stopped',
   stoppedScreening: 'The interview ends here',
   stoppedEnd: 'Thank you',
@@ -165,6 +166,7 @@ const fr: Partial<Record<StringKey, string>> = {
   withdrawConfirm:
     "La personne interrogée arrête l'entretien. Rien n'en est gardé, seulement le fait qu'il a été arrêté. Arrêter maintenant ?",
   withdrawnSaved: 'Entretien arrêté par la personne interrogée. Seul le décompte est gardé.',
+  rendererMissing: 'Le formulaire n’a pas pu être chargé : ouvrez l’application une fois avec une connexion réseau, puis réessayez.',
   stoppedWithdrawn: "L'entretien a été arrêté",
   stoppedScreening: "L'entretien s'arrête ici",
   stoppedEnd: 'Merci',
@@ -252,6 +254,7 @@ const ar: Partial<Record<StringKey, string>> = {
   withdraw: 'المستجيب يتوقف',
   withdrawConfirm: 'يوقف المستجيب المقابلة. لا يُحفظ منها شيء، فقط عدد يفيد بأنها أوقفت. هل تريد الإيقاف الآن؟',
   withdrawnSaved: 'أوقف المستجيب المقابلة. يُحفظ العدد فقط.',
+  rendererMissing: 'تعذّر تحميل الاستمارة: افتح التطبيق مرة واحدة مع اتصال بالشبكة، ثم حاول مجددًا.',
   stoppedWithdrawn: 'أُوقفت المقابلة',
   stoppedScreening: 'تنتهي المقابلة هنا',
   stoppedEnd: 'شكرًا',

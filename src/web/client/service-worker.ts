@@ -18,7 +18,10 @@ sw.addEventListener('install', (event: any) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' }))))
+      // Versioned files (/assets/<hash>/) are what their URL says: the copy the page just
+      // downloaded is reused, not fetched again over a slow link. The page and the manifest are
+      // fetched fresh.
+      .then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: url.startsWith('/assets/') ? 'default' : 'reload' }))))
       .then(() => sw.skipWaiting()),
   );
 });
