@@ -174,7 +174,8 @@ export interface Fieldwork {
   perDay: Array<{ key: string; n: number }>;
   perSite: Array<{ key: string; n: number }>;
   perCollector: Array<{ key: string; n: number }>;
-  refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number> };
+  /** childReferrals: stops at which the child-protection referral was shown. */
+  refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number>; childReferrals: number };
   /** Interviews paused for the respondent's distress: submitted, and stopped (screening or withdrawal). */
   distress: { interviews: number; stopped: number };
   targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
@@ -208,7 +209,12 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
     perDay,
     perSite,
     perCollector,
-    refusals: { total: refusals.reduce((s, r) => s + r.n, 0), byReason, bySite },
+    refusals: {
+      total: refusals.reduce((s, r) => s + r.n, 0),
+      byReason,
+      bySite,
+      childReferrals: refusals.reduce((s, r) => s + r.childReferrals, 0),
+    },
     distress: { interviews: distressed, stopped: refusals.reduce((s, r) => s + r.distressed, 0) },
     targets: targets.map((t) => {
       const n = done(t.country, t.site);

@@ -6,6 +6,7 @@ import { principalOf } from './auth';
 import { entryOf, listVisibleQuestionnaires, visibleQuestionnaire, visibleVersion } from '../access/catalogue';
 import { changeState as changeQuestionnaireState } from '../questionnaires/state';
 import { inLanguages } from '../questionnaires/translations';
+import { forSite } from '../questionnaires/referrals';
 import { questionnaireReply, versionReply } from './replies';
 import {
   BODY,
@@ -113,9 +114,15 @@ export function questionnaireRoutes(deps: Deps) {
     const row = await visibleVersion(deps, principal, questionnaireId, v);
     const asked = c.req.valid('query').languages?.split(',') ?? principal.languages;
     const published = JSON.parse(row.definition) as Record<string, unknown>;
-    const sent = asked ? inLanguages(published, asked) : published;
+    // A device gets its site's referral cards (questionnaires/referrals.ts) and its languages.
+    const device = principal.via === 'device-token' ? principal : undefined;
+    const forDevice = device ? forSite(published, device.countries === '*' ? undefined : device.countries[0], device.site) : published;
+    const sent = asked ? inLanguages(forDevice, asked) : forDevice;
     const languages = Array.isArray(sent.languages) ? (sent.languages as string[]).join(',') : '';
-    c.header('ETag', sent === published ? `"${row.contentHash}"` : `"${row.contentHash}-${languages}"`);
+    const variant = [forDevice === published ? '' : `site=${device?.site ?? ''}`, sent === forDevice ? '' : languages]
+      .filter(Boolean)
+      .join(';');
+    c.header('ETag', variant ? `"${row.contentHash}-${encodeURIComponent(variant)}"` : `"${row.contentHash}"`);
     c.header('Cache-Control', 'private, max-age=31536000, immutable');
     return c.json(sent, 200);
   });

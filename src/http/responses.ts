@@ -101,7 +101,7 @@ function responseInput(
   version: string,
   instanceId: string,
   b: { data: Record<string, unknown>; locale?: string; startedAt?: string; country?: string; site?: string },
-  rest: Pick<ResponseInput, 'endedAt' | 'page' | 'withdrawn' | 'distress'>,
+  rest: Pick<ResponseInput, 'endedAt' | 'page' | 'withdrawn' | 'distress' | 'childReferral'>,
 ): ResponseInput {
   return {
     questionnaireId,
@@ -132,6 +132,7 @@ export function responseRoutes(deps: Deps) {
       endedAt: toDate(b.endedAt),
       withdrawn: b.withdrawn,
       distress: b.distress,
+      childReferral: b.childReferral,
     });
     return reply(c, await submitResponse(deps, actorOf(c), input));
   });

@@ -144,6 +144,10 @@ export const SubmissionBody = z
       .boolean()
       .optional()
       .openapi({ description: "The interview was paused for the respondent's distress (kept with the response, or with the count)" }),
+    childReferral: z.literal(true).optional().openapi({
+      description:
+        'The enumerator app showed the child-protection referral at this stop (screening stopped it for age); kept with the count. Refused on an interview that screening does not stop',
+    }),
     withdrawn: z.literal(true).optional().openapi({
       description:
         'The respondent stopped the interview: only a count is kept (reason withdrawn), as for a screening stop; data must be {}',

@@ -37,6 +37,8 @@ export function registerCustomProperties(): void {
   // referral card's text, and the child-protection referral for a stop for being under age.
   Serializer.addProperty('survey', { name: 'referral:text', isLocalizable: true, category: 'periplus' });
   Serializer.addProperty('survey', { name: 'childReferral:text', isLocalizable: true, category: 'periplus' });
+  // Cards per site (country -> site -> { referral, childReferral }): questionnaires/referrals.ts.
+  Serializer.addProperty('survey', { name: 'siteReferrals:object', category: 'periplus' });
   // Gap analysis: the questionnaire whose practice indicators its country report shows apart.
   Serializer.addProperty('survey', { name: 'practiceQuestionnaire', category: 'periplus' });
   // Question level: disclosure control and recoding hints for exports.

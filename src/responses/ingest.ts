@@ -40,6 +40,8 @@ export interface ResponseInput {
   withdrawn?: boolean;
   /** Submissions only: the interview was paused for the respondent's distress. */
   distress?: boolean;
+  /** Submissions only: the app showed the child-protection referral at this stop. */
+  childReferral?: boolean;
 }
 
 export interface Accepted {
@@ -223,6 +225,7 @@ async function refuse(
       day: at.toISOString().slice(0, 10),
       collector: p.actor,
       distress: input.distress ?? false,
+      childReferral: input.childReferral ?? false,
     }),
     auditIfChangedStatement(db, {
       at,
@@ -258,6 +261,10 @@ async function screened(
   }
   const stop = screeningStop(versionScreeningRules(target.version), input.data);
   if (stop) return refuse(deps, actor, input, target, place, stop);
+  if (input.childReferral)
+    throw badRequest('A child-protection referral is recorded with a stop only, and screening does not stop this interview.', [
+      { path: 'childReferral', type: 'not_stopped', message: 'only with an interview that screening stops' },
+    ]);
   if (target.refused)
     throw conflict('instance_conflict', `Instance id ${input.instanceId} was counted as a refusal at screening.`, {
       instanceId: input.instanceId,

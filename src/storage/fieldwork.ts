@@ -13,6 +13,7 @@ export interface RefusalWrite {
   day: string;
   collector: string;
   distress: boolean;
+  childReferral: boolean;
 }
 
 /** Counts the refusal once, however often the device retries it. */
@@ -79,7 +80,7 @@ export async function refusalTallies(
   questionnaireId: string,
   countries: readonly string[] | '*',
   collector?: string,
-): Promise<Array<{ reason: string; day: string; site: string; n: number; distressed: number }>> {
+): Promise<Array<{ reason: string; day: string; site: string; n: number; distressed: number; childReferrals: number }>> {
   const rows = await db
     .select({
       reason: refusals.reason,
@@ -88,6 +89,7 @@ export async function refusalTallies(
       site: refusals.site,
       n: count(),
       distressed: sql<number>`sum(${refusals.distress})`,
+      childReferrals: sql<number>`sum(${refusals.childReferral})`,
     })
     .from(refusals)
     .where(
@@ -104,6 +106,7 @@ export async function refusalTallies(
     site: `${r.country} / ${r.site ?? '(no site)'}`,
     n: r.n,
     distressed: Number(r.distressed ?? 0),
+    childReferrals: Number(r.childReferrals ?? 0),
   }));
 }
 

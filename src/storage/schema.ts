@@ -245,6 +245,8 @@ export const refusals = sqliteTable(
     collector: text('collector').notNull(),
     /** The interview was paused for the respondent's distress before it ended here. */
     distress: integer('distress', { mode: 'boolean' }).notNull().default(false),
+    /** The child-protection referral was shown at this stop (a stop for being under age). */
+    childReferral: integer('child_referral', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('refusals_questionnaire_day').on(t.questionnaireId, t.day)],
 );

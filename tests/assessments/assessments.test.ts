@@ -264,6 +264,7 @@ describe('over HTTP', () => {
         day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         collector: expect.any(String),
         distress: 0,
+        child_referral: 0,
       },
     ]);
     // The same id cannot come back as an interview.
@@ -293,6 +294,39 @@ describe('over HTTP', () => {
       await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })
     ).json();
     expect(dash.refusals.byReason).toEqual({ 'no-consent': 1, 'under-age': 1 });
+  });
+
+  it('records with the count that the child-protection referral was shown at a stop, and refuses it on an interview that goes on', async () => {
+    const data = { interview_language: 'fr', hub: 'Sfax', interview_month: '2026-11', interviewed_before: 'no', age_eligible: 'no' };
+    const dashboard = async () =>
+      (await (await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })).json())
+        .refusals;
+    const before = await dashboard();
+    const id = instanceId();
+    const shown = await submit(admin, 'migrant-scoping', '4', { instanceId: id, data, country: 'TUN', site: 'Sfax', childReferral: true });
+    expect(await shown.json()).toEqual({ instanceId: id, refused: true, reason: 'under-age' });
+    expect(t.handle.sqlite.prepare('select reason, child_referral from refusals where instance_id = ?').get(id)).toEqual({
+      reason: 'under-age',
+      child_referral: 1,
+    });
+    const after = await dashboard();
+    expect(after.childReferrals).toBe(before.childReferrals + 1);
+    // An interview that screening does not stop showed no referral: the claim is refused, nothing stored.
+    const goesOn = instanceId();
+    const refused = await submit(admin, 'migrant-scoping', '4', {
+      instanceId: goesOn,
+      data: { ...data, age_eligible: 'yes', consent: 'yes' },
+      country: 'TUN',
+      site: 'Sfax',
+      childReferral: true,
+    });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details[0].path).toBe('childReferral');
+    expect(t.handle.sqlite.prepare('select count(*) n from responses where instance_id = ?').get(goesOn)).toEqual({ n: 0 });
+    expect(t.handle.sqlite.prepare('select count(*) n from refusals where instance_id = ?').get(goesOn)).toEqual({ n: 0 });
+    expect(
+      (await submit(admin, 'migrant-scoping', '4', { instanceId: instanceId(), data, country: 'TUN', childReferral: false })).status,
+    ).toBe(400);
   });
 
   it('scores a country assessment into a printable report, a CSV matrix and the heatmap; practice indicators apart', async () => {

@@ -116,7 +116,13 @@ export const interviewDefinition = {
     { reason: 'no-consent', if: "{consent} = 'no'" },
     { reason: 'under-age', if: "{age_band} = 'under-18'" },
   ],
-  referral: { default: 'Sfax legal aid desk: +216 00 000 000', ar: 'مكتب المساعدة القانونية في صفاقس: +216 00 000 000' },
+  referral: { default: 'National legal aid line: +216 80 000 000', ar: 'الخط الوطني للمساعدة القانونية: +216 80 000 000' },
+  // The device of these tests is at Sfax: it is sent this card in place of the national one.
+  siteReferrals: {
+    TUN: {
+      Sfax: { referral: { default: 'Sfax legal aid desk: +216 00 000 000', ar: 'مكتب المساعدة القانونية في صفاقس: +216 00 000 000' } },
+    },
+  },
   childReferral: { default: 'Child protection delegate, Sfax: +216 11 111 111', ar: 'مندوب حماية الطفولة، صفاقس: +216 11 111 111' },
   triggers: [{ type: 'complete', expression: "{consent} = 'no'" }],
   pages: [

@@ -274,7 +274,8 @@ describe('protection in the interview flow', () => {
     page.once('dialog', (d) => void d.accept());
     await page.click('#withdraw');
     await page.waitForSelector('#referral');
-    expect(await page.textContent('#referral')).toContain('Sfax legal aid desk');
+    expect(await page.textContent('#referral')).toContain('Sfax legal aid desk'); // the card of the device's site
+    expect(await page.textContent('#referral')).not.toContain('National legal aid');
     // On the phone: an empty interview marked withdrawn, nothing of the answers given.
     const queued = await openOutbox(page, PIN);
     expect(queued.map((i) => [i.data, i.withdrawn, i.refusal])).toEqual([[{}, true, true]]);
@@ -338,6 +339,7 @@ describe('protection in the interview flow', () => {
     const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await enrol(context, (await newDevice()).token);
     const before = await refusalsBy('under-age');
+    await cutNetwork(context); // (to read the queued stop before it is sent)
     await page.click('button[data-questionnaire="transit-interview"]');
     await page.waitForSelector(q('consent'));
     await page.selectOption('#language', 'ar');
@@ -356,9 +358,21 @@ describe('protection in the interview flow', () => {
     expect(text).toContain('مندوب حماية الطفولة'); // the questionnaire's child-protection card, in Arabic
     expect(text).toContain('حماية الطفل'); // the app's prompt, in Arabic
     expect(text).not.toContain('legal aid');
+    // Recorded with the count: that the child-protection referral was shown, nothing else.
+    const queued = await openOutbox(page, PIN);
+    expect(queued.map((i) => [i.refusal, i.childReferral, Object.keys(i.data).sort()])).toEqual([[true, true, ['age_band', 'consent']]]);
+    const childReferrals = async () => {
+      const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
+        headers: { cookie: stack.admin.cookie },
+      });
+      return ((await r.json()) as { refusals: { childReferrals: number } }).refusals.childReferrals;
+    };
+    const shownBefore = await childReferrals();
     await page.click('#stop-done');
+    await restoreNetwork(context);
     await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 30_000 });
     expect(await refusalsBy('under-age')).toBe(before + 1);
+    expect(await childReferrals()).toBe(shownBefore + 1);
     await context.close();
   });
 

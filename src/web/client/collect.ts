@@ -26,7 +26,7 @@ import {
 import { isOnline, nextAttempt, noteReachable, sendQueued, type SentRecord } from './sync';
 import { cryptoAvailable, forgetKey, unlocked } from './vault';
 import { showChoosePin, showUnlock } from './pin-screens';
-import { showStop } from './stop-screen';
+import { showStop, showsChildReferral } from './stop-screen';
 import { loadRenderer } from './renderer';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
@@ -448,6 +448,8 @@ async function finish({ model, def, progress }: Interview): Promise<void> {
     // A stopped interview keeps only what the screening rules read: nothing else leaves the form.
     data: refusal ? screeningAnswers(rules, data) : data,
     refusal,
+    // The stop screen that follows shows the child-protection referral: recorded with the count.
+    ...(reason && showsChildReferral(reason) ? { childReferral: true } : {}),
   });
   stopped(def, model.locale || 'en', reason, refusal ? t('refusalSaved') : t('interviewSaved'));
 }
@@ -466,7 +468,7 @@ async function queue(
   model: SurveyModel,
   def: StoredDefinition,
   progress: InProgress,
-  what: Pick<OutboxItem, 'data' | 'refusal' | 'withdrawn'>,
+  what: Pick<OutboxItem, 'data' | 'refusal' | 'withdrawn' | 'childReferral'>,
 ): Promise<void> {
   // No save after this point: the last one is awaited, then the interview moves to the outbox.
   interview = undefined;

@@ -15,6 +15,9 @@ function localized(value: unknown, lang: string): string {
   return '';
 }
 
+/** A stop for being under age shows the child-protection referral instead of the site's card. */
+export const showsChildReferral = (reason: string | null) => reason === 'under-age';
+
 /**
  * Every stop (the end, a screening stop, a withdrawal) shows the referral prompt, with the
  * questionnaire's referral card in the interview's language; a stop for being under age shows the
@@ -28,7 +31,7 @@ export function showStop(
   saved: string,
   onDone: () => void,
 ): void {
-  const child = reason === 'under-age';
+  const child = showsChildReferral(reason);
   const card = localized(def.json[child ? 'childReferral' : 'referral'], locale === '' ? 'en' : locale);
   replace(
     app,

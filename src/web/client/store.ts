@@ -21,6 +21,8 @@ export interface OutboxItem {
   withdrawn?: boolean;
   /** It was paused for the respondent's distress: the flag goes with the interview, or with its count. */
   distress?: boolean;
+  /** The stop showed the child-protection referral (recorded with the count, nothing else). */
+  childReferral?: boolean;
   state: 'waiting' | 'failed';
   attempts: number;
   nextAttemptAt: number;

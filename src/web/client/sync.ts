@@ -76,6 +76,7 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 
           endedAt: item.endedAt,
           ...(item.withdrawn ? { withdrawn: true } : {}),
           ...(item.distress ? { distress: true } : {}),
+          ...(item.childReferral ? { childReferral: true } : {}),
         },
       },
     );

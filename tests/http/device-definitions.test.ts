@@ -1,13 +1,14 @@
-// A device enrolled for its interview languages is sent each questionnaire in those only (a phone
+// What a device is sent of a definition. A device enrolled for its interview languages is sent each questionnaire in those only (a phone
 // on a slow link downloads a fraction of an eight-language definition), and any caller may ask for
 // some languages with ?languages=. The trimmed definition must behave as the published one in the
-// languages it keeps.
+// languages it keeps. A device bound to a site gets that site's referral cards.
 import { readFileSync } from 'node:fs';
 import { Model } from 'survey-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCustomProperties } from '../../src/questionnaires/custom-properties';
 import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
-import { definitionFile } from '../support/factories';
+import { definitionFile, demoDefinition } from '../support/factories';
+import { lintDefinition } from '../../src/questionnaires/lint';
 
 const scoping = JSON.parse(readFileSync(new URL('../../surveys/migrant-scoping/4.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -89,7 +90,7 @@ describe('definitions in a device’s languages', () => {
     expect(Object.keys(sent.translationStatus as object).sort()).toEqual(['ar', 'en', 'fr']);
     expect(body.length).toBeLessThan(full.length * 0.6);
     // A different representation: never the published version's ETag.
-    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{64}-en,fr,ar"$/);
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{64}-en%2Cfr%2Car"$/);
     // What the respondent reads in the kept languages is unchanged; the others fall back to the source.
     for (const locale of ['', 'fr', 'ar']) expect(readable(sent, locale)).toEqual(readable(scoping, locale));
     expect(readable(sent, 'ps')).toEqual(readable(scoping, ''));
@@ -117,5 +118,69 @@ describe('definitions in a device’s languages', () => {
     expect(badDevice.status).toBe(400);
     expect((await badDevice.json()).error.details[0].path).toMatch(/languages\.0$/);
     expect((await enrol({ languages: [] })).status).toBe(400);
+  });
+});
+
+describe('referral cards per site', () => {
+  const cards = {
+    ...demoDefinition,
+    languages: ['en', 'ar'],
+    sites: { TUN: ['Sfax', 'Zarzis'], LBY: ['Zuwara'] },
+    referral: { default: 'National legal aid line', ar: 'الخط الوطني للمساعدة القانونية' },
+    childReferral: 'National child protection line',
+    siteReferrals: {
+      TUN: {
+        Sfax: { referral: { default: 'Sfax legal aid desk', ar: 'مكتب المساعدة القانونية في صفاقس' } },
+        Zarzis: { referral: 'Zarzis Red Crescent', childReferral: 'Zarzis child protection delegate' },
+      },
+    },
+  };
+  let t: TestApp;
+  let admin: TestUser;
+  const deviceAt = async (site?: string) => {
+    const made = await t.app.request(
+      '/api/v1/devices',
+      jsonRequest('POST', { name: 'Tablet', questionnaires: ['demo'], country: 'TUN', ...(site ? { site } : {}) }, admin.headers),
+    );
+    expect(made.status).toBe(201);
+    const { token } = await made.json();
+    const res = await t.app.request('/api/v1/questionnaires/demo/versions/1/definition', { headers: { authorization: `Bearer ${token}` } });
+    return { json: (await res.clone().json()) as Record<string, unknown>, text: await res.text(), etag: res.headers.get('etag') };
+  };
+
+  beforeAll(async () => {
+    t = createTestApp();
+    admin = await t.user('admin', { countries: ['*'] });
+    await t.publish([definitionFile(cards)]);
+  });
+  afterAll(() => t.close());
+
+  it("sends a device its site's cards in place of the general ones, and no other site's", async () => {
+    const sfax = await deviceAt('Sfax');
+    expect(sfax.json.referral).toEqual(cards.siteReferrals.TUN.Sfax.referral);
+    expect(sfax.json.childReferral).toBe('National child protection line');
+    expect(sfax.json.siteReferrals).toBeUndefined();
+    expect(sfax.text).not.toContain('Zarzis Red Crescent');
+    expect(sfax.etag).not.toBe((await deviceAt()).etag);
+    const zarzis = await deviceAt('Zarzis');
+    expect([zarzis.json.referral, zarzis.json.childReferral]).toEqual(['Zarzis Red Crescent', 'Zarzis child protection delegate']);
+    expect(zarzis.text).not.toContain('Sfax legal aid desk');
+    // No site: the general cards. People get the definition as published.
+    const none = await deviceAt();
+    expect([none.json.referral, none.json.siteReferrals]).toEqual([cards.referral, undefined]);
+    const published = await t.app.request('/api/v1/questionnaires/demo/versions/1/definition', { headers: admin.headers });
+    expect(await published.json()).toEqual(cards);
+  });
+
+  it('lints cards of sites the questionnaire does not declare, and malformed cards', () => {
+    const messages = (json: Record<string, unknown>) => lintDefinition(json).map((p) => p.message);
+    expect(messages(cards)).toEqual([]);
+    expect(messages({ ...cards, siteReferrals: { TUN: { Tunis: { referral: 'Tunis desk' } } } })).toEqual([
+      "siteReferrals.TUN.Tunis: 'Tunis' is not a site this questionnaire declares for TUN",
+    ]);
+    expect(messages({ ...cards, siteReferrals: { TUN: { Sfax: { referal: 'typo' } } } })[0]).toMatch(/^siteReferrals\.TUN\.Sfax/);
+    expect(messages({ ...cards, siteReferrals: { TUN: { Sfax: { referral: { ar: 'no source text' } } } } })[0]).toMatch(
+      /^siteReferrals\.TUN\.Sfax\.referral/,
+    );
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `refusals` ADD `child_referral` integer DEFAULT 0 NOT NULL;
