@@ -356,6 +356,8 @@ describe('protection in the interview flow', () => {
     await page.screenshot({ path: join(SHOTS, 'stop-child-ar-360.png'), fullPage: true });
     const text = await page.textContent('#referral');
     expect(text).toContain('مندوب حماية الطفولة'); // the questionnaire's child-protection card, in Arabic
+    // The phone number keeps its order inside the Arabic text (isolated left to right).
+    expect(await page.$eval('#referral bdi', (el) => [el.textContent, getComputedStyle(el).direction])).toEqual(['+216 11 111 111', 'ltr']);
     expect(text).toContain('حماية الطفل'); // the app's prompt, in Arabic
     expect(text).not.toContain('legal aid');
     // Recorded with the count: that the child-protection referral was shown, nothing else.

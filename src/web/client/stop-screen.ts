@@ -15,6 +15,25 @@ function localized(value: unknown, lang: string): string {
   return '';
 }
 
+/** Phone numbers and the like: digits with spaces, dashes, dots or brackets, maybe a leading +. */
+const NUMBER = /\+?\d[\d\s().-]{4,}\d/g;
+
+/**
+ * A card's text with each phone number isolated left to right: inside Arabic or Pashto text the
+ * bidirectional algorithm would otherwise reorder its groups ("+216 71 000 000" read as
+ * "000 000 71 216+").
+ */
+export function withNumbersLeftToRight(text: string): Array<string | HTMLElement> {
+  const parts: Array<string | HTMLElement> = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    parts.push(text.slice(at, m.index), h('bdi', { dir: 'ltr' }, m[0]));
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  return parts.filter((p) => p !== '');
+}
+
 /** A stop for being under age shows the child-protection referral instead of the site's card. */
 export const showsChildReferral = (reason: string | null) => reason === 'under-age';
 
@@ -42,7 +61,7 @@ export function showStop(
       { class: 'card referral', id: 'referral' },
       h('h2', {}, t(child ? 'childReferralTitle' : 'referralTitle')),
       h('p', {}, t(child ? 'childReferralPrompt' : 'referralPrompt')),
-      card && h('p', { class: 'referral-card', lang: locale || 'en' }, card),
+      card && h('p', { class: 'referral-card', lang: locale || 'en' }, ...withNumbersLeftToRight(card)),
     ),
     h('button', { type: 'button', class: 'primary', id: 'stop-done', onclick: onDone }, t('done')),
   );
