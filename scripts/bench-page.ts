@@ -49,7 +49,6 @@ async function measure(context: BrowserContext, url: string, throttle: boolean):
   // the app's time; the key derivation and what follows are.
   await page.waitForSelector('#pin', { timeout: 120_000 });
   let readyMs = Date.now() - start;
-  const pinMs = readyMs;
   await page.fill('#pin', PIN);
   if (await page.$('#pin-again')) await page.fill('#pin-again', PIN);
   const submitAt = Date.now();
@@ -61,7 +60,6 @@ async function measure(context: BrowserContext, url: string, throttle: boolean):
   await page.click('button[data-questionnaire="migrant-scoping"]');
   await page.waitForSelector(question, { timeout: 120_000 });
   const firstQuestionMs = readyMs + (Date.now() - clickAt);
-  if (process.env.BENCH_DEBUG) console.log({ pinMs, afterPin: readyMs - pinMs, toQuestion: firstQuestionMs - readyMs });
   // The next interview: the respondent stops this one, the enumerator closes the referral screen
   // and starts another; from that tap to its first question.
   page.once('dialog', (d) => void d.accept());

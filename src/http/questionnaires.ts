@@ -13,6 +13,7 @@ import {
   errorReplies,
   jsonBody,
   jsonReply,
+  languageList,
   Questionnaire,
   QuestionnaireParams,
   StateChange,
@@ -59,12 +60,7 @@ const version = createRoute({
 });
 
 const DefinitionQuery = z.object({
-  languages: z
-    .string()
-    .max(400)
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(,[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/, 'languages must be a comma-separated list such as "ar,fr"')
-    .optional()
-    .openapi({ example: 'ar,fr', description: 'Translations to keep (the source language always stays)' }),
+  languages: languageList.optional().openapi({ example: 'ar,fr', description: 'Translations to keep (the source language always stays)' }),
 });
 
 const definition = createRoute({

@@ -124,6 +124,12 @@ const deviceTime = z.iso
   .optional();
 /** A language as questionnaires name it (BCP 47: "ar", "fr", "prs-AF"). */
 export const languageCode = z.string().max(35).regex(LANGUAGE_TAG, 'a language must look like "en", "fr" or "prs-AF"');
+/** Languages in a query string: "ar,fr". */
+const tag = LANGUAGE_TAG.source.slice(1, -1);
+export const languageList = z
+  .string()
+  .max(400)
+  .regex(new RegExp(`^${tag}(,${tag})*$`), 'languages must be a comma-separated list such as "ar,fr"');
 
 export const countryCode = z
   .string()

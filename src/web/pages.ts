@@ -34,7 +34,6 @@ interface PageSpec {
    * the page only preloads it. Otherwise the renderer runs before the page's script.
    */
   renderer?: 'lazy';
-
   attrs?: Record<string, string>;
 }
 

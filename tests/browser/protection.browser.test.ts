@@ -257,12 +257,18 @@ describe('the PIN screens for people', () => {
 });
 
 describe('protection in the interview flow', () => {
-  const refusalsBy = async (reason: string) => {
+  /** The transit interview's fieldwork dashboard, as the admin reads it. */
+  const fieldwork = async () => {
     const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
       headers: { cookie: stack.admin.cookie },
     });
-    const body = (await r.json()) as { refusals: { byReason: Record<string, number> } };
-    return body.refusals.byReason[reason] ?? 0;
+    return (await r.json()) as {
+      refusals: { byReason: Record<string, number>; childReferrals: number };
+      distress: { interviews: number; stopped: number };
+    };
+  };
+  const refusalsBy = async (reason: string) => {
+    return (await fieldwork()).refusals.byReason[reason] ?? 0;
   };
 
   it('lets the respondent stop at any point: nothing is kept but a count, and the referral card is shown', async () => {
@@ -363,12 +369,7 @@ describe('protection in the interview flow', () => {
     // Recorded with the count: that the child-protection referral was shown, nothing else.
     const queued = await openOutbox(page, PIN);
     expect(queued.map((i) => [i.refusal, i.childReferral, Object.keys(i.data).sort()])).toEqual([[true, true, ['age_band', 'consent']]]);
-    const childReferrals = async () => {
-      const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
-        headers: { cookie: stack.admin.cookie },
-      });
-      return ((await r.json()) as { refusals: { childReferrals: number } }).refusals.childReferrals;
-    };
+    const childReferrals = async () => (await fieldwork()).refusals.childReferrals;
     const shownBefore = await childReferrals();
     await page.click('#stop-done');
     await restoreNetwork(context);
@@ -381,12 +382,7 @@ describe('protection in the interview flow', () => {
   it('pauses for distress from any page: the form is hidden, and the flag goes with the interview or with its count', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await enrol(context, (await newDevice()).token);
-    const distress = async () => {
-      const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, {
-        headers: { cookie: stack.admin.cookie },
-      });
-      return ((await r.json()) as { distress: { interviews: number; stopped: number } }).distress;
-    };
+    const distress = async () => (await fieldwork()).distress;
     const before = await distress();
     await startInterview(page, '2222');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -9,14 +9,14 @@ let loading: Promise<void> | undefined;
 
 function load(link: HTMLLinkElement): Promise<void> {
   return new Promise((done, fail) => {
-    const el =
-      link.getAttribute('as') === 'style'
-        ? Object.assign(document.createElement('link'), { rel: 'stylesheet', href: link.href })
-        : Object.assign(document.createElement('script'), { src: link.href, async: false });
+    const style = link.getAttribute('as') === 'style';
+    const el = style
+      ? Object.assign(document.createElement('link'), { rel: 'stylesheet', href: link.href })
+      : Object.assign(document.createElement('script'), { src: link.href, async: false });
     el.addEventListener('load', () => done());
     el.addEventListener('error', () => fail(new Error(`Could not load ${link.href}`)));
     // The renderer's stylesheet goes before ours, as on the other pages: ours overrides it.
-    const own = link.getAttribute('as') === 'style' ? document.head.querySelector('link[rel="stylesheet"]') : null;
+    const own = style ? document.head.querySelector('link[rel="stylesheet"]') : null;
     if (own) own.before(el);
     else document.head.append(el);
   });
