@@ -68,6 +68,15 @@ async function completeInterview(page: Page, days: string): Promise<void> {
   await page.waitForSelector('#count-waiting');
 }
 
+/** Starts an interview, switches it to Arabic and gives consent: the age page is next. */
+async function consentInArabic(page: Page): Promise<void> {
+  await page.click('button[data-questionnaire="transit-interview"]');
+  await page.waitForSelector(q('consent'));
+  await page.selectOption('#language', 'ar');
+  await page.click(`${q('consent')} label:has-text("نعم")`);
+  await page.click('.sd-navigation__next-btn');
+}
+
 /** Every file under `dir` as latin1 text (the profile's IndexedDB: LevelDB logs, tables and blobs). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -303,11 +312,7 @@ describe('protection in the interview flow', () => {
     const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await enrol(context, (await newDevice()).token);
     await cutNetwork(context);
-    await page.click('button[data-questionnaire="transit-interview"]');
-    await page.waitForSelector(q('consent'));
-    await page.selectOption('#language', 'ar');
-    await page.click(`${q('consent')} label:has-text("نعم")`);
-    await page.click('.sd-navigation__next-btn');
+    await consentInArabic(page);
     await page.click(`${q('age_band')} label:has-text("35+")`);
     await page.fill(`${q('days')} input`, '1717');
     await page.press(`${q('days')} input`, 'Tab');
@@ -346,11 +351,7 @@ describe('protection in the interview flow', () => {
     const page = await enrol(context, (await newDevice()).token);
     const before = await refusalsBy('under-age');
     await cutNetwork(context); // (to read the queued stop before it is sent)
-    await page.click('button[data-questionnaire="transit-interview"]');
-    await page.waitForSelector(q('consent'));
-    await page.selectOption('#language', 'ar');
-    await page.click(`${q('consent')} label:has-text("نعم")`);
-    await page.click('.sd-navigation__next-btn');
+    await consentInArabic(page);
     await page.click(`${q('age_band')} label:has-text("under-18")`);
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await fits()).toBe(true);
