@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors';
 import { columnChart, barChart, esc, page, row } from '../reports/html';
 import { scopeCondition, visibleOr404 } from '../responses/scope';
 import { auditStatement } from '../storage/audit';
-import { distressedInterviews, interviewTallies, listTargets, refusalTallies, upsertTargetStatement } from '../storage/fieldwork';
+import { flaggedInterviews, interviewTallies, listTargets, refusalTallies, upsertTargetStatement } from '../storage/fieldwork';
 import { findQuestionnaire, findVersionById, listVersions } from '../storage/questionnaires';
 import { findResponse, listReportable, type StoredResponse } from '../storage/responses';
 import { agreement, type Agreement } from './agreement';
@@ -178,6 +178,8 @@ export interface Fieldwork {
   refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number>; childReferrals: number };
   /** Interviews paused for the respondent's distress: submitted, and stopped (screening or withdrawal). */
   distress: { interviews: number; stopped: number };
+  /** Submitted interviews the respondent stopped, the answers given so far kept with their consent. */
+  withdrawnKept: number;
   targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
 }
 
@@ -186,14 +188,14 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
   if (!q) throw notFound(`Questionnaire '${questionnaireId}'`);
   const scope = scopeCondition(p);
   const countries = p.countries === ALL ? '*' : p.countries;
-  const [perDay, perSite, perCollector, perCountry, refusals, targets, distressed] = await Promise.all([
+  const [perDay, perSite, perCollector, perCountry, refusals, targets, flagged] = await Promise.all([
     interviewTallies(deps.db, questionnaireId, 'day', scope),
     interviewTallies(deps.db, questionnaireId, 'site', scope),
     interviewTallies(deps.db, questionnaireId, 'collector', scope),
     interviewTallies(deps.db, questionnaireId, 'country', scope),
     refusalTallies(deps.db, questionnaireId, countries),
     listTargets(deps.db, questionnaireId, countries),
-    distressedInterviews(deps.db, questionnaireId, scope),
+    flaggedInterviews(deps.db, questionnaireId, scope),
   ]);
   const byReason: Record<string, number> = {};
   const bySite: Record<string, number> = {};
@@ -215,7 +217,8 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
       bySite,
       childReferrals: refusals.reduce((s, r) => s + r.childReferrals, 0),
     },
-    distress: { interviews: distressed, stopped: refusals.reduce((s, r) => s + r.distressed, 0) },
+    distress: { interviews: flagged.distress, stopped: refusals.reduce((s, r) => s + r.distressed, 0) },
+    withdrawnKept: flagged.withdrawn,
     targets: targets.map((t) => {
       const n = done(t.country, t.site);
       return { country: t.country, site: t.site, target: t.target, done: n, percent: Math.round((n / t.target) * 1000) / 10 };
@@ -228,7 +231,7 @@ export function fieldworkHtml(f: Fieldwork, title: string): string {
   return page(
     `Fieldwork: ${title}`,
     `<h1>Fieldwork: ${esc(title)}</h1>
-<p>${total} interviews submitted; ${f.refusals.total} stopped at screening or by the respondent (only counted, nothing kept). Paused for the respondent's distress: ${f.distress.interviews} submitted, ${f.distress.stopped} stopped.</p>
+<p>${total} interviews submitted, of which ${f.withdrawnKept} stopped by the respondent with the answers given so far kept; ${f.refusals.total} stopped at screening or by the respondent (only counted, nothing kept). Paused for the respondent's distress: ${f.distress.interviews} submitted, ${f.distress.stopped} stopped.</p>
 ${columnChart(
   'Interviews per day',
   f.perDay.map((d) => ({ label: d.key, value: d.n })),

@@ -95,6 +95,11 @@ export interface ColumnKeys {
    * is free text and stays out of anonymized profiles; with one, only listed sites are written.
    */
   sites?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A version exported allows keeping the answers of an interview the respondent stopped: a
+   * `withdrawn` column (1 or 0) tells those partial records apart.
+   */
+  withdrawal?: boolean;
 }
 
 /** Columns of one table for a profile; main tables start with the system columns. */
@@ -139,6 +144,13 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
         system: (r) => (r.submittedAt ? `${r.submittedAt.getUTCFullYear()}-Q${Math.floor(r.submittedAt.getUTCMonth() / 3) + 1}` : ''),
       });
     cols.push({ name: 'review_state', label: 'Review state', role: 'none', system: (r) => r.reviewState });
+    if (keys.withdrawal)
+      cols.push({
+        name: 'withdrawn',
+        label: 'Stopped by the respondent (1: only the answers given before, kept with consent)',
+        role: 'none',
+        system: (r) => (r.withdrawn ? '1' : '0'),
+      });
     if (profile !== 'public') cols.push({ name: 'locale', label: 'Interview language', role: 'none', system: (r) => r.locale });
     if (profile === 'full') cols.push({ name: 'collector', label: 'Submitted by', role: 'none', system: (r) => r.submittedBy });
     if (profile === 'pseudonymized')

@@ -33,6 +33,7 @@ import { SUPPRESSED_CELL } from './flatten';
 import { withPublishedValues } from './published-values';
 import { BUCKET, rowKeys, unpackCells } from './shuffle';
 import { datasetLayout } from './variables';
+import { withdrawalPolicy } from '../questionnaires/withdrawal';
 
 export type { ExportDeps, ExportSpec, PreparedExport, ReleaseRun } from './export-rows';
 
@@ -53,7 +54,11 @@ export async function prepareExport(deps: ExportDeps, spec: ExportSpec, release?
     wanted.map((v, i) => ({ version: v.version, definition: definitions[i]! })),
     { lang: spec.lang, splitMultiple: spec.splitMultiple },
   );
-  const keys: ColumnKeys = { pseudonymKey: deps.pseudonymKey, sites: declaredSites(definitions) };
+  const keys: ColumnKeys = {
+    pseudonymKey: deps.pseudonymKey,
+    sites: declaredSites(definitions),
+    withdrawal: definitions.some((d) => withdrawalPolicy(d) !== null),
+  };
   const files: TableFile[] = [
     {
       file: `${q.id}.csv`,

@@ -48,6 +48,7 @@ export function responseReply(r: StoredResponse) {
     country: r.country,
     site: r.site,
     distress: r.distress,
+    withdrawn: r.withdrawn,
     reviewState: r.reviewState,
     submittedBy: r.submittedBy,
     deletedAt: iso(r.deletedAt),

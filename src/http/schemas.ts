@@ -156,7 +156,7 @@ export const SubmissionBody = z
     }),
     withdrawn: z.literal(true).optional().openapi({
       description:
-        'The respondent stopped the interview: only a count is kept (reason withdrawn), as for a screening stop; data must be {}',
+        'The respondent stopped the interview. With data {}, only a count is kept (reason withdrawn), as for a screening stop. With answers: the answers given so far, kept as a response marked withdrawn, only where the questionnaire declares `withdrawal.keepAnswersIf` and it holds on them (the consent); answered questions are checked, unanswered ones are not required',
     }),
   })
   .strict()
@@ -213,6 +213,7 @@ export const StoredResponse = z
     country: z.string(),
     site: z.string().nullable(),
     distress: z.boolean().openapi({ description: "The interview was paused for the respondent's distress" }),
+    withdrawn: z.boolean().openapi({ description: 'The respondent stopped the interview: these are the answers they allowed to be kept' }),
     reviewState: z.enum(reviewStates),
     submittedBy: z.string(),
     deletedAt: z.iso.datetime().nullable(),

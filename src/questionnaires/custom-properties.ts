@@ -33,6 +33,8 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('survey', { name: 'disclosure:object', category: 'periplus' });
   // Declared sites per country: only these leave in anonymized exports (questionnaires/disclosure-policy.ts).
   Serializer.addProperty('survey', { name: 'sites:object', category: 'periplus' });
+  // Whether the answers of an interview the respondent stops may be kept: questionnaires/withdrawal.ts.
+  Serializer.addProperty('survey', { name: 'withdrawal:object', category: 'periplus' });
   // What the enumerator app shows whenever an interview stops (screening, withdrawal, the end): the
   // referral card's text, and the child-protection referral for a stop for being under age.
   Serializer.addProperty('survey', { name: 'referral:text', isLocalizable: true, category: 'periplus' });

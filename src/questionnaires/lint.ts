@@ -4,6 +4,7 @@ import { ConditionsParser, FunctionFactory, Operand, Serializer, type Question }
 import { lintTranslations } from './translations';
 import { disclosureProblems, sitesProblems } from './disclosure-policy';
 import { siteReferralProblems } from './referrals';
+import { withdrawalProblems } from './withdrawal';
 import { createModel, type Model } from './model';
 import { closedProperties } from './custom-properties';
 
@@ -131,7 +132,12 @@ export function lintDefinition(json: unknown, built?: Model): LintProblem[] {
   lintClosedProperties(json, [...questions, ...questions.flatMap((q) => ((q as any).template?.questions ?? []) as Question[])], problems);
   const languages = Array.isArray(json.languages) ? json.languages.map(String) : ['en'];
   for (const message of lintTranslations(json, languages)) problems.push({ where: 'survey', message });
-  for (const message of [...disclosureProblems(json.disclosure), ...sitesProblems(json.sites), ...siteReferralProblems(json)])
+  for (const message of [
+    ...disclosureProblems(json.disclosure),
+    ...sitesProblems(json.sites),
+    ...siteReferralProblems(json),
+    ...withdrawalProblems(json, new Set(questions.map((q) => q.getValueName()))),
+  ])
     problems.push({ where: 'survey', message });
   return problems;
 }

@@ -19,6 +19,7 @@ import {
 } from '../storage/responses';
 import type { ValidationMode } from '../validation/types';
 import { screeningStop, versionScreeningRules } from '../questionnaires/screening';
+import { mayKeepAnswers, versionWithdrawal } from '../questionnaires/withdrawal';
 import { deleteDraftStatements, insertRefusalStatement } from '../storage/fieldwork';
 import { canSee } from './scope';
 import { findUser } from '../storage/users';
@@ -36,7 +37,11 @@ export interface ResponseInput {
   site: string | undefined;
   /** Drafts only: the page the editor is on, to resume there. */
   page?: string;
-  /** Submissions only: the respondent stopped the interview; it is counted, nothing of it kept. */
+  /**
+   * Submissions only: the respondent stopped the interview. With data {} it is counted, nothing of
+   * it kept; with answers, they are the answers given so far, which the questionnaire allows to keep
+   * and the respondent consented to keep (questionnaires/withdrawal.ts).
+   */
   withdrawn?: boolean;
   /** Submissions only: the interview was paused for the respondent's distress. */
   distress?: boolean;
@@ -136,8 +141,9 @@ export async function validated(
   return result;
 }
 
-export function payloadHash(version: VersionRow, data: Record<string, unknown>): Promise<string> {
-  return sha256Hex(canonicalJson({ version: version.id, data }));
+/** What a retry must repeat: the version, the answers, and whether the respondent stopped early. */
+export function payloadHash(version: VersionRow, data: Record<string, unknown>, withdrawn = false): Promise<string> {
+  return sha256Hex(canonicalJson({ version: version.id, data, ...(withdrawn ? { withdrawn } : {}) }));
 }
 
 /** An instance id already in use: refused when deleted, when someone else's, or when drafted elsewhere. */
@@ -191,6 +197,7 @@ function write(
     deviceEndedAt: input.endedAt,
     page: input.page ?? null,
     distress: input.distress ?? false,
+    withdrawn: input.withdrawn ?? false,
     ...place,
     actor,
     at,
@@ -253,11 +260,15 @@ async function screened(
   place: { country: string; site: string | null },
 ): Promise<Refused | null> {
   if (input.withdrawn) {
-    if (Object.keys(input.data).length > 0)
-      throw badRequest('A withdrawn interview keeps no answer: send data as {}.', [
-        { path: 'data', type: 'withdrawn', message: 'must be {} when withdrawn is true' },
-      ]);
-    return refuse(deps, actor, input, target, place, 'withdrawn');
+    if (Object.keys(input.data).length === 0) return refuse(deps, actor, input, target, place, 'withdrawn');
+    // Answers given so far: only where the questionnaire allows it and the consent answer says so.
+    if (!mayKeepAnswers(versionWithdrawal(target.version), input.data))
+      throw badRequest(
+        versionWithdrawal(target.version)
+          ? 'The consent given does not allow keeping the answers of a stopped interview: send data as {}.'
+          : 'This questionnaire keeps no answer of an interview the respondent stops: send data as {}.',
+        [{ path: 'data', type: 'withdrawn', message: 'must be {} when withdrawn is true and keeping answers is not consented' }],
+      );
   }
   const stop = screeningStop(versionScreeningRules(target.version), input.data);
   if (stop) return refuse(deps, actor, input, target, place, stop);
@@ -298,11 +309,11 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
   if ('refused' in admitted) return admitted.refused;
   const { target, place } = admitted;
   const { questionnaire, version, existing } = target;
-  const hash = await payloadHash(version, input.data);
+  const hash = await payloadHash(version, input.data, input.withdrawn);
   // Cheap answer for retries before the costly validation; the unique constraint still decides below.
   if (existing?.status === 'submitted') return repeated(existing, hash);
   assertAccepting(questionnaire, input, existing);
-  const result = await validated(deps, version, input.data, input.locale, 'submit');
+  const result = await validated(deps, version, input.data, input.locale, input.withdrawn ? 'partial' : 'submit');
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
     insertSubmissionStatement(db, write(input, version, place, p.actor, hash, result, at)),
@@ -313,7 +324,12 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
       targetType: 'response',
       targetId: input.instanceId,
       requestId,
-      details: { questionnaire: input.questionnaireId, version: input.version, country: place.country },
+      details: {
+        questionnaire: input.questionnaireId,
+        version: input.version,
+        country: place.country,
+        ...(input.withdrawn ? { withdrawn: true } : {}),
+      },
     }),
   ]);
   const stored = (rows as ResponseRow[])[0];

@@ -38,7 +38,7 @@ export async function visibleResponse(
 
 const withVersion = (row: ResponseRow | undefined, version: string): StoredResponse | undefined => (row ? { ...row, version } : undefined);
 
-/** Replaces the answers of a submitted response: full validation, a new revision, back to `received`. */
+/** Replaces the answers of a submitted response: validated again, a new revision, back to `received`. */
 export async function editResponse(
   deps: IngestDeps,
   { principal: p, requestId }: Actor,
@@ -49,9 +49,10 @@ export async function editResponse(
   if (current.status !== 'submitted') throw conflict('not_submitted', 'A draft is changed by saving the draft, not by editing.');
   const version = (await findVersionById(deps.db, current.versionId))!;
   const locale = change.locale ?? current.locale;
-  const result = await validated(deps, version, change.data, locale, 'submit');
+  // A withdrawn interview stays what it is: its answers are checked as given, nothing more demanded.
+  const result = await validated(deps, version, change.data, locale, current.withdrawn ? 'partial' : 'submit');
   const at = deps.clock.now();
-  const hash = await payloadHash(version, result.data);
+  const hash = await payloadHash(version, result.data, current.withdrawn);
   const [rows] = await deps.atomic((db) => [
     editSubmissionStatement(db, current.seq, change.baseRevision, {
       data: result.data,

@@ -25,6 +25,8 @@ export interface ExportRow {
   submittedBy: string;
   data: string;
   hidden: string[];
+  /** The respondent stopped the interview; the answers given so far were kept with their consent. */
+  withdrawn: boolean;
 }
 
 function where(questionnaireId: string, f: ExportFilters, upTo: number): SQL | undefined {
@@ -68,6 +70,7 @@ type RawRow = {
   submittedBy: string;
   data: string;
   hidden: string;
+  withdrawn: number;
 };
 
 /**
@@ -85,7 +88,8 @@ export async function exportPage(
   const r = responses;
   const rows = await db.all<RawRow>(sql`
     select ${r.seq} as seq, ${r.country} as country, ${r.site} as site, ${r.submittedAt} as submittedAt, ${r.data} as data, ${r.hidden} as hidden,
-      ${r.instanceId} as instanceId, ${questionnaireVersions.version} as version, ${r.reviewState} as reviewState, ${r.locale} as locale, ${r.submittedBy} as submittedBy
+      ${r.instanceId} as instanceId, ${questionnaireVersions.version} as version, ${r.reviewState} as reviewState, ${r.locale} as locale, ${r.submittedBy} as submittedBy,
+      ${r.withdrawn} as withdrawn
     from ${r} inner join ${questionnaireVersions} on ${eq(questionnaireVersions.id, r.versionId)}
     where ${and(where(questionnaireId, f, upTo), gt(r.seq, after))}
     order by ${r.seq} limit ${limit}`);
@@ -93,5 +97,6 @@ export async function exportPage(
     ...row,
     submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt),
     hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]),
+    withdrawn: row.withdrawn === 1,
   }));
 }

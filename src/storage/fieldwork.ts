@@ -58,21 +58,20 @@ export async function interviewTallies(
   return rows.map((r) => ({ key: String(r.key), n: r.n }));
 }
 
-/** Submitted interviews that were paused for the respondent's distress, within a scope condition. */
-export async function distressedInterviews(db: Db, questionnaireId: string, scope: SQL | undefined): Promise<number> {
+/**
+ * Submitted interviews, within a scope condition, that were paused for the respondent's distress,
+ * and that the respondent stopped (the answers given so far kept, with their consent).
+ */
+export async function flaggedInterviews(
+  db: Db,
+  questionnaireId: string,
+  scope: SQL | undefined,
+): Promise<{ distress: number; withdrawn: number }> {
   const rows = await db
-    .select({ n: count() })
+    .select({ distress: sql<number>`sum(${responses.distress})`, withdrawn: sql<number>`sum(${responses.withdrawn})` })
     .from(responses)
-    .where(
-      and(
-        eq(responses.questionnaireId, questionnaireId),
-        eq(responses.status, 'submitted'),
-        eq(responses.distress, true),
-        isNull(responses.deletedAt),
-        scope,
-      ),
-    );
-  return rows[0]?.n ?? 0;
+    .where(and(eq(responses.questionnaireId, questionnaireId), eq(responses.status, 'submitted'), isNull(responses.deletedAt), scope));
+  return { distress: Number(rows[0]?.distress ?? 0), withdrawn: Number(rows[0]?.withdrawn ?? 0) };
 }
 
 export async function refusalTallies(

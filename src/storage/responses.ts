@@ -33,6 +33,8 @@ export interface ResponseWrite {
   page?: string | null;
   /** The interview was paused for the respondent's distress. */
   distress?: boolean;
+  /** The respondent stopped the interview; these are the answers they allowed to be kept. */
+  withdrawn?: boolean;
   country: string;
   site: string | null;
   actor: string;
@@ -54,6 +56,7 @@ function values(w: ResponseWrite, status: ResponseStatus) {
     deviceEndedAt: w.deviceEndedAt,
     draftPage: status === 'draft' ? (w.page ?? null) : null,
     distress: w.distress ?? false,
+    withdrawn: w.withdrawn ?? false,
     revision: 1,
     createdAt: w.at,
     updatedAt: w.at,
@@ -93,6 +96,7 @@ export function insertSubmissionStatement(db: Db, w: ResponseWrite): Statement {
             deviceEndedAt: sql`excluded.device_ended_at`,
             draftPage: null,
             distress: sql`excluded.distress`,
+            withdrawn: sql`excluded.withdrawn`,
             revision: sql`${responses.revision} + 1`,
             updatedAt: sql`excluded.updated_at`,
             updatedBy: sql`excluded.updated_by`,

@@ -72,6 +72,11 @@ export const responses = sqliteTable(
     draftPage: text('draft_page'),
     /** The interview was paused for the respondent's distress (the enumerator app's button). */
     distress: integer('distress', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The respondent stopped the interview and allowed the answers given so far to be kept: they are
+     * validated as given (nothing required) and exports mark the row.
+     */
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
     /** Incremented on every draft save: optimistic concurrency for several editors. */
     revision: integer('revision').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -11,6 +11,7 @@ import { silently } from '../questionnaires/model';
 import { checkShapes, isObject, join, shapeSafe } from './structural';
 import { droppedPaths } from './validate';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
+import { holdsWhen } from '../questionnaires/withdrawal';
 import { itemContext, surveyContext, type PlanContext } from './plan-context';
 import type { ContainerPlan, QuestionPlan, ValidationPlan } from './plan-compile';
 import {
@@ -250,7 +251,7 @@ function verdict(plan: ValidationPlan, data: Json, locale: string, mode: Validat
   }
   const walk = walkAll(plan, working, locale, true);
   const structuralPaths = new Set(structural.map((e) => e.path));
-  const own = walk.errors!.filter((e) => !structuralPaths.has(e.path));
+  const own = walk.errors!.filter((e) => !structuralPaths.has(e.path) && holdsWhen(mode, e));
   if (structural.length || own.length)
     return { ok: false, errors: [...structural, ...messages(plan, own, locale)], data, dropped: [], hidden: [] };
 

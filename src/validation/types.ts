@@ -4,7 +4,12 @@
 import type { Model } from '../questionnaires/model';
 import type { VersionText } from '../questionnaires/version-cache';
 
-export type ValidationMode = 'submit' | 'draft';
+/**
+ * submit: every rule. draft: shapes only, stored as sent. partial: an interview the respondent
+ * stopped, whose answers they allowed to be kept: every rule on what was answered, nothing demanded
+ * of what was not (questionnaires/withdrawal.ts `holdsWhen`), cleaned as a submission.
+ */
+export type ValidationMode = 'submit' | 'draft' | 'partial';
 
 export interface FieldError {
   /** Where in the answers: `kids[0].school`, `skills.sql.level`, `age-Comment`. */

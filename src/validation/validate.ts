@@ -6,6 +6,7 @@ import type { Question } from 'survey-core';
 import { createModel, silently, type Model } from '../questionnaires/model';
 import { checkShapes, compileShapes, shapeSafe } from './structural';
 import type { FieldError, ValidationMode, ValidationResult } from './types';
+import { holdsWhen } from '../questionnaires/withdrawal';
 
 type Json = Record<string, unknown>;
 
@@ -111,7 +112,7 @@ export async function validateResponse(definition: object, data: Json, locale: s
   silently(() => (model.data = structural.length ? shapeSafe(shapes, data) : structuredClone(data)));
   // A value outside the choices also reads as "empty" to survey-core: report our error alone.
   const structuralPaths = new Set(structural.map((e) => e.path));
-  const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path))];
+  const errors = [...structural, ...(await surveyErrors(model)).filter((e) => !structuralPaths.has(e.path) && holdsWhen(mode, e))];
   if (errors.length > 0) return { ok: false, errors, data, dropped: [], hidden: [] };
   const hidden = (model.getAllQuestions(false, false, true) as Question[])
     .filter((q) => !q.isVisible || !q.isParentVisible)

@@ -125,6 +125,8 @@ export const interviewDefinition = {
   },
   childReferral: { default: 'Child protection delegate, Sfax: +216 11 111 111', ar: 'مندوب حماية الطفولة، صفاقس: +216 11 111 111' },
   triggers: [{ type: 'complete', expression: "{consent} = 'no'" }],
+  // The answers of an interview the respondent stops may be kept when they agreed to it at the start.
+  withdrawal: { keepAnswersIf: "{keep_if_stopped} = 'yes'" },
   pages: [
     {
       name: 'consent_page',
@@ -137,6 +139,21 @@ export const interviewDefinition = {
           choices: [
             { value: 'yes', text: { default: 'Yes', ps: 'هو', ar: 'نعم' } },
             { value: 'no', text: { default: 'No', ps: 'نه', ar: 'لا' } },
+          ],
+          sdcRole: 'none',
+        },
+        {
+          type: 'radiogroup',
+          name: 'keep_if_stopped',
+          visibleIf: "{consent} = 'yes'",
+          title: {
+            default: 'If you stop before the end, may we keep the answers you gave?',
+            ps: 'که تاسو له پای مخکې ودرېږئ، ایا موږ ستاسو ځوابونه ساتلی شو؟',
+            ar: 'إذا توقفت قبل النهاية، هل يمكننا الاحتفاظ بالإجابات التي قدمتها؟',
+          },
+          choices: [
+            { value: 'yes', text: { default: 'Keep them', ps: 'وې ساتئ', ar: 'احتفظوا بها' } },
+            { value: 'no', text: { default: 'Do not keep them', ps: 'مه یې ساتئ', ar: 'لا تحتفظوا بها' } },
           ],
           sdcRole: 'none',
         },

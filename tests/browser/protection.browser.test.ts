@@ -274,6 +274,7 @@ describe('protection in the interview flow', () => {
     return (await r.json()) as {
       refusals: { byReason: Record<string, number>; childReferrals: number };
       distress: { interviews: number; stopped: number };
+      withdrawnKept: number;
     };
   };
   const refusalsBy = async (reason: string) => {
@@ -307,6 +308,84 @@ describe('protection in the interview flow', () => {
     expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 1234)).toHaveLength(0);
     await context.close();
   });
+
+  it('asks, where the respondent agreed at the start, whether the answers given so far may be kept; only a yes sends them', async () => {
+    const context = await stack.browser.newContext();
+    const page = await enrol(context, (await newDevice()).token);
+    const before = await fieldwork();
+    await cutNetwork(context);
+    const stopAfterAgreeing = async (days: string, keep: 'keep-answers' | 'keep-nothing') => {
+      await page.click('button[data-questionnaire="transit-interview"]');
+      await page.click(`${q('consent')} label:has-text("Yes")`);
+      await page.click(`${q('keep_if_stopped')} label:has-text("Keep them")`);
+      await page.click('.sd-navigation__next-btn');
+      await page.click(`${q('age_band')} label:has-text("25-34")`);
+      await page.fill(`${q('days')} input`, days);
+      await page.press(`${q('days')} input`, 'Tab');
+      const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));
+      await page.click('#withdraw');
+      expect(await asked).toMatch(/whether the answers given so far may be kept/);
+      await page.waitForSelector('#keep');
+      // The question has the focus, for a screen reader and the keyboard.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('keep-title');
+      await page.click(`#${keep}`);
+      await page.waitForSelector('#referral');
+      await page.click('#stop-done');
+    };
+    await stopAfterAgreeing('2024', 'keep-answers');
+    expect(await page.textContent('#flash')).toMatch(/answers given so far are kept/);
+    await stopAfterAgreeing('2025', 'keep-nothing');
+    expect(await page.textContent('#flash')).toMatch(/Only the count is kept/);
+    // A number the form refuses (more than 3650 days) is left out: the rest is kept and accepted.
+    await stopAfterAgreeing('99999', 'keep-answers');
+    // The outbox is keyed by instance id: in no particular order.
+    const queued = (await openOutbox(page, PIN)).map((i) => [i.data, i.withdrawn, i.refusal]);
+    expect(queued).toHaveLength(3);
+    expect(queued).toEqual(
+      expect.arrayContaining([
+        [{ consent: 'yes', keep_if_stopped: 'yes', age_band: '25-34', days: 2024 }, true, false],
+        [{}, true, true],
+        [{ consent: 'yes', keep_if_stopped: 'yes', age_band: '25-34' }, true, false],
+      ]),
+    );
+    await restoreNetwork(context);
+    await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 30_000 });
+    const kept = (await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 2024);
+    expect(kept).toEqual([
+      expect.objectContaining({ withdrawn: true, data: { consent: 'yes', keep_if_stopped: 'yes', age_band: '25-34', days: 2024 } }),
+    ]);
+    expect((await storedResponses(stack, 'transit-interview')).filter((r) => r.data.days === 2025)).toHaveLength(0);
+    expect(await page.textContent('#count-failed')).toBe('0');
+    const after = await fieldwork();
+    expect(after.withdrawnKept).toBe(before.withdrawnKept + 2);
+    expect(after.refusals.byReason.withdrawn).toBe((before.refusals.byReason.withdrawn ?? 0) + 1);
+    await context.close();
+  });
+
+  for (const [lang, width] of [
+    ['en', 1280],
+    ['ar', 360],
+  ] as const)
+    it(`asks to keep the answers on a screen that passes axe-core and fits (${lang}, ${width} px)`, async () => {
+      const context = await stack.browser.newContext({ viewport: { width, height: 740 }, locale: lang });
+      await context.addInitScript((l) => localStorage.setItem('periplus.lang', l), lang);
+      const page = await enrol(context, (await newDevice()).token);
+      await page.click('button[data-questionnaire="transit-interview"]');
+      await page.waitForSelector(q('consent'));
+      await page.selectOption('#language', lang);
+      await page.click(`${q('consent')} input[value="yes"]`, { force: true });
+      await page.click(`${q('keep_if_stopped')} input[value="yes"]`, { force: true });
+      page.once('dialog', (d) => void d.accept());
+      await page.click('#withdraw');
+      await page.waitForSelector('#keep');
+      expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: join(SHOTS, `keep-answers-${lang}-${width}.png`), fullPage: true });
+      await page.click('#keep-nothing');
+      await page.waitForSelector('#referral');
+      await context.close();
+    });
 
   it('starts the next interview blank, on its first page and in its own language, on the form already built', async () => {
     const context = await stack.browser.newContext({ viewport: { width: 360, height: 740 } });

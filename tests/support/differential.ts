@@ -168,9 +168,13 @@ function normalize(r: ValidationResult) {
 
 /** Both verdicts on one response; a difference is returned as text, agreement as null. */
 export async function disagreement(definition: object, plan: ValidationPlan, data: Json, locale = ''): Promise<string | null> {
-  const full = normalize(await validateResponse(definition, structuredClone(data), locale, 'submit'));
-  const planned = normalize(validateWithPlan(plan, structuredClone(data), locale, 'submit'));
-  const a = JSON.stringify(full);
-  const b = JSON.stringify(planned);
-  return a === b ? null : `data: ${JSON.stringify(data)}\nfull model: ${a}\nplan:       ${b}`;
+  // A submission, and an interview the respondent stopped with its answers kept (nothing required).
+  for (const mode of ['submit', 'partial'] as const) {
+    const full = normalize(await validateResponse(definition, structuredClone(data), locale, mode));
+    const planned = normalize(validateWithPlan(plan, structuredClone(data), locale, mode));
+    const a = JSON.stringify(full);
+    const b = JSON.stringify(planned);
+    if (a !== b) return `mode: ${mode}\ndata: ${JSON.stringify(data)}\nfull model: ${a}\nplan:       ${b}`;
+  }
+  return null;
 }

@@ -6,6 +6,7 @@
 // sealed with a key derived from it (store.ts, vault.ts); the app locks when hidden or idle.
 import type { SurveyModel } from 'survey-core';
 import { screeningAnswers, screeningRules, screeningStop } from '../../questionnaires/screening';
+import { mayKeepAnswers, withdrawalPolicy } from '../../questionnaires/withdrawal';
 import { api, errorText, useBearer, uuid, whenRevoked } from './api';
 import { byId, h, replace, root } from './dom';
 import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
@@ -28,6 +29,7 @@ import { cryptoAvailable, forgetKey, unlocked } from './vault';
 import { showChoosePin, showUnlock } from './pin-screens';
 import { showStop, showsChildReferral } from './stop-screen';
 import { loadRenderer } from './renderer';
+import { answersSoFar, askKeep } from './keep-screen';
 
 const APP_LANGUAGES = ['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'];
 const app = root().el;
@@ -456,12 +458,17 @@ async function finish({ model, def, progress }: Interview): Promise<void> {
 
 /**
  * The respondent stops the interview: nothing of it is kept but a count (reason withdrawn), sent
- * like a screening refusal. The answers given so far are dropped from the phone at once.
+ * like a screening refusal, and the answers given so far are dropped from the phone at once. Where
+ * the questionnaire allows it and the respondent's consent answer says so, the app asks whether the
+ * answers given so far may be kept; only an explicit yes sends them (marked withdrawn).
  */
 async function withdraw({ model, def, progress }: Interview): Promise<void> {
-  if (!confirm(t('withdrawConfirm'))) return;
-  await queue(model, def, progress, { data: {}, refusal: true, withdrawn: true });
-  stopped(def, model.locale || 'en', 'withdrawn', t('withdrawnSaved'));
+  const mayKeep = mayKeepAnswers(withdrawalPolicy(def.json), model.data as Record<string, unknown>);
+  if (!confirm(t(mayKeep ? 'withdrawConfirmAsk' : 'withdrawConfirm'))) return;
+  const given = mayKeep ? answersSoFar(model) : {};
+  const keep = mayKeep && Object.keys(given).length > 0 && (await askKeep(app));
+  await queue(model, def, progress, keep ? { data: given, refusal: false, withdrawn: true } : { data: {}, refusal: true, withdrawn: true });
+  stopped(def, model.locale || 'en', 'withdrawn', t(keep ? 'withdrawnKeptSaved' : 'withdrawnSaved'));
 }
 
 async function queue(

@@ -76,6 +76,14 @@ const en = {
   withdraw: 'The respondent stops',
   withdrawConfirm: 'The respondent stops the interview. Nothing of it is kept, only a count that it was stopped. Stop now?',
   withdrawnSaved: 'Interview stopped by the respondent. Only the count is kept.',
+  withdrawConfirmAsk:
+    'The respondent stops the interview. Stop now? You will then ask whether the answers given so far may be kept, as they agreed at the start.',
+  keepTitle: 'May the answers given so far be kept?',
+  keepHelp:
+    'At the start the respondent agreed that their answers could be kept if they stopped. Ask again now. If they say no or are not sure, keep nothing.',
+  keepYes: 'Yes: keep the answers given so far',
+  keepNo: 'No: keep nothing',
+  withdrawnKeptSaved: 'Interview stopped by the respondent. The answers given so far are kept, as they agreed.',
   rendererMissing: 'The form could not be loaded: open the app once with a network connection, then try again.',
   stoppedWithdrawn: 'The interview was stopped',
   stoppedScreening: 'The interview ends here',
@@ -166,6 +174,14 @@ const fr: Partial<Record<StringKey, string>> = {
   withdrawConfirm:
     "La personne interrogée arrête l'entretien. Rien n'en est gardé, seulement le fait qu'il a été arrêté. Arrêter maintenant ?",
   withdrawnSaved: 'Entretien arrêté par la personne interrogée. Seul le décompte est gardé.',
+  withdrawConfirmAsk:
+    "La personne interrogée arrête l'entretien. Arrêter maintenant ? Vous lui demanderez ensuite si les réponses déjà données peuvent être gardées, comme elle l'a accepté au début.",
+  keepTitle: 'Les réponses déjà données peuvent-elles être gardées ?',
+  keepHelp:
+    'Au début, la personne a accepté que ses réponses soient gardées si elle arrêtait. Demandez-le-lui de nouveau. Si elle dit non ou hésite, ne gardez rien.',
+  keepYes: 'Oui : garder les réponses déjà données',
+  keepNo: 'Non : ne rien garder',
+  withdrawnKeptSaved: "Entretien arrêté par la personne interrogée. Les réponses déjà données sont gardées, comme elle l'a accepté.",
   rendererMissing: 'Le formulaire n’a pas pu être chargé : ouvrez l’application une fois avec une connexion réseau, puis réessayez.',
   stoppedWithdrawn: "L'entretien a été arrêté",
   stoppedScreening: "L'entretien s'arrête ici",
@@ -254,6 +270,13 @@ const ar: Partial<Record<StringKey, string>> = {
   withdraw: 'المستجيب يتوقف',
   withdrawConfirm: 'يوقف المستجيب المقابلة. لا يُحفظ منها شيء، فقط عدد يفيد بأنها أوقفت. هل تريد الإيقاف الآن؟',
   withdrawnSaved: 'أوقف المستجيب المقابلة. يُحفظ العدد فقط.',
+  withdrawConfirmAsk:
+    'يوقف المستجيب المقابلة. هل تريد الإيقاف الآن؟ ستسأله بعد ذلك إن كان يجوز حفظ الإجابات التي قدّمها حتى الآن، كما وافق في البداية.',
+  keepTitle: 'هل يجوز حفظ الإجابات المقدَّمة حتى الآن؟',
+  keepHelp: 'وافق المستجيب في البداية على حفظ إجاباته إن توقف. اسأله مرة أخرى الآن. إن قال لا أو لم يكن متأكدًا، فلا تحفظ شيئًا.',
+  keepYes: 'نعم: احفظ الإجابات المقدَّمة حتى الآن',
+  keepNo: 'لا: لا تحفظ شيئًا',
+  withdrawnKeptSaved: 'أوقف المستجيب المقابلة. حُفظت الإجابات المقدَّمة حتى الآن، كما وافق.',
   rendererMissing: 'تعذّر تحميل الاستمارة: افتح التطبيق مرة واحدة مع اتصال بالشبكة، ثم حاول مجددًا.',
   stoppedWithdrawn: 'أُوقفت المقابلة',
   stoppedScreening: 'تنتهي المقابلة هنا',

@@ -17,7 +17,10 @@ export interface OutboxItem {
   endedAt: string;
   /** Screening stopped it: data holds only what the screening rules read. */
   refusal: boolean;
-  /** The respondent stopped it: data is empty, and the server counts it (reason withdrawn). */
+  /**
+   * The respondent stopped it: data is empty and the server counts it (reason withdrawn), or, when
+   * the respondent allowed it, data holds the answers given so far (refusal is then false).
+   */
   withdrawn?: boolean;
   /** It was paused for the respondent's distress: the flag goes with the interview, or with its count. */
   distress?: boolean;
