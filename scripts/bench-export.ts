@@ -1,12 +1,13 @@
 // npm run bench:export [-- --n 1000000]              synthetic interviews (few distinct keys)
 // npm run bench:export -- --data realistic [--n 20000]  realistic interviews, as a release
 // Generates N interviews of the shipped scoping questionnaire straight into a fresh SQLite file
-// (not committed), then measures in separate processes, so each peak RSS is its own:
+// (not committed), then measures in separate processes, so each peak RSS is its own (disclosure
+// control runs in its worker thread, as on the server: its memory is part of the figure):
 //   1. synthetic: the public-profile export bundle (two passes, disclosure control, CSV, zip) to a
 //      file; realistic: a release under the scoping survey's disclosure policy (scenarios, global
 //      recoding, local suppression), computed, stored in the database and approved;
 //   2. the baseline: the same rows read page by page and written by plain csv-stringify.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,6 +28,7 @@ import { exportBound, exportPage } from '../src/storage/exports';
 import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
 import { inlineValidator } from '../src/validation/run';
+import { createSdcPool } from '../src/entry/sdc-pool';
 
 const { values } = parseArgs({
   options: {
@@ -141,8 +143,11 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const started = performance.now();
   let rows = 0;
+  // Disclosure control runs in its worker thread, as on the server (`npm start`): its memory is
+  // part of this process's peak RSS.
+  const anonymizer = createSdcPool();
   if (kind === 'export') {
-    const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32) };
+    const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32), anonymizer };
     const operator = {
       actor: 'bench',
       userId: 'bench',
@@ -156,7 +161,11 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
     const to = values.rows ? new Date(Date.parse('2026-01-01T00:00:00Z') + (Number(values.rows) - 1) * 20_000) : undefined;
     const prepared = await prepareExport(deps, exportSpec(operator, 'migrant-scoping', { profile: 'public', to }));
     rows = prepared.rows;
-    process.stderr.write(`pass one and disclosure control: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const m = process.memoryUsage();
+    const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+    process.stderr.write(
+      `pass one and disclosure control: ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${mb(m.rss)} (JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, array buffers ${mb(m.arrayBuffers)})\n`,
+    );
     await pipeline(Readable.fromWeb(exportStream(deps, prepared) as unknown as NodeWebStream<Uint8Array>), createWriteStream(out));
     const r = prepared.sdc!.report;
     process.stderr.write(
@@ -172,6 +181,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
       newId: () => crypto.randomUUID(),
       pseudonymKey: new Uint8Array(32),
       rowLimit: 0,
+      anonymizer,
     };
     const operator = {
       actor: 'bench',
@@ -241,6 +251,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ rows, seconds, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), bytes: statSync(out).size }));
+  await anonymizer.close();
   handle.close();
 }
 
@@ -305,6 +316,8 @@ if (values.child) {
   await generate(values.generate);
 } else {
   const tmp = tempDir('periplus-bench-export-');
+  // The server's build, for its disclosure-control worker (dist/sdc-worker.mjs).
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   await esbuild({
     entryPoints: [join(ROOT, 'scripts/bench-export.ts')],
     outfile: CHILD,

@@ -94,13 +94,16 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
       const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
       const position = positions[records]!;
       const b = Math.floor(position / BUCKET);
-      rows[b]!.add(`${position} ${r} ${rank} ${row.seq}`, packCells(cells));
+      rows[b]!.add(position, r, rank, row.seq, packCells(cells));
       if (repeats.length)
         repeatRows(p, row).forEach((lines, t) => {
           for (const line of lines)
             repeats[t]![b]!.add(
-              JSON.stringify([position, line.parent, line.key]),
-              line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : '',
+              position,
+              0,
+              0,
+              0,
+              `${JSON.stringify([line.parent, line.key])}\n${line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : ''}`,
             );
         });
       if (snapshot) {

@@ -98,10 +98,12 @@ export async function* pages(deps: ExportDeps, p: Pick<PreparedExport, 'spec' | 
   }
 }
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+
 /** Main-table cells of one row before disclosure control: all columns, or only those in `only`. */
 export function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const hidden = new Set(row.hidden);
+  const hidden = row.hidden.length ? new Set(row.hidden) : NONE_HIDDEN;
   const columns = p.files[0]!.columns;
   const cell = (ci: number) => {
     const c = columns[ci]!;

@@ -213,14 +213,12 @@ export function exportStream(
     let done = 0;
     for (const [b, bucket] of sdc.rows.entries()) {
       const from = b * BUCKET;
-      const rows = bucket.take().map((e) => {
-        const [position, r, rank, seq] = e.head.split(' ').map(Number) as [number, number, number, number];
-        return { position, r, rank, seq, cells: unpackCells(e.text) };
-      });
-      rows.sort((x, y) => x.position - y.position);
-      const keys = await rowKeys(sdc.rowKeyCipherKey, from, Math.min(BUCKET, p.rows - from));
-      const lines: string[] = [];
-      for (const { position, r, rank, seq, cells } of rows) {
+      const count = Math.min(BUCKET, p.rows - from);
+      const keys = await rowKeys(sdc.rowKeyCipherKey, from, count);
+      // Written a few hundred lines at a time: nothing of a row lives long enough to be promoted.
+      let lines: string[] = [];
+      bucket.take(from, count, (position, r, rank, seq, text) => {
+        const cells = unpackCells(text);
         const j = placer.place(r, rank);
         sdc.keyColumns.forEach((ci, v) => {
           const code = t.codes[v]![j]!;
@@ -237,11 +235,15 @@ export function exportStream(
           sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
         }
         for (const [ci, seen] of tracked) seen.add(cells[ci]!);
-        cells[0] = keys[position - from]!;
+        cells[0] = keys.key(position - from);
         lines.push(csvLine(cells, p.spec.maskFormulas));
-      }
+        if (lines.length === 256) {
+          main.write(lines.join(''), lines.length);
+          lines = [];
+        }
+      });
       main.write(lines.join(''), lines.length);
-      done += lines.length;
+      done += count;
       onProgress?.(done, p.rows);
       yield;
     }
@@ -252,22 +254,18 @@ export function exportStream(
       out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
       for (const [b, bucket] of sdc.repeats[i]!.entries()) {
         const from = b * BUCKET;
-        const keys = await rowKeys(sdc.rowKeyCipherKey, from, Math.min(BUCKET, p.rows - from));
-        // Rows of one response keep their order (a stable sort by position).
-        const rows = bucket.take().map((e) => {
-          const [position, parent, key] = JSON.parse(e.head) as [number, string, string];
-          return { position, parent, key, text: e.text };
+        const count = Math.min(BUCKET, p.rows - from);
+        const keys = await rowKeys(sdc.rowKeyCipherKey, from, count);
+        // Rows of one response keep their order (the bucket's sort is stable).
+        const lines: string[] = [];
+        bucket.take(from, count, (position, _a, _b, _c, text) => {
+          const cut = text.indexOf('\n');
+          const [parent, key] = JSON.parse(text.slice(0, cut)) as [string, string];
+          const rowKey = keys.key(position - from);
+          const head = csvLine([rowKey + parent, rowKey + key], false);
+          lines.push(cut < text.length - 1 ? `${head.slice(0, -1)},${text.slice(cut + 1)}` : head);
         });
-        rows.sort((x, y) => x.position - y.position);
-        out.write(
-          rows
-            .map((e) => {
-              const head = csvLine([keys[e.position - from]! + e.parent, keys[e.position - from]! + e.key], false);
-              return e.text ? `${head.slice(0, -1)},${e.text}` : head;
-            })
-            .join(''),
-          rows.length,
-        );
+        out.write(lines.join(''), lines.length);
         yield;
       }
       out.close();

@@ -58,6 +58,8 @@ export async function countExportRows(db: Db, questionnaireId: string, f: Export
   return rows[0]!.n;
 }
 
+const NONE: string[] = [];
+
 type RawRow = {
   seq: number;
   instanceId: string;
@@ -93,10 +95,13 @@ export async function exportPage(
     from ${r} inner join ${questionnaireVersions} on ${eq(questionnaireVersions.id, r.versionId)}
     where ${and(where(questionnaireId, f, upTo), gt(r.seq, after))}
     order by ${r.seq} limit ${limit}`);
-  return rows.map((row) => ({
-    ...row,
-    submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt),
-    hidden: row.hidden === '[]' ? [] : (JSON.parse(row.hidden) as string[]),
-    withdrawn: row.withdrawn === 1,
-  }));
+  // Mapped in place: a million rows should not each leave a second object behind.
+  const mapped = rows as unknown as ExportRow[];
+  for (const row of mapped) {
+    const raw = row as unknown as RawRow;
+    row.submittedAt = raw.submittedAt === null ? null : new Date(raw.submittedAt);
+    row.hidden = raw.hidden === '[]' ? NONE : (JSON.parse(raw.hidden) as string[]);
+    row.withdrawn = raw.withdrawn === 1;
+  }
+  return mapped;
 }

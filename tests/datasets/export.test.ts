@@ -397,3 +397,32 @@ describe('packCells', () => {
     for (const cells of [['a', '', 'b c', 'ع'], ['x\u0001y', 'z'], [''], ['j', 's']]) expect(unpackCells(packCells(cells))).toEqual(cells);
   });
 });
+
+describe('a shuffle bucket', () => {
+  it('gives back every row by position, rows of one position in the order they came, across compressed blocks', async () => {
+    const { Bucket } = await import('../../src/datasets/shuffle');
+    const bucket = new Bucket();
+    const from = 32_768;
+    const span = 3_000;
+    // Positions filed out of order, some twice (repeat rows of one response), texts of every size:
+    // empty, non-ASCII, and one larger than a block.
+    const filed: Array<[number, number, number, number, string]> = [];
+    for (let i = 0; i < span; i++) {
+      const position = from + ((i * 1_777) % span);
+      const times = i % 7 === 0 ? 2 : 1;
+      for (let k = 0; k < times; k++) {
+        const text = i === 5 ? 'x'.repeat(200_000) : i % 11 === 0 ? '' : `row ${i}.${k} «ع» ${'é'.repeat(i % 50)}`;
+        filed.push([position, i, k, 2 ** 40 + i, text]);
+        bucket.add(position, i, k, 2 ** 40 + i, text);
+      }
+    }
+    const seen: Array<[number, number, number, number, string]> = [];
+    bucket.take(from, span, (position, a, b, c, text) => seen.push([position, a, b, c, text]));
+    const expected = [...filed].sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+    expect(seen).toEqual(expected);
+    // Taken once: the bucket is empty afterwards.
+    const again: unknown[] = [];
+    bucket.take(from, span, (...row) => again.push(row));
+    expect(again).toEqual([]);
+  });
+});

@@ -126,10 +126,35 @@ adultData.describe('disclosure control in a worker thread (the Node server)', ()
       expect(threaded.report).toEqual(inline.report);
       expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
       expect(threaded.report.after.violators.strict['5']).toBe(0);
+      // The thread's heap bound is no constraint on a table of this size.
+      expect(pool.retries()).toBe(0);
     } finally {
       await pool.close();
     }
   });
+});
+
+describe('the bounded disclosure-control thread', () => {
+  it('computes a table too large for its heap again in a thread without a bound: the bound costs memory, never a result', async () => {
+    const pool = createSdcPool(8);
+    try {
+      const p = policy({ quasiIdentifiers: ['a', 'b', 'c', 'd', 'e', 'f'], k: 5, maxGlobalRisk: 0.01 });
+      // A small table fits the bound.
+      await pool(tableFromRows(['a'], [['x'], ['x'], ['x']]), policy({ quasiIdentifiers: ['a'] }));
+      expect(pool.retries()).toBe(0);
+      // 100,000 nearly unique records: the search's key maps do not fit in 8 MB.
+      let seed = 7;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+      const rows = Array.from({ length: 100_000 }, () => p.quasiIdentifiers.map((v) => `${v}${next() % 60}`));
+      const inline = anonymizeTable(tableFromRows(p.quasiIdentifiers, rows), p);
+      const threaded = await pool(tableFromRows(p.quasiIdentifiers, rows), p);
+      expect(pool.retries()).toBe(1);
+      expect(threaded.report).toEqual(inline.report);
+      expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
 
 adultData.describe('the grouped table (one row per key, as the export uses it)', () => {
