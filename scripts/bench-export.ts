@@ -251,6 +251,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ rows, seconds, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), bytes: statSync(out).size }));
+  if (anonymizer.retries()) process.stderr.write(`disclosure control ran again without a heap bound ${anonymizer.retries()} time(s)\n`);
   await anonymizer.close();
   handle.close();
 }
