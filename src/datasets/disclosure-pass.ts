@@ -94,6 +94,10 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
       const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
       const position = positions[records]!;
       const b = Math.floor(position / BUCKET);
+      // Pass two writes the key columns from the treated table and the row key from its position:
+      // their cells need not wait in the bucket.
+      cells[0] = '';
+      for (const ci of keyColumns) cells[ci] = '';
       rows[b]!.add(position, r, rank, row.seq, packCells(cells));
       if (repeats.length)
         repeatRows(p, row).forEach((lines, t) => {
