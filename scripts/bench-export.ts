@@ -313,8 +313,8 @@ async function generateRealistic(dbFile: string): Promise<void> {
 if (values.child) {
   await child(values.child, values.db!, values.out!);
 } else if (values.generate) {
-  // --generate FILE: only write the synthetic database (for profiling one side by hand).
-  await generate(values.generate);
+  // --generate FILE [--data realistic]: only write the database (for profiling one side by hand).
+  await (REALISTIC ? generateRealistic : generate)(values.generate);
 } else {
   const tmp = tempDir('periplus-bench-export-');
   // The server's build, for its disclosure-control worker (dist/sdc-worker.mjs).
