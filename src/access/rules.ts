@@ -33,6 +33,8 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /': { public: true },
   'GET /fill/:questionnaireId/:version/:instanceId': { public: true },
   'GET /print/:instanceId': { public: true },
+  // Workspace shells hold no data: each page reads the API with the person's session.
+  'GET /workspace/:page': { public: true },
   'GET /collect': { public: true },
   'GET /collect/': { public: true },
   'GET /collect/manifest.webmanifest': { public: true },
@@ -65,6 +67,7 @@ export const ACCESS: Record<string, AccessRule> = {
   'GET /api/v1/responses/:instanceId/diff': { roles: editors },
   'GET /api/v1/trash': { roles: reviewers },
 
+  'PUT /api/v1/session/password': { roles: everyone, sessionOnly: true },
   'GET /api/v1/users': { roles: ['admin'] },
   'POST /api/v1/users': { roles: ['admin'] },
   'PATCH /api/v1/users/:userId': { roles: ['admin'] },

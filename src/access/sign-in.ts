@@ -13,7 +13,8 @@ import {
   recordFailureStatement,
   refundFailureStatement,
 } from '../storage/sessions';
-import { findUserByName, type UserRow } from '../storage/users';
+import { findUser, findUserByName, type UserRow } from '../storage/users';
+import { updateUser } from './accounts';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { randomToken, hashToken } from './secrets';
 import { hmac } from '@noble/hashes/hmac.js';
@@ -113,4 +114,50 @@ export async function signOut(deps: Pick<Deps, 'atomic' | 'clock'>, { principal:
       details: {},
     }),
   ]);
+}
+
+/**
+ * A person changes their own password. The current one is checked, counted with sign-in's
+ * failures for the account (a stolen session cannot guess it faster than the sign-in form); then,
+ * as when an admin resets it, every session and API token of theirs ends: they sign in again.
+ */
+export async function changeOwnPassword(
+  deps: SignInDeps & Pick<Deps, 'newId'>,
+  actor: Actor,
+  current: string,
+  next: string,
+): Promise<void> {
+  const p = actor.principal;
+  const user = p.via === 'session' ? await findUser(deps.db, p.userId) : undefined;
+  if (!user) throw new AppError('forbidden', 'Only a signed-in person changes their own password.');
+  const now = deps.clock.now();
+  const accountKey = `account:${typedName(deps, user.username)}`;
+  const { signInWindowMs: w, signInLockMs: lock, signInLimitPerAccount } = deps.config;
+  const [counted] = (await deps.atomic((db) => [recordFailureStatement(db, accountKey, now, w, signInLimitPerAccount, lock)])) as Array<
+    Array<{ failures: number }>
+  >;
+  if (counted![0]!.failures > signInLimitPerAccount)
+    throw tooMany('too_many_attempts', `Too many wrong passwords; try again in ${Math.ceil(lock / 1000)} seconds.`, Math.ceil(lock / 1000));
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    await deps.atomic((db) => [
+      auditStatement(db, {
+        at: now,
+        actor: p.actor,
+        action: 'user.password_change_failed',
+        targetType: 'user',
+        targetId: user.id,
+        requestId: actor.requestId,
+        details: {},
+      }),
+    ]);
+    throw new AppError('bad_request', 'The current password is not correct.', [
+      { path: 'currentPassword', type: 'wrong_password', message: 'not your current password' },
+    ]);
+  }
+  await deps.atomic((db) => [clearThrottleStatement(db, accountKey)]);
+  await updateUser(deps, actor, user.id, { password: next }).catch((e: unknown) => {
+    // The policy's refusal names this request's field.
+    if (e instanceof AppError) for (const d of e.details) if (d.path === 'password') d.path = 'newPassword';
+    throw e;
+  });
 }

@@ -35,6 +35,7 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'fill.js': 'fill.ts',
   'print.js': 'print.ts',
   'collect.js': 'collect.ts',
+  'workspace.js': 'workspace.ts',
   'collect-sw.js': 'service-worker.ts',
 };
 const CLIENT_CSS = 'periplus.css';

@@ -3,9 +3,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../access/authenticate';
-import { signIn, signOut } from '../access/sign-in';
+import { changeOwnPassword, signIn, signOut } from '../access/sign-in';
+import { accountOf } from '../access/accounts';
 import type { Deps } from '../deps';
-import { principalOf } from './auth';
+import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
 import { BODY, errorReplies, jsonBody, jsonReply } from './schemas';
@@ -23,8 +24,25 @@ const SessionReply = z
     via: z.string(),
     csrfToken: z.string().optional().openapi({ description: 'Echo in X-CSRF-Token on cookie-authenticated writes' }),
     expiresAt: z.iso.datetime().optional(),
+    username: z.string().optional().openapi({ description: 'A person (session or API token): their user name' }),
+    displayName: z.string().optional().openapi({ description: 'A person: the name shown in the pages' }),
   })
   .openapi('Session');
+const PasswordChange = z
+  .object({
+    currentPassword: z.string().min(1).max(1000),
+    newPassword: z.string().max(1000).openapi({ description: 'At least 12 characters, not easily guessed' }),
+  })
+  .strict()
+  .openapi('PasswordChange');
+const passwordRoute = createRoute({
+  method: 'put',
+  path: '/session/password',
+  tags: ['Session'],
+  summary: 'Change your own password (every session and API token of yours ends: sign in again)',
+  request: { body: jsonBody(PasswordChange) },
+  responses: { 204: { description: 'Changed; signed out everywhere' }, ...errorReplies(...BODY, 'too_many_attempts') },
+});
 
 const signInRoute = createRoute({
   method: 'post',
@@ -88,8 +106,10 @@ export function sessionRoutes(deps: Deps) {
     }
   });
 
-  app.openapi(whoRoute, (c) => {
+  app.openapi(whoRoute, async (c) => {
     const p = principalOf(c);
+    // A device acts for the coordinator who enrolled it: it is not told their name.
+    const person = p.via === 'device-token' ? undefined : await accountOf(deps, p.userId);
     return c.json(
       {
         actor: p.actor,
@@ -98,9 +118,17 @@ export function sessionRoutes(deps: Deps) {
         questionnaires: p.questionnaires === '*' ? ('*' as const) : [...p.questionnaires],
         via: p.via,
         csrfToken: p.csrfToken,
+        ...(person ? { username: person.username, displayName: person.displayName } : {}),
       },
       200,
     );
+  });
+
+  app.openapi(passwordRoute, async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    await changeOwnPassword(deps, actorOf(c), currentPassword, newPassword);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
   });
 
   app.openapi(signOutRoute, async (c) => {

@@ -31,11 +31,15 @@ interface PageSpec {
   head?: string;
   /**
    * 'lazy': the page's script loads the renderer when it needs a form (web/client/renderer.ts);
-   * the page only preloads it. Otherwise the renderer runs before the page's script.
+   * the page only preloads it. 'none': a page without a form (the workspace) loads none of it.
+   * Otherwise the renderer runs before the page's script.
    */
-  renderer?: 'lazy';
+  renderer?: 'lazy' | 'none';
   attrs?: Record<string, string>;
 }
+
+/** The workspace's pages, by path (/workspace/<page>). */
+export const WORKSPACE_PAGES = ['devices', 'users', 'audit', 'account'];
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -49,12 +53,15 @@ function shell(manifest: Record<string, string>, spec: PageSpec): string {
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
   const lazy = spec.renderer === 'lazy';
+  const none = spec.renderer === 'none';
   const link = (s: string) => `<link rel="stylesheet" href="${assetUrl(manifest, s)}">`;
   const preload = (s: string, as: 'style' | 'script') => `<link rel="preload" as="${as}" href="${assetUrl(manifest, s)}" data-renderer>`;
-  const head = lazy
-    ? [link(OWN_STYLE), preload(SURVEY_STYLE, 'style'), ...SURVEY_SCRIPTS.map((s) => preload(s, 'script'))].join('\n')
-    : STYLES.map(link).join('\n');
-  const scripts = lazy ? [spec.script] : [...SURVEY_SCRIPTS, spec.script];
+  const head = none
+    ? link(OWN_STYLE)
+    : lazy
+      ? [link(OWN_STYLE), preload(SURVEY_STYLE, 'style'), ...SURVEY_SCRIPTS.map((s) => preload(s, 'script'))].join('\n')
+      : STYLES.map(link).join('\n');
+  const scripts = lazy || none ? [spec.script] : [...SURVEY_SCRIPTS, spec.script];
   return `<!doctype html>
 <html lang="en" dir="ltr">
 <head>
@@ -117,6 +124,13 @@ export function pageRoutes(assets: AssetSource | undefined) {
   app.get('/print/:instanceId', (c) =>
     html(c, { title: 'Periplus: printable questionnaire', script: 'print.js', attrs: { instance: c.req.param('instanceId') } }),
   );
+  // The workspace: coordinators', admins' and researchers' pages (web/client/workspace.ts). Which
+  // page is in the path; what the person may see there comes from the API, as on every page.
+  app.get('/workspace/:page', (c) => {
+    const page = c.req.param('page');
+    if (!WORKSPACE_PAGES.includes(page)) return c.notFound();
+    return html(c, { title: `Periplus: ${page}`, script: 'workspace.js', renderer: 'none', attrs: { page } });
+  });
   app.get('/collect', (c) => c.redirect('/collect/', 301));
   app.get('/collect/', (c) =>
     html(c, {

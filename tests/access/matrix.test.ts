@@ -69,6 +69,7 @@ const CASES: Record<string, Case> = {
   'GET /': { allow: 'public', url: () => '/', ok: 200 },
   'GET /fill/:questionnaireId/:version/:instanceId': { allow: 'public', url: () => `/fill/demo/1/${instanceId()}`, ok: 200 },
   'GET /print/:instanceId': { allow: 'public', url: () => `/print/${instanceId()}`, ok: 200 },
+  'GET /workspace/:page': { allow: 'public', url: () => '/workspace/devices', ok: 200 },
   'GET /collect': { allow: 'public', url: () => '/collect', ok: 301 },
   'GET /collect/': { allow: 'public', url: () => '/collect/', ok: 200 },
   'GET /collect/manifest.webmanifest': { allow: 'public', url: () => '/collect/manifest.webmanifest', ok: 200 },
@@ -222,6 +223,13 @@ const CASES: Record<string, Case> = {
   // Token management needs a signed-in person: every token-authenticated call is refused.
   'GET /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', ok: 403 },
   'POST /api/v1/tokens': { allow: EVERYONE, url: () => '/api/v1/tokens', body: () => ({ name: 'script' }), ok: 403 },
+  // The matrix calls with tokens: a session-only route refuses every one of them.
+  'PUT /api/v1/session/password': {
+    allow: EVERYONE,
+    url: () => '/api/v1/session/password',
+    body: () => ({ currentPassword: 'x', newPassword: 'y' }),
+    ok: 403,
+  },
   'DELETE /api/v1/tokens/:tokenId': { allow: EVERYONE, url: (c) => `/api/v1/tokens/${c.tokenId}`, ok: 403 },
   // A release stricter than the demo data can meet: allowed callers learn that (422), nothing is kept.
   'GET /api/v1/questionnaires/:questionnaireId/export': {

@@ -111,6 +111,62 @@ describe('sessions and tokens', () => {
     });
   });
 
+  describe("one's own account", () => {
+    it('tells a signed-in person their user name and display name, and a device nothing of its issuer', async () => {
+      const { cookie } = await session();
+      expect(await (await t.app.request('/api/v1/session', { headers: { cookie } })).json()).toMatchObject({
+        username: 'ada',
+        displayName: 'ada',
+        role: 'coordinator',
+      });
+      const device = await t.device({ questionnaires: ['demo'], country: 'TUN' });
+      const asDevice = await (await t.app.request('/api/v1/session', { headers: device.headers })).json();
+      expect(asDevice).not.toHaveProperty('username');
+      expect(asDevice).not.toHaveProperty('displayName');
+    });
+
+    it("changes one's own password only with the current one, throttled, and ends every session and token", async () => {
+      const { cookie, csrfToken } = await session();
+      const other = await session();
+      const headers = { cookie, 'x-csrf-token': csrfToken };
+      const change = (body: unknown, h: Record<string, string> = headers) =>
+        t.app.request('/api/v1/session/password', jsonRequest('PUT', body, h));
+      // Not with an API token, whoever holds it.
+      expect((await change({ currentPassword: TEST_PASSWORD, newPassword: 'a new long passphrase' }, ada.headers)).status).toBe(403);
+      const wrong = await change({ currentPassword: 'not it at all', newPassword: 'a new long passphrase' });
+      expect(wrong.status).toBe(400);
+      expect((await wrong.json()).error.details).toEqual([expect.objectContaining({ path: 'currentPassword', type: 'wrong_password' })]);
+      const weak = await change({ currentPassword: TEST_PASSWORD, newPassword: 'short' });
+      expect(weak.status).toBe(400);
+      expect((await weak.json()).error.details).toEqual([expect.objectContaining({ path: 'newPassword', type: 'weak_password' })]);
+      const done = await change({ currentPassword: TEST_PASSWORD, newPassword: 'a new long passphrase' });
+      expect(done.status).toBe(204);
+      expect(done.headers.get('set-cookie')).toMatch(/periplus_session=;/);
+      // Every session and API token ends; the new password signs in, the old one does not.
+      for (const h of [{ cookie }, { cookie: other.cookie }, ada.headers])
+        expect((await t.app.request('/api/v1/session', { headers: h })).status).toBe(401);
+      expect((await signIn('ada', TEST_PASSWORD)).status).toBe(401);
+      expect((await signIn('ada', 'a new long passphrase')).status).toBe(200);
+    });
+
+    it('counts wrong current passwords with the sign-in failures of the account', async () => {
+      const { cookie, csrfToken } = await session();
+      const headers = { cookie, 'x-csrf-token': csrfToken };
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          (
+            await t.app.request(
+              '/api/v1/session/password',
+              jsonRequest('PUT', { currentPassword: `guess ${i}`, newPassword: 'x'.repeat(20) }, headers),
+            )
+          ).status,
+        );
+      expect(statuses).toContain(429);
+      expect(statuses.indexOf(429)).toBeLessThanOrEqual(defaultConfig.signInLimitPerAccount);
+    });
+  });
+
   describe('CSRF', () => {
     it('refuses a cookie-authenticated write without the CSRF token, accepts it with', async () => {
       const { cookie, csrfToken } = await session();

@@ -1,8 +1,10 @@
 // The browser suite's stack: the real `periplus serve` process on a fresh SQLite file with the
 // shipped questionnaires and a small assessment, accounts made with the CLI, and Debian's Chromium
 // driven by playwright-core (no browser download).
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from '../support/app';
 import { ROOT, runCli, startServerProcess, type ServerProcess } from '../support/process';
@@ -440,4 +442,15 @@ export async function cutNetwork(context: BrowserContext): Promise<void> {
 export async function restoreNetwork(context: BrowserContext): Promise<void> {
   await context.unroute('**/api/**');
   await context.setOffline(false);
+}
+
+/** axe-core's verdict on the page: serious and critical violations only, each with its rule and where. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source); // through DevTools: the page's CSP rightly allows no injected script
+  const results = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<any> } }).axe.run());
+  expect(results.passes.length).toBeGreaterThan(10); // axe did look at the page
+  return (results.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -3,7 +3,6 @@
 // no token and no plaintext JSON; a wrong PIN opens nothing; five wrong PINs wipe the phone; the
 // app locks when hidden; a device the coordinator revokes wipes itself at its next contact.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import {
   restoreNetwork,
   choosePinOnPage,
   FLAGS,
+  axeViolations,
   openOutbox,
   PIN,
   rawStore,
@@ -228,17 +228,6 @@ describe('a device the coordinator revokes wipes itself at its next contact', ()
     await context.close();
   });
 });
-
-/** axe-core's verdict on the page: serious and critical violations only, each with its rule and where. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source); // through DevTools: the page's CSP rightly allows no injected script
-  const results = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<any> } }).axe.run());
-  expect(results.passes.length).toBeGreaterThan(10); // axe did look at the page
-  return (results.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the PIN screens for people', () => {
   for (const [lang, width] of [

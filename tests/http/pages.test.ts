@@ -18,6 +18,10 @@ describe('browser pages over HTTP', () => {
       '/collect/',
       '/fill/demo/1/5b1f0f0e-8d0c-4c5e-9a55-000000000001',
       '/print/5b1f0f0e-8d0c-4c5e-9a55-000000000001',
+      '/workspace/devices',
+      '/workspace/users',
+      '/workspace/audit',
+      '/workspace/account',
     ]) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(200);
@@ -41,6 +45,15 @@ describe('browser pages over HTTP', () => {
       `/fill/..%2Fusers/1/${id}`,
       `/fill/demo/..%2F..%2Fx/${id}`,
     ])
+      expect((await t.app.request(url)).status, url).toBe(404);
+  });
+
+  it('serves the workspace pages it has, with no form renderer, and 404 for any other', async () => {
+    const devices = await (await t.app.request('/workspace/devices')).text();
+    expect([...devices.matchAll(/<script src="\/assets\/[0-9a-f]{12}\/([^"]+)"/g)].map((m) => m[1])).toEqual(['workspace.js']);
+    expect(devices).not.toMatch(/survey/);
+    expect(devices).toMatch(/data-page="devices"/);
+    for (const url of ['/workspace/', '/workspace/trash', '/workspace/..%2Fusers', '/workspace/devices/1'])
       expect((await t.app.request(url)).status, url).toBe(404);
   });
 

@@ -54,7 +54,16 @@ export async function api<T = any>(
 export const errorText = (r: ApiResult) => r.body?.error?.message ?? `HTTP ${r.status}`;
 
 /** The signed-in person, or null (and the CSRF token is remembered for writes). */
-export async function currentSession(): Promise<{ actor: string; role: string; countries: '*' | string[]; csrfToken?: string } | null> {
+export interface Session {
+  actor: string;
+  role: string;
+  countries: '*' | string[];
+  csrfToken?: string;
+  username?: string;
+  displayName?: string;
+}
+
+export async function currentSession(): Promise<Session | null> {
   const r = await api('/session');
   if (!r.ok) return null;
   if (r.body.csrfToken) useCsrf(r.body.csrfToken);

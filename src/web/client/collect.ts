@@ -9,7 +9,8 @@ import { screeningAnswers, screeningRules, screeningStop } from '../../questionn
 import { mayKeepAnswers, withdrawalPolicy } from '../../questionnaires/withdrawal';
 import { api, errorText, useBearer, uuid, whenRevoked } from './api';
 import { byId, h, replace, root } from './dom';
-import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
+import { applyLanguage, createForm, formLanguages, render } from './form';
+import { languageSwitch } from './language-switch';
 import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
 import {
   deviceToken,

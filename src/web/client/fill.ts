@@ -6,7 +6,8 @@
 import type { PageModel, PanelModel, Question, SurveyModel } from 'survey-core';
 import { api, currentSession, errorText } from './api';
 import { h, replace, root } from './dom';
-import { applyLanguage, createForm, formLanguages, languageSwitch, render } from './form';
+import { applyLanguage, createForm, formLanguages, render } from './form';
+import { languageSwitch } from './language-switch';
 import { initialLanguage, setLanguage, t, timeOf } from './i18n';
 
 const SAVE_DELAY_MS = 1500;

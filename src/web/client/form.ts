@@ -4,30 +4,12 @@ import type { SurveyModel } from 'survey-core';
 import { registerCustomProperties } from '../../questionnaires/custom-properties';
 import { directionOf } from '../../questionnaires/translations';
 import { parseNumber } from './digits';
-import { h } from './dom';
-import { setLanguage, t } from './i18n';
+import { ENDONYMS } from './language-switch';
+import { setLanguage } from './i18n';
 import { Survey } from './survey-global';
 import { escapeAnswersInHtml } from '../../questionnaires/html-answers';
 
 declare const SurveyTheme: Record<string, unknown>;
-
-/** Names people know their language by, for the switch. */
-const ENDONYMS: Record<string, string> = {
-  en: 'English',
-  fr: 'Français',
-  ar: 'العربية',
-  fa: 'فارسی / دری',
-  prs: 'دری',
-  ps: 'پښتو',
-  ur: 'اردو',
-  ckb: 'کوردیی ناوەندی',
-  ti: 'ትግርኛ',
-  am: 'አማርኛ',
-  so: 'Soomaali',
-  es: 'Español',
-  it: 'Italiano',
-  de: 'Deutsch',
-};
 
 // Renderer strings survey-core does not ship for these languages: the buttons and the messages
 // people must understand (machine drafts, like the questionnaires' own).
@@ -141,16 +123,6 @@ export function createForm(json: Record<string, unknown>, lang: string): SurveyM
 
 export function formLanguages(json: Record<string, unknown>): string[] {
   return Array.isArray(json.languages) && json.languages.length ? (json.languages as string[]) : ['en'];
-}
-
-/** A labelled select that switches the form's language (and the page's direction with it). */
-export function languageSwitch(languages: readonly string[], current: string, onChange: (lang: string) => void): HTMLElement {
-  const select = h(
-    'select',
-    { id: 'language', name: 'language', onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
-    ...languages.map((l) => h('option', { value: l, lang: l, ...(l === current ? { selected: true } : {}) }, ENDONYMS[l] ?? l)),
-  );
-  return h('label', { class: 'language' }, h('span', {}, t('language')), select);
 }
 
 /** Applies a language to form and page: strings, lang, dir. */

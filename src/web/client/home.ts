@@ -3,8 +3,8 @@
 // links to fieldwork and the cross-country matrix.
 import { api, currentSession, errorText, uuid } from './api';
 import { h, replace, root } from './dom';
-import { dateTimeOf, initialLanguage, PAGE_LANGUAGES, setLanguage, t } from './i18n';
-import { languageSwitch } from './form';
+import { dateTimeOf, initialLanguage, setLanguage, t } from './i18n';
+import { navBar } from './nav';
 
 interface Version {
   version: string;
@@ -38,29 +38,11 @@ async function main(): Promise<void> {
 }
 
 function header(session: Session | null): HTMLElement {
-  return h(
-    'header',
-    { class: 'bar' },
-    h('h1', {}, 'Periplus'),
-    languageSwitch(PAGE_LANGUAGES, lang, (l) => {
-      lang = l;
-      setLanguage(l);
-      void main();
-    }),
-    session &&
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'sign-out',
-          onclick: async () => {
-            await api('/session', { method: 'DELETE' });
-            location.reload();
-          },
-        },
-        t('signOut'),
-      ),
-  );
+  return navBar(session, 'home', lang, (l) => {
+    lang = l;
+    setLanguage(l);
+    void main();
+  });
 }
 
 function showSignIn(message = ''): void {

@@ -1,0 +1,617 @@
+// The workspace: what coordinators and admins do without curl. One script for the pages under
+// /workspace/<page> (devices, users, audit, account); the server sends the shell, everything else
+// comes from the API with the person's session, so a page shows only what the role may see. No
+// form renderer is loaded here.
+import qrcode from 'qrcode-generator';
+import { api, currentSession, errorText, type Session } from './api';
+import { byId, h, replace, root } from './dom';
+import { dateTimeOf, initialLanguage, setLanguage, t } from './i18n';
+import { ENDONYMS } from './language-switch';
+import { mayOpen, navBar } from './nav';
+
+interface Questionnaire {
+  id: string;
+  title: string;
+  family: string;
+  currentVersion: string | null;
+  versions: Array<{ version: string; translations: Array<{ lang: string }> }>;
+}
+interface Token {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  questionnaires: string[];
+  country: string | null;
+  site: string | null;
+  languages: string[] | null;
+}
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  countries: string[];
+  questionnaires: string[];
+  disabled: boolean;
+}
+interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details: Record<string, unknown>;
+}
+
+const { el: app, data } = root();
+const page = data.page ?? '';
+let lang = initialLanguage();
+let session: Session | null = null;
+
+const ROLES = ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'];
+
+async function main(): Promise<void> {
+  setLanguage(lang);
+  session = await currentSession();
+  // Signed out: the home page signs in, and brings the person back to the front.
+  if (!session) return void location.assign('/');
+  const content = h('section', { id: 'page' });
+  replace(
+    app,
+    navBar(session, page, lang, (l) => {
+      lang = l;
+      void main();
+    }),
+    content,
+  );
+  if (!mayOpen(session, page)) return replace(content, h('p', { class: 'error', role: 'alert' }, t('notForRole')));
+  const show = PAGES[page];
+  if (show) await show(content, session);
+}
+
+const PAGES: Record<string, (el: HTMLElement, s: Session) => Promise<void>> = {
+  devices: devicesPage,
+  users: usersPage,
+  audit: auditPage,
+  account: accountPage,
+};
+
+// ---------------------------------------------------------------- small helpers
+
+/** A labelled input. */
+function field(label: string, input: HTMLElement): HTMLElement {
+  return h('label', {}, h('span', {}, label), input);
+}
+
+/** A message area that screen readers announce. */
+const status = () => h('p', { role: 'status', class: 'message' });
+
+function say(where: HTMLElement, text: string, ok: boolean): void {
+  where.className = ok ? 'message ok' : 'message error';
+  where.textContent = text;
+}
+
+/** The error of a reply, with the fields it names. */
+function problem(r: { body: any; status: number }): string {
+  const details = Array.isArray(r.body?.error?.details) ? (r.body.error.details as Array<{ path: string; message: string }>) : [];
+  return [errorText(r as never), ...details.map((d) => `${d.path}: ${d.message}`)].join(' · ');
+}
+
+/** A table that scrolls on its own on a narrow screen instead of widening the page. */
+function table(headers: string[], rows: HTMLElement[]): HTMLElement {
+  // On a phone each row becomes a card: every cell says its column (periplus.css).
+  for (const row of rows) Array.from(row.children, (cell, i) => cell.setAttribute('data-label', headers[i] ?? ''));
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': headers.join(', ') },
+    h(
+      'table',
+      { class: 'data' },
+      h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, ...rows),
+    ),
+  );
+}
+
+const when = (iso: string | null) => (iso ? dateTimeOf(iso) : t('never'));
+const checkbox = (name: string, value: string, checked = false) =>
+  h('input', { type: 'checkbox', name, value, ...(checked ? { checked: true } : {}) });
+const checked = (form: HTMLElement, name: string) =>
+  Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`), (i) => i.value);
+
+/** A group of checkboxes with a visible legend. */
+function choices(legend: string, name: string, items: Array<{ value: string; label: string; checked?: boolean }>): HTMLElement {
+  return h(
+    'fieldset',
+    { class: 'choices' },
+    h('legend', {}, legend),
+    ...items.map((i) => h('label', { class: 'check' }, checkbox(name, i.value, i.checked), h('span', {}, i.label))),
+  );
+}
+
+/** The countries a person may pick: a list when their scope is one, else a code to type. */
+function countryInput(s: Session): HTMLInputElement | HTMLSelectElement {
+  if (s.countries !== '*')
+    return h('select', { name: 'country', id: 'device-country' }, ...s.countries.map((c) => h('option', { value: c }, c)));
+  return h('input', { name: 'country', id: 'device-country', required: true, pattern: '[A-Z]{3}', maxlength: '3', placeholder: 'TUN' });
+}
+
+// ---------------------------------------------------------------- devices
+
+async function devicesPage(el: HTMLElement, s: Session): Promise<void> {
+  const [qs, devices] = await Promise.all([api<{ items: Questionnaire[] }>('/questionnaires'), api<{ items: Token[] }>('/devices')]);
+  // Devices collect interviews: country assessments are filled in the browser, not on a phone.
+  const questionnaires = qs.ok ? qs.body.items.filter((q) => q.currentVersion && q.family !== 'assessment') : [];
+  const languages = [
+    ...new Set(
+      questionnaires.flatMap((q) => q.versions.find((v) => v.version === q.currentVersion)?.translations.map((x) => x.lang) ?? []),
+    ),
+  ];
+  const message = status();
+  const issued = h('section', { id: 'issued', 'aria-live': 'polite' });
+  const name = h('input', { name: 'name', id: 'device-name', required: true, maxlength: '100' });
+  const country = countryInput(s);
+  const site = h('input', { name: 'site', id: 'device-site', maxlength: '64' });
+  const days = h('input', { name: 'days', id: 'device-days', type: 'number', min: '1', max: '730', value: '180' });
+  const form: HTMLFormElement = h(
+    'form',
+    {
+      class: 'card',
+      id: 'new-device',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const picked = checked(form, 'questionnaire');
+        const langs = checked(form, 'lang');
+        const r = await api<Token & { token: string }>('/devices', {
+          method: 'POST',
+          body: {
+            name: name.value.trim(),
+            questionnaires: picked,
+            country: country.value.trim().toUpperCase(),
+            ...(site.value.trim() ? { site: site.value.trim() } : {}),
+            ...(langs.length ? { languages: langs } : {}),
+            expiresInDays: Number(days.value),
+          },
+        });
+        if (!r.ok) return say(message, problem(r), false);
+        form.reset();
+        say(message, '', true);
+        showEnrolment(issued, r.body);
+        await drawDevices();
+      },
+    },
+    h('h2', {}, t('newDevice')),
+    field(t('name'), name),
+    choices(
+      t('questionnairesLabel'),
+      'questionnaire',
+      questionnaires.map((q) => ({ value: q.id, label: `${q.title} (${q.id})` })),
+    ),
+    field(t('country'), country),
+    field(t('siteLabel'), site),
+    languages.length > 1
+      ? choices(
+          t('languagesLabel'),
+          'lang',
+          languages.map((l) => ({ value: l, label: ENDONYMS[l] ?? l })),
+        )
+      : null,
+    field(t('validDays'), days),
+    h('button', { type: 'submit', class: 'primary' }, t('enrolDevice')),
+    message,
+  );
+  const list = h('section', { id: 'devices' });
+  const drawDevices = async () => {
+    const r = devices.ok && list.childElementCount === 0 ? devices : await api<{ items: Token[] }>('/devices');
+    const items = r.ok ? r.body.items : [];
+    replace(
+      list,
+      items.length === 0
+        ? h('p', {}, t('noDevices'))
+        : table(
+            [t('name'), t('questionnairesLabel'), t('country'), t('lastSeen'), t('status'), ''],
+            items.map((d) =>
+              h(
+                'tr',
+                { 'data-device': d.id },
+                h('td', {}, d.name),
+                h('td', {}, d.questionnaires.join(', ')),
+                h('td', {}, [d.country, d.site].filter(Boolean).join(' / '), d.languages ? ` (${d.languages.join(', ')})` : ''),
+                h('td', {}, when(d.lastUsedAt)),
+                h(
+                  'td',
+                  {},
+                  d.revokedAt
+                    ? t('revokedOn', { time: dateTimeOf(d.revokedAt) })
+                    : d.expiresAt
+                      ? `${t('active')}, ${t('expiresOn', { time: dateTimeOf(d.expiresAt) })}`
+                      : t('active'),
+                ),
+                h(
+                  'td',
+                  {},
+                  d.revokedAt
+                    ? ''
+                    : h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'danger',
+                          'aria-label': `${t('revoke')}: ${d.name}`,
+                          onclick: async () => {
+                            if (!confirm(t('revokeDevice', { name: d.name }))) return;
+                            const rr = await api(`/devices/${encodeURIComponent(d.id)}`, { method: 'DELETE' });
+                            if (!rr.ok) return say(message, problem(rr), false);
+                            await drawDevices();
+                          },
+                        },
+                        t('revoke'),
+                      ),
+                ),
+              ),
+            ),
+          ),
+    );
+  };
+  replace(el, h('h2', { class: 'page-title' }, t('devicesTitle')), list, issued, form);
+  await drawDevices();
+}
+
+/**
+ * The enrolment of a new device, shown once: the link the phone opens, and the same link as a QR
+ * code drawn here (never sent to a third party) for the phone's camera.
+ */
+function showEnrolment(where: HTMLElement, issued: Token & { token: string }): void {
+  const link = `${location.origin}/collect/#token=${encodeURIComponent(issued.token)}`;
+  const qr = qrcode(0, 'M');
+  qr.addData(link);
+  qr.make();
+  replace(
+    where,
+    h(
+      'div',
+      { class: 'card enrolment' },
+      h('h2', {}, `${t('enrolLink')}: ${issued.name}`),
+      h('p', {}, t('enrolled')),
+      h('img', { id: 'enrol-qr', src: qr.createDataURL(6, 4), alt: t('qrAlt'), width: String(qr.getModuleCount() * 6 + 48) }),
+      h('p', {}, h('a', { id: 'enrol-link', href: link, dir: 'ltr' }, link)),
+    ),
+  );
+  byId('enrol-link').focus();
+}
+
+// ---------------------------------------------------------------- users (admins)
+
+async function usersPage(el: HTMLElement): Promise<void> {
+  const [users, qs] = await Promise.all([api<{ items: User[] }>('/users'), api<{ items: Questionnaire[] }>('/questionnaires')]);
+  const questionnaires = qs.ok ? qs.body.items : [];
+  const message = status();
+  const list = h('section', { id: 'users' });
+  const editor = h('section', { id: 'user-editor', 'aria-live': 'polite' });
+  const roleSelect = (id: string, current = 'assessor') =>
+    h('select', { name: 'role', id }, ...ROLES.map((r) => h('option', { value: r, ...(r === current ? { selected: true } : {}) }, r)));
+  const countriesOf = (text: string) =>
+    text
+      .split(/[\s,]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
+
+  const username = h('input', { name: 'username', id: 'new-username', required: true, autocomplete: 'off' });
+  const displayName = h('input', { name: 'displayName', id: 'new-display-name', required: true });
+  const password = h('input', { name: 'password', id: 'new-password', type: 'password', required: true, autocomplete: 'new-password' });
+  const role = roleSelect('new-role');
+  const countries = h('input', { name: 'countries', id: 'new-countries', required: true, placeholder: 'TUN, LBY' });
+  const create: HTMLFormElement = h(
+    'form',
+    {
+      class: 'card',
+      id: 'new-user',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const r = await api<User>('/users', {
+          method: 'POST',
+          body: {
+            username: username.value.trim(),
+            displayName: displayName.value.trim(),
+            password: password.value,
+            role: role.value,
+            countries: countriesOf(countries.value),
+          },
+        });
+        if (!r.ok) return say(message, problem(r), false);
+        create.reset();
+        say(message, t('saved'), true);
+        await draw();
+        edit(r.body);
+      },
+    },
+    h('h2', {}, t('newUser')),
+    field(t('username'), username),
+    field(t('name'), displayName),
+    field(t('password'), password),
+    field(t('roleLabel'), role),
+    field(t('countriesLabel'), countries),
+    h('button', { type: 'submit', class: 'primary' }, t('create')),
+    message,
+  );
+
+  /** One user's role, countries, status, password, questionnaires and tokens. */
+  function edit(u: User): void {
+    const note = status();
+    const r2 = roleSelect('edit-role', u.role);
+    const c2 = h('input', { name: 'countries', id: 'edit-countries', value: u.countries.join(', ') });
+    const name2 = h('input', { name: 'displayName', id: 'edit-display-name', value: u.displayName });
+    const pass2 = h('input', { name: 'password', id: 'edit-password', type: 'password', autocomplete: 'new-password' });
+    const off = h('input', { type: 'checkbox', name: 'disabled', id: 'edit-disabled', ...(u.disabled ? { checked: true } : {}) });
+    const tokens = h('section', { id: 'user-tokens' });
+    const form: HTMLFormElement = h(
+      'form',
+      {
+        class: 'card',
+        id: 'edit-user',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          const change: Record<string, unknown> = {};
+          if (r2.value !== u.role) change.role = r2.value;
+          const cs = countriesOf(c2.value);
+          if (cs.join() !== u.countries.join()) change.countries = cs;
+          if (name2.value.trim() !== u.displayName) change.displayName = name2.value.trim();
+          if (pass2.value) change.password = pass2.value;
+          if (off.checked !== u.disabled) change.disabled = off.checked;
+          if (Object.keys(change).length) {
+            const r = await api<User>(`/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body: change });
+            if (!r.ok) return say(note, problem(r), false);
+          }
+          const picked = checked(form, 'assigned');
+          if (picked.join() !== [...u.questionnaires].sort().join()) {
+            const r = await api(`/users/${encodeURIComponent(u.id)}/assignments`, { method: 'PUT', body: { questionnaires: picked } });
+            if (!r.ok) return say(note, problem(r), false);
+          }
+          await draw();
+          const fresh = (await api<{ items: User[] }>('/users')).body.items.find((x) => x.id === u.id);
+          if (fresh) edit(fresh);
+          say(byId('edit-status'), t('saved'), true);
+        },
+      },
+      h('h2', {}, `${t('edit')}: ${u.username}`),
+      field(t('name'), name2),
+      field(t('roleLabel'), r2),
+      field(t('countriesLabel'), c2),
+      choices(
+        t('assignedLabel'),
+        'assigned',
+        questionnaires.map((q) => ({ value: q.id, label: `${q.title} (${q.id})`, checked: u.questionnaires.includes(q.id) })),
+      ),
+      field(t('resetPassword'), pass2),
+      h('label', { class: 'check' }, off, h('span', {}, t('disable'))),
+      h('button', { type: 'submit', class: 'primary' }, t('save')),
+      Object.assign(note, { id: 'edit-status' }),
+    );
+    replace(editor, form, tokens);
+    void tokenList(tokens, u);
+    r2.focus();
+  }
+
+  async function draw(): Promise<void> {
+    const r = users.ok && list.childElementCount === 0 ? users : await api<{ items: User[] }>('/users');
+    const items = r.ok ? r.body.items : [];
+    replace(
+      list,
+      table(
+        [t('username'), t('name'), t('roleLabel'), t('countriesLabel'), t('assignedLabel'), t('status'), ''],
+        items.map((u) =>
+          h(
+            'tr',
+            { 'data-user': u.username },
+            h('td', {}, u.username),
+            h('td', {}, u.displayName),
+            h('td', {}, u.role),
+            h('td', {}, u.countries.join(', ')),
+            h('td', {}, u.questionnaires.join(', ')),
+            h('td', {}, u.disabled ? t('disabled') : t('active')),
+            h('td', {}, h('button', { type: 'button', 'aria-label': `${t('edit')}: ${u.username}`, onclick: () => edit(u) }, t('edit'))),
+          ),
+        ),
+      ),
+    );
+  }
+  replace(el, h('h2', { class: 'page-title' }, t('usersTitle')), list, editor, create);
+  await draw();
+}
+
+// ---------------------------------------------------------------- tokens (own, or a user's for admins)
+
+async function tokenList(where: HTMLElement, of?: User): Promise<void> {
+  const query = of ? `?userId=${encodeURIComponent(of.id)}` : '';
+  const r = await api<{ items: Token[] }>(`/tokens${query}`);
+  const items = r.ok ? r.body.items.filter((x) => !x.revokedAt) : [];
+  const message = status();
+  replace(
+    where,
+    h('h3', {}, of ? t('tokenFor', { name: of.username }) : t('tokens')),
+    items.length === 0
+      ? h('p', {}, t('noTokens'))
+      : table(
+          [t('name'), t('lastSeen'), t('status'), ''],
+          items.map((x) =>
+            h(
+              'tr',
+              { 'data-token': x.name },
+              h('td', {}, x.name),
+              h('td', {}, when(x.lastUsedAt)),
+              h('td', {}, x.expiresAt ? t('expiresOn', { time: dateTimeOf(x.expiresAt) }) : t('active')),
+              h(
+                'td',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'danger',
+                    'aria-label': `${t('revoke')}: ${x.name}`,
+                    onclick: async () => {
+                      if (!confirm(t('confirmRevokeToken', { name: x.name }))) return;
+                      const rr = await api(`/tokens/${encodeURIComponent(x.id)}`, { method: 'DELETE' });
+                      if (!rr.ok) return say(message, problem(rr), false);
+                      await tokenList(where, of);
+                    },
+                  },
+                  t('revoke'),
+                ),
+              ),
+            ),
+          ),
+        ),
+    message,
+  );
+}
+
+// ---------------------------------------------------------------- audit log (admins)
+
+async function auditPage(el: HTMLElement): Promise<void> {
+  const input = (name: string, type = 'text') => h('input', { name, id: `audit-${name}`, type });
+  const action = input('action');
+  const actor = input('actor');
+  const target = input('target');
+  const from = input('from', 'datetime-local');
+  const to = input('to', 'datetime-local');
+  const results = h('section', { id: 'audit-results', 'aria-live': 'polite' });
+  const rows: HTMLElement[] = [];
+  const more = h('button', { type: 'button', id: 'audit-more', hidden: true }, t('more'));
+  let cursor: number | null = null;
+  const iso = (v: string) => (v ? new Date(v).toISOString() : '');
+  const load = async (fresh: boolean) => {
+    const q = new URLSearchParams({ limit: '50' });
+    for (const [k, v] of [
+      ['action', action.value.trim()],
+      ['actor', actor.value.trim()],
+      ['target', target.value.trim()],
+      ['from', iso(from.value)],
+      ['to', iso(to.value)],
+    ] as const)
+      if (v) q.set(k, v);
+    if (!fresh && cursor) q.set('cursor', String(cursor));
+    const r = await api<{ items: AuditEntry[]; next: number | null }>(`/audit?${q}`);
+    if (!r.ok) return replace(results, h('p', { class: 'error', role: 'alert' }, problem(r)));
+    if (fresh) rows.length = 0;
+    for (const a of r.body.items)
+      rows.push(
+        h(
+          'tr',
+          { 'data-action': a.action },
+          h('td', {}, dateTimeOf(a.at)),
+          h('td', {}, a.action),
+          h('td', { dir: 'ltr' }, a.actor),
+          h('td', { dir: 'ltr' }, `${a.targetType} ${a.targetId}`),
+          h('td', { dir: 'ltr' }, h('code', {}, JSON.stringify(a.details))),
+        ),
+      );
+    cursor = r.body.next;
+    more.hidden = cursor === null;
+    replace(
+      results,
+      rows.length
+        ? table([t('whenLabel'), t('actionLabel'), t('actorLabel'), t('targetLabel'), t('detailsLabel')], rows)
+        : h('p', {}, t('noEntries')),
+      more,
+    );
+  };
+  more.addEventListener('click', () => void load(false));
+  const form = h(
+    'form',
+    {
+      class: 'card filters',
+      id: 'audit-filter',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void load(true);
+      },
+    },
+    field(t('actionLabel'), action),
+    field(t('actorLabel'), actor),
+    field(t('targetLabel'), target),
+    field(t('fromLabel'), from),
+    field(t('toLabel'), to),
+    h('button', { type: 'submit', class: 'primary' }, t('filter')),
+  );
+  replace(el, h('h2', { class: 'page-title' }, t('auditTitle')), form, results);
+  await load(true);
+}
+
+// ---------------------------------------------------------------- my account
+
+async function accountPage(el: HTMLElement): Promise<void> {
+  const message = status();
+  const current = h('input', {
+    name: 'currentPassword',
+    id: 'current-password',
+    type: 'password',
+    required: true,
+    autocomplete: 'current-password',
+  });
+  const next = h('input', { name: 'newPassword', id: 'new-password', type: 'password', required: true, autocomplete: 'new-password' });
+  const password = h(
+    'form',
+    {
+      class: 'card narrow',
+      id: 'change-password',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const r = await api('/session/password', { method: 'PUT', body: { currentPassword: current.value, newPassword: next.value } });
+        if (!r.ok) return say(message, problem(r), false);
+        say(message, t('passwordChanged'), true);
+        setTimeout(() => location.assign('/'), 2500);
+      },
+    },
+    h('h2', {}, t('changePassword')),
+    field(t('currentPassword'), current),
+    field(t('newPassword'), next),
+    h('button', { type: 'submit', class: 'primary' }, t('changePassword')),
+    message,
+  );
+  const tokens = h('section', { id: 'my-tokens' });
+  const shown = h('section', { id: 'token-shown', 'aria-live': 'polite' });
+  const tokenMessage = status();
+  const tokenName = h('input', { name: 'name', id: 'token-name', required: true, maxlength: '100' });
+  const tokenDays = h('input', { name: 'days', id: 'token-days', type: 'number', min: '1', max: '365', value: '90' });
+  const create: HTMLFormElement = h(
+    'form',
+    {
+      class: 'card',
+      id: 'new-token',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const r = await api<Token & { token: string }>('/tokens', {
+          method: 'POST',
+          body: { name: tokenName.value.trim(), expiresInDays: Number(tokenDays.value) },
+        });
+        if (!r.ok) return say(tokenMessage, problem(r), false);
+        create.reset();
+        say(tokenMessage, '', true);
+        replace(
+          shown,
+          h(
+            'div',
+            { class: 'card enrolment' },
+            h('p', {}, t('tokenShown')),
+            h('code', { id: 'new-token-value', dir: 'ltr' }, r.body.token),
+          ),
+        );
+        await tokenList(tokens);
+      },
+    },
+    h('h2', {}, t('apiTokens')),
+    field(t('name'), tokenName),
+    field(t('validDays'), tokenDays),
+    h('button', { type: 'submit', class: 'primary' }, t('createToken')),
+    tokenMessage,
+  );
+  replace(el, h('h2', { class: 'page-title' }, t('accountTitle')), password, create, shown, tokens);
+  await tokenList(tokens);
+}
+
+void main();

@@ -1,0 +1,208 @@
+// The workspace in Chromium, as coordinators, admins and researchers use it: a coordinator enrols
+// a device with the keyboard alone and the QR code on the screen reads back (jsQR) as the link that
+// enrols a phone, then revokes it; an admin creates a user, assigns questionnaires, filters the
+// audit log; a researcher sees only the pages of the role; anyone manages their API tokens and
+// password. Every page passes axe-core and fits 360 px, in English and Arabic.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, PASSWORD, type Stack, startStack, watchedPage } from './harness';
+
+let stack: Stack;
+const SHOTS = process.env.PERIPLUS_SHOTS ?? tmpdir();
+const adminHeaders = () => ({ 'content-type': 'application/json', cookie: stack.admin.cookie, 'x-csrf-token': stack.admin.csrf });
+const apiGet = async (path: string) => (await fetch(`${stack.url}/api/v1${path}`, { headers: adminHeaders() })).json();
+
+beforeAll(async () => {
+  stack = await startStack();
+  for (const [username, role, countries] of [
+    ['cora', 'coordinator', ['TUN']],
+    ['rhea', 'researcher', ['*']],
+  ] as const) {
+    const r = await fetch(`${stack.url}/api/v1/users`, {
+      method: 'POST',
+      headers: adminHeaders(),
+      body: JSON.stringify({
+        username,
+        displayName: `${username[0]!.toUpperCase()}${username.slice(1)} Test`,
+        password: PASSWORD,
+        role,
+        countries,
+      }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+  }
+}, 120_000);
+afterAll(async () => stack?.close());
+
+/** A signed-in page (through the sign-in form) in a context of that size and language. */
+async function signedIn(
+  username: string,
+  opts: { width?: number; lang?: string } = {},
+): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const context = await stack.browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, locale: opts.lang ?? 'en' });
+  if (opts.lang) await context.addInitScript((l) => localStorage.setItem('periplus.lang', l), opts.lang);
+  const { page, problems } = await watchedPage(context, stack.url);
+  await page.goto(`${stack.url}/`);
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('#sign-in button[type=submit]');
+  await page.waitForSelector('#sign-out');
+  return { page, problems, close: () => context.close() };
+}
+
+/** Presses Tab until the element matching `selector` has the focus (keyboard only, as a person would). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} is not reachable with Tab`);
+}
+
+describe('the workspace', () => {
+  it('lets a coordinator enrol a device with the keyboard alone; the QR code on screen is the link that enrols the phone; then revoke it', async () => {
+    const { page, problems, close } = await signedIn('cora');
+    await page.goto(`${stack.url}/workspace/devices`);
+    await page.waitForSelector('#new-device');
+    // The workspace pages load no form renderer.
+    expect(await page.evaluate(() => Array.from(document.scripts, (s) => s.src).filter((s) => /survey/.test(s)))).toEqual([]);
+    await tabTo(page, '#device-name');
+    await page.keyboard.type('Sfax tablet 7');
+    await tabTo(page, 'input[name=questionnaire][value="transit-interview"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#device-site');
+    await page.keyboard.type('Sfax');
+    await tabTo(page, '#new-device button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#enrol-qr');
+    // The focus moves to the link, for the keyboard and screen readers.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('enrol-link');
+    const link = (await page.getAttribute('#enrol-link', 'href'))!;
+    expect(link).toMatch(new RegExp(`^${stack.url}/collect/#token=pd_`));
+    // Read the code back from the screen image, as a phone's camera would.
+    const png = PNG.sync.read(await page.locator('#enrol-qr').screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(link);
+    // The token in it works: the device reads its questionnaires with it.
+    const token = decodeURIComponent(link.split('#token=')[1]!);
+    const asDevice = await fetch(`${stack.url}/api/v1/questionnaires`, { headers: { authorization: `Bearer ${token}` } });
+    expect(asDevice.status).toBe(200);
+    expect((await asDevice.json()).items.map((q: { id: string }) => q.id)).toEqual(['transit-interview']);
+    // Listed with its site; revoked after a confirmation.
+    const row = page.locator('tr', { hasText: 'Sfax tablet 7' });
+    expect(await row.textContent()).toContain('TUN / Sfax');
+    page.once('dialog', (d) => void d.accept());
+    await row.locator('button.danger').click();
+    await page.waitForSelector('tr:has-text("Sfax tablet 7") >> text=/revoked/');
+    expect((await fetch(`${stack.url}/api/v1/questionnaires`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lets an admin create a user, assign questionnaires, and find both in the audit log, filtered', async () => {
+    const { page, problems, close } = await signedIn('ada');
+    await page.goto(`${stack.url}/workspace/users`);
+    await page.waitForSelector('#new-user');
+    await page.fill('#new-username', 'samir');
+    await page.fill('#new-display-name', 'Samir Ben Ali');
+    await page.fill('#new-password', 'another long passphrase here');
+    await page.selectOption('#new-role', 'assessor');
+    await page.fill('#new-countries', 'tun, lby');
+    await page.click('#new-user button[type=submit]');
+    // The new user opens in the editor: assign a questionnaire there.
+    await page.waitForSelector('#edit-user h2:has-text("samir")');
+    await page.check('#edit-user input[name=assigned][value="border-assessment"]');
+    await page.click('#edit-user button[type=submit]');
+    await page.waitForSelector('#edit-status:has-text("Saved")');
+    const samir = (await apiGet('/users')).items.find((u: { username: string }) => u.username === 'samir');
+    expect(samir).toMatchObject({ role: 'assessor', countries: ['TUN', 'LBY'], questionnaires: ['border-assessment'] });
+    expect(await page.textContent('tr[data-user="samir"]')).toContain('border-assessment');
+    // A weak password is refused, naming the field.
+    await page.fill('#edit-password', 'short');
+    await page.click('#edit-user button[type=submit]');
+    await page.waitForSelector('#edit-status.error:has-text("password")');
+
+    await page.goto(`${stack.url}/workspace/audit`);
+    await page.waitForSelector('#audit-results table');
+    await page.fill('#audit-action', 'user.create');
+    await page.click('#audit-filter button[type=submit]');
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#audit-results tbody tr')).every((r) => r.getAttribute('data-action') === 'user.create'),
+    );
+    const actions = await page.$$eval('#audit-results tbody tr', (rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions.length).toBeGreaterThanOrEqual(3); // cora, rhea, samir
+    expect(await page.textContent('#audit-results')).toContain(samir.id);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('shows a researcher only the pages of the role, and refuses the others', async () => {
+    const { page, problems, close } = await signedIn('rhea');
+    const links = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/', '/workspace/account']);
+    expect(await page.textContent('#who')).toMatch(/Rhea Test · researcher · all countries/);
+    for (const p of ['devices', 'users', 'audit']) {
+      await page.goto(`${stack.url}/workspace/${p}`);
+      await page.waitForSelector('#page [role=alert]');
+      expect(await page.textContent('#page')).toContain('not part of your role');
+    }
+    // The API refuses them too, whatever the page shows.
+    expect(await page.evaluate(async () => (await fetch('/api/v1/devices')).status)).toBe(403);
+    expect(problems.filter((p) => !p.includes('403'))).toEqual([]);
+    await close();
+  });
+
+  it('lets anyone create an API token shown once, revoke it, and change their password (signed out everywhere)', async () => {
+    const { page, close } = await signedIn('cora');
+    await page.goto(`${stack.url}/workspace/account`);
+    await page.waitForSelector('#new-token');
+    await page.fill('#token-name', 'nightly export');
+    await page.click('#new-token button[type=submit]');
+    const token = (await page.textContent('#new-token-value'))!;
+    expect(token).toMatch(/^pa_/);
+    expect((await fetch(`${stack.url}/api/v1/questionnaires`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('tr[data-token="nightly export"] button.danger');
+    await page.waitForSelector('#my-tokens:has-text("No token yet")');
+    expect((await fetch(`${stack.url}/api/v1/questionnaires`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // A wrong current password is refused; the right one changes it and ends the session.
+    await page.fill('#current-password', 'not my password at all');
+    await page.fill('#new-password', 'a brand new long passphrase');
+    await page.click('#change-password button[type=submit]');
+    await page.waitForSelector('#change-password .error:has-text("currentPassword")');
+    await page.fill('#current-password', PASSWORD);
+    await page.click('#change-password button[type=submit]');
+    await page.waitForSelector('#change-password .ok');
+    expect(await page.evaluate(async () => (await fetch('/api/v1/session')).status)).toBe(401);
+    const again = await fetch(`${stack.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cora', password: 'a brand new long passphrase' }),
+    });
+    expect(again.status).toBe(200);
+    await close();
+  });
+
+  for (const [lang, width] of [
+    ['en', 1280],
+    ['ar', 360],
+  ] as const)
+    it(`has pages that pass axe-core, fit the screen and mirror in Arabic (${lang}, ${width} px)`, async () => {
+      const { page, problems, close } = await signedIn('ada', { width, lang });
+      for (const p of ['devices', 'users', 'audit', 'account']) {
+        await page.goto(`${stack.url}/workspace/${p}`);
+        await page.waitForSelector('#page h2.page-title');
+        await page.waitForSelector('#page table, #page form');
+        expect(await page.getAttribute('html', 'dir'), p).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+        expect(await axeViolations(page), p).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${p} fits`).toBe(true);
+        await page.screenshot({ path: join(SHOTS, `workspace-${p}-${lang}-${width}.png`), fullPage: true });
+      }
+      expect(problems).toEqual([]);
+      await close();
+    });
+});
