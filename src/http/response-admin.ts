@@ -168,13 +168,20 @@ export function responseAdminRoutes(deps: Deps) {
     return c.json({ from, to, changes: diffAnswers(JSON.parse(a.data), JSON.parse(b.data)) }, 200);
   });
   app.openapi(trash, async (c) => {
-    const { questionnaireId, limit, cursor, status } = c.req.valid('query');
+    const { questionnaireId, limit, cursor, status, from, to, ...filters } = c.req.valid('query');
     const after = decodeCursor(cursor);
     if (after === null)
       throw badRequest('The cursor is not one this server gave out.', [
         { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
       ]);
-    const page = await listScopedTrash(deps, principalOf(c), questionnaireId, { after, limit, status });
+    const page = await listScopedTrash(deps, principalOf(c), questionnaireId, {
+      after,
+      limit,
+      status,
+      ...filters,
+      ...(from ? { from: new Date(from) } : {}),
+      ...(to ? { to: new Date(to) } : {}),
+    });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
   return app;

@@ -151,13 +151,20 @@ export function responseRoutes(deps: Deps) {
 
   app.openapi(list, async (c) => {
     const { questionnaireId } = c.req.valid('param');
-    const { status, limit, cursor } = c.req.valid('query');
+    const { status, limit, cursor, from, to, ...filters } = c.req.valid('query');
     const after = decodeCursor(cursor);
     if (after === null)
       throw badRequest('The cursor is not one this server gave out.', [
         { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
       ]);
-    const page = await listScopedResponses(deps, principalOf(c), questionnaireId, { after, limit, status });
+    const page = await listScopedResponses(deps, principalOf(c), questionnaireId, {
+      after,
+      limit,
+      status,
+      ...filters,
+      ...(from ? { from: new Date(from) } : {}),
+      ...(to ? { to: new Date(to) } : {}),
+    });
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
 

@@ -263,6 +263,12 @@ export const roleEnum = z.enum(roles);
 
 export const ResponseListQuery = z.object({
   status: z.enum(responseStatuses).optional(),
+  reviewState: z.enum(reviewStates).optional(),
+  country: countryCode.optional(),
+  site: z.string().min(1).max(64).optional(),
+  version: z.string().min(1).max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Changed at or after this time' }),
+  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Changed at or before this time' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(64).optional().openapi({ description: 'The `next` value of the previous page' }),
 });

@@ -17,6 +17,7 @@ import {
   reviewEventIfChangedStatement,
   setReviewStateStatement,
   trashStatement,
+  type ResponseFilters,
   type ResponseRow,
   type StoredResponse,
 } from '../storage/responses';
@@ -195,7 +196,7 @@ export async function listScopedResponses(
   deps: Pick<Deps, 'db'>,
   p: Principal,
   questionnaireId: string,
-  page: { after: number; limit: number; status?: ResponseStatus },
+  page: { after: number; limit: number; status?: ResponseStatus } & ResponseFilters,
 ): Promise<{ rows: StoredResponse[]; next: number | null }> {
   if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
     throw notFound(`Questionnaire '${questionnaireId}'`);
@@ -207,7 +208,7 @@ export function listScopedTrash(
   deps: Pick<Deps, 'db'>,
   p: Principal,
   questionnaireId: string,
-  page: { after: number; limit: number; status?: ResponseStatus },
+  page: { after: number; limit: number; status?: ResponseStatus } & ResponseFilters,
 ): Promise<{ rows: StoredResponse[]; next: number | null }> {
   return listResponses(deps.db, questionnaireId, { ...page, scope: scopeCondition(p), deleted: true });
 }

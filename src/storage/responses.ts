@@ -1,7 +1,7 @@
 // Query functions for responses and drafts. Idempotency and draft concurrency are decided by the
 // database in one statement (INSERT ... ON CONFLICT ... WHERE ... RETURNING), never by a read
 // followed by a write, so parallel requests cannot both win.
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
 import {
   questionnaires,
@@ -199,10 +199,20 @@ export interface ResponsePage {
 }
 
 /** One keyset page of a questionnaire's responses, oldest first, within `scope` (a condition). */
+/** What a list of responses may be narrowed to (all optional); dates bound the last change. */
+export interface ResponseFilters {
+  reviewState?: ReviewState;
+  country?: string;
+  site?: string;
+  version?: string;
+  from?: Date;
+  to?: Date;
+}
+
 export async function listResponses(
   db: Db,
   questionnaireId: string,
-  opts: { after: number; limit: number; status?: ResponseStatus; scope: SQL | undefined; deleted?: boolean },
+  opts: { after: number; limit: number; status?: ResponseStatus; scope: SQL | undefined; deleted?: boolean } & ResponseFilters,
 ): Promise<ResponsePage> {
   const rows = await db
     .select(withVersion)
@@ -213,6 +223,12 @@ export async function listResponses(
         eq(responses.questionnaireId, questionnaireId),
         gt(responses.seq, opts.after),
         opts.status ? eq(responses.status, opts.status) : undefined,
+        opts.reviewState ? eq(responses.reviewState, opts.reviewState) : undefined,
+        opts.country ? eq(responses.country, opts.country) : undefined,
+        opts.site ? eq(responses.site, opts.site) : undefined,
+        opts.version ? eq(questionnaireVersions.version, opts.version) : undefined,
+        opts.from ? gte(responses.updatedAt, opts.from) : undefined,
+        opts.to ? lte(responses.updatedAt, opts.to) : undefined,
         opts.deleted ? and(isNotNull(responses.deletedAt), isNull(responses.purgedAt)) : isNull(responses.deletedAt),
         opts.scope,
       ),

@@ -356,6 +356,37 @@ describe('responses API', () => {
       expect((await get('/api/v1/questionnaires/demo/responses?cursor=zzz')).status).toBe(400);
       expect((await get('/api/v1/questionnaires/demo/responses?limit=0')).status).toBe(400);
     });
+
+    it('filters by review state, country, site, version and time of the last change, page by page', async () => {
+      auth = (await t.user('admin', { countries: ['*'] })).headers;
+      const a = instanceId();
+      const b = instanceId();
+      const c = instanceId();
+      await post({ instanceId: a, data: demoAnswers(), country: 'TUN', site: 'Sfax' });
+      t.clock.advance(3_600_000);
+      await post({ instanceId: b, data: demoAnswers(), country: 'LBY', site: 'Sebha' });
+      await post({ instanceId: c, data: demoAnswers(), country: 'TUN' }, '/api/v1/questionnaires/demo/versions/2/responses');
+      const review = await t.app.request(`/api/v1/responses/${a}/review`, jsonRequest('PATCH', { state: 'approved' }, auth));
+      expect(review.status).toBe(200);
+      const ids = async (query: string) =>
+        ((await (await get(`/api/v1/questionnaires/demo/responses?${query}`)).json()).items as Array<{ instanceId: string }>).map(
+          (r) => r.instanceId,
+        );
+      expect(await ids('country=TUN')).toEqual([a, c]);
+      expect(await ids('country=TUN&site=Sfax')).toEqual([a]);
+      expect(await ids('version=2')).toEqual([c]);
+      expect(await ids('reviewState=approved')).toEqual([a]);
+      expect(await ids('reviewState=received&country=LBY')).toEqual([b]);
+      const cut = new Date(t.clock.now().getTime() - 1_800_000).toISOString();
+      expect(await ids(`to=${encodeURIComponent(cut)}`)).toEqual([a]);
+      expect(await ids(`from=${encodeURIComponent(cut)}`)).toEqual([b, c]);
+      const first = await (await get('/api/v1/questionnaires/demo/responses?country=TUN&limit=1')).json();
+      expect(
+        (await (await get(`/api/v1/questionnaires/demo/responses?country=TUN&limit=1&cursor=${first.next}`)).json()).items[0].instanceId,
+      ).toBe(c);
+      for (const bad of ['reviewState=lost', 'country=Tunisia', 'from=yesterday'])
+        expect((await get(`/api/v1/questionnaires/demo/responses?${bad}`)).status, bad).toBe(400);
+    });
   });
 
   it('logs one line per request with id, route, status and duration, and never answer values', async () => {
