@@ -362,8 +362,11 @@ describe('protection in the interview flow', () => {
       await page.click('button[data-questionnaire="transit-interview"]');
       await page.waitForSelector(q('consent'));
       await page.selectOption('#language', lang);
-      await page.click(`${q('consent')} input[value="yes"]`, { force: true });
-      await page.click(`${q('keep_if_stopped')} input[value="yes"]`, { force: true });
+      await page.click(`${q('consent')} label:has(input[value="yes"])`);
+      // The consent to keep answers is asked once consent is given.
+      await page.waitForSelector(`${q('keep_if_stopped')} label:has(input[value="yes"])`);
+      await page.click(`${q('keep_if_stopped')} label:has(input[value="yes"])`);
+      await page.waitForSelector(`${q('keep_if_stopped')} input[value="yes"]:checked`, { state: 'attached' });
       page.once('dialog', (d) => void d.accept());
       await page.click('#withdraw');
       await page.waitForSelector('#keep');
