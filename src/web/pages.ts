@@ -39,7 +39,9 @@ interface PageSpec {
 }
 
 /** The workspace's pages, by path (/workspace/<page>). */
-export const WORKSPACE_PAGES = ['devices', 'users', 'audit', 'account'];
+export const WORKSPACE_PAGES = ['responses', 'response', 'trash', 'devices', 'users', 'audit', 'account'];
+/** Workspace pages that show a questionnaire's form (read-only or to correct it): they load the renderer. */
+const WITH_FORM = ['response'];
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -129,7 +131,12 @@ export function pageRoutes(assets: AssetSource | undefined) {
   app.get('/workspace/:page', (c) => {
     const page = c.req.param('page');
     if (!WORKSPACE_PAGES.includes(page)) return c.notFound();
-    return html(c, { title: `Periplus: ${page}`, script: 'workspace.js', renderer: 'none', attrs: { page } });
+    return html(c, {
+      title: `Periplus: ${page}`,
+      script: 'workspace.js',
+      ...(WITH_FORM.includes(page) ? {} : { renderer: 'none' }),
+      attrs: { page },
+    });
   });
   app.get('/collect', (c) => c.redirect('/collect/', 301));
   app.get('/collect/', (c) =>

@@ -144,8 +144,10 @@ describe('the workspace', () => {
     const { page, problems, close } = await signedIn('rhea');
     const links = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['/', '/workspace/account']);
+    await page.goto(`${stack.url}/workspace/responses`);
+    await page.waitForSelector('#page [role=alert]');
     expect(await page.textContent('#who')).toMatch(/Rhea Test · researcher · all countries/);
-    for (const p of ['devices', 'users', 'audit']) {
+    for (const p of ['responses', 'trash', 'devices', 'users', 'audit']) {
       await page.goto(`${stack.url}/workspace/${p}`);
       await page.waitForSelector('#page [role=alert]');
       expect(await page.textContent('#page')).toContain('not part of your role');
@@ -153,6 +155,57 @@ describe('the workspace', () => {
     // The API refuses them too, whatever the page shows.
     expect(await page.evaluate(async () => (await fetch('/api/v1/devices')).status)).toBe(403);
     expect(problems.filter((p) => !p.includes('403'))).toEqual([]);
+    await close();
+  });
+
+  it('lets a coordinator find a response by its filters, review it, correct it and see what changed, move it to the trash and restore it', async () => {
+    const instance = crypto.randomUUID();
+    const submitted = await fetch(`${stack.url}/api/v1/questionnaires/border-assessment/versions/1/responses`, {
+      method: 'POST',
+      headers: adminHeaders(),
+      body: JSON.stringify({
+        instanceId: instance,
+        country: 'TUN',
+        site: 'Tunis',
+        data: { criminalised: 'yes', provision: 'Art. 38 (draft)', cases: 12 },
+      }),
+    });
+    expect(submitted.status, await submitted.clone().text()).toBe(201);
+    const { page, problems, close } = await signedIn('cora');
+    await page.goto(`${stack.url}/workspace/responses?questionnaire=border-assessment`);
+    await page.waitForSelector('#results');
+    await page.fill('#filter-site', 'Tunis');
+    await page.selectOption('#filter-reviewState', 'received');
+    await page.click('#filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 1);
+    await page.click(`tr[data-instance="${instance}"] a`);
+    await page.waitForSelector('#form [data-name="provision"]');
+    // Read-only: the answers are shown in the questionnaire's own form, not editable.
+    expect(await page.isEditable('#form [data-name="provision"] input')).toBe(false);
+
+    await page.selectOption('#review-state', 'has_issues');
+    await page.fill('#review-comment', 'Cite the article as enacted, not the draft.');
+    await page.click('#review button[type=submit]');
+    await page.waitForSelector('#review-history li:has-text("Cite the article as enacted")');
+    expect((await apiGet(`/responses/${instance}`)).reviewState).toBe('has_issues');
+
+    await page.click('#edit-answers');
+    await page.fill('#form [data-name="provision"] input', 'Art. 38 of Law 2004-6');
+    await page.click('#save-correction');
+    await page.waitForSelector('#diff tr[data-path="provision"]');
+    expect(await page.textContent('#diff tr[data-path="provision"]')).toMatch(/Art\. 38 \(draft\).*Art\. 38 of Law 2004-6/);
+    const corrected = await apiGet(`/responses/${instance}`);
+    expect(corrected).toMatchObject({ revision: 2, data: { provision: 'Art. 38 of Law 2004-6' }, reviewState: 'received' });
+
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#move-to-trash');
+    await page.waitForSelector('text=This response is in the trash.');
+    expect((await apiGet(`/responses/${instance}`)).deletedAt).not.toBeNull();
+    await page.goto(`${stack.url}/workspace/trash?questionnaire=border-assessment`);
+    await page.click(`tr[data-instance="${instance}"] button`);
+    await page.waitForSelector('text=Restored.');
+    expect((await apiGet(`/responses/${instance}`)).deletedAt).toBeNull();
+    expect(problems).toEqual([]);
     await close();
   });
 
@@ -192,15 +245,22 @@ describe('the workspace', () => {
     ['ar', 360],
   ] as const)
     it(`has pages that pass axe-core, fit the screen and mirror in Arabic (${lang}, ${width} px)`, async () => {
+      const instance = crypto.randomUUID();
+      const submitted = await fetch(`${stack.url}/api/v1/questionnaires/border-assessment/versions/1/responses`, {
+        method: 'POST',
+        headers: adminHeaders(),
+        body: JSON.stringify({ instanceId: instance, country: 'TUN', data: { criminalised: 'no', gap: 'No offence in the penal code.' } }),
+      });
+      expect(submitted.status).toBe(201);
       const { page, problems, close } = await signedIn('ada', { width, lang });
-      for (const p of ['devices', 'users', 'audit', 'account']) {
+      for (const p of ['responses', `response?id=${instance}`, 'trash', 'devices', 'users', 'audit', 'account']) {
         await page.goto(`${stack.url}/workspace/${p}`);
         await page.waitForSelector('#page h2.page-title');
         await page.waitForSelector('#page table, #page form');
         expect(await page.getAttribute('html', 'dir'), p).toBe(lang === 'ar' ? 'rtl' : 'ltr');
         expect(await axeViolations(page), p).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${p} fits`).toBe(true);
-        await page.screenshot({ path: join(SHOTS, `workspace-${p}-${lang}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `workspace-${p.split('?')[0]}-${lang}-${width}.png`), fullPage: true });
       }
       expect(problems).toEqual([]);
       await close();

@@ -48,12 +48,16 @@ describe('browser pages over HTTP', () => {
       expect((await t.app.request(url)).status, url).toBe(404);
   });
 
-  it('serves the workspace pages it has, with no form renderer, and 404 for any other', async () => {
+  it('serves the workspace pages it has, without the form renderer unless they show a form, and 404 for any other', async () => {
     const devices = await (await t.app.request('/workspace/devices')).text();
     expect([...devices.matchAll(/<script src="\/assets\/[0-9a-f]{12}\/([^"]+)"/g)].map((m) => m[1])).toEqual(['workspace.js']);
     expect(devices).not.toMatch(/survey/);
     expect(devices).toMatch(/data-page="devices"/);
-    for (const url of ['/workspace/', '/workspace/trash', '/workspace/..%2Fusers', '/workspace/devices/1'])
+    // The page of one response shows its answers in the questionnaire's form: it alone loads the renderer.
+    const response = await (await t.app.request('/workspace/response?id=5b1f0f0e-8d0c-4c5e-9a55-000000000001')).text();
+    expect([...response.matchAll(/<script src="\/assets\/[0-9a-f]{12}\/([^"]+)"/g)].map((m) => m[1]).at(-1)).toBe('workspace.js');
+    expect(response).toMatch(/survey\.core\.min\.js/);
+    for (const url of ['/workspace/', '/workspace/nothing', '/workspace/..%2Fusers', '/workspace/devices/1'])
       expect((await t.app.request(url)).status, url).toBe(404);
   });
 

@@ -10,6 +10,8 @@ type Key = Parameters<typeof t>[0];
 /** The workspace's pages and who sees them (src/access/rules.ts decides; this only hides links). */
 export const NAV: ReadonlyArray<{ page: string; href: string; label: Key; roles: readonly string[] }> = [
   { page: 'home', href: '/', label: 'navHome', roles: ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'] },
+  { page: 'responses', href: '/workspace/responses', label: 'navResponses', roles: ['admin', 'coordinator', 'assessor', 'enumerator'] },
+  { page: 'trash', href: '/workspace/trash', label: 'navTrash', roles: ['admin', 'coordinator'] },
   { page: 'devices', href: '/workspace/devices', label: 'navDevices', roles: ['admin', 'coordinator'] },
   { page: 'users', href: '/workspace/users', label: 'navUsers', roles: ['admin'] },
   { page: 'audit', href: '/workspace/audit', label: 'navAudit', roles: ['admin'] },
@@ -30,7 +32,10 @@ const ROLE: Record<string, Key> = {
 };
 
 export const roleName = (role: string) => (ROLE[role] ? t(ROLE[role]) : role);
-export const mayOpen = (session: Session, page: string) => NAV.find((n) => n.page === page)?.roles.includes(session.role) ?? false;
+/** Pages reached from another (a response from the list): open to whoever may open that one. */
+const WITHIN: Record<string, string> = { response: 'responses' };
+export const mayOpen = (session: Session, page: string) =>
+  NAV.find((n) => n.page === (WITHIN[page] ?? page))?.roles.includes(session.role) ?? false;
 
 /** The page's header: the signed-in person's bar, or (signed out) the title and language only. */
 export function navBar(session: Session | null, current: string, lang: string, onLanguage: (lang: string) => void): HTMLElement {
@@ -52,7 +57,7 @@ export function navBar(session: Session | null, current: string, lang: string, o
         'ul',
         {},
         ...NAV.filter((n) => n.roles.includes(session.role)).map((n) =>
-          h('li', {}, h('a', { href: n.href, ...(n.page === current ? { 'aria-current': 'page' } : {}) }, t(n.label))),
+          h('li', {}, h('a', { href: n.href, ...(n.page === (WITHIN[current] ?? current) ? { 'aria-current': 'page' } : {}) }, t(n.label))),
         ),
       ),
     );
