@@ -140,10 +140,10 @@ describe('the workspace', () => {
     await close();
   });
 
-  it('shows a researcher only the pages of the role, and refuses the others', async () => {
+  it('shows a researcher only the pages of the role (home, datasets, account), and refuses the others', async () => {
     const { page, problems, close } = await signedIn('rhea');
     const links = await page.$$eval('header nav a', (as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['/', '/workspace/account']);
+    expect(links).toEqual(['/', '/workspace/datasets', '/workspace/account']);
     await page.goto(`${stack.url}/workspace/responses`);
     await page.waitForSelector('#page [role=alert]');
     expect(await page.textContent('#who')).toMatch(/Rhea Test · researcher · all countries/);
@@ -209,6 +209,68 @@ describe('the workspace', () => {
     await close();
   });
 
+  it('lets a coordinator export, compute a release, read its risk report and approve it; a researcher sees and downloads approved releases only', async () => {
+    const interview = (i: number) =>
+      fetch(`${stack.url}/api/v1/questionnaires/transit-interview/versions/1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.deviceToken}` },
+        body: JSON.stringify({
+          instanceId: crypto.randomUUID(),
+          data: { consent: 'yes', age_band: '25-34', days: 10 + (i % 7), paid: i % 2 ? 'yes' : 'refused' },
+        }),
+      });
+    for (let i = 0; i < 3; i++) expect((await interview(i)).status).toBe(201);
+    const cora = await signedIn('cora');
+    const page = cora.page;
+    await page.goto(`${stack.url}/workspace/datasets?questionnaire=transit-interview`);
+    await page.waitForSelector('#releases h3');
+    // The export link follows the options chosen, and downloads with the session.
+    await page.selectOption('#export-profile', 'public');
+    expect(await page.getAttribute('#export-link', 'href')).toMatch(
+      /\/questionnaires\/transit-interview\/export\?profile=public&labels=false&split=false&bom=true&mask=true/,
+    );
+    await page.selectOption('#export-profile', 'pseudonymized');
+    const href = (await page.getAttribute('#export-link', 'href'))!;
+    expect(await page.evaluate(async (u) => (await fetch(u)).headers.get('content-type'), href)).toBe('application/zip');
+    // Three interviews cannot be released: the refusal says why.
+    await page.fill('#release-countries', 'TUN');
+    await page.click('#new-release button[type=submit]');
+    await page.waitForSelector('#new-release .message.error');
+    expect(await page.textContent('#new-release .message')).toMatch(/refused.*k=/s);
+    for (let i = 3; i < 60; i++) expect((await interview(i)).status).toBe(201);
+    await page.click('#new-release button[type=submit]');
+    await page.waitForSelector('article[data-state="pending"]');
+    const report = (await page.textContent('article[data-state="pending"] details'))!;
+    expect(report).toContain('Meets every threshold.');
+    expect(report).toMatch(/Thresholds: k = 5, l = 2/);
+    expect(await page.$$eval('article[data-state="pending"] tr[data-scenario]', (rows) => rows.length)).toBeGreaterThan(0);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('article[data-state="pending"] button.primary');
+    await page.waitForSelector('article[data-state="approved"]');
+    // A second release stays pending: researchers do not see it.
+    await page.click('#new-release button[type=submit]');
+    await page.waitForSelector('article[data-state="pending"]');
+    expect(cora.problems).toEqual([]);
+    await cora.close();
+
+    const rhea = await signedIn('rhea');
+    await rhea.page.goto(`${stack.url}/workspace/datasets?questionnaire=transit-interview`);
+    await rhea.page.waitForSelector('#releases article');
+    expect(await rhea.page.$('#export')).toBeNull();
+    expect(await rhea.page.$('#new-release')).toBeNull();
+    const states = await rhea.page.$$eval('#releases article', (as) => as.map((a) => a.getAttribute('data-state')));
+    expect(states).toEqual(['approved']);
+    const bundle = (await rhea.page.getAttribute('#releases article a.bundle', 'href'))!;
+    const got = await rhea.page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength };
+    }, bundle);
+    expect(got).toMatchObject({ status: 200, type: 'application/zip' });
+    expect(got.bytes).toBeGreaterThan(1000);
+    expect(rhea.problems).toEqual([]);
+    await rhea.close();
+  });
+
   it('lets anyone create an API token shown once, revoke it, and change their password (signed out everywhere)', async () => {
     const { page, close } = await signedIn('cora');
     await page.goto(`${stack.url}/workspace/account`);
@@ -253,7 +315,16 @@ describe('the workspace', () => {
       });
       expect(submitted.status).toBe(201);
       const { page, problems, close } = await signedIn('ada', { width, lang });
-      for (const p of ['responses', `response?id=${instance}`, 'trash', 'devices', 'users', 'audit', 'account']) {
+      for (const p of [
+        'responses',
+        `response?id=${instance}`,
+        'trash',
+        'datasets?questionnaire=transit-interview',
+        'devices',
+        'users',
+        'audit',
+        'account',
+      ]) {
         await page.goto(`${stack.url}/workspace/${p}`);
         await page.waitForSelector('#page h2.page-title');
         await page.waitForSelector('#page table, #page form');

@@ -12,6 +12,7 @@ export const NAV: ReadonlyArray<{ page: string; href: string; label: Key; roles:
   { page: 'home', href: '/', label: 'navHome', roles: ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'] },
   { page: 'responses', href: '/workspace/responses', label: 'navResponses', roles: ['admin', 'coordinator', 'assessor', 'enumerator'] },
   { page: 'trash', href: '/workspace/trash', label: 'navTrash', roles: ['admin', 'coordinator'] },
+  { page: 'datasets', href: '/workspace/datasets', label: 'navDatasets', roles: ['admin', 'coordinator', 'researcher'] },
   { page: 'devices', href: '/workspace/devices', label: 'navDevices', roles: ['admin', 'coordinator'] },
   { page: 'users', href: '/workspace/users', label: 'navUsers', roles: ['admin'] },
   { page: 'audit', href: '/workspace/audit', label: 'navAudit', roles: ['admin'] },
