@@ -147,7 +147,7 @@ describe('the workspace', () => {
     await page.goto(`${stack.url}/workspace/responses`);
     await page.waitForSelector('#page [role=alert]');
     expect(await page.textContent('#who')).toMatch(/Rhea Test · researcher · all countries/);
-    for (const p of ['responses', 'trash', 'devices', 'users', 'audit']) {
+    for (const p of ['questionnaires', 'responses', 'trash', 'devices', 'users', 'audit']) {
       await page.goto(`${stack.url}/workspace/${p}`);
       await page.waitForSelector('#page [role=alert]');
       expect(await page.textContent('#page')).toContain('not part of your role');
@@ -271,6 +271,45 @@ describe('the workspace', () => {
     await rhea.close();
   });
 
+  it("shows admins each questionnaire's versions, what changed between two, and changes its state after a confirmation", async () => {
+    const { page, problems, close } = await signedIn('ada');
+    await page.goto(`${stack.url}/workspace/questionnaires`);
+    const scoping = page.locator('article[data-questionnaire="migrant-scoping"]');
+    await scoping.waitFor();
+    expect(await scoping.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(4);
+    expect(await scoping.locator('tr[data-version="4"]').textContent()).toContain('(current)');
+    // Version 1 to 2 of the scoping survey added questions; the page lists them from the two definitions.
+    await page.selectOption('#from-migrant-scoping', '1');
+    await page.selectOption('#to-migrant-scoping', '2');
+    await scoping.locator('form.inline button', { hasText: 'Show' }).click();
+    await scoping.locator('.changes li, .changes p').first().waitFor();
+    // (Version 2 added the journey, smuggling, abuse and needs modules and removed nothing.)
+    const listed = (await scoping.locator('.changes').textContent())!;
+    expect(listed).toMatch(/^Added: .*\bdeparture_country\b.*\babuse_experienced\b.*\bintention\b/);
+    expect(listed).not.toContain('Removed');
+    expect(listed).not.toMatch(/\bage_band\b/); // in both versions
+    // The state: closing, after a confirmation; a dismissed confirmation changes nothing.
+    const transit = page.locator('article[data-questionnaire="transit-interview"]');
+    await page.selectOption('#state-transit-interview', 'closing');
+    page.once('dialog', (d) => void d.dismiss());
+    await transit.locator('form.inline button', { hasText: 'Save' }).first().click();
+    expect((await apiGet('/questionnaires/transit-interview')).state).toBe('open');
+    page.once('dialog', (d) => void d.accept());
+    await transit.locator('form.inline button', { hasText: 'Save' }).first().click();
+    await transit.locator('.message.ok').waitFor();
+    expect((await apiGet('/questionnaires/transit-interview')).state).toBe('closing');
+    expect(await transit.locator('.facts').textContent()).toMatch(/^closing since/);
+    await page.selectOption('#state-transit-interview', 'open');
+    page.once('dialog', (d) => void d.accept());
+    await transit.locator('form.inline button', { hasText: 'Save' }).first().click();
+    await page.waitForFunction(() =>
+      /^open since/.test(document.querySelector('article[data-questionnaire="transit-interview"] .facts')?.textContent ?? ''),
+    );
+    expect((await apiGet('/questionnaires/transit-interview')).state).toBe('open');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('lets anyone create an API token shown once, revoke it, and change their password (signed out everywhere)', async () => {
     const { page, close } = await signedIn('cora');
     await page.goto(`${stack.url}/workspace/account`);
@@ -316,6 +355,7 @@ describe('the workspace', () => {
       expect(submitted.status).toBe(201);
       const { page, problems, close } = await signedIn('ada', { width, lang });
       for (const p of [
+        'questionnaires',
         'responses',
         `response?id=${instance}`,
         'trash',

@@ -10,6 +10,7 @@ type Key = Parameters<typeof t>[0];
 /** The workspace's pages and who sees them (src/access/rules.ts decides; this only hides links). */
 export const NAV: ReadonlyArray<{ page: string; href: string; label: Key; roles: readonly string[] }> = [
   { page: 'home', href: '/', label: 'navHome', roles: ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'] },
+  { page: 'questionnaires', href: '/workspace/questionnaires', label: 'navQuestionnaires', roles: ['admin', 'coordinator'] },
   { page: 'responses', href: '/workspace/responses', label: 'navResponses', roles: ['admin', 'coordinator', 'assessor', 'enumerator'] },
   { page: 'trash', href: '/workspace/trash', label: 'navTrash', roles: ['admin', 'coordinator'] },
   { page: 'datasets', href: '/workspace/datasets', label: 'navDatasets', roles: ['admin', 'coordinator', 'researcher'] },
