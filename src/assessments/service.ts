@@ -14,6 +14,8 @@ import { comparability } from './comparability';
 import { heatmapSvg, reportCsv, reportHtml, type PracticeSummary, type ReportContext } from './report';
 import { assess, elementsOf, type Assessment, type Score } from './scoring';
 import { parsedDefinition, perVersion } from '../questionnaires/version-cache';
+import { findToken } from '../storage/sessions';
+import { findUser } from '../storage/users';
 
 type ReportDeps = Pick<Deps, 'db'>;
 type Json = Record<string, unknown>;
@@ -173,7 +175,8 @@ export interface Fieldwork {
   title: string;
   perDay: Array<{ key: string; n: number }>;
   perSite: Array<{ key: string; n: number }>;
-  perCollector: Array<{ key: string; n: number }>;
+  /** name: the enumerator's display name, or the device's name (the key is the actor id). */
+  perCollector: Array<{ key: string; n: number; name: string }>;
   /** childReferrals: stops at which the child-protection referral was shown. */
   refusals: { total: number; byReason: Record<string, number>; bySite: Record<string, number>; childReferrals: number };
   /** Interviews paused for the respondent's distress: submitted, and stopped (screening or withdrawal). */
@@ -181,6 +184,14 @@ export interface Fieldwork {
   /** Submitted interviews the respondent stopped, the answers given so far kept with their consent. */
   withdrawnKept: number;
   targets: Array<{ country: string; site: string; target: number; done: number; percent: number }>;
+}
+
+/** `user:<id>` -> the person's display name; `device:<id>` -> the device's name; else the key itself. */
+async function collectorName(deps: Pick<Deps, 'db'>, key: string): Promise<string> {
+  const [kind, id] = key.split(':', 2);
+  if (kind === 'user' && id) return (await findUser(deps.db, id))?.displayName ?? key;
+  if (kind === 'device' && id) return (await findToken(deps.db, id))?.name ?? key;
+  return key;
 }
 
 export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId: string): Promise<Fieldwork> {
@@ -197,6 +208,8 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
     listTargets(deps.db, questionnaireId, countries),
     flaggedInterviews(deps.db, questionnaireId, scope),
   ]);
+  // Enumerators and devices by the names people know them by, not their ids.
+  const names = await Promise.all(perCollector.map((c) => collectorName(deps, c.key)));
   const byReason: Record<string, number> = {};
   const bySite: Record<string, number> = {};
   for (const r of refusals) {
@@ -210,7 +223,7 @@ export async function fieldwork(deps: ReportDeps, p: Principal, questionnaireId:
     title: q.title,
     perDay,
     perSite,
-    perCollector,
+    perCollector: perCollector.map((c, i) => ({ ...c, name: names[i]! })),
     refusals: {
       total: refusals.reduce((s, r) => s + r.n, 0),
       byReason,
@@ -242,7 +255,7 @@ ${barChart(
 )}
 ${barChart(
   'Interviews per enumerator or device',
-  f.perCollector.map((s) => ({ label: s.key, value: s.n })),
+  f.perCollector.map((s) => ({ label: s.name, value: s.n })),
 )}
 ${barChart(
   'Stopped at screening, by reason',

@@ -39,7 +39,18 @@ interface PageSpec {
 }
 
 /** The workspace's pages, by path (/workspace/<page>). */
-export const WORKSPACE_PAGES = ['questionnaires', 'responses', 'response', 'trash', 'datasets', 'devices', 'users', 'audit', 'account'];
+export const WORKSPACE_PAGES = [
+  'questionnaires',
+  'responses',
+  'response',
+  'trash',
+  'fieldwork',
+  'datasets',
+  'devices',
+  'users',
+  'audit',
+  'account',
+];
 /** Workspace pages that show a questionnaire's form (read-only or to correct it): they load the renderer. */
 const WITH_FORM = ['response'];
 

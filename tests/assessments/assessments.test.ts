@@ -446,11 +446,14 @@ describe('over HTTP', () => {
       await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork?format=json', { headers: coordinator.headers })
     ).json();
     expect(f.perSite).toContainEqual({ key: 'LBY / Zuwara', n: 3 });
-    expect(f.perCollector).toContainEqual({ key: `device:${device.id}`, n: 3 });
+    // Devices and enumerators by the names people gave them, ids kept as keys.
+    expect(f.perCollector).toContainEqual({ key: `device:${device.id}`, n: 3, name: 'tablet' });
     expect(f.targets).toEqual([{ country: 'LBY', site: 'Zuwara', target: 12, done: 3, percent: 25 }]);
     const html = await (await t.app.request('/api/v1/questionnaires/migrant-scoping/fieldwork', { headers: coordinator.headers })).text();
     expect(html).toContain('Interviews per day');
     expect(html).toContain('3 of 12 (25%)');
+    expect(html).toContain('>tablet<');
+    expect(html).not.toContain(`device:${device.id}`);
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(4);
     // Targets outside one's countries are refused.
     expect(

@@ -3,6 +3,7 @@
 // enrols a phone, then revokes it; an admin creates a user, assigns questionnaires, filters the
 // audit log; a researcher sees only the pages of the role; anyone manages their API tokens and
 // password. Every page passes axe-core and fits 360 px, in English and Arabic.
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -147,7 +148,7 @@ describe('the workspace', () => {
     await page.goto(`${stack.url}/workspace/responses`);
     await page.waitForSelector('#page [role=alert]');
     expect(await page.textContent('#who')).toMatch(/Rhea Test · researcher · all countries/);
-    for (const p of ['questionnaires', 'responses', 'trash', 'devices', 'users', 'audit']) {
+    for (const p of ['questionnaires', 'responses', 'trash', 'fieldwork', 'devices', 'users', 'audit']) {
       await page.goto(`${stack.url}/workspace/${p}`);
       await page.waitForSelector('#page [role=alert]');
       expect(await page.textContent('#page')).toContain('not part of your role');
@@ -310,6 +311,52 @@ describe('the workspace', () => {
     await close();
   });
 
+  it('shows a coordinator the fieldwork by device and enumerator names in rows that never overlap, targets edited in a form, and the figures as CSV', async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/versions/1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.deviceToken}` },
+        body: JSON.stringify({ instanceId: crypto.randomUUID(), data: { consent: 'yes', age_band: '18-24', days: 3, paid: 'no' } }),
+      });
+      expect(r.status).toBe(201);
+    }
+    const { page, problems, close } = await signedIn('cora', { width: 360 });
+    await page.goto(`${stack.url}/workspace/fieldwork?questionnaire=transit-interview`);
+    await page.waitForSelector('#fieldwork-summary');
+    const collectors = await page.$$eval('figure.bars', (fs) => fs.map((f) => f.textContent ?? ''));
+    expect(collectors.join('\n')).toContain('phone 1');
+    expect(collectors.join('\n')).not.toMatch(/device:|user:/);
+    // Every row of every chart sits below the one before it, at 360 px.
+    const overlaps = await page.$$eval('figure.bars', (figures) =>
+      figures.flatMap((f) => {
+        const boxes = Array.from(f.querySelectorAll('li'), (li) => li.getBoundingClientRect());
+        return boxes
+          .slice(1)
+          .filter((b, i) => b.top < boxes[i]!.bottom - 0.5)
+          .map(() => f.querySelector('figcaption')?.textContent);
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    await page.fill('#targets input[name=country]', 'TUN');
+    await page.fill('#targets input[name=site]', 'Sfax');
+    await page.fill('#targets input[name=target]', '100');
+    await page.click('#targets button[type=submit]');
+    await page.waitForSelector('#targets-status.ok');
+    const dashboard = await (
+      await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/fieldwork?format=json`, { headers: adminHeaders() })
+    ).json();
+    expect(dashboard.targets).toEqual([expect.objectContaining({ country: 'TUN', site: 'Sfax', target: 100 })]);
+    expect(await page.inputValue('#targets input[name=target]')).toBe('100');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#fieldwork-csv')]);
+    expect(download.suggestedFilename()).toBe('fieldwork-transit-interview.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^\uFEFFfigure,key,value\r\n/);
+    expect(csv).toMatch(/interviews_per_collector,phone 1,\d+/);
+    expect(csv).toMatch(/target,TUN \/ Sfax,\d+\/100/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('lets anyone create an API token shown once, revoke it, and change their password (signed out everywhere)', async () => {
     const { page, close } = await signedIn('cora');
     await page.goto(`${stack.url}/workspace/account`);
@@ -359,6 +406,7 @@ describe('the workspace', () => {
         'responses',
         `response?id=${instance}`,
         'trash',
+        'fieldwork?questionnaire=transit-interview',
         'datasets?questionnaire=transit-interview',
         'devices',
         'users',

@@ -118,7 +118,7 @@ async function showHome(session: Session): Promise<void> {
             'p',
             { class: 'links' },
             q.family === 'scoping'
-              ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/fieldwork` }, t('fieldwork'))
+              ? h('a', { href: `/workspace/fieldwork?questionnaire=${encodeURIComponent(q.id)}` }, t('fieldwork'))
               : null,
             q.family === 'assessment' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap` }, t('heatmap')) : null,
           )

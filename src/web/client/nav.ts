@@ -13,6 +13,7 @@ export const NAV: ReadonlyArray<{ page: string; href: string; label: Key; roles:
   { page: 'questionnaires', href: '/workspace/questionnaires', label: 'navQuestionnaires', roles: ['admin', 'coordinator'] },
   { page: 'responses', href: '/workspace/responses', label: 'navResponses', roles: ['admin', 'coordinator', 'assessor', 'enumerator'] },
   { page: 'trash', href: '/workspace/trash', label: 'navTrash', roles: ['admin', 'coordinator'] },
+  { page: 'fieldwork', href: '/workspace/fieldwork', label: 'navFieldwork', roles: ['admin', 'coordinator'] },
   { page: 'datasets', href: '/workspace/datasets', label: 'navDatasets', roles: ['admin', 'coordinator', 'researcher'] },
   { page: 'devices', href: '/workspace/devices', label: 'navDevices', roles: ['admin', 'coordinator'] },
   { page: 'users', href: '/workspace/users', label: 'navUsers', roles: ['admin'] },
