@@ -2,6 +2,7 @@
 import { versionTranslations } from '../questionnaires/translations';
 import type { QuestionnaireRow, VersionRow } from '../access/catalogue';
 import type { StoredResponse } from '../responses/manage';
+import { badRequest } from '../errors';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -68,4 +69,18 @@ export function decodeCursor(cursor: string | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A response list's query (a list or the trash) as the listing takes it: the cursor decoded (a
+ * 400 naming it when it is not one this server gave out), the dates parsed, the other filters as sent.
+ */
+export function responsePageOf<Q extends { cursor?: string; from?: string; to?: string }>(query: Q) {
+  const { cursor, from, to, ...rest } = query;
+  const after = decodeCursor(cursor);
+  if (after === null)
+    throw badRequest('The cursor is not one this server gave out.', [
+      { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
+    ]);
+  return { ...rest, after, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) };
 }

@@ -1,7 +1,7 @@
 // After submission: edit with revisions and diffs, review states with comments, the trash.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
-import { badRequest, notFound } from '../errors';
+import { notFound } from '../errors';
 import { diffAnswers } from '../responses/diff';
 import {
   deleteResponse,
@@ -15,7 +15,7 @@ import {
 import { actorOf, principalOf } from './auth';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
-import { decodeCursor, encodeCursor, responseReply } from './replies';
+import { encodeCursor, responsePageOf, responseReply } from './replies';
 import {
   Diff,
   DiffQuery,
@@ -168,20 +168,8 @@ export function responseAdminRoutes(deps: Deps) {
     return c.json({ from, to, changes: diffAnswers(JSON.parse(a.data), JSON.parse(b.data)) }, 200);
   });
   app.openapi(trash, async (c) => {
-    const { questionnaireId, limit, cursor, status, from, to, ...filters } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    if (after === null)
-      throw badRequest('The cursor is not one this server gave out.', [
-        { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
-      ]);
-    const page = await listScopedTrash(deps, principalOf(c), questionnaireId, {
-      after,
-      limit,
-      status,
-      ...filters,
-      ...(from ? { from: new Date(from) } : {}),
-      ...(to ? { to: new Date(to) } : {}),
-    });
+    const { questionnaireId, ...query } = c.req.valid('query');
+    const page = await listScopedTrash(deps, principalOf(c), questionnaireId, responsePageOf(query));
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
   return app;

@@ -3,11 +3,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Deps } from '../deps';
-import { badRequest } from '../errors';
 import { saveDraft, submitResponse, type Accepted, type Refused, type ResponseInput } from '../responses/ingest';
 import { listScopedResponses, visibleResponse } from '../responses/manage';
 import { actorOf, principalOf } from './auth';
-import { decodeCursor, encodeCursor, responseReply } from './replies';
+import { encodeCursor, responsePageOf, responseReply } from './replies';
 import {
   DraftBody,
   DraftParams,
@@ -151,20 +150,7 @@ export function responseRoutes(deps: Deps) {
 
   app.openapi(list, async (c) => {
     const { questionnaireId } = c.req.valid('param');
-    const { status, limit, cursor, from, to, ...filters } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    if (after === null)
-      throw badRequest('The cursor is not one this server gave out.', [
-        { path: 'query.cursor', type: 'unknown_cursor', message: 'unknown cursor' },
-      ]);
-    const page = await listScopedResponses(deps, principalOf(c), questionnaireId, {
-      after,
-      limit,
-      status,
-      ...filters,
-      ...(from ? { from: new Date(from) } : {}),
-      ...(to ? { to: new Date(to) } : {}),
-    });
+    const page = await listScopedResponses(deps, principalOf(c), questionnaireId, responsePageOf(c.req.valid('query')));
     return c.json({ items: page.rows.map(responseReply), next: encodeCursor(page.next) }, 200);
   });
 
