@@ -56,6 +56,7 @@ export const ACCESS: Record<string, AccessRule> = {
   'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { roles: collectors, device: true },
   'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { roles: collectors },
   'GET /api/v1/questionnaires/:questionnaireId/responses': { roles: readers },
+  'GET /api/v1/questionnaires/:questionnaireId/responses/counts': { roles: readers },
   'GET /api/v1/responses/:instanceId': { roles: readers },
   'PUT /api/v1/responses/:instanceId': { roles: editors },
   'DELETE /api/v1/responses/:instanceId': { roles: reviewers },

@@ -4,7 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Deps } from '../deps';
 import { saveDraft, submitResponse, type Accepted, type Refused, type ResponseInput } from '../responses/ingest';
-import { listScopedResponses, visibleResponse } from '../responses/manage';
+import { countScopedResponses, listScopedResponses, visibleResponse } from '../responses/manage';
 import { actorOf, principalOf } from './auth';
 import { encodeCursor, responsePageOf, responseReply } from './replies';
 import {
@@ -121,6 +121,21 @@ function reply(c: Context<AppEnv>, r: Accepted | Refused) {
   return c.json(body, r.created ? 201 : 200);
 }
 
+const counts = createRoute({
+  method: 'get',
+  path: '/questionnaires/{questionnaireId}/responses/counts',
+  tags: ['Responses'],
+  summary: 'How many responses you may see: submitted, drafts, in the trash',
+  request: { params: QuestionnaireParams },
+  responses: {
+    200: jsonReply(
+      z.object({ submitted: z.number().int(), drafts: z.number().int(), trash: z.number().int() }).openapi('ResponseCounts'),
+      'Counts within your scope',
+    ),
+    ...errorReplies('not_found'),
+  },
+});
+
 export function responseRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
 
@@ -147,6 +162,8 @@ export function responseRoutes(deps: Deps) {
     const { instanceId } = c.req.valid('param');
     return c.json(responseReply(await visibleResponse(deps, principalOf(c), instanceId.toLowerCase())), 200);
   });
+
+  app.openapi(counts, async (c) => c.json(await countScopedResponses(deps, principalOf(c), c.req.valid('param').questionnaireId), 200));
 
   app.openapi(list, async (c) => {
     const { questionnaireId } = c.req.valid('param');

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { findQuestionnaire, findVersionById } from '../storage/questionnaires';
 import {
+  countResponses,
   editSubmissionStatement,
   expiredTrash,
   findResponse,
@@ -201,6 +202,13 @@ export async function listScopedResponses(
   if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
     throw notFound(`Questionnaire '${questionnaireId}'`);
   return listResponses(deps.db, questionnaireId, { ...page, scope: scopeCondition(p) });
+}
+
+/** How many responses of a questionnaire the principal may see: submitted, drafts, in the trash. */
+export async function countScopedResponses(deps: Pick<Deps, 'db'>, p: Principal, questionnaireId: string) {
+  if (!hasQuestionnaire(p, questionnaireId) || !(await findQuestionnaire(deps.db, questionnaireId)))
+    throw notFound(`Questionnaire '${questionnaireId}'`);
+  return countResponses(deps.db, questionnaireId, scopeCondition(p));
 }
 
 /** One page of the trash (deleted responses) within the principal's scope. */

@@ -367,3 +367,21 @@ export async function listReportable(db: Db, questionnaireId: string, scope: SQL
     )
     .orderBy(desc(responses.seq));
 }
+
+/** How many responses of a questionnaire, within a scope condition: submitted, drafts, in the trash. */
+export async function countResponses(
+  db: Db,
+  questionnaireId: string,
+  scope: SQL | undefined,
+): Promise<{ submitted: number; drafts: number; trash: number }> {
+  const rows = await db
+    .select({
+      submitted: sql<number>`sum(case when ${responses.deletedAt} is null and ${responses.status} = 'submitted' then 1 else 0 end)`,
+      drafts: sql<number>`sum(case when ${responses.deletedAt} is null and ${responses.status} = 'draft' then 1 else 0 end)`,
+      trash: sql<number>`sum(case when ${responses.deletedAt} is not null and ${responses.purgedAt} is null then 1 else 0 end)`,
+    })
+    .from(responses)
+    .where(and(eq(responses.questionnaireId, questionnaireId), scope));
+  const r = rows[0];
+  return { submitted: Number(r?.submitted ?? 0), drafts: Number(r?.drafts ?? 0), trash: Number(r?.trash ?? 0) };
+}

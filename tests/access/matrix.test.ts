@@ -127,6 +127,12 @@ const CASES: Record<string, Case> = {
     ok: 200,
     out: (who) => (who === 'coordinator' ? 200 : 404),
   },
+  'GET /api/v1/questionnaires/:questionnaireId/responses/counts': {
+    allow: PEOPLE_WHO_COLLECT,
+    url: () => '/api/v1/questionnaires/demo/responses/counts',
+    ok: 200,
+    out: (who) => (who === 'coordinator' ? 200 : 404),
+  },
   'GET /api/v1/responses/:instanceId': {
     allow: PEOPLE_WHO_COLLECT,
     url: async (c) => `/api/v1/responses/${await c.fresh()}`,

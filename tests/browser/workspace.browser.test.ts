@@ -179,6 +179,18 @@ describe('the workspace', () => {
     await page.selectOption('#filter-reviewState', 'received');
     await page.click('#filters button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 1);
+    // Columns can be hidden, and stay so on this browser.
+    expect(await page.isVisible('#results th:has-text("Version")')).toBe(true);
+    await page.uncheck('#columns input[value="1"]');
+    expect(await page.isVisible('#results th:has-text("Version")')).toBe(false);
+    await page.reload();
+    await page.waitForSelector('#results table');
+    expect(await page.isVisible('#results th:has-text("Version")')).toBe(false);
+    await page.check('#columns input[value="1"]');
+    expect(await page.isVisible('#results th:has-text("Version")')).toBe(true);
+    await page.fill('#filter-site', 'Tunis');
+    await page.click('#filters button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#results tbody tr').length === 1);
     await page.click(`tr[data-instance="${instance}"] a`);
     await page.waitForSelector('#form [data-name="provision"]');
     // Read-only: the answers are shown in the questionnaire's own form, not editable.
@@ -225,14 +237,23 @@ describe('the workspace', () => {
     const page = cora.page;
     await page.goto(`${stack.url}/workspace/datasets?questionnaire=transit-interview`);
     await page.waitForSelector('#releases h3');
-    // The export link follows the options chosen, and downloads with the session.
+    // The export follows the options chosen; a refused one says why, on the page, not in a file.
     await page.selectOption('#export-profile', 'public');
-    expect(await page.getAttribute('#export-link', 'href')).toMatch(
+    expect(await page.getAttribute('#export-download', 'data-href')).toMatch(
       /\/questionnaires\/transit-interview\/export\?profile=public&labels=false&split=false&bom=true&mask=true/,
     );
+    await page.click('#export-download');
+    await page.waitForSelector('#export .message.error');
+    expect(await page.textContent('#export .message')).toMatch(/disclosure thresholds/);
     await page.selectOption('#export-profile', 'pseudonymized');
-    const href = (await page.getAttribute('#export-link', 'href'))!;
-    expect(await page.evaluate(async (u) => (await fetch(u)).headers.get('content-type'), href)).toBe('application/zip');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+    expect(download.suggestedFilename()).toMatch(/^transit-interview-pseudonymized-.*\.zip$/);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    await page.waitForSelector('#export .message.ok:has-text("Downloaded")');
     // Three interviews cannot be released: the refusal says why.
     await page.fill('#release-countries', 'TUN');
     await page.click('#new-release button[type=submit]');
@@ -279,6 +300,11 @@ describe('the workspace', () => {
     await scoping.waitFor();
     expect(await scoping.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(4);
     expect(await scoping.locator('tr[data-version="4"]').textContent()).toContain('(current)');
+    await page.waitForSelector('[data-counts="border-assessment"]:has-text("submitted")');
+    const counts = await apiGet('/questionnaires/border-assessment/responses/counts');
+    expect(await page.textContent('[data-counts="border-assessment"]')).toBe(
+      `${counts.submitted} submitted · ${counts.drafts} drafts · ${counts.trash} in the trash`,
+    );
     // Version 1 to 2 of the scoping survey added questions; the page lists them from the two definitions.
     await page.selectOption('#from-migrant-scoping', '1');
     await page.selectOption('#to-migrant-scoping', '2');

@@ -384,6 +384,11 @@ describe('responses API', () => {
       expect(
         (await (await get(`/api/v1/questionnaires/demo/responses?country=TUN&limit=1&cursor=${first.next}`)).json()).items[0].instanceId,
       ).toBe(c);
+      // Counts within the same scope: three submitted, no draft, nothing in the trash; then one trashed.
+      expect(await (await get('/api/v1/questionnaires/demo/responses/counts')).json()).toEqual({ submitted: 3, drafts: 0, trash: 0 });
+      expect((await t.app.request(`/api/v1/responses/${b}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+      expect(await (await get('/api/v1/questionnaires/demo/responses/counts')).json()).toEqual({ submitted: 2, drafts: 0, trash: 1 });
+      expect((await get('/api/v1/questionnaires/nope/responses/counts')).status).toBe(404);
       for (const bad of ['reviewState=lost', 'country=Tunisia', 'from=yesterday'])
         expect((await get(`/api/v1/questionnaires/demo/responses?${bad}`)).status, bad).toBe(400);
     });

@@ -74,14 +74,52 @@ function exportForm(select: HTMLSelectElement): HTMLElement {
     { value: 'mask', label: t('optMask'), checked: true },
   ]);
   options.querySelector('legend')!.textContent = t('exportTitle');
-  const link = h('a', { id: 'export-link', class: 'button-link', download: '' }, t('download'));
-  const form = h('form', { class: 'card', id: 'export' }, h('h3', {}, t('exportTitle')), field(t('profileLabel'), profile), options, link);
+  const progress = status();
+  let href = '';
+  // Fetched here rather than by a plain link: the page shows the bytes as they come, and an
+  // export the server refuses (a disclosure threshold, too many rows) says why instead of
+  // downloading an error as a file.
+  const download = async () => {
+    say(progress, t('exportProgress', { mb: '0.0' }), true);
+    const res = await fetch(href, { credentials: 'same-origin' });
+    if (!res.ok || !res.body) {
+      const body = await res.json().catch(() => null);
+      return say(progress, problem({ body, status: res.status }), false);
+    }
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    const reader = res.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      parts.push(chunk.value);
+      bytes += chunk.value.length;
+      progress.textContent = t('exportProgress', { mb: (bytes / 1e6).toFixed(1) });
+    }
+    const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'dataset.zip';
+    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: 'application/zip' }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    say(progress, t('exportDone', { mb: (bytes / 1e6).toFixed(1) }), true);
+  };
+  const button = h('button', { type: 'button', class: 'primary', id: 'export-download', onclick: () => void download() }, t('download'));
+  const form = h(
+    'form',
+    { class: 'card', id: 'export' },
+    h('h3', {}, t('exportTitle')),
+    field(t('profileLabel'), profile),
+    options,
+    button,
+    progress,
+  );
   const update = () => {
     const on = new Set(checked(form, 'option'));
     const q = new URLSearchParams({ profile: profile.value });
     for (const o of ['labels', 'split', 'bom', 'mask']) q.set(o, on.has(o) ? 'true' : 'false');
     if (on.has('labels')) q.set('lang', pageLang());
-    link.setAttribute('href', `/api/v1/questionnaires/${encodeURIComponent(select.value)}/export?${q}`);
+    href = `/api/v1/questionnaires/${encodeURIComponent(select.value)}/export?${q}`;
+    button.dataset.href = href;
   };
   form.addEventListener('change', update);
   select.addEventListener('change', update);

@@ -64,6 +64,11 @@ function questionnaireCard(q: Questionnaire, admin: boolean): HTMLElement {
     { class: 'facts' },
     `${t('stateSince', { state: q.state, time: dateTimeOf(q.stateChangedAt) })} · ${t('familyLabel')}: ${q.family} · v${q.currentVersion ?? '-'}`,
   );
+  // How many responses there are (within one's countries): asked per questionnaire, shown when known.
+  const counts = h('p', { class: 'counts-line', 'data-counts': q.id });
+  void api<{ submitted: number; drafts: number; trash: number }>(`/questionnaires/${encodeURIComponent(q.id)}/responses/counts`).then(
+    (c) => c.ok && (counts.textContent = t('countsLine', c.body)),
+  );
   const versions = [...q.versions].reverse();
   const pick = (name: string, at: number) =>
     h(
@@ -97,6 +102,7 @@ function questionnaireCard(q: Questionnaire, admin: boolean): HTMLElement {
     { class: 'card', 'data-questionnaire': q.id },
     h('h3', {}, q.title, ' ', h('small', {}, q.id)),
     facts,
+    counts,
     admin ? changeState : null,
     message,
     table(

@@ -21,6 +21,25 @@ import { createForm, render } from '../form';
 
 const REVIEW_STATES = ['received', 'has_issues', 'approved', 'rejected'];
 
+const HEADERS = () => [t('open'), t('versionLabel'), t('country'), t('updatedLabel'), t('status'), t('reviewStateLabel'), ''];
+/** Columns one may hide (the link and the action always show). */
+const CHOOSABLE = [1, 2, 3, 4, 5];
+const COLUMNS_KEY = 'periplus.responseColumns';
+const hiddenColumns = (): number[] => {
+  try {
+    const v = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x) => CHOOSABLE.includes(x)) : [];
+  } catch {
+    return [];
+  }
+};
+/** Hides the columns not chosen, header and cells alike. */
+function showColumns(where: HTMLElement): void {
+  const hidden = new Set(hiddenColumns());
+  for (const tr of Array.from(where.querySelectorAll('tr')))
+    Array.from(tr.children, (cell, i) => ((cell as HTMLElement).hidden = hidden.has(i)));
+}
+
 /** A list of responses (or of the trash): filters, keyset pages, one row each. */
 async function listPage(el: HTMLElement, trash: boolean): Promise<void> {
   const { select, list } = await questionnairePicker();
@@ -54,14 +73,33 @@ async function listPage(el: HTMLElement, trash: boolean): Promise<void> {
     for (const x of r.body.items) rows.push(responseRow(x, trash, () => void load(true)));
     next = r.body.next;
     more.hidden = next === null;
-    replace(
-      results,
-      rows.length
-        ? table([t('open'), t('versionLabel'), t('country'), t('updatedLabel'), t('status'), t('reviewStateLabel'), ''], rows)
-        : h('p', {}, trash ? t('emptyTrash') : t('noResponses')),
-      more,
-    );
+    replace(results, rows.length ? table(HEADERS(), rows) : h('p', {}, trash ? t('emptyTrash') : t('noResponses')), more);
+    showColumns(results);
   };
+  // Which columns show: chosen here, remembered on this browser.
+  const columns = h(
+    'fieldset',
+    { class: 'choices inline-choices', id: 'columns' },
+    h('legend', {}, t('columnsLabel')),
+    ...CHOOSABLE.map((i) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', {
+          type: 'checkbox',
+          name: 'column',
+          value: String(i),
+          ...(hiddenColumns().includes(i) ? {} : { checked: true }),
+          onchange: () => {
+            const hide = CHOOSABLE.filter((c) => !columns.querySelector<HTMLInputElement>(`input[value="${c}"]`)!.checked);
+            localStorage.setItem(COLUMNS_KEY, JSON.stringify(hide));
+            showColumns(results);
+          },
+        }),
+        h('span', {}, HEADERS()[i]!),
+      ),
+    ),
+  );
   more.addEventListener('click', () => void load(false));
   const form = h(
     'form',
@@ -84,7 +122,7 @@ async function listPage(el: HTMLElement, trash: boolean): Promise<void> {
     field(t('toLabel'), to),
     h('button', { type: 'submit', class: 'primary' }, t('filter')),
   );
-  replace(el, h('h2', { class: 'page-title' }, trash ? t('trashTitle') : t('navResponses')), form, results);
+  replace(el, h('h2', { class: 'page-title' }, trash ? t('trashTitle') : t('navResponses')), form, columns, results);
   if (list.length) await load(true);
 }
 
