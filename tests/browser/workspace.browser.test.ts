@@ -196,9 +196,13 @@ describe('the workspace', () => {
     // Read-only: the answers are shown in the questionnaire's own form, not editable.
     expect(await page.isEditable('#form [data-name="provision"] input')).toBe(false);
 
-    await page.selectOption('#review-state', 'has_issues');
-    await page.fill('#review-comment', 'Cite the article as enacted, not the draft.');
-    await page.click('#review button[type=submit]');
+    // The review with the keyboard alone.
+    await tabTo(page, '#review-state');
+    await page.keyboard.press('ArrowDown'); // received -> has_issues
+    await tabTo(page, '#review-comment');
+    await page.keyboard.type('Cite the article as enacted, not the draft.');
+    await tabTo(page, '#review button[type=submit]');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#review-history li:has-text("Cite the article as enacted")');
     expect((await apiGet(`/responses/${instance}`)).reviewState).toBe('has_issues');
 
