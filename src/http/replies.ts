@@ -61,7 +61,7 @@ export function encodeCursor(seq: number | null): string | null {
   return seq === null ? null : btoa(`r${seq}`).replace(/=+$/, '');
 }
 
-export function decodeCursor(cursor: string | undefined): number | null {
+function decodeCursor(cursor: string | undefined): number | null {
   if (!cursor) return 0;
   try {
     const m = /^r(\d{1,15})$/.exec(atob(cursor));

@@ -22,6 +22,12 @@ export function screeningRules(definition: Record<string, unknown>): ScreeningRu
  */
 export const versionScreeningRules = perVersion('screening rules', screeningRules);
 
+/** The top-level answers an expression reads: survey-core's parser names them ({a.b} reads answer a). */
+export function answersRead(expression: string): string[] {
+  registerCustomProperties();
+  return new ExpressionRunner(expression).getVariables().map((v) => v.split(/[.[]/)[0]!);
+}
+
 /** The reason the interview stopped at screening, or null when it goes on. */
 export function screeningStop(rules: readonly ScreeningRule[], data: Record<string, unknown>): string | null {
   registerCustomProperties();
@@ -34,7 +40,6 @@ export function screeningStop(rules: readonly ScreeningRule[], data: Record<stri
  * browser drops everything else the moment screening stops an interview).
  */
 export function screeningAnswers(rules: readonly ScreeningRule[], data: Record<string, unknown>): Record<string, unknown> {
-  // survey-core's parser names the variables ({a.b} reads answer a).
-  const names = new Set(rules.flatMap((r) => new ExpressionRunner(r.if).getVariables().map((v) => v.split(/[.[]/)[0]!)));
+  const names = new Set(rules.flatMap((r) => answersRead(r.if)));
   return Object.fromEntries(Object.entries(data).filter(([k]) => names.has(k)));
 }

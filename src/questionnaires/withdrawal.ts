@@ -8,6 +8,7 @@
 // and the server agree.
 import { ExpressionRunner } from 'survey-core';
 import { registerCustomProperties } from './custom-properties';
+import { answersRead } from './screening';
 import { perVersion } from './version-cache';
 
 export interface WithdrawalPolicy {
@@ -35,18 +36,12 @@ export function withdrawalPolicy(definition: Record<string, unknown>): Withdrawa
 /** The policy of a published version, read once. */
 export const versionWithdrawal = perVersion('withdrawal policy', withdrawalPolicy);
 
-/** Top-level answer names an expression reads (`{a.b}` reads answer a). */
-function readNames(expression: string): string[] {
-  registerCustomProperties();
-  return new ExpressionRunner(expression).getVariables().map((v) => v.split(/[.[]/)[0]!);
-}
-
 /** Problems with `withdrawal`: its shape, and a condition that reads no question of the form. */
 export function withdrawalProblems(definition: Record<string, unknown>, questionNames: ReadonlySet<string>): string[] {
   if (definition.withdrawal === undefined) return [];
   const problem = shapeProblem(definition.withdrawal);
   if (problem) return [problem];
-  const names = readNames((definition.withdrawal as WithdrawalPolicy).keepAnswersIf);
+  const names = answersRead((definition.withdrawal as WithdrawalPolicy).keepAnswersIf);
   if (names.length === 0)
     return ['withdrawal.keepAnswersIf must read the respondent’s consent: it names no question, so it would keep answers without one'];
   return names

@@ -262,9 +262,10 @@ async function screened(
   if (input.withdrawn) {
     if (Object.keys(input.data).length === 0) return refuse(deps, actor, input, target, place, 'withdrawn');
     // Answers given so far: only where the questionnaire allows it and the consent answer says so.
-    if (!mayKeepAnswers(versionWithdrawal(target.version), input.data))
+    const policy = versionWithdrawal(target.version);
+    if (!mayKeepAnswers(policy, input.data))
       throw badRequest(
-        versionWithdrawal(target.version)
+        policy
           ? 'The consent given does not allow keeping the answers of a stopped interview: send data as {}.'
           : 'This questionnaire keeps no answer of an interview the respondent stops: send data as {}.',
         [{ path: 'data', type: 'withdrawn', message: 'must be {} when withdrawn is true and keeping answers is not consented' }],

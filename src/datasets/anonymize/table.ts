@@ -89,14 +89,14 @@ export function splitRow(t: SdcTable, i: number, m: number): number {
   return j;
 }
 
+/** The values of a row no record has filled yet (shared: rows' arrays are replaced, never changed). */
+const NO_VALUES: number[] = [];
+
 /**
  * A grouped table built one record at a time: records with the same cells in `vars` share a row
  * with a weight, and the distinct values of each sensitive variable are kept per row. push()
  * returns the record's row, and rowOf() finds it again in a second pass.
  */
-/** The values of a row no record has filled yet (shared: rows' arrays are replaced, never changed). */
-const NO_VALUES: number[] = [];
-
 export function groupedTableBuilder(
   vars: string[],
   sensitive: string[] = [],

@@ -937,6 +937,9 @@ export function initialLanguage(available: readonly string[] = PAGE_LANGUAGES): 
   return available[0] ?? 'en';
 }
 
+/** The language our strings are in now (the last setLanguage). */
+export const currentLanguage = () => lang;
+
 /** Sets our strings' language and the document's lang and direction. */
 export function setLanguage(next: string): void {
   lang = next;

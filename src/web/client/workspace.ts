@@ -4,11 +4,10 @@
 // its own under workspace/; only the page of one response loads the form renderer.
 import { currentSession, type Session } from './api';
 import { h, replace, root } from './dom';
-import { setLanguage, t } from './i18n';
+import { currentLanguage, initialLanguage, setLanguage, t } from './i18n';
 import { mayOpen, navBar } from './nav';
 import { accountPage } from './workspace/account';
 import { auditPage } from './workspace/audit';
-import { pageLang, setPageLang } from './workspace/common';
 import { datasetsPage } from './workspace/datasets';
 import { devicesPage } from './workspace/devices';
 import { fieldworkPage } from './workspace/fieldwork';
@@ -21,15 +20,14 @@ const page = data.page ?? '';
 let session: Session | null = null;
 
 async function main(): Promise<void> {
-  setLanguage(pageLang());
   session = await currentSession();
   // Signed out: the home page signs in, and brings the person back to the front.
   if (!session) return void location.assign('/');
   const content = h('section', { id: 'page' });
   replace(
     app,
-    navBar(session, page, pageLang(), (l) => {
-      setPageLang(l);
+    navBar(session, page, currentLanguage(), (l) => {
+      setLanguage(l);
       void main();
     }),
     content,
@@ -52,4 +50,5 @@ const PAGES: Record<string, (el: HTMLElement, s: Session) => Promise<void>> = {
   account: accountPage,
 };
 
+setLanguage(initialLanguage());
 void main();

@@ -3,7 +3,7 @@
 // groups) and the questionnaire picker.
 import { api, errorText, type Session } from '../api';
 import { h } from '../dom';
-import { dateTimeOf, initialLanguage, t } from '../i18n';
+import { dateTimeOf, t } from '../i18n';
 
 export interface Questionnaire {
   id: string;
@@ -67,13 +67,6 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-let lang = initialLanguage();
-/** The page's language (the switch in the bar changes it). */
-export const pageLang = () => lang;
-export const setPageLang = (next: string) => {
-  lang = next;
-};
-
 /** A labelled input. */
 export function field(label: string, input: HTMLElement): HTMLElement {
   return h('label', {}, h('span', {}, label), input);
@@ -136,12 +129,12 @@ export function countryInput(s: Session): HTMLInputElement | HTMLSelectElement {
 export const params = new URLSearchParams(location.search);
 
 /** A select of values with an "any" first (for filters). */
-export function anyOf(name: string, values: readonly string[], current = ''): HTMLSelectElement {
+export function anyOf(name: string, values: readonly string[]): HTMLSelectElement {
   return h(
     'select',
     { name, id: `filter-${name}` },
     h('option', { value: '' }, t('anyValue')),
-    ...values.map((v) => h('option', { value: v, ...(v === current ? { selected: true } : {}) }, v)),
+    ...values.map((v) => h('option', { value: v }, v)),
   );
 }
 

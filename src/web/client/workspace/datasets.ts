@@ -1,9 +1,9 @@
 // Datasets: exports with their options; releases computed, reviewed on their risk report,
 // approved or discarded; researchers see and download approved ones only.
-import { field, status, say, problem, table, checked, choices, questionnairePicker, pageLang } from './common';
+import { field, status, say, problem, table, checked, choices, questionnairePicker } from './common';
 import { api, errorText, type Session } from '../api';
 import { h, replace } from '../dom';
-import { dateTimeOf, t } from '../i18n';
+import { currentLanguage, dateTimeOf, t } from '../i18n';
 
 interface Release {
   id: string;
@@ -24,7 +24,7 @@ interface Release {
   note: string | null;
 }
 
-const pct = (x: number) => `${(Math.round(x * 10_000) / 100).toLocaleString(pageLang())} %`;
+const pct = (x: number) => `${(Math.round(x * 10_000) / 100).toLocaleString(currentLanguage())} %`;
 
 /**
  * Datasets: reviewers export any profile their role allows with its options; releases are
@@ -117,7 +117,7 @@ function exportForm(select: HTMLSelectElement): HTMLElement {
     const on = new Set(checked(form, 'option'));
     const q = new URLSearchParams({ profile: profile.value });
     for (const o of ['labels', 'split', 'bom', 'mask']) q.set(o, on.has(o) ? 'true' : 'false');
-    if (on.has('labels')) q.set('lang', pageLang());
+    if (on.has('labels')) q.set('lang', currentLanguage());
     href = `/api/v1/questionnaires/${encodeURIComponent(select.value)}/export?${q}`;
     button.dataset.href = href;
   };

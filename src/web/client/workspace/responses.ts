@@ -10,13 +10,12 @@ import {
   anyOf,
   questionnairePicker,
   params,
-  pageLang,
   type Questionnaire,
   type StoredResponse,
 } from './common';
 import { api, type Session } from '../api';
 import { h, replace } from '../dom';
-import { dateTimeOf, t } from '../i18n';
+import { currentLanguage, dateTimeOf, t } from '../i18n';
 import { createForm, render } from '../form';
 
 const REVIEW_STATES = ['received', 'has_issues', 'approved', 'rejected'];
@@ -180,7 +179,7 @@ export async function responsePage(el: HTMLElement, s: Session): Promise<void> {
   if (!def.ok) return replace(el, h('p', { class: 'error', role: 'alert' }, problem(def)));
   const reviewer = s.role === 'admin' || s.role === 'coordinator';
   const editor = reviewer || s.role === 'assessor';
-  const model = createForm(def.body, pageLang());
+  const model = createForm(def.body, currentLanguage());
   model.data = resp.data;
   model.mode = 'display';
   model.questionsOnPageMode = 'singlePage';
