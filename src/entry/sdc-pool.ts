@@ -1,6 +1,8 @@
 // Disclosure control of a public export in a worker thread: on a million responses it computes for
-// seconds, and the event loop must keep taking submissions meanwhile. One thread, started when the
-// first public export needs it and stopped after a minute unused.
+// seconds, and the event loop must keep taking submissions meanwhile. One thread, started when a
+// public export needs it and stopped as soon as it has no work: its heap (up to the bound below)
+// is returned while the export's second pass writes the bundle, and a release is rare enough
+// that starting a thread for each costs nothing worth keeping the memory for.
 //
 // The thread's heap is bounded: left to itself, V8 lets the search's short-lived key maps pile up
 // to 200 MB before collecting them, although what it keeps is a few megabytes. A table too large
@@ -18,7 +20,7 @@ export function createSdcPool(heapMb = SDC_HEAP_MB): Anonymizer & { close(): Pro
       filename: new URL('./sdc-worker.mjs', import.meta.url).href,
       minThreads: 0,
       maxThreads: 1,
-      idleTimeout: 60_000,
+      idleTimeout: 0,
       ...(resourceLimits ? { resourceLimits } : {}),
     });
   const bounded = pool({ maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 });
