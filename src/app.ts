@@ -18,6 +18,7 @@ import { assessmentRoutes } from './http/assessments';
 import { rateLimit } from './http/rate-limit';
 import { errorBody, handleError, zodTo400 } from './http/problem';
 import { questionnaireRoutes } from './http/questionnaires';
+import { versionRoutes } from './http/versions';
 import { responseRoutes } from './http/responses';
 import { pageRoutes } from './web/pages';
 
@@ -44,6 +45,7 @@ export function createApp(deps: Deps) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: zodTo400 });
   api.route('/', questionnaireRoutes(deps));
+  api.route('/', versionRoutes(deps));
   api.route('/', responseRoutes(deps));
   api.route('/', responseAdminRoutes(deps));
   api.route('/', sessionRoutes(deps));

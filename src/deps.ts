@@ -75,6 +75,18 @@ export interface Deps {
   clientAddress?: (request: Request, env: unknown) => string;
   /** Where a public export's disclosure control runs; in the calling thread when absent. */
   anonymizer?: Anonymizer;
+  /** Reads and writes XLSForm workbooks (Node only: the Worker takes SurveyJS JSON uploads). */
+  xlsform?: XlsformCodec;
+}
+
+export interface XlsformCodec {
+  /** An uploaded workbook to a definition; throws WorkbookError with every problem located. */
+  read(bytes: Uint8Array): Promise<{
+    definition: Record<string, unknown>;
+    warnings: Array<{ sheet: string; row: number | null; column: string | null; message: string }>;
+  }>;
+  /** A published definition as an XLSForm workbook. */
+  write(definition: Record<string, unknown>): Promise<Uint8Array>;
 }
 
 const MINUTE = 60_000;

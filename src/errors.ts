@@ -41,8 +41,12 @@ export const ERROR_CODES = {
   release_discarded: [409, 'The release was discarded; its bundle is erased.'],
   payload_too_large: [413, 'The body (decoded) is larger than the limit (context.limitBytes).'],
   export_too_large: [413, 'The dataset holds more responses than one request may handle on this deployment.'],
-  unsupported_media_type: [415, 'The body is not sent as JSON.'],
+  unsupported_media_type: [415, 'The body is not sent as JSON (or, for a questionnaire version, as an .xlsx workbook).'],
   unsupported_encoding: [415, 'The body has a Content-Encoding other than gzip, deflate or identity.'],
+  invalid_definition: [
+    422,
+    'The questionnaire version (SurveyJS JSON or XLSForm) cannot be published: details name each problem (for a workbook: sheet!cell).',
+  ],
   invalid_response: [422, "The answers do not pass the questionnaire's rules (details: path, type, message each)."],
   disclosure_risk: [422, 'The anonymized dataset fails its disclosure thresholds (details name each failure).'],
   not_releasable: [422, 'Assessment questionnaires are not released as anonymized data.'],

@@ -52,6 +52,8 @@ export const ACCESS: Record<string, AccessRule> = {
   'PATCH /api/v1/questionnaires/:questionnaireId': { roles: ['admin'] },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone, device: true },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone, device: true },
+  'POST /api/v1/questionnaires/:questionnaireId/versions': { roles: ['admin', 'coordinator'] },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/xlsform': { roles: everyone },
 
   'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': { roles: collectors, device: true },
   'PUT /api/v1/questionnaires/:questionnaireId/versions/:version/drafts/:instanceId': { roles: collectors },

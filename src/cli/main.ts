@@ -1,4 +1,4 @@
-// The `periplus` command: serve, publish, list, validate, backup, state.
+// The `periplus` command: serve, publish, list, validate, backup, state, users, export, sdc, xlsform.
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import { purgeExpiredTrash } from '../responses/manage';
 import { CliUsageError, usersCommand } from './users';
 import { sdcCommand } from './sdc';
 import { exportCommand } from './export';
+import { xlsformCommand } from './xlsform';
 import { loadPseudonymKey } from '../entry/secrets';
 import { inlineValidator, runValidation } from '../validation/run';
 import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
@@ -43,6 +44,9 @@ const USAGE = `periplus <command> [options]
       [--country TUN,LBY] [--version 1,2] [--k 5] [--l 2] [--max-global-risk 0.03] [--max-individual-risk 0.2]
                                      (thresholds may only be stricter than the questionnaire's disclosure policy)
                         dataset bundle (zip) with a progress bar; audited
+  xlsform <file.xlsx> [--out file.json]
+                        convert an XLSForm without publishing; every warning and error with its
+                        sheet, row and column (CSV files beside it: select_one_from_file lists)
   sdc <file.csv> --qi a,b,c [--k 5] [--strata x] [--sensitive y --l 2] [--recode age=bands:18,25,35]
       [--sep ';'] [--out treated.csv]   disclosure control of a plain CSV (sdcMicro-style report)
 
@@ -225,6 +229,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'sdc':
       return sdcCommand(rest[0], values);
+    case 'xlsform':
+      return xlsformCommand(rest[0], values.out);
     case 'purge': {
       const handle = openDatabase(opts.dbFile);
       try {

@@ -12,6 +12,7 @@ import { defaultConfig, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
 import { createValidator } from '../validation/run';
 import { readSurveyFiles } from './survey-files';
+import { nodeXlsform } from '../xlsform/load';
 import { nodeAssets } from './assets';
 import { closingOnRefusedBodies, refuseOversizedBeforeContinue } from './node-http';
 import { openDatabase } from './sqlite';
@@ -108,6 +109,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     assets: nodeAssets(),
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     anonymizer,
+    xlsform: nodeXlsform,
   };
   const { files, unreadable } = await readSurveyFiles(opts.surveysDir);
   const published = [...unreadable, ...(await publishDefinitions(deps, files))];

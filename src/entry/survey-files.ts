@@ -1,30 +1,50 @@
-// Reads surveys/<questionnaire-id>/<version>.json into DefinitionFiles (a file that is not valid
-// JSON becomes a refusal naming the file and the parse error), and prints publish outcomes.
+// Reads surveys/<questionnaire-id>/<version>.json (or .xlsx, an XLSForm converted on the way, with
+// the CSV files of its select_one_from_file questions beside it) into DefinitionFiles: a file that
+// cannot be read becomes a refusal naming the file and every problem. Prints publish outcomes.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DefinitionFile, PublishOutcome } from '../questionnaires/publish';
+import { definitionFromXlsx } from '../xlsform/load';
+import { describeMessage, WorkbookError } from '../xlsform/sheets';
+
+const DEFINITION = /^(.+)\.(json|xlsx|xlsm)$/;
 
 export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionFile[]; unreadable: PublishOutcome[] }> {
   const files: DefinitionFile[] = [];
   const unreadable: PublishOutcome[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const q of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    for (const name of (await readdir(join(dir, q.name))).filter((n) => n.endsWith('.json')).sort()) {
+    const names = (await readdir(join(dir, q.name))).sort();
+    const csv = names.filter((n) => n.toLowerCase().endsWith('.csv'));
+    const seen = new Map<string, string>();
+    for (const name of names) {
+      const m = name.match(DEFINITION);
+      if (!m || name.startsWith('~$')) continue;
       const path = join(dir, q.name, name);
       const file = relative(process.cwd(), path) || path;
-      const version = name.slice(0, -'.json'.length);
+      const version = m[1]!;
+      const refuse = (problems: string[]) =>
+        unreadable.push({ file, questionnaireId: q.name, version, status: 'refused', added: [], removed: [], problems });
+      if (seen.has(version)) {
+        refuse([`version ${version} is also defined by ${seen.get(version)}: keep one file per version`]);
+        continue;
+      }
+      seen.set(version, name);
+      if (m[2] === 'json') {
+        try {
+          files.push({ file, questionnaireId: q.name, version, json: JSON.parse(await readFile(path, 'utf8')) });
+        } catch (e) {
+          refuse([`not valid JSON: ${(e as Error).message}`]);
+        }
+        continue;
+      }
       try {
-        files.push({ file, questionnaireId: q.name, version, json: JSON.parse(await readFile(path, 'utf8')) });
+        const attached = new Map(await Promise.all(csv.map(async (c) => [c, await readFile(join(dir, q.name, c), 'utf8')] as const)));
+        const { definition, warnings } = await definitionFromXlsx(await readFile(path), { files: attached });
+        files.push({ file, questionnaireId: q.name, version, json: definition, warnings: warnings.map(describeMessage) });
       } catch (e) {
-        unreadable.push({
-          file,
-          questionnaireId: q.name,
-          version,
-          status: 'refused',
-          added: [],
-          removed: [],
-          problems: [`not valid JSON: ${(e as Error).message}`],
-        });
+        if (!(e instanceof WorkbookError)) throw e;
+        refuse(e.messages.map(describeMessage));
       }
     }
   }
@@ -51,6 +71,7 @@ export function formatOutcome(o: PublishOutcome): string {
   if (o.added.length) lines.push(`          added: ${names(o.added)}`);
   if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
   for (const p of o.problems) lines.push(`          ! ${p}`);
+  for (const w of o.warnings ?? []) lines.push(`          ~ ${w}`);
   if (o.validation) lines.push(`          validation: ${validationPath(o.validation)}`);
   return lines.join('\n');
 }

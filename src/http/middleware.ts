@@ -23,12 +23,17 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** Writes to the API must be JSON: anything else is 415 before any parsing. */
+/** The media type of an .xlsx workbook: accepted where a questionnaire version is uploaded. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const VERSION_UPLOAD = /^\/api\/v1\/questionnaires\/[^/]+\/versions$/;
+
+/** Writes to the API must be JSON (or an XLSForm workbook where a version is uploaded): anything else is 415 before any parsing. */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
   if (WITH_BODY.has(c.req.method) && (hasBody || c.req.header('content-type'))) {
     const type = c.req.header('content-type') ?? '';
-    if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) throw unsupportedMediaType();
+    const workbook = c.req.method === 'POST' && VERSION_UPLOAD.test(c.req.path) && type.toLowerCase().startsWith(XLSX_TYPE);
+    if (!workbook && !/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) throw unsupportedMediaType();
   }
   await next();
 };

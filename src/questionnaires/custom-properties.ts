@@ -2,6 +2,7 @@
 // The same module runs on the server and in the browser: an unregistered property is silently
 // dropped from a model, so both sides must know exactly the same list.
 import { Serializer } from 'survey-core';
+import { registerXPathFunctions } from './xpath-functions';
 
 /** Disclosure roles for statistical disclosure control (see the export issue and anonymization.md). */
 export const disclosureRoles = ['direct', 'quasi', 'sensitive', 'free-text', 'date', 'location', 'none'] as const;
@@ -23,6 +24,8 @@ let registered = false;
 export function registerCustomProperties(): void {
   if (registered) return;
   registered = true;
+  // The functions of definitions converted from XLSForm: known wherever a definition is read.
+  registerXPathFunctions();
   // Survey level: questionnaire metadata kept inside the SurveyJS JSON itself.
   Serializer.addProperty('survey', { name: 'family', choices: [...questionnaireFamilies], category: 'periplus' });
   Serializer.addProperty('survey', { name: 'languages:string[]', category: 'periplus' });
@@ -54,4 +57,10 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('question', { name: 'elementId', category: 'periplus' });
   // Institutional assessment: the actor a practice indicator belongs to (never scored with the law).
   Serializer.addProperty('question', { name: 'practiceIndicator', category: 'periplus' });
+  // XLSForm's guidance_hint: kept with the question (and written back to XLSForm), not shown.
+  Serializer.addProperty('question', { name: 'guidanceHint:text', isLocalizable: true, category: 'periplus' });
+  // XLSForm's start, end and today: set by the form (start and today when opened, end when completed).
+  Serializer.addProperty('question', { name: 'metadata', choices: ['start', 'end', 'today'], category: 'periplus' });
+  // XLSForm's instance_name, kept so that the form converts back; responses are listed by id.
+  Serializer.addProperty('survey', { name: 'instanceName', category: 'periplus' });
 }

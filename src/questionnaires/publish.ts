@@ -17,9 +17,11 @@ export interface DefinitionFile {
   questionnaireId: string;
   version: string;
   json: unknown;
+  /** What converting the file (an XLSForm) had to say, kept with the outcome. */
+  warnings?: string[];
 }
 
-export type PublishStatus = 'published' | 'unchanged' | 'refused';
+export type PublishStatus = 'published' | 'unchanged' | 'refused' | 'checked';
 
 export interface PublishOutcome {
   file: string;
@@ -30,11 +32,23 @@ export interface PublishOutcome {
   added: string[];
   removed: string[];
   problems: string[];
+  /** Warnings of the file's conversion (XLSForm), located by sheet, row and column. */
+  warnings?: string[];
   /** How responses to this version are validated (published and unchanged versions). */
   validation?: { path: 'plan' | 'model'; reasons: string[] };
 }
 
 type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId' | 'validator'>;
+
+/** The name a new version gets when none is given: the next whole number after the newest. */
+export async function nextVersionName(db: Deps['db'], questionnaireId: string): Promise<string> {
+  const versions = await listVersions(db, questionnaireId);
+  const newest = versions
+    .map((v) => v.version)
+    .sort(compareVersions)
+    .at(-1);
+  return String(newest && /^\d+$/.test(newest) ? Number(newest) + 1 : versions.length + 1);
+}
 
 /** Natural order of version names: 2 before 10. */
 export function compareVersions(a: string, b: string): number {
@@ -56,7 +70,7 @@ export async function publishDefinitions(
   deps: PublishDeps,
   files: DefinitionFile[],
   actor = 'system',
-  opts: { reportValidation?: boolean } = {},
+  opts: { reportValidation?: boolean; dryRun?: boolean } = {},
 ): Promise<PublishOutcome[]> {
   const byQuestionnaire = new Map<string, DefinitionFile[]>();
   for (const f of files) byQuestionnaire.set(f.questionnaireId, [...(byQuestionnaire.get(f.questionnaireId) ?? []), f]);
@@ -73,7 +87,8 @@ export async function publishDefinitions(
         outcomes.push(refused(f, [`not published: version ${blockedBy} of ${questionnaireId} was refused first`]));
         continue;
       }
-      const outcome = await publishOne(deps, f, published, historyOf, actor, opts.reportValidation !== false);
+      const outcome = await publishOne(deps, f, published, historyOf, actor, opts.reportValidation !== false, opts.dryRun === true);
+      if (f.warnings?.length) outcome.warnings = f.warnings;
       if (outcome.status === 'refused') blockedBy = f.version;
       outcomes.push(outcome);
     }
@@ -94,6 +109,7 @@ async function publishOne(
   history: () => ShapeMap[],
   actor: string,
   report: boolean,
+  dryRun = false,
 ): Promise<PublishOutcome> {
   if (!ID_PATTERN.test(f.questionnaireId) || !ID_PATTERN.test(f.version))
     return refused(f, ['questionnaire and version names may hold letters, digits, ".", "_" and "-" only (64 at most)']);
@@ -134,6 +150,18 @@ async function publishOne(
     );
   }
   const { added, removed } = shapeDiff(history().at(-1) ?? new Map(), shapes);
+  // A dry run stops here: everything a publication would check was checked, nothing is written.
+  if (dryRun)
+    return {
+      file: f.file,
+      questionnaireId: f.questionnaireId,
+      version: f.version,
+      status: 'checked',
+      added,
+      removed,
+      problems: [],
+      validation: deps.validator.prepare({ contentHash, definition: json }, model),
+    };
   const meta = readMeta(json, model, f.questionnaireId);
   const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
   const at = deps.clock.now();

@@ -7,6 +7,7 @@
 // property, choice property or validator the plan does not know (plan-properties.ts is an
 // allowlist) is named when the version is compiled, and that version is validated with the full model.
 import { ConditionRunner, ExpressionRunner, FunctionFactory, settings, type Question } from 'survey-core';
+import { XPATH_FUNCTION_NAMES } from '../questionnaires/xpath-functions';
 import { createModel, type Model } from '../questionnaires/model';
 import { compileShapes, type ContainerShape } from './structural';
 import { unknownProperties } from './plan-properties';
@@ -134,6 +135,7 @@ const PURE_FUNCTIONS = new Set([
   'day',
   'weekday',
   'substring',
+  ...XPATH_FUNCTION_NAMES,
 ]);
 /** survey-core variables that come from the running model, not from the answers. */
 const MODEL_VARIABLES = new Set([

@@ -154,7 +154,9 @@ function checkQuestion(q: QuestionPlan, w: Walk, given: unknown, container: Json
     if (q.requiredRows.some((row) => isEmpty(rows[row])))
       errors.push({ path, type: 'requiredinallrowserror', message: () => question.getLocalizationString('requiredInAllRowsError') });
   }
-  if (errors.length === 0 && !isEmpty(value)) errors.push(...runValidators(q, w, value, path));
+  // survey-core runs the validators of an unanswered question too: the built-in ones pass an empty
+  // value, an expression validator is evaluated whatever the value.
+  if (errors.length === 0) errors.push(...runValidators(q, w, value, path));
   w.errors!.push(...errors);
 }
 
@@ -167,6 +169,7 @@ function runValidators(q: QuestionPlan, w: Walk, value: unknown, path: string): 
         out.push({ path, type: 'custom', message: () => validator.getErrorText(question.getValidatorTitle()) });
       continue;
     }
+    if (isEmpty(value)) continue;
     const check = () => validator.validate(value, question.getValidatorTitle(), {})?.error;
     const error = check();
     // The text is read again once the response's locale is set: survey-core fixes it at creation.

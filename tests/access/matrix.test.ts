@@ -105,6 +105,20 @@ const CASES: Record<string, Case> = {
     ok: 200,
     out: assignedOnly,
   },
+  'POST /api/v1/questionnaires/:questionnaireId/versions': {
+    allow: REVIEWERS,
+    // Checked only (dryRun): the case runs once per principal and must not publish each time.
+    url: () => '/api/v1/questionnaires/uploaded/versions?dryRun=true',
+    body: () => ({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] }),
+    ok: 200,
+    out: 200,
+  },
+  'GET /api/v1/questionnaires/:questionnaireId/versions/:version/xlsform': {
+    allow: ['admin', 'coordinator', 'assessor', 'enumerator', 'researcher'],
+    url: () => '/api/v1/questionnaires/demo/versions/1/xlsform',
+    ok: 200,
+    out: assignedOnly,
+  },
 
   'POST /api/v1/questionnaires/:questionnaireId/versions/:version/responses': {
     allow: COLLECTORS,

@@ -3,7 +3,7 @@
 // enrols a phone, then revokes it; an admin creates a user, assigns questionnaires, filters the
 // audit log; a researcher sees only the pages of the role; anyone manages their API tokens and
 // password. Every page passes axe-core and fits 360 px, in English and Arabic.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, PASSWORD, type Stack, startStack, watchedPage } from './harness';
+import { journeyBook, xlsx } from '../xlsform/workbooks';
 
 let stack: Stack;
 const SHOTS = process.env.PERIPLUS_SHOTS ?? tmpdir();
@@ -337,6 +338,44 @@ describe('the workspace', () => {
       /^open since/.test(document.querySelector('article[data-questionnaire="transit-interview"] .facts')?.textContent ?? ''),
     );
     expect((await apiGet('/questionnaires/transit-interview')).state).toBe('open');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lets a coordinator check an XLSForm workbook, see its problems by cell, publish it once it passes, and download it back', async () => {
+    const broken = structuredClone(journeyBook);
+    broken.survey[5]![7] = '. >= 18 and';
+    const brokenFile = join(tmpdir(), `journeys-broken-${process.pid}.xlsx`);
+    const goodFile = join(tmpdir(), `journeys-${process.pid}.xlsx`);
+    writeFileSync(brokenFile, await xlsx(broken));
+    writeFileSync(goodFile, await xlsx(journeyBook));
+    const { page, problems, close } = await signedIn('cora');
+    await page.goto(`${stack.url}/workspace/questionnaires`);
+    await page.waitForSelector('article[data-upload]');
+    await page.fill('#upload-questionnaire', 'journeys');
+    await page.setInputFiles('#upload-file', brokenFile);
+    await page.click('article[data-upload] button[type=submit]');
+    await page.waitForSelector('tr[data-problem="survey!H6"]');
+    expect(await page.textContent('tr[data-problem="survey!H6"]')).toContain('constraint');
+    expect(await page.isDisabled('button[data-action=publish]')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('article[data-upload]').screenshot({ path: join(SHOTS, 'workspace-upload-problems-en-1280.png') });
+    await page.setInputFiles('#upload-file', goodFile);
+    await page.click('article[data-upload] button[type=submit]');
+    await page.waitForSelector('article[data-upload] .message.ok');
+    expect(await page.textContent('article[data-upload] .message.ok')).toBe('Version 1 of journeys can be published.');
+    expect(await page.textContent('article[data-upload] [data-change=added]')).toMatch(/consent.*age.*transport/);
+    // Checked only: nothing is published until Publish.
+    expect((await fetch(`${stack.url}/api/v1/questionnaires/journeys`, { headers: adminHeaders() })).status).toBe(404);
+    await page.click('button[data-action=publish]');
+    const card = page.locator('article[data-questionnaire="journeys"]');
+    await card.waitFor();
+    const link = card.locator('tr[data-version="1"] a[download]');
+    const href = (await link.getAttribute('href'))!;
+    const download = await fetch(`${stack.url}${href}`, { headers: adminHeaders() });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await apiGet('/questionnaires/journeys')).currentVersion).toBe('1');
     expect(problems).toEqual([]);
     await close();
   });

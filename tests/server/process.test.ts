@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, jsonRequest, tempDir } from '../support/app';
 import { instanceId, scopingAnswers } from '../support/factories';
 import { ROOT, runCli, startServerProcess } from '../support/process';
+import { journeyBook, xlsx } from '../xlsform/workbooks';
 
 /** Writes raw HTTP on one connection; resolves with what came back once the server closes it (or after 5 s). */
 function rawExchange(url: string, writes: Array<string | Buffer>): Promise<{ text: string; closed: boolean; error: string | null }> {
@@ -265,6 +266,28 @@ describe('the server process', () => {
     const list = await runCli(['list', '--db', db]);
     expect(list.stdout).toMatch(/migrant-scoping\s+\[open\]/);
     expect(list.stdout).toMatch(/\* 5\s+\d+ questions/);
+  });
+
+  it('converts an XLSForm with the CLI (warnings and errors named by cell) and publishes a workbook put in surveys/', async () => {
+    const dir = join(surveys, 'journeys');
+    mkdirSync(dir, { recursive: true });
+    const book = structuredClone(journeyBook);
+    book.survey[0]!.push('notes');
+    book.survey[2]!.push('remember to translate');
+    writeFileSync(join(dir, '1.xlsx'), await xlsx(book));
+    const converted = await runCli(['xlsform', join(dir, '1.xlsx'), '--out', join(tmp.dir, 'journeys.json')]);
+    expect(converted.code).toBe(0);
+    expect(converted.stderr).toMatch(/warning survey!L1: column 'notes' is not read/);
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'journeys.json'), 'utf8')).languages).toEqual(['en', 'ar']);
+    const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
+    expect(publish.code).toBe(0);
+    expect(publish.stdout).toMatch(/published\s+journeys 1 .*1\.xlsx[\s\S]*added: .*consent[\s\S]*~ survey!L1: column 'notes' is not read/);
+    const broken = structuredClone(journeyBook);
+    broken.survey[5]![7] = '. >=';
+    writeFileSync(join(tmp.dir, 'broken.xlsx'), await xlsx(broken));
+    const refused = await runCli(['xlsform', join(tmp.dir, 'broken.xlsx')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/error survey!H6: constraint "\. >=": the expression ends too early/);
   });
 
   it('validates a response file offline with the server rules (exit 0 valid, 1 invalid)', async () => {

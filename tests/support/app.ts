@@ -12,6 +12,7 @@ import { nodeAssets } from '../../src/entry/assets';
 import { openDatabase, type SqliteHandle } from '../../src/entry/sqlite';
 import { publishDefinitions, type DefinitionFile, type PublishOutcome } from '../../src/questionnaires/publish';
 import { inlineValidator } from '../../src/validation/run';
+import { nodeXlsform } from '../../src/xlsform/load';
 import { issueApiToken, issueDeviceToken } from '../../src/access/accounts';
 import { hashPassword } from '../../src/access/passwords';
 import type { Principal } from '../../src/access/principal';
@@ -79,6 +80,7 @@ export function createTestApp(overrides: Partial<Deps> = {}): TestApp {
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     validator: inlineValidator,
+    xlsform: nodeXlsform,
     logger: { info: (e) => logs.push(e), error: (e) => logs.push(e) },
     config: defaultConfig,
     assets: nodeAssets(),

@@ -20,13 +20,15 @@ export const useBearer = (token: string) => (bearer = token);
 
 export async function api<T = any>(
   path: string,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: { method?: string; body?: unknown; signal?: AbortSignal; file?: { bytes: Blob; type: string } } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // A file sent as it is (an XLSForm workbook), with its own media type.
+  if (init.file) headers['content-type'] = init.file.type;
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   else if (csrfToken && init.method && init.method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let body: BodyInit | undefined = init.body === undefined ? undefined : JSON.stringify(init.body);
+  let body: BodyInit | undefined = init.file ? init.file.bytes : init.body === undefined ? undefined : JSON.stringify(init.body);
   if (typeof body === 'string' && body.length > 1024 && typeof CompressionStream === 'function') {
     body = await new Response(new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
     headers['content-encoding'] = 'gzip';

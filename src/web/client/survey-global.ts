@@ -10,6 +10,7 @@ const vendor = () => (globalThis as unknown as { Survey?: typeof SurveyCore }).S
 export let Survey = vendor() as typeof SurveyCore;
 export let Serializer = Survey?.Serializer;
 export let ExpressionRunner = Survey?.ExpressionRunner;
+export let FunctionFactory = Survey?.FunctionFactory;
 
 /** Binds the vendor script's exports once it has run; throws when it has not. */
 export function bindSurvey(): void {
@@ -18,4 +19,5 @@ export function bindSurvey(): void {
   Survey = loaded;
   Serializer = loaded.Serializer;
   ExpressionRunner = loaded.ExpressionRunner;
+  FunctionFactory = loaded.FunctionFactory;
 }

@@ -1,8 +1,10 @@
-// Questionnaires: state, versions, what changed between two; admins change the state.
+// Questionnaires: state, versions (each downloadable as XLSForm), what changed between two; admins
+// change the state; admins and coordinators publish a new version (upload-version.ts).
 import { compareForm, field, status, say, problem, table, type Questionnaire } from './common';
 import { api, type Session } from '../api';
 import { h, replace } from '../dom';
 import { dateTimeOf, t } from '../i18n';
+import { uploadVersionCard } from './upload-version';
 
 /** Every question name of a definition (panels, dynamic panels and matrices looked into). */
 function questionNames(node: unknown, out = new Set<string>()): Set<string> {
@@ -25,6 +27,7 @@ export async function questionnairesPage(el: HTMLElement, s: Session): Promise<v
   replace(
     el,
     h('h2', { class: 'page-title' }, t('navQuestionnaires')),
+    uploadVersionCard(r.body.items, () => void questionnairesPage(el, s)),
     ...r.body.items.map((q) => questionnaireCard(q, s.role === 'admin')),
   );
 }
@@ -106,7 +109,7 @@ function questionnaireCard(q: Questionnaire, admin: boolean): HTMLElement {
     admin ? changeState : null,
     message,
     table(
-      [t('versionLabel'), t('publishedLabel'), t('questionsLabel'), t('translations')],
+      [t('versionLabel'), t('publishedLabel'), t('questionsLabel'), t('translations'), t('downloadXlsform')],
       versions.map((v) =>
         h(
           'tr',
@@ -115,6 +118,18 @@ function questionnaireCard(q: Questionnaire, admin: boolean): HTMLElement {
           h('td', {}, dateTimeOf(v.publishedAt)),
           h('td', {}, String(v.questionCount)),
           h('td', {}, v.translations.map((x) => `${x.lang} ${Math.round(x.coverage * 100)}% ${x.status}`).join(' · ')),
+          h(
+            'td',
+            {},
+            h(
+              'a',
+              {
+                href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/versions/${encodeURIComponent(v.version)}/xlsform`,
+                download: `${q.id}-${v.version}.xlsx`,
+              },
+              `${q.id}-${v.version}.xlsx`,
+            ),
+          ),
         ),
       ),
     ),
