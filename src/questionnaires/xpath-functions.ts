@@ -80,6 +80,12 @@ function formatDate(v: V, format: string): string {
 
 const isoDate = (days: number) => (Number.isNaN(days) ? '' : new Date(Math.floor(days) * 86_400_000).toISOString().slice(0, 10));
 const rows = (list: V): Array<Record<string, V>> => (Array.isArray(list) ? (list as Array<Record<string, V>>) : []);
+/** A column of a repeat's instances: `count` of them when known (panels without answers have no value). */
+const column = (list: V, name: V, count: V): V[] => {
+  const all = rows(list);
+  const n = count === undefined ? all.length : Math.max(all.length, xnum(count) || 0);
+  return Array.from({ length: n }, (_, i) => all[i]?.[xstr(name)]);
+};
 
 /** The functions, by name; each takes the evaluated arguments. */
 export const xpathFunctions: Record<string, (args: V[]) => V> = {
@@ -153,14 +159,14 @@ export const xpathFunctions: Record<string, (args: V[]) => V> = {
     const i = (Array.isArray(names) ? names : []).map(xstr).indexOf(xstr(value));
     return i < 0 ? '' : xstr((labels as V[])[i]);
   },
-  xcount: ([list, column]) => (column === undefined ? rows(list).length : rows(list).filter((r) => xstr(r?.[xstr(column)]) !== '').length),
-  xsum: ([list, column]) => rows(list).reduce((s, r) => s + xnum(r?.[xstr(column)]), 0),
-  xmaxOf: ([list, column]) => {
-    const ns = rows(list).map((r) => xnum(r?.[xstr(column)]));
+  xcount: ([list, count]) => (count === undefined ? rows(list).length : Math.max(rows(list).length, xnum(count) || 0)),
+  xsum: ([list, name, count]) => column(list, name, count).reduce<number>((s, v) => s + xnum(v), 0),
+  xmaxOf: ([list, name, count]) => {
+    const ns = column(list, name, count).map(xnum);
     return ns.length === 0 || ns.some(Number.isNaN) ? Number.NaN : Math.max(...ns);
   },
-  xminOf: ([list, column]) => {
-    const ns = rows(list).map((r) => xnum(r?.[xstr(column)]));
+  xminOf: ([list, name, count]) => {
+    const ns = column(list, name, count).map(xnum);
     return ns.length === 0 || ns.some(Number.isNaN) ? Number.NaN : Math.min(...ns);
   },
   xindexedRepeat: ([list, column, index]) => rows(list)[xnum(index) - 1]?.[xstr(column)] ?? '',

@@ -259,7 +259,14 @@ function buildTree(rows: Row[], ctx: Context): Json[] {
       });
     if (ctx.questions.has(row.name)) ctx.errors.push({ ...row.at('name'), message: `the name '${row.name}' is used twice` });
     const repeats = stack.filter((s) => s.kind === 'repeat').map((s) => s.row.name);
-    ctx.questions.set(row.name, { type: t.kind === 'begin' && t.container === 'repeat' ? 'begin repeat' : t.xlsform, repeats });
+    const repeat = t.kind === 'begin' && t.container === 'repeat';
+    const count = repeat ? row.cell('repeat_count') : '';
+    const countRef = count.match(/^\$\{\s*([^}\s]+)\s*\}$/)?.[1];
+    ctx.questions.set(row.name, {
+      type: repeat ? 'begin repeat' : t.xlsform,
+      repeats,
+      ...(/^\d+$/.test(count) ? { count } : countRef ? { count: `{${countRef}}` } : {}),
+    });
     if (t.kind === 'begin') stack.push({ row, kind: t.container });
   }
   for (const open of stack) ctx.errors.push({ ...open.row.at('type'), message: `'begin ${open.kind}' is never closed` });

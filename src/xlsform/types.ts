@@ -297,9 +297,9 @@ export function questionElement(row: Row, repeats: string[], ctx: Context, condi
       el.expression = relevant.length ? `iif(${relevant.map((c) => `(${c})`).join(' and ')}, ${calculation}, '')` : calculation;
     } else if (x === 'note' || x === 'acknowledge' || x === 'start' || x === 'end' || x === 'today')
       ctx.errors.push({ ...row.at('calculation'), message: `a calculation on a ${x} row is not supported: use a calculate row` });
-    // ODK computes the value when the form opens and again whenever what it reads changes; the
-    // answer may be changed in between.
-    else Object.assign(el, { defaultValueExpression: calculation, setValueExpression: calculation });
+    // ODK computes the value when the form opens and again whenever what it reads changes, and
+    // keeps it so (an answer typed over it does not hold): read-only, as ODK's engine behaves.
+    else Object.assign(el, { defaultValueExpression: calculation, setValueExpression: calculation, readOnly: true });
   } else if (x === 'calculate' && !row.cell('calculation'))
     ctx.errors.push({ ...row.at('calculation'), message: 'a calculate row needs a calculation' });
   const def = row.cell('default');

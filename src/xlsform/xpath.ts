@@ -122,8 +122,11 @@ export interface XPathContext {
   self: string | null;
   /** Repeats enclosing the expression's question, outermost first. */
   repeats: string[];
-  /** Every question by name: its XLSForm type and the repeats enclosing it (outermost first). */
-  questions: Map<string, { type: string; repeats: string[] }>;
+  /**
+   * Every question by name: its XLSForm type and the repeats enclosing it (outermost first); a
+   * repeat's `count` is its repeat_count as a SurveyJS operand (`2`, `{n}`) when it has one.
+   */
+  questions: Map<string, { type: string; repeats: string[]; count?: string }>;
   /** Values of the choice row a choice_filter is evaluated for (bare names). */
   choice?: Record<string, string>;
   /** Labels by choice name of a question's list, for jr:choice-name(). */
@@ -279,21 +282,25 @@ function call(n: { name: string; args: Node[] }, ctx: XPathContext): string {
       if (ctx.repeats.length === 0) throw new XPathError('position(..) outside a repeat');
       return 'xadd({panelIndex}, 1)';
     }
+    // Over a repeat, ODK counts its instances, answered or not; SurveyJS keeps a value only for
+    // panels with answers, so the instance count goes along where the repeat fixes it.
     case 'count':
     case 'sum': {
       arity(1, 1);
       const { repeat, column } = inRepeat(n.args[0]!, ctx, n.name);
       const list = reference(repeat, ctx, true);
-      if (n.name === 'count') return `xcount(${list}${column ? `, '${column}'` : ''})`;
+      const count = ctx.questions.get(repeat)?.count;
+      if (n.name === 'count') return `xcount(${list}${count ? `, ${count}` : ''})`;
       if (!column) throw new XPathError('sum() takes a question inside a repeat');
-      return `xsum(${list}, '${column}')`;
+      return `xsum(${list}, '${column}'${count ? `, ${count}` : ''})`;
     }
     case 'max':
     case 'min':
       if (n.args.length === 1) {
         const { repeat, column } = inRepeat(n.args[0]!, ctx, n.name);
         if (!column) throw new XPathError(`${n.name}() takes a question inside a repeat`);
-        return `x${n.name}Of(${reference(repeat, ctx, true)}, '${column}')`;
+        const count = ctx.questions.get(repeat)?.count;
+        return `x${n.name}Of(${reference(repeat, ctx, true)}, '${column}'${count ? `, ${count}` : ''})`;
       }
       break;
     case 'indexed-repeat': {

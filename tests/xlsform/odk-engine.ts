@@ -38,7 +38,7 @@ export interface OdkState {
 }
 
 export interface OdkForm {
-  /** Leaf nodes of the main instance, by question name (outside repeats). */
+  /** Leaf nodes of the main instance, by question name (`repeat[i]/name` inside a repeat). */
   state(): Map<string, OdkState>;
   /** Sets an answer; returns false when the node does not take it (not relevant, read-only). */
   answer(name: string, value: string | string[] | null): boolean;
@@ -56,13 +56,17 @@ export async function loadOdkForm(xml: string): Promise<OdkForm> {
     createInstance(xml: string, options: object): Promise<{ root: OdkNode }>;
   };
   const { root } = await engine.createInstance(xml, {});
+  // Leaves keyed as slotsOf keys the questions: the name, or `repeat[i]/name` inside a repeat.
+  const keyOf = (reference: string) => {
+    const segments = reference.split('/').filter(Boolean);
+    return [...segments.slice(0, -1).filter((seg) => /\[\d+\]$/.test(seg)), segments.at(-1)!].join('/');
+  };
   const leaves = (): Map<string, OdkNode> => {
     const out = new Map<string, OdkNode>();
     const walk = (n: OdkNode) => {
       const children = n.currentState.children;
-      if (n.nodeType === 'repeat-range' || n.nodeType.startsWith('repeat')) return;
-      if (children?.length) for (const c of children) walk(c);
-      else out.set(n.currentState.reference.split('/').at(-1)!, n);
+      if (children?.length || n.nodeType.startsWith('repeat') || n.nodeType === 'group') for (const c of children ?? []) walk(c);
+      else out.set(keyOf(n.currentState.reference), n);
     };
     walk(root);
     return out;
