@@ -81,9 +81,14 @@ export interface Deps {
 
 export interface XlsformCodec {
   /** An uploaded workbook to a definition; throws WorkbookError with every problem located. */
-  read(bytes: Uint8Array): Promise<{
+  read(
+    bytes: Uint8Array,
+    target?: { questionnaireId: string; version?: string },
+  ): Promise<{
     definition: Record<string, unknown>;
     warnings: Array<{ sheet: string; row: number | null; column: string | null; message: string }>;
+    /** The settings sheet's version, if any. */
+    version?: string;
   }>;
   /** A published definition as an XLSForm workbook. */
   write(definition: Record<string, unknown>): Promise<Uint8Array>;

@@ -40,7 +40,10 @@ export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionF
       }
       try {
         const attached = new Map(await Promise.all(csv.map(async (c) => [c, await readFile(join(dir, q.name, c), 'utf8')] as const)));
-        const { definition, warnings } = await definitionFromXlsx(await readFile(path), { files: attached });
+        const { definition, warnings } = await definitionFromXlsx(await readFile(path), {
+          files: attached,
+          target: { questionnaireId: q.name, version },
+        });
         files.push({ file, questionnaireId: q.name, version, json: definition, warnings: warnings.map(describeMessage) });
       } catch (e) {
         if (!(e instanceof WorkbookError)) throw e;

@@ -19,7 +19,9 @@ const UploadQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .optional()
-    .openapi({ description: "The new version's name; by default the next whole number after the newest version" }),
+    .openapi({
+      description: "The new version's name; by default a workbook's own (settings sheet), else the next whole number after the newest",
+    }),
   dryRun: z.enum(['true', 'false']).optional().openapi({ description: 'true: check and convert only, publish nothing' }),
 });
 
@@ -93,6 +95,9 @@ export function versionRoutes(deps: Deps) {
     const principal = principalOf(c);
     let definition: Record<string, unknown>;
     let warnings: Array<{ sheet: string; row: number | null; column: string | null; message: string }> = [];
+    // The version: asked for, else the workbook's own (settings sheet, as ODK Central takes it),
+    // else the next whole number.
+    let version = query.version;
     if ((c.req.header('content-type') ?? '').toLowerCase().startsWith(XLSX_TYPE)) {
       if (!deps.xlsform)
         throw new AppError(
@@ -102,14 +107,16 @@ export function versionRoutes(deps: Deps) {
         );
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       try {
-        ({ definition, warnings } = await deps.xlsform.read(bytes));
+        const read = await deps.xlsform.read(bytes, { questionnaireId, ...(version ? { version } : {}) });
+        ({ definition, warnings } = read);
+        if (!version && read.version && /^[A-Za-z0-9._-]{1,64}$/.test(read.version)) version = read.version;
       } catch (e) {
         const m = e as { messages?: Parameters<typeof located>[0][]; warnings?: Parameters<typeof located>[0][] };
         if (!m.messages) throw e;
         throw invalid(`The workbook cannot be converted: ${m.messages.length} problem(s).`, m.messages.map(located));
       }
     } else definition = c.req.valid('json') as Record<string, unknown>;
-    const version = query.version ?? (await nextVersionName(deps.db, questionnaireId));
+    version ??= await nextVersionName(deps.db, questionnaireId);
     const dryRun = query.dryRun === 'true';
     const [outcome] = await publishDefinitions(
       deps,

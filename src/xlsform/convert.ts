@@ -13,11 +13,16 @@ import { parseXPath, toCondition, toExpression, XPathError, type XPathContext } 
 export interface ConvertOptions {
   /** CSV files beside the form, by file name (select_one_from_file). */
   files?: ReadonlyMap<string, string>;
+  /** Where the form is published: a form_id or version on the settings sheet that differs is a warning. */
+  target?: { questionnaireId: string; version?: string };
 }
 
 export interface Converted {
   definition: Record<string, unknown>;
   warnings: WorkbookMessage[];
+  /** The settings sheet's form_id and version, as written. */
+  formId?: string;
+  version?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -142,7 +147,21 @@ export function convertXlsForm(book: Workbook, options: ConvertOptions = {}): Co
         clearInvisibleValues: 'onHidden',
         pages,
       };
-  return { definition, warnings: unique(warnings) };
+  const target = options.target;
+  const at = { sheet: 'settings', row: 2, column: null };
+  if (target && settings.formId && settings.formId !== target.questionnaireId)
+    warnings.push({
+      ...at,
+      message: `form_id '${settings.formId}' is not the questionnaire '${target.questionnaireId}' it is published as`,
+    });
+  if (target?.version && settings.version && settings.version !== target.version)
+    warnings.push({ ...at, message: `version '${settings.version}' is not the version '${target.version}' it is published as` });
+  return {
+    definition,
+    warnings: unique(warnings),
+    ...(settings.formId ? { formId: settings.formId } : {}),
+    ...(settings.version ? { version: settings.version } : {}),
+  };
 }
 
 /** The `surveyjs` cell of a row written by Periplus (xlsform/to-xlsform.ts): the element's base. */

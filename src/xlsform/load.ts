@@ -10,7 +10,7 @@ export async function definitionFromXlsx(bytes: Uint8Array, options: ConvertOpti
   const { sheets, warnings } = await readXlsx(bytes);
   try {
     const converted = convertXlsForm(sheets, options);
-    return { definition: converted.definition, warnings: [...warnings, ...converted.warnings] };
+    return { ...converted, warnings: [...warnings, ...converted.warnings] };
   } catch (e) {
     if (e instanceof WorkbookError) throw new WorkbookError(e.messages, [...warnings, ...e.warnings]);
     throw e;
@@ -19,6 +19,6 @@ export async function definitionFromXlsx(bytes: Uint8Array, options: ConvertOpti
 
 /** The codec the Node server hands the app (deps.xlsform). */
 export const nodeXlsform = {
-  read: (bytes: Uint8Array) => definitionFromXlsx(bytes),
+  read: (bytes: Uint8Array, target?: { questionnaireId: string; version?: string }) => definitionFromXlsx(bytes, target ? { target } : {}),
   write: async (definition: Record<string, unknown>) => writeXlsx(toXlsForm(definition)),
 };

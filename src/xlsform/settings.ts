@@ -84,7 +84,8 @@ export function readSettings(sheet: Sheet | undefined, errors: WorkbookMessage[]
         }
     }
     const style = values.get('style');
-    if (style && !['pages', 'theme-grid', 'ltr', 'rtl'].includes(style))
+    // Groups are pages already; any other style (theme-grid, ...) is Enketo's layout, not applied.
+    if (style && style !== 'pages')
       warnings.push({
         sheet: sheet.name,
         row: first?.row ?? null,

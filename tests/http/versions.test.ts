@@ -83,6 +83,24 @@ describe('uploading a questionnaire version', () => {
     expect(byPath['survey!A11']).toMatch(/geo questions/);
   });
 
+  it("takes the workbook's own version from its settings sheet, and warns when form_id or version differ from where it is published", async () => {
+    const book = structuredClone(journeyBook);
+    book.settings = [
+      ['form_title', 'default_language', 'family', 'form_id', 'version'],
+      ['Journeys', 'English (en)', 'scoping', 'journeys', '2026.12'],
+    ];
+    const res = await t.app.request(URL, upload(await xlsx(book), admin.headers));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { version: string }).version).toBe('2026.12');
+    book.settings[1]![3] = 'kobo_journeys';
+    const other = await t.app.request(`${URL}?version=3&dryRun=true`, upload(await xlsx(book), admin.headers));
+    const { warnings } = (await other.json()) as { warnings: Array<{ message: string }> };
+    expect(warnings.map((w) => w.message)).toEqual([
+      "form_id 'kobo_journeys' is not the questionnaire 'journeys' it is published as",
+      "version '2026.12' is not the version '3' it is published as",
+    ]);
+  });
+
   it('takes a SurveyJS JSON body too, and refuses researchers, enumerators and assessors', async () => {
     const json = { title: 'Plain', pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] };
     expect((await t.app.request(URL, jsonRequest('POST', json, admin.headers))).status).toBe(201);

@@ -18,7 +18,7 @@ import { sheets } from './workbooks';
 import { type FormRow, xform } from './xform';
 
 const LIST = ['a', 'b', 'c'];
-const TYPES = ['integer', 'decimal', 'text', 'select_one abc', 'select_multiple abc', 'calculate'];
+const TYPES = ['integer', 'decimal', 'text', 'select_one abc', 'select_multiple abc', 'date', 'calculate'];
 
 /** What an expression may read: earlier questions, `position(..)` inside a repeat, aggregates of a repeat after it. */
 interface Scope {
@@ -53,6 +53,15 @@ function value(scope: Scope, depth: number, self: string | null): fc.Arbitrary<s
   if (multi.length) {
     more.push(fc.constantFrom(...multi).map((m) => `count-selected(${m})`));
     more.push(fc.constantFrom(...multi).map((m) => `selected-at(${m}, 0)`));
+  }
+  const dates = scope.prev.filter((p) => p.type === 'date').map((p) => `\${${p.name}}`);
+  if (dates.length) {
+    more.push(
+      fc
+        .tuple(fc.constantFrom(...dates), fc.constantFrom("'%Y-%m-%d'", "'%Y/%m'", "'%d %b %Y'", "'%e/%n/%y'"))
+        .map(([d, f]) => `format-date(${d}, ${f})`),
+    );
+    more.push(fc.constantFrom(...dates).map((d) => `date(${d})`));
   }
   return fc.oneof({ arbitrary: fc.oneof(...atoms), weight: 3 }, ...more);
 }

@@ -17,7 +17,7 @@ export interface FormRow {
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const BIND_TYPE: Record<string, string> = { integer: 'int', decimal: 'decimal', text: 'string', calculate: 'string' };
+const BIND_TYPE: Record<string, string> = { integer: 'int', decimal: 'decimal', text: 'string', date: 'date', calculate: 'string' };
 
 interface Node {
   row: FormRow;
