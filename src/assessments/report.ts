@@ -1,10 +1,11 @@
 // The country report of a gap analysis: a printable page (a bar per cluster, the element matrix
 // with provisions, gaps and recommendations, core elements not met, practice indicators apart),
-// the same matrix as CSV, and the cross-country heatmap for coordinators.
+// the same matrix as CSV, and the cross-country heatmap for internal coordination only (asked for
+// deliberately, never part of a report: it ranks countries).
 import { stringify } from 'csv-stringify/sync';
 import { maskFormula } from '../datasets/csv-cells';
 import { barChart, esc, page, row } from '../reports/html';
-import { BAND_LABEL, scoreText, type Assessment, type Band, type Score } from './scoring';
+import { BAND_LABEL, RULE_LABEL, scoreText, type Assessment, type Band, type ElementResult, type Score } from './scoring';
 import type { Comparability } from './comparability';
 
 /** Okabe-Ito colours, distinguishable with the common colour-vision deficiencies; text always says the band too. */
@@ -13,9 +14,10 @@ export const BAND_COLOR: Record<Band, string> = {
   largely: '#56B4E9',
   partially: '#E69F00',
   non: '#D55E00',
+  unrated: '#777777',
   na: '#BBBBBB',
 };
-const BAND_SHORT: Record<Band, string> = { compliant: 'C', largely: 'LC', partially: 'PC', non: 'NC', na: 'N/A' };
+const BAND_SHORT: Record<Band, string> = { compliant: 'C', largely: 'LC', partially: 'PC', non: 'NC', unrated: 'NR', na: 'N/A' };
 const STATUS_LABEL = { fully: 'Fully met', partly: 'Partly met', not: 'Not met', na: 'Not applicable', nd: 'Not determined' } as const;
 
 export const CLUSTER_LABEL: Record<string, string> = {
@@ -48,11 +50,36 @@ export interface ReportContext {
   comparability?: Array<{ version: string; result: Comparability }>;
 }
 
-const scoreCells = (s: Score) => [
-  scoreText(s.confirmed),
-  scoreText(s.provisional),
-  `${BAND_LABEL[s.band]}${s.uncapped ? ` (capped from ${BAND_LABEL[s.uncapped]})` : ''}${s.hatched ? '; 25%+ not determined' : ''}`,
-];
+/** The band and why (the rules that set it), then the counts; the percentages come after, secondary. */
+const bandText = (s: Score) =>
+  `${BAND_LABEL[s.band]}${s.rules.length ? `: ${s.rules.map((r) => `${RULE_LABEL[r.rule]} (${r.elements.join(', ')})`).join('; ')}` : ''}${s.hatched ? '; 25% or more not determined' : ''}`;
+const countsText = (s: Score) =>
+  `${s.counts.fully} fully, ${s.counts.partly} partly, ${s.counts.not} not met, ${s.counts.nd} not determined, ${s.counts.na} n/a`;
+const scoreCells = (s: Score) => [bandText(s), countsText(s), scoreText(s.confirmed), scoreText(s.provisional)];
+
+const STATUS_PHRASE = { not: 'is not met', nd: 'is not determined', partly: 'is only partly met' } as const;
+
+/** The report's opening: what the law does and does not do, in sentences, core elements first. */
+function narrative(a: Assessment): string {
+  const c = a.legal.counts;
+  const applicable = c.fully + c.partly + c.not + c.nd;
+  const lines = [
+    `Of the ${applicable} applicable mandatory elements, ${c.fully} are fully met, ${c.partly} partly met, ${c.not} not met and ${c.nd} not determined${c.na ? ` (${c.na} not applicable)` : ''}.`,
+  ];
+  const issue = (r: ElementResult) => {
+    const cluster = a.clusters.find((x) => x.cluster === r.e.cluster);
+    const effect = cluster
+      ? ` ${CLUSTER_LABEL[r.e.cluster] ?? r.e.cluster} is therefore ${BAND_LABEL[cluster.score.band].toLowerCase()}.`
+      : '';
+    return `${r.e.core ? 'Core' : 'Essential'} element ${r.e.id} (${r.e.article}, ${r.e.title.replace(/^[^:]*:\s*/, '')}) ${STATUS_PHRASE[r.status as keyof typeof STATUS_PHRASE]}.${effect}`;
+  };
+  lines.push(...a.coreIssues.map(issue));
+  if (!a.coreIssues.length) lines.push('Every core element is fully met or not applicable.');
+  lines.push(
+    `By cluster: ${a.clusters.map((x) => `${CLUSTER_LABEL[x.cluster] ?? x.cluster} ${BAND_LABEL[x.score.band].toLowerCase()} (${x.score.counts.fully} of ${x.score.counts.fully + x.score.counts.partly + x.score.counts.not + x.score.counts.nd} fully met)`).join('; ')}.`,
+  );
+  return lines.map((l) => `<p>${esc(l)}</p>`).join('');
+}
 
 export function reportHtml(a: Assessment, ctx: ReportContext): string {
   const bars = barChart(
@@ -71,8 +98,8 @@ export function reportHtml(a: Assessment, ctx: ReportContext): string {
         `<tr><td>${esc(r.e.id)}${r.e.core ? ' <strong>(core)</strong>' : ''}</td><td>${esc(r.e.article)}</td><td>${esc(r.e.obligation)}</td><td>${esc(r.e.title.replace(/^[^:]*:\s*/, ''))}</td><td>${esc(STATUS_LABEL[r.status])}${r.naReason ? `<br><span class="muted">${esc(r.naReason)}</span>` : ''}</td><td>${esc(r.provision)}</td><td>${esc(r.gap)}</td><td>${esc(r.recommendation)}</td><td>${esc(r.priority)}</td><td>${esc(r.confidence)}</td></tr>`,
     )
     .join('');
-  const core = a.coreNotMet.length
-    ? `<ul>${a.coreNotMet.map((r) => `<li>${esc(r.e.id)} (${esc(r.e.article)}): ${esc(r.e.title.replace(/^[^:]*:\s*/, ''))}</li>`).join('')}</ul>`
+  const core = a.coreIssues.length
+    ? `<ul>${a.coreIssues.map((r) => `<li><strong>${esc(STATUS_LABEL[r.status])}</strong>: ${esc(r.e.id)} (${esc(r.e.article)}${r.e.essence ? ', the offence itself' : ''}): ${esc(r.e.title.replace(/^[^:]*:\s*/, ''))}</li>`).join('')}</ul>`
     : '<p>None.</p>';
   const practice = ctx.practice
     ? `<p class="muted">Institutional assessment version ${esc(ctx.practice.version)}, counts for ${esc(ctx.practice.year)}. Reported apart: never averaged into the legal score.</p><table>${row(['actor', 'yes', 'partly', 'no', 'not determined', 'yearly counts'], true)}${ctx.practice.actors.map((p) => `<tr><td>${esc(p.actor)}</td><td class="num">${p.yes}</td><td class="num">${p.partly}</td><td class="num">${p.no}</td><td class="num">${p.nd}</td><td>${p.counts.map((c) => `${esc(c.indicator)}: ${c.value}`).join('<br>')}</td></tr>`).join('')}</table>`
@@ -87,18 +114,21 @@ export function reportHtml(a: Assessment, ctx: ReportContext): string {
     `Gap analysis: ${ctx.country}`,
     `<h1>${esc(ctx.questionnaireTitle)}: ${esc(ctx.country)}</h1>
 <p>Legal snapshot: <strong>${esc(ctx.snapshotDate || 'not dated')}</strong>. Questionnaire version ${esc(ctx.version)}; response ${esc(ctx.responseId)} by ${esc(ctx.assessor)}, submitted ${esc(ctx.submittedAt)}, review state ${esc(ctx.reviewState)}. <a class="noprint" href="?format=csv">Download the matrix as CSV</a></p>
-<p>Scoring: fully met 2, partly met 1, not met 0 points; not applicable leaves the count; optional ("shall consider", "may") elements form a separate good-practice score. Confirmed scores count "not determined" as 0, provisional ones leave it out. Bands: compliant 100%, largely compliant 75% or more, partially compliant 40-74%, non-compliant below 40%. A core element not met caps its article and cluster at partially compliant.</p>
-<h2>Overall</h2>
-<table>${row(['', 'confirmed', 'provisional', 'band'], true)}${row(['Legal score (mandatory elements)', ...scoreCells(a.legal)])}${row(['Good practice (optional elements)', ...scoreCells(a.goodPractice)])}</table>
-<h2>Clusters</h2>
-${bars}
-<table>${row(['cluster', 'confirmed', 'provisional', 'band', 'fully / partly / not / n.a. / not determined'], true)}${a.clusters.map((c) => row([CLUSTER_LABEL[c.cluster] ?? c.cluster, ...scoreCells(c.score), `${c.score.counts.fully} / ${c.score.counts.partly} / ${c.score.counts.not} / ${c.score.counts.na} / ${c.score.counts.nd}`])).join('')}</table>
-<h2>Articles</h2>
-<table>${row(['article', 'cluster', 'confirmed', 'provisional', 'band'], true)}${a.articles.map((x) => row([x.article, CLUSTER_LABEL[x.cluster] ?? x.cluster, ...scoreCells(x.score)])).join('')}</table>
-<h2>Core elements not met</h2>
+<h2>Summary</h2>
+${narrative(a)}
+<h2>Core elements not fully met</h2>
 ${core}
 <h2>Element matrix</h2>
 <table><tr><th>element</th><th>article</th><th>type</th><th>obligation</th><th>status</th><th>national provision</th><th>gap</th><th>recommendation</th><th>priority</th><th>confidence</th></tr>${matrix}</table>
+<h2>Clusters</h2>
+<table>${row(['cluster', 'band', 'elements', 'confirmed score', 'provisional score'], true)}${a.clusters.map((c) => row([CLUSTER_LABEL[c.cluster] ?? c.cluster, ...scoreCells(c.score)])).join('')}</table>
+${bars}
+<h2>Articles</h2>
+<table>${row(['article', 'cluster', 'band', 'elements', 'confirmed score', 'provisional score'], true)}${a.articles.map((x) => row([x.article, CLUSTER_LABEL[x.cluster] ?? x.cluster, ...scoreCells(x.score)])).join('')}</table>
+<h2>Overall</h2>
+<table>${row(['', 'band', 'elements', 'confirmed score', 'provisional score'], true)}${row(['Legal score (mandatory elements)', ...scoreCells(a.legal)])}${row(['Good practice (optional elements)', ...scoreCells(a.goodPractice)])}</table>
+<h2>Method</h2>
+<p>Each element: fully met 2, partly met 1, not met 0 points; not applicable leaves the count; optional ("shall consider", "may") elements form a separate good-practice score. A score is points over twice the applicable elements, in whole percent: the confirmed score counts "not determined" as 0, the provisional one leaves it out. Bands: compliant 100%, largely compliant 75% or more, partially compliant 40-74%, non-compliant below 40%. Percentages never outweigh the law's essentials: a core element not met makes its article and cluster non-compliant; a core element not determined leaves them not rated; a core element partly met allows partially compliant at best; and the element that is the offence itself (article 6(1)(a)) caps its article's and cluster's percentage at its own (partly met 50%, not met 0%), so accessories (attempt, participation, aggravation) cannot outweigh a missing offence. The report compares no country with another.</p>
 <h2>Practice indicators</h2>
 ${practice}
 ${comparable ? `<h2>Comparability with other versions</h2><ul>${comparable}</ul>` : ''}`,
@@ -162,7 +192,7 @@ export function heatmapSvg(
   const cellH = 30;
   const left = 70;
   const top = 110;
-  const width = left + articles.length * cellW + 10;
+  const width = Math.max(left + articles.length * cellW + 10, left + 6 * 150);
   const height = top + countries.length * cellH + 60;
   const pattern = `<defs><pattern id="nd" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="#000" fill-opacity=".35"/></pattern></defs>`;
   const heads = articles
@@ -189,11 +219,11 @@ export function heatmapSvg(
     })
     .join('');
   const legendY = top + countries.length * cellH + 20;
-  const legend = (['compliant', 'largely', 'partially', 'non', 'na'] as Band[])
+  const legend = (['compliant', 'largely', 'partially', 'non', 'unrated', 'na'] as Band[])
     .map(
       (b, i) =>
         `<rect x="${left + i * 150}" y="${legendY}" width="14" height="14" fill="${BAND_COLOR[b]}"/><text x="${left + i * 150 + 18}" y="${legendY + 12}" font-size="11">${BAND_SHORT[b]}: ${BAND_LABEL[b]}</text>`,
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${pattern}<title>${esc(title)}</title><text x="0" y="16" font-size="14" font-weight="600">${esc(title)}</text>${heads}${rows}${legend}<text x="${left}" y="${legendY + 34}" font-size="10" fill="#333">Hatched: 25% or more of the elements not determined. Confirmed scores; a core element not met caps at PC.</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${pattern}<title>${esc(title)}</title><text x="0" y="16" font-size="14" font-weight="600">${esc(title)}</text><text x="0" y="34" font-size="12" font-weight="600" fill="#D55E00">Internal coordination only: it ranks countries, which the UNTOC review mechanism avoids. Never share it or put it in a report.</text>${heads}${rows}${legend}<text x="${left}" y="${legendY + 34}" font-size="10" fill="#333">Hatched: 25% or more of the elements not determined. Confirmed scores; bands follow the rules of the country report (a core element not met: NC; not determined: NR; partly met: PC at best).</text></svg>`;
 }

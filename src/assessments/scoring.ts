@@ -2,13 +2,23 @@
 // `elementId`) scores fully 2, partly 1, not 0; N/A leaves the count; optional (O) elements go to
 // a separate good-practice score. Articles and clusters score points / (2 x applicable) with the
 // counts shown; the confirmed score counts "not determined" as 0, the provisional one leaves it
-// out. A core element not met caps its article and cluster at amber. Practice indicators (the
-// institutional assessment) are never averaged into these scores.
+// out. Practice indicators (the institutional assessment) are never averaged into these scores.
+//
+// Rules that keep a score from flattering (issue 20), each applied to an article, a cluster and
+// the legal score, and named in the score so that the report says why:
+//   core-not-met        a core element not met: non-compliant, whatever the percentage;
+//   core-not-determined a core element not determined: unrated (no band), shown first;
+//   core-partly         a core element partly met: partially compliant at best;
+//   essence             the element that is the essence of its article (the offence itself, as
+//                       6(1)(a) is of article 6) caps the percentage of every score it is part of
+//                       (article, cluster, legal) at its own (partly 50%, not 0%): accessories
+//                       cannot outweigh it.
 type Json = Record<string, unknown>;
 
 export const statuses = ['fully', 'partly', 'not', 'na', 'nd'] as const;
 export type Status = (typeof statuses)[number];
-export type Band = 'compliant' | 'largely' | 'partially' | 'non' | 'na';
+export type Band = 'compliant' | 'largely' | 'partially' | 'non' | 'unrated' | 'na';
+export type Rule = 'core-not-met' | 'core-not-determined' | 'core-partly' | 'essence';
 export type Obligation = 'M' | 'C' | 'O';
 
 export interface ElementDef {
@@ -22,10 +32,19 @@ export interface ElementDef {
   cluster: string;
   obligation: Obligation;
   core: boolean;
+  /** The essence of its article (the offence itself): see the rules above. */
+  essence: boolean;
   title: string;
   /** What must be equal in two versions for their answers to be comparable. */
   signature: string;
 }
+
+/**
+ * The essence of an article, by element reference, where the method names one: the offence of
+ * smuggling itself for article 6 of the Protocol. A version may also flag its own
+ * (`essenceElement: true`).
+ */
+export const ESSENCE_REFS: ReadonlySet<string> = new Set(['SOM 6(1)(a)']);
 
 /** Elements of a questionnaire definition, in order: every question with an elementId. */
 export function elementsOf(definition: Json): ElementDef[] {
@@ -51,6 +70,7 @@ export function elementsOf(definition: Json): ElementDef[] {
           cluster: String(o.cluster ?? ''),
           obligation: (['M', 'C', 'O'].includes(String(o.obligation)) ? o.obligation : 'M') as Obligation,
           core: o.coreElement === true,
+          essence: o.essenceElement === true || ESSENCE_REFS.has(article),
           title: panelTitle,
           signature: JSON.stringify([
             article,
@@ -82,8 +102,10 @@ export interface Score {
   /** Provisional: "not determined" left out. */
   provisional: { points: number; max: number; percent: number | null };
   band: Band;
-  /** The band before the core-element cap, when the cap lowered it. */
+  /** The band the percentage alone would give, when a rule changed it. */
   uncapped?: Band;
+  /** The rules that changed the band or the percentage, with the elements that triggered each. */
+  rules: Array<{ rule: Rule; elements: string[] }>;
   /** At least a quarter of the applicable elements are not determined (shown hatched). */
   hatched: boolean;
   coreNotMet: string[];
@@ -102,8 +124,19 @@ export const BAND_LABEL: Record<Band, string> = {
   largely: 'Largely compliant',
   partially: 'Partially compliant',
   non: 'Non-compliant',
+  unrated: 'Not rated (a core element is not determined)',
   na: 'Not applicable',
 };
+
+export const RULE_LABEL: Record<Rule, string> = {
+  'core-not-met': 'a core element is not met: non-compliant',
+  'core-not-determined': 'a core element is not determined: not rated',
+  'core-partly': 'a core element is only partly met: partially compliant at best',
+  essence: 'the offence itself caps the score: its accessories cannot outweigh it',
+};
+
+const ORDER: Band[] = ['non', 'partially', 'largely', 'compliant'];
+const atMost = (band: Band, cap: Band): Band => (ORDER.indexOf(band) > ORDER.indexOf(cap) ? cap : band);
 
 const POINTS: Record<Status, number> = { fully: 2, partly: 1, not: 0, na: 0, nd: 0 };
 
@@ -118,23 +151,44 @@ export function score(items: Array<{ e: ElementDef; status: Status }>): Score {
   for (const { status } of items) counts[status]++;
   const determined = counts.fully + counts.partly + counts.not;
   const points = 2 * counts.fully + counts.partly;
-  const pct = (p: number, max: number) => (max === 0 ? null : Math.round((p / max) * 1000) / 10);
+  // Whole percentages: a score is read with its counts, never to a tenth.
+  const pct = (p: number, max: number) => (max === 0 ? null : Math.round((p / max) * 100));
   const confirmedMax = 2 * (determined + counts.nd);
   const provisionalMax = 2 * determined;
-  const percent = pct(points, confirmedMax);
-  const coreNotMet = items.filter(({ e, status }) => e.core && status === 'not').map(({ e }) => e.id);
-  let band = bandOf(percent);
-  let uncapped: Band | undefined;
-  if (coreNotMet.length && (band === 'compliant' || band === 'largely')) {
-    uncapped = band;
+  const rules: Score['rules'] = [];
+  const ids = (pick: (x: { e: ElementDef; status: Status }) => boolean) => items.filter(pick).map(({ e }) => e.id);
+  // The essence rule: the percentages are capped at the essence element's own.
+  let confirmed = pct(points, confirmedMax);
+  let provisional = pct(points, provisionalMax);
+  const essence = items.filter(({ e, status }) => e.essence && (status === 'partly' || status === 'not'));
+  if (essence.length) {
+    const cap = Math.min(...essence.map(({ status }) => (status === 'partly' ? 50 : 0)));
+    if ((confirmed ?? 0) > cap || (provisional ?? 0) > cap) rules.push({ rule: 'essence', elements: essence.map(({ e }) => e.id) });
+    if (confirmed !== null) confirmed = Math.min(confirmed, cap);
+    if (provisional !== null) provisional = Math.min(provisional, cap);
+  }
+  const coreNotMet = ids(({ e, status }) => e.core && status === 'not');
+  const coreNd = ids(({ e, status }) => (e.core || e.essence) && status === 'nd');
+  const corePartly = ids(({ e, status }) => e.core && status === 'partly');
+  const byPercent = bandOf(confirmed);
+  let band = byPercent;
+  if (coreNotMet.length) {
+    band = 'non';
+    rules.push({ rule: 'core-not-met', elements: coreNotMet });
+  } else if (coreNd.length) {
+    band = 'unrated';
+    rules.push({ rule: 'core-not-determined', elements: coreNd });
+  } else if (corePartly.length && atMost(band, 'partially') !== band) {
     band = 'partially';
+    rules.push({ rule: 'core-partly', elements: corePartly });
   }
   return {
     counts,
-    confirmed: { points, max: confirmedMax, percent },
-    provisional: { points, max: provisionalMax, percent: pct(points, provisionalMax) },
+    confirmed: { points, max: confirmedMax, percent: confirmed },
+    provisional: { points, max: provisionalMax, percent: provisional },
     band,
-    ...(uncapped ? { uncapped } : {}),
+    ...(band !== byPercent ? { uncapped: byPercent } : {}),
+    rules,
     hatched: determined + counts.nd > 0 && counts.nd / (determined + counts.nd) >= 0.25,
     coreNotMet,
   };
@@ -162,6 +216,8 @@ export interface Assessment {
   /** Optional (O) elements only, never mixed into the legal score. */
   goodPractice: Score;
   coreNotMet: ElementResult[];
+  /** Core and essence elements not fully met (not met, not determined, partly), the report's first list. */
+  coreIssues: ElementResult[];
 }
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
@@ -202,6 +258,9 @@ export function assess(elements: ElementDef[], data: Json): Assessment {
     legal: score(legalItems),
     goodPractice: score(results.filter((r) => r.e.obligation === 'O')),
     coreNotMet: legalItems.filter((r) => r.e.core && r.status === 'not'),
+    coreIssues: [...legalItems.filter((r) => (r.e.core || r.e.essence) && ['not', 'nd', 'partly'].includes(r.status))].sort(
+      (a, b) => ['not', 'nd', 'partly'].indexOf(a.status) - ['not', 'nd', 'partly'].indexOf(b.status),
+    ),
   };
 }
 

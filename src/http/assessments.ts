@@ -33,7 +33,14 @@ const heat = createRoute({
   path: '/questionnaires/{questionnaireId}/heatmap',
   tags,
   summary: 'Countries x articles: the newest assessment of each country, as SVG (colour-blind-safe, labelled cells) or JSON',
-  request: { params: QuestionnaireParams, query: format(['svg', 'json'], 'svg') },
+  description:
+    'It ranks countries against each other, which the UNTOC review mechanism avoids: for internal coordination only, never in a shared report. Asked for deliberately: without purpose=internal-coordination it is a 400.',
+  request: {
+    params: QuestionnaireParams,
+    query: format(['svg', 'json'], 'svg').extend({
+      purpose: z.literal('internal-coordination').openapi({ description: 'Required: the heatmap is for internal coordination only' }),
+    }),
+  },
   responses: { 200: { description: 'image/svg+xml or application/json' }, ...errorReplies('not_found') },
 });
 const agree = createRoute({

@@ -54,6 +54,8 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('question', { name: 'cluster', category: 'periplus' });
   Serializer.addProperty('question', { name: 'obligation', choices: [...obligationTypes], category: 'periplus' });
   Serializer.addProperty('question', { name: 'coreElement:boolean', category: 'periplus' });
+  // The essence of its article (the offence itself): caps the article's score (assessments/scoring.ts).
+  Serializer.addProperty('question', { name: 'essenceElement:boolean', category: 'periplus' });
   Serializer.addProperty('question', { name: 'elementId', category: 'periplus' });
   // Institutional assessment: the actor a practice indicator belongs to (never scored with the law).
   Serializer.addProperty('question', { name: 'practiceIndicator', category: 'periplus' });

@@ -7,7 +7,7 @@ import { surveyjsBase, type Context, type Row } from './convert';
 export const QUESTION_PROPERTIES = {
   text: ['sdcRole', 'articleRef', 'cluster', 'obligation', 'elementId', 'practiceIndicator'],
   json: ['sdcRecode'],
-  boolean: ['coreElement'],
+  boolean: ['coreElement', 'essenceElement'],
 };
 
 export const SURVEY_COLUMNS: ReadonlySet<string> = new Set([

@@ -303,7 +303,7 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/questionnaires/:questionnaireId/heatmap': {
     allow: REVIEWERS,
-    url: () => '/api/v1/questionnaires/demo/heatmap',
+    url: () => '/api/v1/questionnaires/demo/heatmap?purpose=internal-coordination',
     ok: 200,
     out: 200,
   },

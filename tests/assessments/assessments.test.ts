@@ -26,6 +26,7 @@ const el = (id: string, over: Partial<ElementDef> = {}): ElementDef => ({
   cluster: 'criminalization',
   obligation: 'M',
   core: false,
+  essence: false,
   title: id,
   signature: '',
   ...over,
@@ -45,23 +46,82 @@ describe('gap-analysis scoring (domain.md D)', () => {
     expect(s.counts).toEqual({ fully: 9, partly: 3, not: 2, na: 0, nd: 0 });
   });
 
-  it('caps the cluster at amber when 6(3) is among those not met', () => {
+  it('makes the cluster non-compliant, not amber, when a core element (6(3)) is among those not met', () => {
     // The same counts, with the core element S6.3a one of the two not met.
     const s = score(statuses(nine3two));
     expect(s.coreNotMet).toEqual(['S6.3a']);
     const capped = assess(elements, Object.fromEntries(elements.map((e, i) => [e.question, nine3two[i]])));
-    expect(capped.clusters[0]!.score).toMatchObject({ band: 'partially', uncapped: 'largely', confirmed: { percent: 75 } });
+    expect(capped.clusters[0]!.score).toMatchObject({
+      band: 'non',
+      uncapped: 'largely',
+      confirmed: { percent: 75 },
+      rules: [{ rule: 'core-not-met', elements: ['S6.3a'] }],
+    });
     expect(capped.coreNotMet.map((r) => r.e.id)).toEqual(['S6.3a']);
-    // Without the core element among them, no cap.
-    const swapped: Status[] = [...nine3two.slice(0, 11), 'not', 'not', 'partly'];
-    expect(score(statuses(swapped))).toMatchObject({ band: 'largely', coreNotMet: [] });
+    // Without the core element among them, no rule applies.
+    const swapped: Status[] = [...nine3two.slice(0, 11), 'not', 'not', 'fully'];
+    expect(score(statuses(swapped))).toMatchObject({ band: 'largely', coreNotMet: [], rules: [] });
+  });
+
+  // The three cases of the UNODC review (issue 20), on the shipped gap analysis's own elements.
+  describe('rules that keep a score from flattering, each on its worked example', () => {
+    const all = elementsOf(load('som-gap-analysis/1.json'));
+    const criminalization = all.filter((e) => e.cluster === 'criminalization' && e.obligation !== 'O');
+    const answers = (over: Record<string, Status>) =>
+      Object.fromEntries(all.map((e) => [e.question, over[e.id] ?? (e.obligation === 'O' ? 'not' : 'fully')]));
+    const cluster = (a: ReturnType<typeof assess>) => a.clusters.find((c) => c.cluster === 'criminalization')!.score;
+
+    it('a law without the smuggling offence itself (6(1)(a) not met) is non-compliant on criminalization, not 96% amber', () => {
+      const a = assess(all, answers({ 'S6.1a': 'not' }));
+      expect(cluster(a).band).toBe('non');
+      expect(cluster(a).confirmed.percent).toBe(0);
+      expect(cluster(a).rules.map((r) => r.rule)).toEqual(['essence', 'core-not-met']);
+      expect(a.articles.find((x) => x.article === 'SOM 6')!.score.band).toBe('non');
+      expect(a.coreIssues.map((r) => r.e.id)).toEqual(['S6.1a']);
+    });
+
+    it('6(1)(a) not determined leaves criminalization not rated, never largely compliant', () => {
+      const a = assess(all, answers({ 'S6.1a': 'nd' }));
+      expect(cluster(a).band).toBe('unrated');
+      expect(cluster(a).rules).toEqual([{ rule: 'core-not-determined', elements: ['S6.1a'] }]);
+      expect(a.coreIssues.map((r) => [r.e.id, r.status])).toEqual([['S6.1a', 'nd']]);
+    });
+
+    it('every core element partly met cannot be largely compliant (was 92.9%)', () => {
+      const partly = Object.fromEntries(all.filter((e) => e.core).map((e) => [e.id, 'partly' as Status]));
+      const a = assess(all, answers(partly));
+      for (const c of a.clusters.filter((x) => x.score.counts.partly > 0)) expect(['partially', 'non'], c.cluster).toContain(c.score.band);
+      expect(['partially', 'non']).toContain(a.legal.band);
+      expect(a.legal.rules.length).toBeGreaterThan(0);
+      // Where the offence itself is not among them, the core rule alone holds the band.
+      const withoutEssence = assess(all, answers({ ...partly, 'S6.1a': 'fully' }));
+      const sea = withoutEssence.clusters.find((c) => c.score.counts.partly > 0 && c.cluster !== 'criminalization')!;
+      expect(sea.score.band).toBe('partially');
+      expect(sea.score.rules.map((r) => r.rule)).toEqual(['core-partly']);
+    });
+
+    it('the offence itself partly met caps its article and cluster at 50%: attempts, participation and aggravation cannot outweigh it', () => {
+      const a = assess(all, answers({ 'S6.1a': 'partly' }));
+      const article6 = a.articles.find((x) => x.article === 'SOM 6')!.score;
+      expect(article6.confirmed.percent).toBe(50);
+      expect(article6.rules.map((r) => r.rule)).toEqual(['essence']);
+      expect(article6.band).toBe('partially');
+      expect(cluster(a).confirmed.percent).toBeLessThanOrEqual(50);
+      expect(criminalization.find((e) => e.id === 'S6.1a')!.essence).toBe(true);
+      expect(criminalization.filter((e) => e.essence)).toHaveLength(1);
+    });
+
+    it('percentages are whole numbers, with their counts', () => {
+      const a = assess(all, answers({ 'S6.2a': 'partly' }));
+      for (const s of [a.legal, ...a.clusters.map((c) => c.score)]) expect(Number.isInteger(s.confirmed.percent ?? 0)).toBe(true);
+    });
   });
 
   it('confirmed counts "not determined" as 0, provisional leaves it out; N/A leaves both; O elements score apart', () => {
     const withNd: Status[] = [...nine3two.slice(0, 12), 'nd', 'na'];
     const s = score(statuses(withNd));
-    expect(s.confirmed).toEqual({ points: 21, max: 26, percent: 80.8 });
-    expect(s.provisional).toEqual({ points: 21, max: 24, percent: 87.5 });
+    expect(s.confirmed).toEqual({ points: 21, max: 26, percent: 81 });
+    expect(s.provisional).toEqual({ points: 21, max: 24, percent: 88 });
     const half = score(statuses(['fully', 'nd', 'nd', 'fully', ...Array<Status>(10).fill('na')]));
     expect(half.hatched).toBe(true);
     const optional = [el('O1', { obligation: 'O' }), el('M1')];
@@ -373,8 +433,13 @@ describe('over HTTP', () => {
 
     const html = await (await t.app.request(`/api/v1/responses/${id}/report`, { headers: assessor.headers })).text();
     expect(html).toContain('@media print');
-    expect(html).toContain('Core elements not met');
+    // The report opens with the summary in sentences and the core elements not fully met, then the matrix.
+    expect(html.indexOf('<h2>Summary</h2>')).toBeLessThan(html.indexOf('<h2>Core elements not fully met</h2>'));
+    expect(html.indexOf('<h2>Core elements not fully met</h2>')).toBeLessThan(html.indexOf('<h2>Element matrix</h2>'));
+    expect(html.indexOf('<h2>Element matrix</h2>')).toBeLessThan(html.indexOf('<h2>Clusters</h2>'));
     expect(html).toContain('S6.3a (SOM 6(3)(a))');
+    expect(html).toMatch(/Core element S6\.3a \(SOM 6\(3\)\(a\), [^)]*\) is not met\. Criminalization is therefore non-compliant\./);
+    expect(html).not.toMatch(/\d+\.\d%/);
     expect(html).toContain('amend for S6.3a');
     expect(html).toContain('never averaged into the legal score');
     expect(html).toContain('<svg');
@@ -390,7 +455,7 @@ describe('over HTTP', () => {
     expect(csvRes.headers.get('cache-control')).toBe('no-store');
     for (const [url, who] of [
       [`/api/v1/responses/${id}/report`, assessor],
-      ['/api/v1/questionnaires/som-gap-analysis/heatmap', coordinator],
+      ['/api/v1/questionnaires/som-gap-analysis/heatmap?purpose=internal-coordination', coordinator],
       ['/api/v1/questionnaires/som-gap-analysis/fieldwork', coordinator],
     ] as const) {
       const r = await t.app.request(url, { headers: who.headers });
@@ -399,16 +464,28 @@ describe('over HTTP', () => {
     }
     expect((await t.app.request(`/api/v1/responses/${id}`, { headers: assessor.headers })).headers.get('cache-control')).toBe('no-store');
 
-    const svgRes = await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap', { headers: coordinator.headers });
+    // The heatmap ranks countries: never on by default, asked for deliberately, and said so on it.
+    const refused = await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap', { headers: coordinator.headers });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('purpose');
+    expect(html).not.toContain('heatmap');
+    const svgRes = await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap?purpose=internal-coordination', {
+      headers: coordinator.headers,
+    });
     expect(svgRes.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     const svg = await svgRes.text();
     expect(svg).toContain('>TUN</text>');
-    expect(svg).toMatch(/>\d+% (C|LC|PC|NC)</);
+    expect(svg).toMatch(/>\d+% (C|LC|PC|NC|NR)</);
+    expect(svg).toContain('Internal coordination only');
     expect(svg).toContain('#E69F00');
     // A coordinator of other countries sees no row for TUN.
     const other = await t.user('coordinator', { countries: ['MAR'] });
     expect(
-      await (await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json', { headers: other.headers })).json(),
+      await (
+        await t.app.request('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json&purpose=internal-coordination', {
+          headers: other.headers,
+        })
+      ).json(),
     ).toEqual({ countries: [] });
     // Researchers never see assessments.
     const researcher = await t.user('researcher', { countries: ['TUN'] });

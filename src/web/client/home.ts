@@ -120,7 +120,9 @@ async function showHome(session: Session): Promise<void> {
             q.family === 'scoping'
               ? h('a', { href: `/workspace/fieldwork?questionnaire=${encodeURIComponent(q.id)}` }, t('fieldwork'))
               : null,
-            q.family === 'assessment' ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap` }, t('heatmap')) : null,
+            q.family === 'assessment'
+              ? h('a', { href: `/api/v1/questionnaires/${encodeURIComponent(q.id)}/heatmap?purpose=internal-coordination` }, t('heatmap'))
+              : null,
           )
         : null,
     );
