@@ -235,7 +235,10 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   await record('its report (JSON)', await send(`/api/v1/responses/${a}/report?format=json`, { headers: admin }));
   await record('its report (CSV)', await send(`/api/v1/responses/${a}/report?format=csv`, { headers: admin }), ['content-type']);
   await record('its report (HTML)', await send(`/api/v1/responses/${a}/report`, { headers: admin }), ['content-type']);
-  await record('the heatmap', await send('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json', { headers: admin }));
+  await record(
+    'the heatmap',
+    await send('/api/v1/questionnaires/som-gap-analysis/heatmap?format=json&purpose=internal-coordination', { headers: admin }),
+  );
   await record('assessor agreement', await send(`/api/v1/questionnaires/som-gap-analysis/agreement?a=${a}&b=${b}`, { headers: admin }));
 
   await record('close the questionnaire', await send('/api/v1/questionnaires/migrant-scoping', json('PATCH', { state: 'closed' }, admin)));
