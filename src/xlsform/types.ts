@@ -119,6 +119,9 @@ export function parseType(text: string): RowType | { error: string } {
   return { error: `type '${t}' is not supported` };
 }
 
+/** Text inputs of SurveyJS for XLSForm's typed inputs. */
+const INPUT_TYPES: Record<string, string> = { decimal: 'number', date: 'date', time: 'time', dateTime: 'datetime-local' };
+
 const TRUE = /^(yes|true|true\(\))$/i;
 const FALSE = /^(no|false|false\(\))?$/i;
 
@@ -182,16 +185,10 @@ export function questionElement(row: Row, repeats: string[], ctx: Context, condi
       });
       break;
     case 'decimal':
-      Object.assign(el, { type: 'text', inputType: 'number' });
-      break;
     case 'date':
-      Object.assign(el, { type: 'text', inputType: 'date' });
-      break;
     case 'time':
-      Object.assign(el, { type: 'text', inputType: 'time' });
-      break;
     case 'dateTime':
-      Object.assign(el, { type: 'text', inputType: 'datetime-local' });
+      Object.assign(el, { type: 'text', inputType: INPUT_TYPES[x] });
       break;
     case 'range': {
       const n = (k: string, d: number) => (params.has(k) ? Number(params.get(k)) : d);
