@@ -100,6 +100,11 @@ export interface ColumnKeys {
    * `withdrawn` column (1 or 0) tells those partial records apart.
    */
   withdrawal?: boolean;
+  /**
+   * Versions asked without the screening rules a later version has (consent, age, repeat
+   * interview not checked at the time): a `screened` column (0 for their records) flags them.
+   */
+  unscreened?: ReadonlySet<string>;
 }
 
 /** Columns of one table for a profile; main tables start with the system columns. */
@@ -150,6 +155,15 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
         label: 'Stopped by the respondent (1: only the answers given before, kept with consent)',
         role: 'none',
         system: (r) => (r.withdrawn ? '1' : '0'),
+      });
+    const unscreened = keys.unscreened;
+    if (unscreened)
+      cols.push({
+        name: 'screened',
+        label:
+          'Screened at the interview (0: asked on a version without the screening rules: consent, age and repeat interview not checked)',
+        role: 'none',
+        system: (r) => (unscreened.has(r.version) ? '0' : '1'),
       });
     if (profile !== 'public') cols.push({ name: 'locale', label: 'Interview language', role: 'none', system: (r) => r.locale });
     if (profile === 'full') cols.push({ name: 'collector', label: 'Submitted by', role: 'none', system: (r) => r.submittedBy });

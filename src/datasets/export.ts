@@ -34,6 +34,7 @@ import { withPublishedValues } from './published-values';
 import { BUCKET, rowKeys, unpackCells } from './shuffle';
 import { datasetLayout } from './variables';
 import { withdrawalPolicy } from '../questionnaires/withdrawal';
+import { screeningRules } from '../questionnaires/screening';
 
 export type { ExportDeps, ExportSpec, PreparedExport, ReleaseRun } from './export-rows';
 
@@ -41,6 +42,13 @@ export type { ExportDeps, ExportSpec, PreparedExport, ReleaseRun } from './expor
  * Loads the questionnaire, lays out the tables, counts the rows and, for public, decides
  * suppression; `release` makes it a release (public profile only) against earlier ones.
  */
+/** The versions without the screening rules another version of the questionnaire has, if any. */
+function unscreenedVersions(versions: ReadonlyArray<{ version: string; definition: string }>): { unscreened?: Set<string> } {
+  const screened = versions.map((v) => screeningRules(JSON.parse(v.definition) as Record<string, unknown>).length > 0);
+  if (!screened.some(Boolean) || screened.every(Boolean)) return {};
+  return { unscreened: new Set(versions.filter((_, i) => !screened[i]).map((v) => v.version)) };
+}
+
 export async function prepareExport(deps: ExportDeps, spec: ExportSpec, release?: ReleaseRun): Promise<PreparedExport> {
   if (release && spec.profile !== 'public') throw new Error('a release is of the public profile');
   const q = await findQuestionnaire(deps.db, spec.questionnaireId);
@@ -58,6 +66,7 @@ export async function prepareExport(deps: ExportDeps, spec: ExportSpec, release?
     pseudonymKey: deps.pseudonymKey,
     sites: declaredSites(definitions),
     withdrawal: definitions.some((d) => withdrawalPolicy(d) !== null),
+    ...unscreenedVersions(versions),
   };
   const files: TableFile[] = [
     {

@@ -1,0 +1,65 @@
+// Records asked on a version without the screening rules a later version has (the scoping survey's
+// version 1: no consent, age or repeat-interview check at the time) are flagged in every export
+// profile by a `screened` column (issue 20), so that no analysis takes them for screened ones.
+// Over HTTP on a real SQLite file.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundleOf } from '../support/bundle';
+import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
+import { definitionFile, instanceId } from '../support/factories';
+
+const v1 = {
+  title: 'Journeys',
+  family: 'scoping',
+  pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'route', isRequired: true, choices: ['sea', 'land'] }] }],
+};
+const v2 = {
+  ...v1,
+  screening: [{ reason: 'no-consent', if: "{consent} = 'no'" }],
+  pages: [
+    { name: 'p', elements: [{ type: 'radiogroup', name: 'consent', isRequired: true, choices: ['yes', 'no'] }, ...v1.pages[0]!.elements] },
+  ],
+};
+
+describe('records of a version without screening rules', () => {
+  let t: TestApp;
+  let coordinator: TestUser;
+  beforeEach(async () => {
+    t = createTestApp();
+    coordinator = await t.user('coordinator', { countries: ['TUN'] });
+  });
+  afterEach(() => t.close());
+
+  const submit = (version: string, data: object) =>
+    t.app.request(
+      `/api/v1/questionnaires/journeys/versions/${version}/responses`,
+      jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, coordinator.headers),
+    );
+  const screenedColumn = async (query: string) => {
+    const res = await t.app.request(`/api/v1/questionnaires/journeys/export?${query}`, { headers: coordinator.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const b = bundleOf(new Uint8Array(await res.arrayBuffer()));
+    const main = b.csv('journeys.csv');
+    const col = main.header.indexOf('screened');
+    return {
+      values: col < 0 ? null : main.rows.map((r) => `${r[main.header.indexOf('version')]}:${r[col]}`).sort(),
+      codebook: b.csv('codebook.csv'),
+    };
+  };
+
+  it('are flagged screened=0 in every profile, even when only that version is exported; the codebook says why', async () => {
+    await t.publish([definitionFile(v1, { questionnaireId: 'journeys' })]);
+    expect((await submit('1', { route: 'sea' })).status).toBe(201);
+    // One version only, without screening anywhere: nothing to flag.
+    expect((await screenedColumn('profile=full')).values).toBeNull();
+    await t.publish([
+      definitionFile(v1, { questionnaireId: 'journeys' }),
+      definitionFile(v2, { questionnaireId: 'journeys', version: '2' }),
+    ]);
+    expect((await submit('2', { consent: 'yes', route: 'land' })).status).toBe(201);
+    for (const profile of ['full', 'pseudonymized'])
+      expect((await screenedColumn(`profile=${profile}`)).values, profile).toEqual(['1:0', '2:1']);
+    const onlyV1 = await screenedColumn('profile=full&version=1');
+    expect(onlyV1.values).toEqual(['1:0']);
+    expect(onlyV1.codebook.rows.find((r) => r.includes('screened'))!.join(' ')).toMatch(/without the screening rules/);
+  });
+});
