@@ -1,7 +1,7 @@
 // XLSForm question types and columns -> SurveyJS question JSON. What has no exact SurveyJS
 // equivalent is refused with the reason (media, geo, metadata, external selects), so a converted
 // form never behaves differently from the workbook without the author being told.
-import { surveyjsBase, type Context, type Row } from './convert';
+import { surveyjsBase, type Context, type Row } from './row';
 
 /** Periplus's question properties a survey-sheet column may carry (questionnaires/custom-properties.ts). */
 export const QUESTION_PROPERTIES = {
