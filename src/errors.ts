@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   already_revoked: [409, 'The token was already revoked.'],
   questionnaire_closed: [409, 'The questionnaire is closed and accepts no responses.'],
   questionnaire_closing: [409, 'The questionnaire is closing: only interviews begun before it closed are accepted.'],
+  version_closed: [
+    409,
+    'This version of the questionnaire is closed for new data (context.closedSince): only interviews begun before are accepted; a newer version takes new ones.',
+  ],
   instance_conflict: [409, 'The instance id holds another response (other answers, version, country, or a refusal).'],
   instance_deleted: [409, 'The response with this instance id was deleted; it cannot be submitted again.'],
   already_submitted: [409, 'The instance id was already submitted: edit the response instead.'],

@@ -51,6 +51,7 @@ export const ACCESS: Record<string, AccessRule> = {
   // A questionnaire's state holds for every country at once: only admins change it.
   'PATCH /api/v1/questionnaires/:questionnaireId': { roles: ['admin'] },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: everyone, device: true },
+  'PATCH /api/v1/questionnaires/:questionnaireId/versions/:version': { roles: ['admin'] },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version/definition': { roles: everyone, device: true },
   'POST /api/v1/questionnaires/:questionnaireId/versions': { roles: ['admin', 'coordinator'] },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version/xlsform': { roles: everyone },

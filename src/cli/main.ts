@@ -6,7 +6,7 @@ import { optionsFromEnv, PublishRefused, startServer, type NodeOptions } from '.
 import { backupDatabase, openDatabase } from '../entry/sqlite';
 import { publishDefinitions } from '../questionnaires/publish';
 import { listQuestionnaires, listVersions } from '../storage/questionnaires';
-import { changeState } from '../questionnaires/state';
+import { changeState, setVersionClosed } from '../questionnaires/state';
 import { questionnaireStates, type QuestionnaireState } from '../storage/schema';
 import { defaultConfig, systemClock } from '../deps';
 import { purgeExpiredTrash } from '../responses/manage';
@@ -34,6 +34,8 @@ const USAGE = `periplus <command> [options]
       --db FILE
   state <questionnaire> <open|closing|closed>
       --db FILE
+  state <questionnaire> --version V <open|closed>
+                        close one version for new data (interviews begun before are still accepted)
   users add <username> --role R [--countries TUN,LBY|*] [--name "Full Name"] [--sql]
                         password from PERIPLUS_PASSWORD, standard input, or a hidden prompt;
                         --sql prints the INSERT statements instead (for D1: wrangler d1 execute --file)
@@ -151,8 +153,27 @@ async function validateCommand(opts: NodeOptions, args: string[], locale: string
   return result.ok ? 0 : 1;
 }
 
-async function stateCommand(opts: NodeOptions, args: string[]): Promise<number> {
+async function stateCommand(opts: NodeOptions, args: string[], version: string | undefined): Promise<number> {
   const [id, state] = args;
+  if (version !== undefined) {
+    if (!id || (state !== 'open' && state !== 'closed')) throw new UsageError('state needs <questionnaire> --version V <open|closed>');
+    const handle = openDatabase(opts.dbFile);
+    try {
+      const v = await setVersionClosed(
+        { atomic: handle.atomic, clock: systemClock },
+        { actor: 'cli', requestId: 'cli' },
+        id,
+        version,
+        state === 'closed',
+      );
+      console.log(
+        `${id} version ${v.version} ${v.closedAt ? `is closed for new data since ${v.closedAt.toISOString()}` : 'takes new data'}`,
+      );
+      return 0;
+    } finally {
+      handle.close();
+    }
+  }
   if (!id || !questionnaireStates.includes(state as QuestionnaireState))
     throw new UsageError('state needs <questionnaire> <open|closing|closed>');
   const handle = openDatabase(opts.dbFile);
@@ -209,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
       return integrity === 'ok' ? 0 : 1;
     }
     case 'state':
-      return stateCommand(opts, rest);
+      return stateCommand(opts, rest, values.version);
     case 'users': {
       // --sql: the account is made in a throw-away database and printed as SQL for a D1 deployment.
       const handle = openDatabase(values.sql ? ':memory:' : opts.dbFile);

@@ -4,7 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
 import { principalOf } from './auth';
 import { entryOf, listVisibleQuestionnaires, visibleQuestionnaire, visibleVersion } from '../access/catalogue';
-import { changeState as changeQuestionnaireState } from '../questionnaires/state';
+import { changeState as changeQuestionnaireState, setVersionClosed } from '../questionnaires/state';
 import { inLanguages } from '../questionnaires/translations';
 import { forSite } from '../questionnaires/referrals';
 import { questionnaireReply, versionReply } from './replies';
@@ -17,6 +17,7 @@ import {
   Questionnaire,
   QuestionnaireParams,
   StateChange,
+  VersionChange,
   VersionParams,
   VersionSummary,
 } from './schemas';
@@ -59,6 +60,17 @@ const version = createRoute({
   responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies('not_found') },
 });
 
+const changeVersion = createRoute({
+  method: 'patch',
+  path: '/questionnaires/{questionnaireId}/versions/{version}',
+  tags: ['Questionnaires'],
+  summary: 'Close one version for new data, or open it again',
+  description:
+    'A version asked without rules a later version has (screening, say) stops taking new interviews; those begun before it closed are still accepted (409 version_closed otherwise); the other versions are untouched.',
+  request: { params: VersionParams, body: jsonBody(VersionChange) },
+  responses: { 200: jsonReply(VersionSummary, 'The version'), ...errorReplies(...BODY, 'not_found') },
+});
+
 const DefinitionQuery = z.object({
   languages: languageList.optional().openapi({ example: 'ar,fr', description: 'Translations to keep (the source language always stays)' }),
 });
@@ -97,6 +109,19 @@ export function questionnaireRoutes(deps: Deps) {
     const q = await changeQuestionnaireState(deps, { actor: principalOf(c).actor, requestId: c.get('requestId') }, questionnaireId, state);
     const e = await entryOf(deps, q);
     return c.json(questionnaireReply(e.questionnaire, e.versions), 200);
+  });
+
+  app.openapi(changeVersion, async (c) => {
+    const { questionnaireId, version: v } = c.req.valid('param');
+    const { acceptsNewData } = c.req.valid('json');
+    const row = await setVersionClosed(
+      deps,
+      { actor: principalOf(c).actor, requestId: c.get('requestId') },
+      questionnaireId,
+      v,
+      !acceptsNewData,
+    );
+    return c.json(versionReply(row), 200);
   });
 
   app.openapi(version, async (c) => {

@@ -15,6 +15,7 @@ export function versionReply(v: VersionRow) {
     translations: versionTranslations(v),
     questionCount: v.questionCount,
     publishedAt: v.publishedAt.toISOString(),
+    closedAt: v.closedAt ? v.closedAt.toISOString() : null,
   };
 }
 

@@ -32,6 +32,7 @@ const INGEST_ERRORS = [
   'not_found',
   'questionnaire_closed',
   'questionnaire_closing',
+  'version_closed',
   'instance_conflict',
   'instance_deleted',
   'invalid_response',

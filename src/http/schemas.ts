@@ -64,6 +64,10 @@ export const VersionSummary = z
       }),
     questionCount: z.number().int(),
     publishedAt: z.iso.datetime(),
+    closedAt: z.iso
+      .datetime()
+      .nullable()
+      .openapi({ description: 'Closed for new data since then (interviews begun before are accepted); null: open' }),
   })
   .openapi('Version');
 
@@ -83,6 +87,13 @@ export const StateChange = z
   .object({ state: z.enum(questionnaireStates).openapi({ description: 'closing still accepts interviews started before now' }) })
   .strict()
   .openapi('StateChange');
+
+export const VersionChange = z
+  .object({
+    acceptsNewData: z.boolean().openapi({ description: 'false: closed for new data (interviews begun before are still accepted)' }),
+  })
+  .strict()
+  .openapi('VersionChange');
 
 /** Deepest nesting SurveyJS answers can need (panels in panels in matrices) with room to spare. */
 export const MAX_ANSWER_DEPTH = 32;

@@ -69,18 +69,20 @@ export type IngestDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'validator'>;
 interface Target {
   questionnaire: QuestionnaireRow;
   version: VersionRow;
+  /** When the version was closed for new data (read with the questionnaire, never cached). */
+  closedAt: Date | null;
   existing: StoredResponse | undefined;
   refused: boolean;
 }
 
 async function loadTarget(deps: Pick<Deps, 'db'>, p: Principal, input: ResponseInput): Promise<Target> {
   const found = hasQuestionnaire(p, input.questionnaireId)
-    ? await findInstanceContext(deps.db, input.questionnaireId, input.instanceId)
+    ? await findInstanceContext(deps.db, input.questionnaireId, input.instanceId, input.version)
     : undefined;
   if (!found) throw notFound(`Questionnaire '${input.questionnaireId}'`);
   const version = await findVersion(deps.db, input.questionnaireId, input.version);
   if (!version) throw notFound(`Version '${input.version}' of questionnaire '${input.questionnaireId}'`);
-  return { questionnaire: found.questionnaire, version, existing: found.response, refused: found.refused };
+  return { questionnaire: found.questionnaire, version, closedAt: found.versionClosedAt, existing: found.response, refused: found.refused };
 }
 
 /** 400 naming `site` when the version declares the country's sites and this one is not among them. */
@@ -109,7 +111,21 @@ function placeOf(p: Principal, input: ResponseInput): { country: string; site: s
  * Open accepts everything; closing accepts only interviews begun before it started closing (offline
  * devices still hold them), judged by the device start time or an earlier draft; closed accepts nothing.
  */
-function assertAccepting(q: QuestionnaireRow, input: ResponseInput, existing: StoredResponse | undefined): void {
+function assertAccepting(target: Target, input: ResponseInput): void {
+  const { questionnaire: q, version: v, existing } = target;
+  // A version closed for new data takes the interviews begun before it closed, like a closing questionnaire.
+  if (target.closedAt) {
+    const closedAt = target.closedAt.getTime();
+    const begun = (input.startedAt && input.startedAt.getTime() < closedAt) || (existing && existing.createdAt.getTime() < closedAt);
+    if (!begun)
+      throw conflict(
+        'version_closed',
+        `Version ${v.version} of '${q.id}' is closed for new data since ${target.closedAt.toISOString()}: use a newer version.`,
+        {
+          closedSince: target.closedAt.toISOString(),
+        },
+      );
+  }
   if (q.state === 'open') return;
   if (q.state === 'closed')
     throw conflict('questionnaire_closed', `Questionnaire '${q.id}' is closed and accepts no more responses.`, { state: q.state });
@@ -309,11 +325,11 @@ export async function submitResponse(deps: IngestDeps, actor: Actor, input: Resp
   const admitted = await admit(deps, actor, input);
   if ('refused' in admitted) return admitted.refused;
   const { target, place } = admitted;
-  const { questionnaire, version, existing } = target;
+  const { version, existing } = target;
   const hash = await payloadHash(version, input.data, input.withdrawn);
   // Cheap answer for retries before the costly validation; the unique constraint still decides below.
   if (existing?.status === 'submitted') return repeated(existing, hash);
-  assertAccepting(questionnaire, input, existing);
+  assertAccepting(target, input);
   const result = await validated(deps, version, input.data, input.locale, input.withdrawn ? 'partial' : 'submit');
   const at = deps.clock.now();
   const [rows] = await deps.atomic((db) => [
@@ -353,12 +369,12 @@ export async function saveDraft(
   const admitted = await admit(deps, actor, input);
   if ('refused' in admitted) return admitted.refused;
   const { target, place } = admitted;
-  const { questionnaire, version, existing } = target;
+  const { version, existing } = target;
   if (existing?.status === 'submitted')
     throw conflict('already_submitted', `Instance id ${input.instanceId} was already submitted; edit the response instead.`);
   if (existing && existing.country !== place.country)
     throw conflict('instance_conflict', `This draft belongs to country ${existing.country}.`);
-  assertAccepting(questionnaire, input, existing);
+  assertAccepting(target, input);
   await validated(deps, version, input.data, input.locale, 'draft');
   const hash = await payloadHash(version, input.data);
   const at = deps.clock.now();

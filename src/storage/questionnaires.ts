@@ -37,8 +37,9 @@ export async function listVersions(db: Db, questionnaireId: string): Promise<Ver
 }
 
 /**
- * Published versions never change (no statement updates them), so a version once read is kept per
- * database handle: every submission looks its version up, and a definition is hundreds of kilobytes.
+ * Published versions never change but for `closedAt`, so a version once read is kept per database
+ * handle: every submission looks its version up, and a definition is hundreds of kilobytes. Never
+ * read `closedAt` from here: a submission reads it fresh with its questionnaire (findInstanceContext).
  */
 const VERSION_CACHE_SIZE = 256;
 
@@ -124,6 +125,21 @@ export function publishVersionStatements(db: Db, v: NewVersion): Statement[] {
     }),
     db.update(questionnaires).set({ currentVersionId: v.id }).where(eq(questionnaires.id, v.questionnaireId)),
   ]);
+}
+
+/**
+ * Closes a version for new data, or opens it again (returning the row; none when the version does
+ * not exist). Closing again keeps the first time: the interviews begun before it stay accepted.
+ */
+export function setVersionClosedStatement(db: Db, questionnaireId: string, version: string, closed: boolean, at: Date): Statement {
+  return statement(
+    db
+      .update(questionnaireVersions)
+      .set({ closedAt: closed ? sql`COALESCE(${questionnaireVersions.closedAt}, ${at.getTime()})` : null })
+      .where(and(eq(questionnaireVersions.questionnaireId, questionnaireId), eq(questionnaireVersions.version, version)))
+      .returning(),
+    questionnaireVersions,
+  );
 }
 
 /** Changes the state (returning the row; none when the questionnaire does not exist). */

@@ -161,14 +161,22 @@ export interface InstanceContext {
   response: StoredResponse | undefined;
   /** The instance id was counted as a refusal at screening. */
   refused: boolean;
+  /** When the version submitted to was closed for new data (null: open), read fresh: it changes. */
+  versionClosedAt: Date | null;
 }
 
 /**
  * The reads every submission and draft save makes, in one query: its questionnaire (state,
- * closing time), the response already stored under its instance id, and whether that id was
- * counted as a refusal. Undefined when the questionnaire does not exist.
+ * closing time), the response already stored under its instance id, whether that id was
+ * counted as a refusal, and when the version submitted to was closed for new data. Undefined
+ * when the questionnaire does not exist.
  */
-export async function findInstanceContext(db: Db, questionnaireId: string, instanceId: string): Promise<InstanceContext | undefined> {
+export async function findInstanceContext(
+  db: Db,
+  questionnaireId: string,
+  instanceId: string,
+  version: string,
+): Promise<InstanceContext | undefined> {
   const query = prepared(db, 'findInstanceContext', (d) =>
     d
       .select({
@@ -176,6 +184,10 @@ export async function findInstanceContext(db: Db, questionnaireId: string, insta
         response: responses,
         version: questionnaireVersions.version,
         refused: sql<number>`exists (select 1 from ${refusals} where ${refusals.instanceId} = ${sql.placeholder('instanceId')})`,
+        // A subquery on the version asked for: its names resolve to its own FROM, not the join above.
+        versionClosedAt: sql<
+          number | null
+        >`(select ${questionnaireVersions.closedAt} from ${questionnaireVersions} where ${questionnaireVersions.questionnaireId} = ${sql.placeholder('questionnaireId')} and ${questionnaireVersions.version} = ${sql.placeholder('version')})`,
       })
       .from(questionnaires)
       .leftJoin(responses, eq(responses.instanceId, sql.placeholder('instanceId')))
@@ -183,12 +195,13 @@ export async function findInstanceContext(db: Db, questionnaireId: string, insta
       .where(eq(questionnaires.id, sql.placeholder('questionnaireId')))
       .prepare(),
   );
-  const row = (await query.all({ questionnaireId, instanceId }))[0];
+  const row = (await query.all({ questionnaireId, instanceId, version }))[0];
   if (!row) return undefined;
   return {
     questionnaire: row.questionnaire,
     response: row.response ? { ...row.response, version: row.version! } : undefined,
     refused: Boolean(row.refused),
+    versionClosedAt: row.versionClosedAt === null || row.versionClosedAt === undefined ? null : new Date(Number(row.versionClosedAt)),
   };
 }
 

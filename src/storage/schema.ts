@@ -36,6 +36,11 @@ export const questionnaireVersions = sqliteTable(
     /** Publication order within the questionnaire (1, 2, ...). */
     seq: integer('seq').notNull(),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * Closed for new data since then: only interviews begun before are still accepted (offline
+     * devices hold them); the questionnaire's other versions are untouched. Null: open.
+     */
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('questionnaire_versions_q_version').on(t.questionnaireId, t.version),

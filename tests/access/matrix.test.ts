@@ -93,6 +93,12 @@ const CASES: Record<string, Case> = {
     body: () => ({ state: 'open' }),
     ok: 200,
   },
+  'PATCH /api/v1/questionnaires/:questionnaireId/versions/:version': {
+    allow: ADMIN,
+    url: () => '/api/v1/questionnaires/demo/versions/1',
+    body: () => ({ acceptsNewData: true }),
+    ok: 200,
+  },
   'GET /api/v1/questionnaires/:questionnaireId/versions/:version': {
     allow: EVERYONE,
     url: () => '/api/v1/questionnaires/demo/versions/1',

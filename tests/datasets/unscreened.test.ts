@@ -63,3 +63,69 @@ describe('records of a version without screening rules', () => {
     expect(onlyV1.codebook.rows.find((r) => r.includes('screened'))!.join(' ')).toMatch(/without the screening rules/);
   });
 });
+
+describe('a version closed for new data', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeEach(async () => {
+    t = createTestApp();
+    admin = await t.user('admin');
+    await t.publish([
+      definitionFile(v1, { questionnaireId: 'journeys' }),
+      definitionFile(v2, { questionnaireId: 'journeys', version: '2' }),
+    ]);
+  });
+  afterEach(() => t.close());
+
+  const submit = (version: string, data: object, startedAt?: string) =>
+    t.app.request(
+      `/api/v1/questionnaires/journeys/versions/${version}/responses`,
+      jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data, ...(startedAt ? { startedAt } : {}) }, admin.headers),
+    );
+
+  it('refuses new interviews with 409 version_closed, takes those begun before it closed, and leaves the other versions open', async () => {
+    const before = t.clock.now().toISOString();
+    t.clock.advance(60_000);
+    const close = await t.app.request(
+      '/api/v1/questionnaires/journeys/versions/1',
+      jsonRequest('PATCH', { acceptsNewData: false }, admin.headers),
+    );
+    expect(close.status).toBe(200);
+    const closedAt = ((await close.json()) as { closedAt: string }).closedAt;
+    expect(closedAt).toBe(t.clock.now().toISOString());
+    t.clock.advance(60_000);
+    const refused = await submit('1', { route: 'sea' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'version_closed', context: { closedSince: closedAt } } });
+    // An interview a phone began before the version closed still arrives.
+    const begun = await submit('1', { route: 'land' }, before);
+    expect(begun.status, await begun.clone().text()).toBe(201);
+    expect((await submit('2', { consent: 'yes', route: 'land' })).status).toBe(201);
+    // Closing again keeps the first time; the audit log has each request; opening takes new data again.
+    const again = await t.app.request(
+      '/api/v1/questionnaires/journeys/versions/1',
+      jsonRequest('PATCH', { acceptsNewData: false }, admin.headers),
+    );
+    expect(((await again.json()) as { closedAt: string }).closedAt).toBe(closedAt);
+    const audit = (await (await t.app.request('/api/v1/audit?action=questionnaire.version.close', { headers: admin.headers })).json()) as {
+      items: Array<{ details: { version: string } }>;
+    };
+    expect(audit.items.map((i) => i.details.version)).toEqual(['1', '1']);
+    const reopen = await t.app.request(
+      '/api/v1/questionnaires/journeys/versions/1',
+      jsonRequest('PATCH', { acceptsNewData: true }, admin.headers),
+    );
+    expect(((await reopen.json()) as { closedAt: null }).closedAt).toBeNull();
+    expect((await submit('1', { route: 'sea' })).status).toBe(201);
+    // Coordinators may not close a version.
+    const coordinator = await t.user('coordinator', { countries: ['TUN'] });
+    expect(
+      (
+        await t.app.request(
+          '/api/v1/questionnaires/journeys/versions/1',
+          jsonRequest('PATCH', { acceptsNewData: false }, coordinator.headers),
+        )
+      ).status,
+    ).toBe(403);
+  });
+});

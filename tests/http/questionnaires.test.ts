@@ -30,6 +30,7 @@ describe('questionnaires API', () => {
       translations: [{ lang: 'en', status: 'undeclared', coverage: 1, dir: 'ltr' }],
       questionCount: expect.any(Number),
       publishedAt: '2026-11-01T09:00:00.000Z',
+      closedAt: null,
     });
   });
 

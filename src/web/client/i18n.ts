@@ -183,6 +183,7 @@ const en = {
   publishedLabel: 'Published',
   questionsLabel: 'Questions',
   currentLabel: 'current',
+  versionClosed: 'closed for new data since {time}',
   changeState: 'Change the state',
   confirmState: 'Set {id} to "{state}"? Closing keeps accepting interviews started before now; closed refuses every new one.',
   whatChanged: 'What changed between two versions',
@@ -471,6 +472,7 @@ const fr: Partial<Record<StringKey, string>> = {
   publishedLabel: 'Publiée',
   questionsLabel: 'Questions',
   currentLabel: 'actuelle',
+  versionClosed: 'fermée aux nouvelles données depuis le {time}',
   changeState: "Changer l'état",
   confirmState:
     'Passer {id} à « {state} » ? En clôture, les entretiens commencés avant maintenant sont encore acceptés ; fermé, plus aucun.',
@@ -757,6 +759,7 @@ const ar: Partial<Record<StringKey, string>> = {
   publishedLabel: 'نُشر',
   questionsLabel: 'الأسئلة',
   currentLabel: 'الحالي',
+  versionClosed: 'مغلق أمام البيانات الجديدة منذ {time}',
   changeState: 'تغيير الحالة',
   confirmState: 'تعيين {id} إلى «{state}»؟ عند الإغلاق التدريجي تُقبل المقابلات التي بدأت قبل الآن؛ وعند الإغلاق لا يُقبل أي جديد.',
   whatChanged: 'ما الذي تغيّر بين إصدارين',

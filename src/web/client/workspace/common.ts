@@ -17,6 +17,7 @@ export interface Questionnaire {
     publishedAt: string;
     questionCount: number;
     translations: Array<{ lang: string; status: string; coverage: number }>;
+    closedAt: string | null;
   }>;
 }
 export interface Token {

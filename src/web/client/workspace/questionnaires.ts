@@ -114,7 +114,15 @@ function questionnaireCard(q: Questionnaire, admin: boolean): HTMLElement {
         h(
           'tr',
           { 'data-version': v.version },
-          h('td', {}, `v${v.version}`, v.version === q.currentVersion ? ` (${t('currentLabel')})` : ''),
+          h(
+            'td',
+            {},
+            `v${v.version}`,
+            v.version === q.currentVersion ? ` (${t('currentLabel')})` : '',
+            v.closedAt
+              ? h('span', { class: 'muted', 'data-closed': v.version }, ` · ${t('versionClosed', { time: dateTimeOf(v.closedAt) })}`)
+              : '',
+          ),
           h('td', {}, dateTimeOf(v.publishedAt)),
           h('td', {}, String(v.questionCount)),
           h('td', {}, v.translations.map((x) => `${x.lang} ${Math.round(x.coverage * 100)}% ${x.status}`).join(' · ')),
