@@ -119,7 +119,7 @@ ${narrative(a)}
 <h2>Core elements not fully met</h2>
 ${core}
 <h2>Element matrix</h2>
-<table><tr><th>element</th><th>article</th><th>type</th><th>obligation</th><th>status</th><th>national provision</th><th>gap</th><th>recommendation</th><th>priority</th><th>confidence</th></tr>${matrix}</table>
+<table><tr><th>element</th><th>article</th><th>obligation</th><th>what the law must do</th><th>status</th><th>national provision</th><th>gap</th><th>recommendation</th><th>priority</th><th>confidence</th></tr>${matrix}</table>
 <h2>Clusters</h2>
 <table>${row(['cluster', 'band', 'elements', 'confirmed score', 'provisional score'], true)}${a.clusters.map((c) => row([CLUSTER_LABEL[c.cluster] ?? c.cluster, ...scoreCells(c.score)])).join('')}</table>
 ${bars}
