@@ -207,21 +207,21 @@ export function questionElement(row: Row, repeats: string[], ctx: Context, condi
     case 'acknowledge':
       Object.assign(el, { type: 'boolean', renderAs: 'checkbox', valueTrue: 'OK' });
       break;
+    // Not shown, yet stored with the answers as ODK stores them: survey-core (on the server too)
+    // keeps the value of a question that says so when it is not visible; a calculation is
+    // computed again by the server's model, never taken from the device.
     case 'calculate':
-      Object.assign(el, { type: 'expression', visible: false });
+      Object.assign(el, { type: 'expression', visible: false, clearIfInvisible: 'none' });
       break;
     case 'hidden':
-      Object.assign(el, { type: 'text', visible: false });
+      Object.assign(el, { type: 'text', visible: false, clearIfInvisible: 'none' });
       break;
     case 'start':
     case 'end':
     case 'today':
-      // Set by the form itself: start and today when it opens, end when it is completed (web/client/form.ts).
-      Object.assign(
-        el,
-        { type: 'text', visible: false, metadata: x },
-        x === 'end' ? {} : { defaultValueExpression: x === 'start' ? 'xnow()' : 'xtoday()' },
-      );
+      // Set by the form itself, once: start and today when it opens, end when it is completed
+      // (web/client/form.ts; an expression would be computed again later).
+      Object.assign(el, { type: 'text', visible: false, clearIfInvisible: 'none', metadata: x });
       break;
     case 'select_one':
     case 'select_multiple':

@@ -380,6 +380,38 @@ describe('the workspace', () => {
     await close();
   });
 
+  it("stamps an XLSForm's start when the form opens and its end when it is completed", async () => {
+    const stamps = {
+      survey: [
+        ['type', 'name', 'label'],
+        ['start', 'started', ''],
+        ['text', 'note_text', 'Anything to add?'],
+        ['end', 'ended', ''],
+      ],
+    };
+    const up = await fetch(`${stack.url}/api/v1/questionnaires/stamps/versions`, {
+      method: 'POST',
+      headers: { ...adminHeaders(), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: new Uint8Array(await xlsx(stamps)),
+    });
+    expect(up.status, await up.clone().text()).toBe(201);
+    const { page, problems, close } = await signedIn('ada');
+    const id = crypto.randomUUID();
+    const opened = Date.now();
+    await page.goto(`${stack.url}/fill/stamps/1/${id}?country=TUN`);
+    await page.waitForSelector('[data-name="note_text"] input');
+    await page.fill('[data-name="note_text"] input', 'none');
+    await page.click('.sd-navigation__complete-btn');
+    await page.waitForSelector('#banner .ok');
+    const r = await fetch(`${stack.url}/api/v1/responses/${id}`, { headers: adminHeaders() });
+    const { data } = (await r.json()) as { data: { started: string; ended: string; note_text: string } };
+    expect(data.note_text).toBe('none');
+    expect(Date.parse(data.started)).toBeGreaterThanOrEqual(opened - 5_000);
+    expect(Date.parse(data.ended)).toBeGreaterThanOrEqual(Date.parse(data.started));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('shows a coordinator the fieldwork by device and enumerator names in rows that never overlap, targets edited in a form, and the figures as CSV', async () => {
     for (let i = 0; i < 3; i++) {
       const r = await fetch(`${stack.url}/api/v1/questionnaires/transit-interview/versions/1/responses`, {

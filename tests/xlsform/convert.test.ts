@@ -116,7 +116,7 @@ describe('XLSForm rows to SurveyJS elements', () => {
     expect(byName.thanks).toMatchObject({ type: 'html', html: { default: 'Thanks {age}', fr: 'Merci' } });
     expect(byName.ok).toMatchObject({ type: 'boolean', valueTrue: 'OK' });
     expect(byName.batch).toMatchObject({ visible: false, defaultValue: 'B1' });
-    expect(byName.started).toMatchObject({ metadata: 'start', defaultValueExpression: 'xnow()' });
+    expect(byName.started).toMatchObject({ metadata: 'start', visible: false, clearIfInvisible: 'none' });
     expect(createModel(d).getAllQuestions().length).toBeGreaterThan(10);
   });
 

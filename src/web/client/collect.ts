@@ -9,7 +9,7 @@ import { screeningAnswers, screeningRules, screeningStop } from '../../questionn
 import { mayKeepAnswers, withdrawalPolicy } from '../../questionnaires/withdrawal';
 import { api, errorText, useBearer, uuid, whenRevoked } from './api';
 import { byId, h, replace, root } from './dom';
-import { applyLanguage, createForm, formLanguages, render } from './form';
+import { applyLanguage, createForm, formLanguages, render, stampOpened } from './form';
 import { languageSwitch } from './language-switch';
 import { dateTimeOf, initialLanguage, setLanguage, t, timeOf } from './i18n';
 import {
@@ -400,7 +400,7 @@ async function startInterview(questionnaireId: string, version: string, resume?:
   if (resume) {
     model.data = resume.data;
     model.currentPageNo = resume.page;
-  }
+  } else stampOpened(model);
   const current: Interview = { model, def, progress };
   interview = current;
   const header = h('header', { class: 'bar' });

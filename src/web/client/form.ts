@@ -93,6 +93,11 @@ export function createForm(json: Record<string, unknown>, lang: string): SurveyM
   escapeAnswersInHtml(model);
   model.locale = lang === 'en' ? '' : lang;
   model.applyTheme(SurveyTheme.DefaultLight as never);
+  // XLSForm's start and today when the form opens (a resumed interview's saved answers replace
+  // them), its end when it is completed, stamped before any other completion handler (the
+  // submission, the enumerator app's outbox) reads the answers.
+  stampOpened(model);
+  model.onCompleting.add((sender) => stampMetadata(sender, ['end']));
   // Number inputs take any digits: rendered as text with a numeric keyboard, parsed by parseNumber.
   model.onAfterRenderQuestion.add((_, o) => {
     const q = o.question as unknown as { getType(): string; inputType?: string };
@@ -120,6 +125,18 @@ export function createForm(json: Record<string, unknown>, lang: string): SurveyM
   });
   return model;
 }
+
+/** Sets XLSForm's metadata questions (xlsform/types.ts) of these kinds to now. */
+function stampMetadata(model: SurveyModel, which: readonly string[]): void {
+  const now = new Date().toISOString();
+  for (const q of model.getAllQuestions(false, false, true)) {
+    const metadata = (q as unknown as { metadata?: string }).metadata;
+    if (metadata && which.includes(metadata)) q.value = metadata === 'today' ? now.slice(0, 10) : now;
+  }
+}
+
+/** XLSForm's start and today: when an interview opens (call again when a form is reused for a new one). */
+export const stampOpened = (model: SurveyModel) => stampMetadata(model, ['start', 'today']);
 
 export function formLanguages(json: Record<string, unknown>): string[] {
   return Array.isArray(json.languages) && json.languages.length ? (json.languages as string[]) : ['en'];
