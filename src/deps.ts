@@ -90,6 +90,8 @@ export interface XlsformCodec {
     /** The settings sheet's version, if any. */
     version?: string;
   }>;
+  /** The same for a zip of one workbook and the CSV lists of its select_one_from_file questions. */
+  readBundle(bytes: Uint8Array, target?: { questionnaireId: string; version?: string }): ReturnType<XlsformCodec['read']>;
   /** A published definition as an XLSForm workbook. */
   write(definition: Record<string, unknown>): Promise<Uint8Array>;
 }

@@ -25,6 +25,8 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The media type of an .xlsx workbook: accepted where a questionnaire version is uploaded. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A zip of a workbook and its CSV lists (select_one_from_file), the other upload a version takes. */
+export const ZIP_TYPE = 'application/zip';
 const VERSION_UPLOAD = /^\/api\/v1\/questionnaires\/[^/]+\/versions$/;
 
 /** Writes to the API must be JSON (or an XLSForm workbook where a version is uploaded): anything else is 415 before any parsing. */
@@ -32,7 +34,8 @@ export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
   if (WITH_BODY.has(c.req.method) && (hasBody || c.req.header('content-type'))) {
     const type = c.req.header('content-type') ?? '';
-    const workbook = c.req.method === 'POST' && VERSION_UPLOAD.test(c.req.path) && type.toLowerCase().startsWith(XLSX_TYPE);
+    const workbook =
+      c.req.method === 'POST' && VERSION_UPLOAD.test(c.req.path) && [XLSX_TYPE, ZIP_TYPE].some((t) => type.toLowerCase().startsWith(t));
     if (!workbook && !/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) throw unsupportedMediaType();
   }
   await next();

@@ -9,7 +9,7 @@ import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
 import { nextVersionName, publishDefinitions } from '../questionnaires/publish';
 import { visibleVersion } from '../access/catalogue';
 import { principalOf } from './auth';
-import { XLSX_TYPE } from './middleware';
+import { XLSX_TYPE, ZIP_TYPE } from './middleware';
 import { errorReplies, jsonReply, QuestionnaireParams, VersionParams } from './schemas';
 import type { AppEnv } from './env';
 import { zodTo400 } from './problem';
@@ -46,7 +46,7 @@ const upload = createRoute({
   path: '/questionnaires/{questionnaireId}/versions',
   tags: ['Questionnaires'],
   summary: 'Publish a new version from SurveyJS JSON or an XLSForm workbook (or check it: dryRun)',
-  description: `Body: the SurveyJS definition as JSON, or the workbook with Content-Type: ${XLSX_TYPE} (Node server). Every refusal is 422 invalid_definition with one detail per problem; a workbook's details have path sheet!cell.`,
+  description: `Body: the SurveyJS definition as JSON, the workbook with Content-Type: ${XLSX_TYPE}, or a zip (${ZIP_TYPE}) of the workbook and the CSV lists of its select_one_from_file questions (Node server). Every refusal is 422 invalid_definition with one detail per problem; a workbook's details have path sheet!cell.`,
   request: {
     params: QuestionnaireParams,
     query: UploadQuery,
@@ -54,6 +54,11 @@ const upload = createRoute({
       content: {
         'application/json': { schema: z.record(z.string(), z.unknown()) },
         [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) },
+        [ZIP_TYPE]: {
+          schema: z
+            .string()
+            .openapi({ format: 'binary', description: 'One workbook and the CSV lists of its select_one_from_file questions' }),
+        },
       },
       required: true,
     },
@@ -98,7 +103,8 @@ export function versionRoutes(deps: Deps) {
     // The version: asked for, else the workbook's own (settings sheet, as ODK Central takes it),
     // else the next whole number.
     let version = query.version;
-    if ((c.req.header('content-type') ?? '').toLowerCase().startsWith(XLSX_TYPE)) {
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    if (type.startsWith(XLSX_TYPE) || type.startsWith(ZIP_TYPE)) {
       if (!deps.xlsform)
         throw new AppError(
           'unsupported_media_type',
@@ -107,7 +113,8 @@ export function versionRoutes(deps: Deps) {
         );
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       try {
-        const read = await deps.xlsform.read(bytes, { questionnaireId, ...(version ? { version } : {}) });
+        const target = { questionnaireId, ...(version ? { version } : {}) };
+        const read = type.startsWith(ZIP_TYPE) ? await deps.xlsform.readBundle(bytes, target) : await deps.xlsform.read(bytes, target);
         ({ definition, warnings } = read);
         if (!version && read.version && /^[A-Za-z0-9._-]{1,64}$/.test(read.version)) version = read.version;
       } catch (e) {

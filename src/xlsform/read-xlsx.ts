@@ -22,22 +22,34 @@ const refuse = (message: string): never => {
   throw new WorkbookError([{ sheet: '(workbook)', row: null, column: null, message }]);
 };
 
-/** Inflates every entry within the budget; returns the entry names. */
-function checkZip(bytes: Uint8Array): string[] {
+/**
+ * Inflates every entry of a zip within the budget, whatever sizes its directory declares; returns
+ * the entry names and the contents of the entries `keep` asks for.
+ */
+export function inflateZip(
+  bytes: Uint8Array,
+  what: string,
+  keep: (name: string) => boolean = () => false,
+): { names: string[]; files: Map<string, Uint8Array> } {
   if (bytes.length > XLSX_LIMITS.bytes) refuse(`the file is ${bytes.length} bytes; at most ${XLSX_LIMITS.bytes} are read`);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) refuse('this is a legacy .xls workbook: save it as .xlsx (Excel Workbook) and upload that');
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('this is not an .xlsx workbook (not a zip archive)');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse(`this is not ${what} (not a zip archive)`);
   const names: string[] = [];
+  const files = new Map<string, Uint8Array>();
   let inflated = 0;
   let failure: string | null = null;
   const unzip = new Unzip((file) => {
     names.push(file.name);
     if (names.length > XLSX_LIMITS.entries) failure ??= `the archive holds more than ${XLSX_LIMITS.entries} entries`;
-    file.ondata = (err, chunk) => {
+    const chunks: Uint8Array[] = [];
+    const kept = keep(file.name);
+    file.ondata = (err, chunk, final) => {
       if (err) failure ??= `the archive is damaged (${err.message})`;
       inflated += chunk?.length ?? 0;
-      if (inflated > XLSX_LIMITS.inflated) failure ??= `the workbook inflates to more than ${XLSX_LIMITS.inflated} bytes`;
+      if (inflated > XLSX_LIMITS.inflated) failure ??= `the archive inflates to more than ${XLSX_LIMITS.inflated} bytes`;
       if (failure) throw new Error(failure);
+      if (kept && chunk) chunks.push(chunk);
+      if (kept && final) files.set(file.name, chunks.length === 1 ? chunks[0]! : concat(chunks));
     };
     file.start();
   });
@@ -48,10 +60,25 @@ function checkZip(bytes: Uint8Array): string[] {
     refuse(failure ?? `the archive is damaged (${(e as Error).message})`);
   }
   if (failure) refuse(failure);
+  return { names, files };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Inflates the workbook within the budget and refuses what a form must not carry. */
+function checkZip(bytes: Uint8Array): void {
+  const { names } = inflateZip(bytes, 'an .xlsx workbook');
   if (!names.includes('xl/workbook.xml')) refuse('this zip archive is not an Excel workbook (no xl/workbook.xml)');
   if (names.some((n) => n.startsWith('xl/externalLinks/'))) refuse('the workbook links to other workbooks (external links): remove them');
   if (names.includes('xl/connections.xml')) refuse('the workbook has data connections: remove them');
-  return names;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -101,6 +101,30 @@ describe('uploading a questionnaire version', () => {
     ]);
   });
 
+  it('takes a zip of the workbook and the CSV lists of its select_one_from_file questions, and refuses a zip without exactly one workbook', async () => {
+    const book = structuredClone(journeyBook);
+    book.survey.splice(8, 0, ['select_one_from_file hubs.csv', 'hub', 'Hub', 'المحور', '', '', '', '', '', '', 'quasi']);
+    const zip = (files: Record<string, Uint8Array>) =>
+      ({ method: 'POST', headers: { 'content-type': 'application/zip', ...admin.headers }, body: zipSync(files) }) as RequestInit;
+    const csv = strToU8('name,label::English (en),label::Arabic (ar)\nagadez,Agadez,أغاديس\nsebha,Sebha,سبها\n');
+    const res = await t.app.request(URL, zip({ 'journeys/form.xlsx': await xlsx(book), 'journeys/hubs.csv': csv }));
+    expect(res.status, await res.clone().text()).toBe(201);
+    const def = (await (await t.app.request(`${URL}/1/definition`, { headers: admin.headers })).json()) as Record<string, any>;
+    const hub = def.pages[1].elements.find((e: { name: string }) => e.name === 'hub');
+    expect(hub.choices).toEqual([
+      { value: 'agadez', text: { default: 'Agadez', ar: 'أغاديس' } },
+      { value: 'sebha', text: { default: 'Sebha', ar: 'سبها' } },
+    ]);
+    // Without the CSV, the workbook alone says what is missing, by cell.
+    const alone = await t.app.request(`${URL}?dryRun=true`, upload(await xlsx(book), admin.headers));
+    expect(JSON.stringify(await alone.json())).toContain("the file 'hubs.csv' was not given");
+    const two = await t.app.request(URL, zip({ 'a.xlsx': await xlsx(book), 'b.xlsx': await xlsx(book) }));
+    expect(two.status).toBe(422);
+    expect(JSON.stringify(await two.json())).toContain('exactly one .xlsx workbook (it holds 2)');
+    const bomb = await t.app.request(URL, { ...zip({}), body: zipBomb(80) } as RequestInit);
+    expect(bomb.status).toBe(422);
+  });
+
   it('takes a SurveyJS JSON body too, and refuses researchers, enumerators and assessors', async () => {
     const json = { title: 'Plain', pages: [{ name: 'p', elements: [{ type: 'text', name: 'q' }] }] };
     expect((await t.app.request(URL, jsonRequest('POST', json, admin.headers))).status).toBe(201);

@@ -768,7 +768,8 @@ const ar: Partial<Record<StringKey, string>> = {
   sameQuestions: 'الأسئلة نفسها.',
   showChanges: 'عرض',
   uploadTitle: 'نشر إصدار جديد',
-  uploadHelp: 'مصنف XLSForm ‏(.xlsx) أو تعريف SurveyJS ‏(.json). تحقّق منه أولًا: تظهر المشكلات والتحذيرات وما يتغيّر؛ ثم انشره.',
+  uploadHelp:
+    'مصنف XLSForm ‏(.xlsx؛ أو ‎.zip مع ملفات CSV لقوائمه) أو تعريف SurveyJS ‏(.json). تحقّق منه أولًا: تظهر المشكلات والتحذيرات وما يتغيّر؛ ثم انشره.',
   versionOptional: 'الإصدار (الرقم التالي إن تُرك فارغًا)',
   fileLabel: 'الملف',
   checkButton: 'تحقّق',

@@ -1,5 +1,5 @@
-// Publishing a new version from the workspace (admins, coordinators): an XLSForm workbook or a
-// SurveyJS JSON file is checked first (?dryRun=true: problems located by cell, warnings, questions
+// Publishing a new version from the workspace (admins, coordinators): an XLSForm workbook (or a zip
+// of it and the CSV lists of its select_one_from_file questions) or a SurveyJS JSON file is checked first (?dryRun=true: problems located by cell, warnings, questions
 // added and removed, the validation path), then published once the check passed for that file.
 import { field, say, status, table, type Questionnaire } from './common';
 import { api, type ApiResult } from '../api';
@@ -7,6 +7,7 @@ import { h, replace } from '../dom';
 import { t } from '../i18n';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZIP_TYPE = 'application/zip';
 
 interface Upload {
   version: string;
@@ -32,7 +33,7 @@ export function uploadVersionCard(questionnaires: Questionnaire[], onPublished: 
   });
   const ids = h('datalist', { id: 'upload-questionnaires' }, ...questionnaires.map((q) => h('option', { value: q.id }, q.title)));
   const version = h('input', { name: 'version', id: 'upload-version', pattern: '[A-Za-z0-9._\\-]{1,64}' });
-  const file = h('input', { name: 'file', id: 'upload-file', type: 'file', accept: '.xlsx,.xlsm,.json', required: true });
+  const file = h('input', { name: 'file', id: 'upload-file', type: 'file', accept: '.xlsx,.xlsm,.zip,.json', required: true });
   const publish = h('button', { type: 'button', disabled: true, 'data-action': 'publish' }, t('publishButton'));
   // The check that passed, for which file: publishing needs one for the file as it is now.
   let checked: File | null = null;
@@ -49,7 +50,7 @@ export function uploadVersionCard(questionnaires: Questionnaire[], onPublished: 
       }
       return api<Upload>(path, { method: 'POST', body });
     }
-    return api<Upload>(path, { method: 'POST', file: { bytes: f!, type: XLSX_TYPE } });
+    return api<Upload>(path, { method: 'POST', file: { bytes: f!, type: /\.zip$/i.test(f!.name) ? ZIP_TYPE : XLSX_TYPE } });
   };
   const show = (r: ApiResult) => {
     if (!r.ok) {
