@@ -41,8 +41,14 @@ export async function entryOf(deps: CatalogueDeps, q: QuestionnaireRow): Promise
   return { questionnaire: q, versions: await listVersions(deps.db, q.id) };
 }
 
-export async function visibleVersion(deps: CatalogueDeps, p: Principal, questionnaireId: string, version: string): Promise<VersionRow> {
-  const row = hasQuestionnaire(p, questionnaireId) ? await findVersion(deps.db, questionnaireId, version) : undefined;
+export async function visibleVersion(
+  deps: CatalogueDeps,
+  p: Principal,
+  questionnaireId: string,
+  version: string,
+  opts: { fresh?: boolean } = {},
+): Promise<VersionRow> {
+  const row = hasQuestionnaire(p, questionnaireId) ? await findVersion(deps.db, questionnaireId, version, opts) : undefined;
   if (!row) throw notFound(`Version '${version}' of questionnaire '${questionnaireId}'`);
   return row;
 }

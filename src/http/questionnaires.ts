@@ -126,7 +126,8 @@ export function questionnaireRoutes(deps: Deps) {
 
   app.openapi(version, async (c) => {
     const { questionnaireId, version: v } = c.req.valid('param');
-    return c.json(versionReply(await visibleVersion(deps, principalOf(c), questionnaireId, v)), 200);
+    // Fresh: the reply shows closedAt, which changes after publication.
+    return c.json(versionReply(await visibleVersion(deps, principalOf(c), questionnaireId, v, { fresh: true })), 200);
   });
 
   app.openapi(definition, async (c) => {

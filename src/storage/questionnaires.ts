@@ -38,16 +38,22 @@ export async function listVersions(db: Db, questionnaireId: string): Promise<Ver
 
 /**
  * Published versions never change but for `closedAt`, so a version once read is kept per database
- * handle: every submission looks its version up, and a definition is hundreds of kilobytes. Never
- * read `closedAt` from here: a submission reads it fresh with its questionnaire (findInstanceContext).
+ * handle: every submission looks its version up, and a definition is hundreds of kilobytes. Whoever
+ * reads `closedAt` asks for a `fresh` row (which refreshes the cache); a submission reads it with
+ * its questionnaire instead (findInstanceContext).
  */
 const VERSION_CACHE_SIZE = 256;
 
-export async function findVersion(db: Db, questionnaireId: string, version: string): Promise<VersionRow | undefined> {
+export async function findVersion(
+  db: Db,
+  questionnaireId: string,
+  version: string,
+  opts: { fresh?: boolean } = {},
+): Promise<VersionRow | undefined> {
   const cache = prepared(db, 'versionRows', () => new Map<string, VersionRow>());
   const key = `${questionnaireId}\u0000${version}`;
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached && !opts.fresh) return cached;
   const query = prepared(db, 'findVersion', (d) =>
     d
       .select()
@@ -62,7 +68,7 @@ export async function findVersion(db: Db, questionnaireId: string, version: stri
   );
   const row = (await query.all({ questionnaireId, version }))[0];
   if (row) {
-    if (cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    if (!cache.has(key) && cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(key, row);
   }
   return row;

@@ -84,6 +84,7 @@ describe('a version closed for new data', () => {
     );
 
   it('refuses new interviews with 409 version_closed, takes those begun before it closed, and leaves the other versions open', async () => {
+    expect((await t.app.request('/api/v1/questionnaires/journeys/versions/1', { headers: admin.headers })).status).toBe(200);
     const before = t.clock.now().toISOString();
     t.clock.advance(60_000);
     const close = await t.app.request(
@@ -93,6 +94,9 @@ describe('a version closed for new data', () => {
     expect(close.status).toBe(200);
     const closedAt = ((await close.json()) as { closedAt: string }).closedAt;
     expect(closedAt).toBe(t.clock.now().toISOString());
+    // The version's metadata says so at once, although the version row was read (and kept) before.
+    const meta = await t.app.request('/api/v1/questionnaires/journeys/versions/1', { headers: admin.headers });
+    expect(((await meta.json()) as { closedAt: string }).closedAt).toBe(closedAt);
     t.clock.advance(60_000);
     const refused = await submit('1', { route: 'sea' });
     expect(refused.status).toBe(409);
