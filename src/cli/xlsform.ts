@@ -1,8 +1,9 @@
 // `periplus xlsform <file.xlsx> [--out file.json]`: converts an XLSForm without publishing, and
 // prints every warning and error with its sheet, row and column. CSV files beside the workbook
 // are the lists of its select_one_from_file questions.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { csvFilesIn } from '../entry/survey-files';
 import { lintDefinition } from '../questionnaires/lint';
 import { definitionFromXlsx } from '../xlsform/load';
 import { describeMessage, WorkbookError } from '../xlsform/sheets';
@@ -10,9 +11,7 @@ import { CliUsageError } from './users';
 
 export async function xlsformCommand(file: string | undefined, out: string | undefined): Promise<number> {
   if (!file) throw new CliUsageError('xlsform needs <file.xlsx>');
-  const dir = dirname(file);
-  const csv = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.csv'));
-  const files = new Map(await Promise.all(csv.map(async (c) => [c, await readFile(join(dir, c), 'utf8')] as const)));
+  const files = await csvFilesIn(dirname(file));
   try {
     const { definition, warnings } = await definitionFromXlsx(await readFile(file), { files });
     for (const w of warnings) console.error(`warning ${describeMessage(w)}`);

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Zip, ZipDeflate } from 'fflate';
 import { notFound } from '../errors';
 import { declaredSites, policyOf, tightened } from '../questionnaires/disclosure-policy';
-import { findQuestionnaire, listVersions } from '../storage/questionnaires';
+import { findQuestionnaire, listVersions, type VersionRow } from '../storage/questionnaires';
 import { countExportRows, exportBound } from '../storage/exports';
 import { newLedger } from './anonymize/ledger';
 import { reportHtml } from './anonymize/report-html';
@@ -34,7 +34,7 @@ import { withPublishedValues } from './published-values';
 import { BUCKET, rowKeys, unpackCells } from './shuffle';
 import { datasetLayout } from './variables';
 import { withdrawalPolicy } from '../questionnaires/withdrawal';
-import { screeningRules } from '../questionnaires/screening';
+import { versionScreeningRules } from '../questionnaires/screening';
 
 export type { ExportDeps, ExportSpec, PreparedExport, ReleaseRun } from './export-rows';
 
@@ -43,8 +43,8 @@ export type { ExportDeps, ExportSpec, PreparedExport, ReleaseRun } from './expor
  * suppression; `release` makes it a release (public profile only) against earlier ones.
  */
 /** The versions without the screening rules another version of the questionnaire has, if any. */
-function unscreenedVersions(versions: ReadonlyArray<{ version: string; definition: string }>): { unscreened?: Set<string> } {
-  const screened = versions.map((v) => screeningRules(JSON.parse(v.definition) as Record<string, unknown>).length > 0);
+function unscreenedVersions(versions: ReadonlyArray<VersionRow>): { unscreened?: Set<string> } {
+  const screened = versions.map((v) => versionScreeningRules(v).length > 0);
   if (!screened.some(Boolean) || screened.every(Boolean)) return {};
   return { unscreened: new Set(versions.filter((_, i) => !screened[i]).map((v) => v.version)) };
 }

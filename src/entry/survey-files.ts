@@ -9,13 +9,20 @@ import { describeMessage, WorkbookError } from '../xlsform/sheets';
 
 const DEFINITION = /^(.+)\.(json|xlsx|xlsm)$/;
 
+/** The CSV files of a folder by name: the lists of the select_one_from_file questions of its workbooks. */
+export async function csvFilesIn(dir: string): Promise<Map<string, string>> {
+  const csv = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.csv'));
+  return new Map(await Promise.all(csv.map(async (c) => [c, await readFile(join(dir, c), 'utf8')] as const)));
+}
+
 export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionFile[]; unreadable: PublishOutcome[] }> {
   const files: DefinitionFile[] = [];
   const unreadable: PublishOutcome[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const q of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const names = (await readdir(join(dir, q.name))).sort();
-    const csv = names.filter((n) => n.toLowerCase().endsWith('.csv'));
+    // The CSV lists beside the folder's workbooks, read once, when a workbook needs them.
+    let attached: Map<string, string> | undefined;
     const seen = new Map<string, string>();
     for (const name of names) {
       const m = name.match(DEFINITION);
@@ -39,7 +46,7 @@ export async function readSurveyFiles(dir: string): Promise<{ files: DefinitionF
         continue;
       }
       try {
-        const attached = new Map(await Promise.all(csv.map(async (c) => [c, await readFile(join(dir, q.name, c), 'utf8')] as const)));
+        attached ??= await csvFilesIn(join(dir, q.name));
         const { definition, warnings } = await definitionFromXlsx(await readFile(path), {
           files: attached,
           target: { questionnaireId: q.name, version },

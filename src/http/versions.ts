@@ -4,8 +4,7 @@
 // published version downloaded as an XLSForm workbook.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../deps';
-import { AppError, notFound, type ErrorDetail } from '../errors';
-import { canonicalJson, sha256Hex } from '../questionnaires/canonical';
+import { AppError, type ErrorDetail } from '../errors';
 import { nextVersionName, publishDefinitions } from '../questionnaires/publish';
 import { visibleVersion } from '../access/catalogue';
 import { principalOf } from './auth';
@@ -140,7 +139,7 @@ export function versionRoutes(deps: Deps) {
       questionnaireId,
       version,
       status: outcome.status as 'published' | 'unchanged' | 'checked',
-      contentHash: await sha256Hex(canonicalJson(definition)),
+      contentHash: outcome.contentHash!,
       added: outcome.added,
       removed: outcome.removed,
       warnings,
@@ -153,7 +152,6 @@ export function versionRoutes(deps: Deps) {
   app.openapi(download, async (c) => {
     const { questionnaireId, version } = c.req.valid('param');
     const row = await visibleVersion(deps, principalOf(c), questionnaireId, version);
-    if (!row) throw notFound(`Version ${version} of '${questionnaireId}'`);
     if (!deps.xlsform)
       throw new AppError('unsupported_media_type', 'This deployment does not write workbooks: use `periplus xlsform` on the Node server.');
     const bytes = await deps.xlsform.write(JSON.parse(row.definition) as Record<string, unknown>);

@@ -32,6 +32,8 @@ export interface PublishOutcome {
   added: string[];
   removed: string[];
   problems: string[];
+  /** SHA-256 of the canonical definition (all but refused outcomes). */
+  contentHash?: string;
   /** Warnings of the file's conversion (XLSForm), located by sheet, row and column. */
   warnings?: string[];
   /** How responses to this version are validated (published and unchanged versions). */
@@ -127,6 +129,7 @@ async function publishOne(
       added: [],
       removed: [],
       problems: [],
+      contentHash,
       ...(report ? { validation: deps.validator.prepare({ contentHash, definition: json }) } : {}),
     };
 
@@ -160,6 +163,7 @@ async function publishOne(
       added,
       removed,
       problems: [],
+      contentHash,
       validation: deps.validator.prepare({ contentHash, definition: json }, model),
     };
   const meta = readMeta(json, model, f.questionnaireId);
@@ -200,6 +204,7 @@ async function publishOne(
     added,
     removed,
     problems: [],
+    contentHash,
     // The plan is compiled now (validating reuses it), and the outcome says which path the version takes.
     validation: deps.validator.prepare({ contentHash, definition: json }, model),
   };
