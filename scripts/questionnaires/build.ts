@@ -7,11 +7,12 @@ import { scopingSurvey } from './scoping';
 import { SCOPING_DISCLOSURE } from './scoping-disclosure';
 
 export const SHIPPED: Array<{ file: string; build: () => unknown }> = [
-  { file: 'som-gap-analysis/1.json', build: gapAnalysis },
-  { file: 'som-institutional/1.json', build: institutionalAssessment },
-  // Version 4: version 3's questions with the disclosure policy of its releases (attacker
-  // scenarios, thresholds); versions 1-3 stay published as they were, frozen.
-  { file: 'migrant-scoping/4.json', build: () => ({ ...scopingSurvey(), disclosure: SCOPING_DISCLOSURE }) },
+  // Version 2: the elements corrected against the treaty texts; version 1 stays published, frozen.
+  { file: 'som-gap-analysis/2.json', build: gapAnalysis },
+  // Version 2: new sections, broken-down counts, the source of each answer; version 1 stays published.
+  { file: 'som-institutional/2.json', build: institutionalAssessment },
+  // Version 5: the review's corrections (issue 20); versions 1-4 stay published as they were, frozen.
+  { file: 'migrant-scoping/5.json', build: () => ({ ...scopingSurvey(), disclosure: SCOPING_DISCLOSURE }) },
 ];
 
 export const surveyText = (json: unknown) => `${JSON.stringify(json, null, 1)}\n`;

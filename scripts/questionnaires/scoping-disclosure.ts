@@ -1,4 +1,5 @@
-// The disclosure policy of the scoping survey (its `disclosure` property from version 4): who
+// The disclosure policy of the scoping survey (its `disclosure` property from version 4; version 5's
+// adds the variables it asks in place of earlier ones): who
 // could try to recognise a migrant in a released dataset, and what each of them knows (sdcMicro's
 // guidelines: key variables per intruder scenario). Every variable below is one a person around
 // the migrant could know without asking the migrant, which is what makes it a key.
@@ -18,13 +19,14 @@ export const SCOPING_DISCLOSURE = {
       name: 'journey',
       description:
         'A smuggler, guide or official who met the migrant on the way: where from, when, through which hub, how many sea attempts.',
-      knows: ['nationality', 'sex', 'age_band', 'departure_country', 'left_month', 'hub', 'sea_attempts'],
+      // sea_attempts (versions 1-4) and sea_crossings (5) are the same knowledge, asked two ways.
+      knows: ['nationality', 'sex', 'age_band', 'departure_country', 'left_month', 'hub', 'sea_attempts', 'sea_crossings'],
     },
     {
       name: 'team',
       description:
         'Anyone who knows the fieldwork: where and when interviews were held and in which language (the team, a guard at the site).',
-      knows: ['hub', 'interview_month', 'interview_language', 'sex', 'age_band'],
+      knows: ['hub', 'interview_month', 'interview_language', 'enumerator_sex', 'sex', 'age_band'],
     },
   ],
 };

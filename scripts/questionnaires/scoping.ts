@@ -1,5 +1,10 @@
-// The migrant-motivation scoping survey, modules M0-M9 of domain.md B, version 3 (version 2 stays
-// published as it was: its answer labels were English-only in five languages). English is the
+// The migrant-motivation scoping survey, modules M0-M9 of domain.md B, version 5 (versions 1-4 stay
+// published as they were; version 5 answers a UNODC review: "prefer not to say" on every sensitive
+// question, sea crossings and sea events asked as the sensitive questions they are, no service
+// choice that invites self-incrimination, abuses experienced by the respondent apart from those
+// seen happening to others, each with where and by whom, the route as ordered legs, costs
+// converted from their currency, more hubs, nationalities and interview languages, the
+// enumerator's sex and a distress flag). English is the
 // source; every other language is a machine draft until translators back-translate and field-test
 // it (translationStatus), and strings not yet translated fall back to English.
 // No direct identifier is asked, and no self-incriminating question (steering, recruiting, false
@@ -99,6 +104,12 @@ const COUNTRIES: Array<[string, T]> = [
   ['FRA', { en: 'France', fr: 'France', ar: 'فرنسا' }],
   ['DEU', { en: 'Germany', fr: 'Allemagne', ar: 'ألمانيا', fa: 'آلمان', ps: 'جرمني', ti: 'ጀርመን', am: 'ጀርመን', so: 'Jarmal' }],
   ['GBR', { en: 'United Kingdom', fr: 'Royaume-Uni', ar: 'المملكة المتحدة', fa: 'بریتانیا', ps: 'برتانیه', so: 'Ingiriiska' }],
+  ['MRT', { en: 'Mauritania', fr: 'Mauritanie', ar: 'موريتانيا' }],
+  ['SLE', { en: 'Sierra Leone', fr: 'Sierra Leone', ar: 'سيراليون' }],
+  ['BEN', { en: 'Benin', fr: 'Bénin', ar: 'بنين' }],
+  ['COD', { en: 'DR Congo', fr: 'RD Congo', ar: 'جمهورية الكونغو الديمقراطية' }],
+  ['YEM', { en: 'Yemen', fr: 'Yémen', ar: 'اليمن', fa: 'یمن', ps: 'یمن', so: 'Yaman' }],
+  ['PSE', { en: 'Palestine', fr: 'Palestine', ar: 'فلسطين', fa: 'فلسطین', ps: 'فلسطین', so: 'Falastiin' }],
 ];
 const countryChoices = (extra: Array<ReturnType<typeof c>> = []) => [...COUNTRIES.map(([v, t]) => c(v, t)), c('other', OTHER), ...extra];
 
@@ -110,6 +121,18 @@ const HUBS: Array<[string, string]> = [
   ['Sfax', 'Tunisia (Sfax coast)'],
   ['Oujda', 'Morocco (Oriental)'],
   ['Izmir', 'Türkiye (Aegean coast)'],
+  ['Tripoli', 'Libya (Tripolitania)'],
+  ['Sabratha', 'Libya (Tripolitania)'],
+  ['Benghazi', 'Libya (Cyrenaica)'],
+  ['Kufra', 'Libya (Cyrenaica)'],
+  ['Zarzis', 'Tunisia (Medenine coast)'],
+  ['Lampedusa', 'Italy (Sicily and Pelagie Islands)'],
+  ['Tangier', 'Morocco (Tangier-Tetouan)'],
+  ['Nador', 'Morocco (Oriental)'],
+  ['Laayoune', 'Western Sahara (Laayoune)'],
+  ['Oran', 'Algeria (Oran coast)'],
+  ['Maghnia', 'Algeria (western border)'],
+  ['Gao', 'Mali (Gao region)'],
 ];
 
 const q = (
@@ -122,7 +145,7 @@ const q = (
 
 const CONSENT_SCRIPT: T = {
   en: 'We are not police or immigration. This survey helps understand journeys and risks. Taking part is voluntary and does not affect any aid or asylum claim. We take no names. You can skip any question or stop at any time. It takes about 30 minutes and some questions are distressing. Results are published only in aggregate. If you have questions, you can contact the organization named on the referral card, which you will receive whatever you decide.',
-  fr: "Nous ne sommes ni la police ni les services d'immigration. Cette enquête aide à comprendre les trajets et les risques. La participation est volontaire et n'a aucun effet sur l'aide ou la demande d'asile. Nous ne prenons aucun nom. Vous pouvez sauter une question ou arrêter à tout moment. L'entretien dure environ 30 minutes et certaines questions sont difficiles. Les résultats ne sont publiés que de façon agrégée. Pour toute question, contactez l'organisation indiquée sur la carte d'orientation, que vous recevrez quelle que soit votre décision.",
+  fr: "Nous ne sommes ni la police ni les services d'immigration. Cette enquête aide à comprendre les trajets et les risques. La participation est volontaire et n'a aucun effet sur l'aide ou la demande d'asile. Nous ne prenons aucun nom. Vous pouvez sauter une question ou arrêter à tout moment. L'entretien dure environ 30 minutes et certaines questions sont pénibles. Les résultats ne sont publiés que de façon agrégée. Pour toute question, contactez l'organisation indiquée sur la carte d'orientation, que vous recevrez quelle que soit votre décision.",
   ar: 'لسنا من الشرطة ولا من سلطات الهجرة. يساعد هذا الاستطلاع على فهم الرحلات ومخاطرها. المشاركة طوعية ولا تؤثر على أي مساعدة أو طلب لجوء. لا نسجل أي أسماء. يمكنك تخطي أي سؤال أو التوقف في أي وقت. تستغرق المقابلة نحو 30 دقيقة وبعض الأسئلة مؤلمة. لا تُنشر النتائج إلا بشكل إجمالي. للاستفسار يمكنك التواصل مع المنظمة المذكورة في بطاقة الإحالة التي ستحصل عليها مهما كان قرارك.',
   fa: 'ما پلیس یا اداره مهاجرت نیستیم. این نظرسنجی به درک مسیرها و خطرها کمک می‌کند. شرکت داوطلبانه است و بر هیچ کمک یا درخواست پناهندگی اثری ندارد. ما هیچ نامی ثبت نمی‌کنیم. می‌توانید از هر سؤالی بگذرید یا هر زمان متوقف شوید. حدود ۳۰ دقیقه طول می‌کشد و برخی سؤال‌ها دردناک‌اند. نتایج فقط به صورت کلی منتشر می‌شوند. برای پرسش‌ها با سازمانی که نامش روی کارت ارجاع آمده تماس بگیرید؛ این کارت را در هر حال دریافت می‌کنید.',
   ps: 'موږ پولیس یا د مهاجرت اداره نه یو. دا سروې د سفرونو او خطرونو په پوهېدو کې مرسته کوي. ګډون داوطلبانه دی او په هېڅ مرسته یا د پناه غوښتنې په عریضه اغېز نه کوي. موږ هېڅ نوم نه لیکو. تاسو کولای شئ هره پوښتنه پرېږدئ یا هر وخت ودرېږئ. شاوخوا ۳۰ دقیقې وخت نیسي او ځینې پوښتنې دردوونکې دي. پایلې یوازې په ټولیز ډول خپرېږي. د پوښتنو لپاره د ارجاع پر کارت ذکر شوې ادارې سره اړیکه ونیسئ؛ دا کارت به هر ډول تاسو ته درکړل شي.',
@@ -146,11 +169,25 @@ const ABUSES: Array<[string, T]> = [
   ['physical_violence', { en: 'Physical violence', fr: 'Violence physique', ar: 'عنف جسدي' }],
   ['sexual_violence', { en: 'Sexual violence', fr: 'Violence sexuelle', ar: 'عنف جنسي' }],
   ['kidnapping', { en: 'Kidnapping', fr: 'Enlèvement', ar: 'اختطاف' }],
-  ['detention', { en: 'Detention', fr: 'Détention', ar: 'احتجاز' }],
+  [
+    'detention',
+    {
+      en: 'Detention by the authorities (in a detention centre or prison)',
+      fr: 'Détention par les autorités (dans un centre de détention ou une prison)',
+      ar: 'الاحتجاز لدى السلطات (في مركز احتجاز أو سجن)',
+    },
+  ],
   ['extortion', { en: 'Extortion', fr: 'Extorsion', ar: 'ابتزاز' }],
   ['robbery', { en: 'Robbery', fr: 'Vol', ar: 'سرقة' }],
   ['forced_work', { en: 'Forced or unpaid work', fr: 'Travail forcé ou non payé', ar: 'عمل قسري أو غير مدفوع' }],
-  ['held', { en: "Being held against one's will", fr: 'Être retenu contre son gré', ar: 'الاحتجاز رغماً عن الإرادة' }],
+  [
+    'held',
+    {
+      en: 'Held against your will by people who are not the authorities (for example for ransom)',
+      fr: 'Retenu(e) contre votre gré par des personnes qui ne sont pas les autorités (par exemple contre rançon)',
+      ar: 'الإمساك بك رغماً عنك من قِبل أشخاص ليسوا من السلطات (مثلاً مقابل فدية)',
+    },
+  ],
   [
     'denial_care',
     {
@@ -190,7 +227,7 @@ const SOURCES: Array<[string, T]> = [
   ['family', { en: 'Family or friends at home', fr: 'Famille ou amis au pays', ar: 'الأسرة أو الأصدقاء في البلد' }],
   ['diaspora', { en: 'Diaspora abroad', fr: "Diaspora à l'étranger", ar: 'الجالية في الخارج' }],
   ['migrants', { en: 'Other migrants', fr: "D'autres migrants", ar: 'مهاجرون آخرون' }],
-  ['returnees', { en: 'Returnees', fr: 'Personnes revenues', ar: 'عائدون' }],
+  ['returnees', { en: 'Returnees', fr: 'Migrants de retour', ar: 'مهاجرون عائدون' }],
   ['smugglers', { en: 'Smugglers', fr: 'Passeurs', ar: 'مهربون' }],
   ['messaging', { en: 'Social media or messaging apps', fr: 'Réseaux sociaux ou messageries', ar: 'وسائل التواصل أو تطبيقات المراسلة' }],
   ['ngo_un', { en: 'NGOs or UN agencies', fr: "ONG ou agences de l'ONU", ar: 'منظمات غير حكومية أو وكالات الأمم المتحدة' }],
@@ -200,6 +237,61 @@ const SOURCES: Array<[string, T]> = [
 const many = (items: Array<[string, T]>, extra: Array<ReturnType<typeof c>> = []) => [...items.map(([v, t]) => c(v, t)), ...extra];
 const anyOf = (name: string, values: string[]) => `{${name}} anyof [${values.map((v) => `'${v}'`).join(', ')}]`;
 
+const WHERE: T = {
+  en: 'in which countries?',
+  fr: 'dans quels pays ?',
+  ar: 'في أي بلدان؟',
+  fa: 'در کدام کشورها؟',
+  ps: 'په کومو هېوادونو کې؟',
+  ti: 'ኣብ ኣየኖት ሃገራት?',
+  am: 'በየትኞቹ አገሮች?',
+  so: 'dalalkee?',
+};
+const WHO: T = {
+  en: 'who did it?',
+  fr: "qui l'a fait ?",
+  ar: 'من قام بذلك؟',
+  fa: 'چه کسی این کار را کرد؟',
+  ps: 'دا چا وکړل؟',
+  ti: 'መን ገበሮ?',
+  am: 'ማን አደረገው?',
+  so: 'yaa sameeyay?',
+};
+
+const REASONS: Array<[string, T]> = [
+  ['economic', { en: 'Economic reasons', fr: 'Raisons économiques', ar: 'أسباب اقتصادية' }],
+  ['violence', { en: 'Violence or conflict', fr: 'Violence ou conflit', ar: 'عنف أو نزاع' }],
+  ['personal', { en: 'Personal or family reasons', fr: 'Raisons personnelles ou familiales', ar: 'أسباب شخصية أو عائلية' }],
+  ['rights', { en: 'Lack of rights or persecution', fr: 'Absence de droits ou persécution', ar: 'انعدام الحقوق أو الاضطهاد' }],
+  ['services', { en: 'Lack of services', fr: 'Manque de services', ar: 'نقص الخدمات' }],
+  ['environment', { en: 'Environment or climate', fr: 'Environnement ou climat', ar: 'البيئة أو المناخ' }],
+];
+
+/**
+ * Indicative US dollars per unit of each currency (mid-2025 reference rates, rounded), for a cost
+ * comparable across currencies. The definition records them (versionNotes.costRates); the amount
+ * and its currency stay in the pseudonymized data, so a researcher can convert again at the rate
+ * of the journey's own month.
+ */
+export const USD_PER_UNIT: Record<string, number> = {
+  USD: 1,
+  EUR: 1.1,
+  GBP: 1.3,
+  LYD: 0.18,
+  TND: 0.33,
+  DZD: 0.0075,
+  MAD: 0.1,
+  EGP: 0.02,
+  SDG: 0.0017,
+  NGN: 0.00065,
+  XOF: 0.0017,
+  XAF: 0.0017,
+  ETB: 0.0075,
+  ERN: 0.067,
+  AFN: 0.014,
+  PKR: 0.0035,
+  TRY: 0.025,
+};
 const SCREENING = [
   { reason: 'repeat', if: "{interviewed_before} = 'yes'" },
   { reason: 'under-age', if: "{age_eligible} = 'no'" },
@@ -209,49 +301,57 @@ const SCREENING = [
 export function scopingSurvey() {
   const consented = "{consent} = 'yes'";
   const sensitiveConsent = "{consent} = 'yes' and {consent_sensitive} = 'yes'";
-  const abuseBlock = (
-    kind: 'experienced' | 'witnessed',
-    title: T,
-    happened = `{abuse_${kind}} notempty and !({abuse_${kind}} contains 'none') and !({abuse_${kind}} contains 'refused')`,
-  ) => [
+  // "<incident>: <question>" in every language the incident's label and the question have.
+  const composed = (incident: T, question: T): T => {
+    const label = loc(incident);
+    const q2 = loc(question);
+    const out: Record<string, string> = { en: `${incident.en}: ${question.en}` };
+    for (const l of SCOPING_LANGUAGES.slice(1))
+      if (label[l] && q2[l]) out[l] = l === 'fr' ? `${label[l]} : ${q2[l]}` : `${label[l]}: ${q2[l]}`;
+    return out as T;
+  };
+  // As 4Mi asks it: the incidents, then for each one chosen, where and by whom. The sexual-violence
+  // item is offered only when the enumerator is of the respondent's sex.
+  const abuseBlock = (kind: 'experienced' | 'witnessed', title: T) => [
     q('checkbox', `abuse_${kind}`, title, 'sensitive', {
-      choices: many(ABUSES, [c('refused', REFUSED)]),
+      choices: many(
+        ABUSES.filter(([v]) => v !== 'sexual_violence'),
+        [c('refused', REFUSED)],
+      ),
       showNoneItem: true,
       noneText: loc(NONE),
       isRequired: true,
     }),
+    // Asked on its own, and only by an enumerator of the respondent's sex (domain.md B).
     q(
-      'checkbox',
-      `abuse_${kind}_where`,
-      {
-        en: 'In which countries?',
-        fr: 'Dans quels pays ?',
-        ar: 'في أي بلدان؟',
-        fa: 'در کدام کشورها؟',
-        ps: 'په کومو هېوادونو کې؟',
-        ti: 'ኣብ ኣየኖት ሃገራት?',
-        am: 'በየትኞቹ አገሮች?',
-        so: 'Dalalkee?',
-      },
+      'radiogroup',
+      `abuse_${kind}_sexual_violence`,
+      composed(ABUSES.find(([v]) => v === 'sexual_violence')![1], {
+        en: 'did this happen?',
+        fr: 'est-ce arrivé ?',
+        ar: 'هل حدث ذلك؟',
+        fa: 'آیا این اتفاق افتاد؟',
+        ps: 'ایا دا پېښه شوه؟',
+        ti: 'ኣጋጢሙዶ?',
+        am: 'ደርሷል?',
+        so: 'ma dhacday?',
+      }),
       'sensitive',
-      { choices: countryChoices([c('refused', REFUSED)]), visibleIf: happened },
+      { choices: yesNoRefused, visibleIf: '{enumerator_sex} = {sex}' },
     ),
-    q(
-      'checkbox',
-      `abuse_${kind}_by`,
-      {
-        en: 'Who did it?',
-        fr: "Qui l'a fait ?",
-        ar: 'من قام بذلك؟',
-        fa: 'چه کسی این کار را کرد؟',
-        ps: 'دا چا وکړل؟',
-        ti: 'መን ገበሮ?',
-        am: 'ማን አደረገው?',
-        so: 'Yaa sameeyay?',
-      },
-      'sensitive',
-      { choices: many(PERPETRATORS, [c('refused', REFUSED)]), visibleIf: happened },
-    ),
+    ...ABUSES.flatMap(([v, t]) => {
+      const chosen = v === 'sexual_violence' ? `{abuse_${kind}_sexual_violence} = 'yes'` : `{abuse_${kind}} contains '${v}'`;
+      return [
+        q('checkbox', `abuse_${kind}_${v}_where`, composed(t, WHERE), 'sensitive', {
+          choices: countryChoices([c('refused', REFUSED)]),
+          visibleIf: chosen,
+        }),
+        q('checkbox', `abuse_${kind}_${v}_by`, composed(t, WHO), 'sensitive', {
+          choices: many(PERPETRATORS, [c('refused', REFUSED)]),
+          visibleIf: chosen,
+        }),
+      ];
+    }),
   ];
   return {
     title: loc({
@@ -265,7 +365,7 @@ export function scopingSurvey() {
       so: 'Sahanka muhaajiriinta: sababta dadku khatarta u qaataan',
     }),
     description: loc({
-      en: 'Anonymous interview at transit points. No names, phone numbers, photos or document numbers are ever recorded.',
+      en: 'Anonymous interview at transit points. No names, phone numbers, photos or document numbers are ever recorded. Interviews in Bambara, Pular, Wolof, Nigerian Pidgin or Bengali are read from the English or French text by a trained interpreter: no written translation exists yet.',
       fr: "Entretien anonyme aux points de transit. Aucun nom, numéro de téléphone, photo ou numéro de document n'est jamais enregistré.",
       ar: 'مقابلة مجهولة الهوية في نقاط العبور. لا تُسجَّل أبداً أي أسماء أو أرقام هواتف أو صور أو أرقام وثائق.',
       fa: 'مصاحبه ناشناس در نقاط عبور. هیچ نام، شماره تلفن، عکس یا شماره سندی ثبت نمی‌شود.',
@@ -285,6 +385,11 @@ export function scopingSurvey() {
       ti: 'machine-draft',
       am: 'machine-draft',
       so: 'machine-draft',
+    },
+    versionNotes: {
+      summary:
+        'Version 5: "prefer not to say" on every sensitive question; sea crossings (in bands) and sea events (rescue, pull-back, push-back, boat failure) as sensitive questions in place of sea_attempts and intercepted; no "documents" or "paying officials" service; abuses the respondent experienced apart from those seen happening to others, within the last two years, each with where and by whom; the route as ordered legs (route_legs) in place of transit_countries; legs_count in bands in place of legs; the currency before the amount, more currencies, and the cost in US dollars (cost_usd); more hubs, nationalities and interview languages; the enumerator\'s sex and a distress flag.',
+      costRates: { date: '2025-07', usdPerUnit: USD_PER_UNIT },
     },
     // The interview stops here, and the server keeps nothing but a refusal count.
     screening: SCREENING,
@@ -331,6 +436,13 @@ export function scopingSurvey() {
                 c('ti', endonym('ትግርኛ')),
                 c('am', endonym('አማርኛ')),
                 c('so', endonym('Soomaali')),
+                // Spoken in interviews, read from the English or French text by a trained interpreter:
+                // no written translation exists yet (see the description).
+                c('bm', endonym('Bamanankan')),
+                c('ff', endonym('Pulaar')),
+                c('wo', endonym('Wolof')),
+                c('pcm', endonym('Naijá (Nigerian Pidgin)')),
+                c('bn', endonym('বাংলা')),
                 c('other', OTHER),
               ],
             },
@@ -353,6 +465,25 @@ export function scopingSurvey() {
               isRequired: true,
               choices: [...HUBS.map(([h]) => h), c('other', OTHER)],
               sdcRecode: { kind: 'map', map: Object.fromEntries(HUBS) },
+            },
+          ),
+          q(
+            'radiogroup',
+            'enumerator_sex',
+            {
+              en: 'Enumerator: your sex (the sexual-violence item is asked only when it is the respondent’s)',
+              fr: "Enquêteur : votre sexe (l'item sur la violence sexuelle n'est posé que s'il est celui de la personne interrogée)",
+              ar: 'الباحث الميداني: جنسك (لا يُطرح بند العنف الجنسي إلا إذا كان من جنس المستجيب)',
+              fa: 'مصاحبه‌گر: جنسیت شما (مورد خشونت جنسی فقط وقتی پرسیده می‌شود که با جنسیت پاسخ‌دهنده یکی باشد)',
+              ps: 'مرکه کوونکی: ستاسو جنس (د جنسي تاوتریخوالي پوښتنه یوازې هغه وخت کېږي چې د ځواب ورکوونکي له جنس سره یو وي)',
+            },
+            'none',
+            {
+              isRequired: true,
+              choices: [
+                c('male', { en: 'Male', fr: 'Homme', ar: 'ذكر', fa: 'مرد', ps: 'نارینه', ti: 'ተባዕታይ', am: 'ወንድ', so: 'Lab' }),
+                c('female', { en: 'Female', fr: 'Femme', ar: 'أنثى', fa: 'زن', ps: 'ښځینه', ti: 'ኣንስተይቲ', am: 'ሴት', so: 'Dheddig' }),
+              ],
             },
           ),
           q(
@@ -667,20 +798,49 @@ export function scopingSurvey() {
             { choices: countryChoices([c('refused', REFUSED)]), sdcRecode: { kind: 'merge-rare', min: 30, into: 'other' } },
           ),
           q(
-            'checkbox',
-            'transit_countries',
+            'paneldynamic',
+            'route_legs',
             {
-              en: 'Countries you passed through',
-              fr: 'Pays traversés',
-              ar: 'البلدان التي مررت بها',
-              fa: 'کشورهایی که از آن‌ها گذشتید',
-              ps: 'هغه هېوادونه چې ترې تېر شوئ',
-              ti: 'ዝሓለፍካየን ሃገራት',
-              am: 'ያለፉባቸው አገሮች',
-              so: 'Dalalka aad soo martay',
+              en: 'Countries you passed through, in order (one leg each; the same country twice if you went back)',
+              fr: "Pays traversés, dans l'ordre (une étape chacun ; deux fois le même pays si vous y êtes retourné(e))",
+              ar: 'البلدان التي مررت بها بالترتيب (مرحلة لكل بلد؛ البلد نفسه مرتين إذا عدت إليه)',
+              fa: 'کشورهایی که از آن‌ها گذشتید، به ترتیب (هر کدام یک مرحله؛ اگر برگشتید، همان کشور دو بار)',
+              ps: 'هغه هېوادونه چې ترې تېر شوئ، په ترتیب سره (هر یو یوه برخه؛ که بېرته تللي یاست، هماغه هېواد دوه ځله)',
             },
             'quasi',
-            { choices: countryChoices([c('refused', REFUSED)]) },
+            {
+              minPanelCount: 0,
+              maxPanelCount: 12,
+              panelAddText: loc({
+                en: 'Add the next country',
+                fr: 'Ajouter le pays suivant',
+                ar: 'أضف البلد التالي',
+                fa: 'کشور بعدی را اضافه کنید',
+                ps: 'بل هېواد زیات کړئ',
+              }),
+              templateElements: [
+                q(
+                  'dropdown',
+                  'leg_country',
+                  { en: 'Country', fr: 'Pays', ar: 'البلد', fa: 'کشور', ps: 'هېواد', ti: 'ሃገር', am: 'አገር', so: 'Dalka' },
+                  'quasi',
+                  { isRequired: true, choices: countryChoices([c('refused', REFUSED)]) },
+                ),
+                q(
+                  'text',
+                  'leg_country_other',
+                  {
+                    en: 'Other country: which?',
+                    fr: 'Autre pays : lequel ?',
+                    ar: 'بلد آخر: أيّ بلد؟',
+                    fa: 'کشور دیگر: کدام؟',
+                    ps: 'بل هېواد: کوم؟',
+                  },
+                  'free-text',
+                  { maxLength: 60 },
+                ),
+              ],
+            },
           ),
           q(
             'checkbox',
@@ -723,37 +883,68 @@ export function scopingSurvey() {
             'quasi',
             { inputType: 'number', min: 0, max: 240, sdcRecode: { kind: 'bands', breaks: [0, 3, 6, 12, 24] } },
           ),
-          q(
-            'text',
-            'sea_attempts',
-            {
-              en: 'How many times have you tried to cross the sea?',
-              fr: 'Combien de fois avez-vous tenté de traverser la mer ?',
-              ar: 'كم مرة حاولت عبور البحر؟',
-              fa: 'چند بار تلاش کرده‌اید از دریا عبور کنید؟',
-              ps: 'څو ځله مو هڅه کړې چې له سمندر تېر شئ؟',
-              ti: 'ክንደይ ግዜ ባሕሪ ክትሰግር ፈቲንካ?',
-              am: 'ባሕሩን ለማቋረጥ ስንት ጊዜ ሞክረዋል?',
-              so: 'Immisa jeer ayaad isku dayday inaad badda gudubto?',
-            },
-            'none',
-            { inputType: 'number', min: 0, max: 50 },
-          ),
+          // Sea crossings reveal an irregular exit, an offence in several countries of departure:
+          // sensitive, with "prefer not to say", and asked as counts in bands, never exactly.
           q(
             'radiogroup',
-            'intercepted',
+            'sea_crossings',
             {
-              en: 'Was your boat ever intercepted or returned?',
-              fr: 'Votre bateau a-t-il déjà été intercepté ou renvoyé ?',
-              ar: 'هل اعتُرض قاربك أو أُعيد من قبل؟',
-              fa: 'آیا قایق شما تاکنون متوقف یا برگردانده شده است؟',
-              ps: 'ایا ستاسو بېړۍ کله هم ونیول شوه یا بېرته واستول شوه؟',
-              ti: 'ጃልባኹም ተታሒዛ ወይ ተመሊሳ ትፈልጥዶ?',
-              am: 'ጀልባዎ ተይዞ ወይም ተመልሶ ያውቃል?',
-              so: 'Doontaadii ma la qabtay ama dib ma loo celiyay?',
+              en: 'How many times have you tried to cross the sea on this journey? (you do not have to answer)',
+              fr: "Combien de fois avez-vous tenté de traverser la mer pendant ce voyage ? (vous n'êtes pas obligé(e) de répondre)",
+              ar: 'كم مرة حاولت عبور البحر في هذه الرحلة؟ (لست ملزماً بالإجابة)',
+              fa: 'در این سفر چند بار تلاش کردید از دریا عبور کنید؟ (مجبور به پاسخ نیستید)',
+              ps: 'په دې سفر کې مو څو ځله هڅه کړې چې له سمندر تېر شئ؟ (ځواب ورکول اړین نه دي)',
             },
             'sensitive',
-            { visibleIf: '{sea_attempts} > 0', choices: [...yesNoRefused, c('dont_know', DONT_KNOW)] },
+            {
+              choices: [
+                c('0', { en: 'Never', fr: 'Jamais', ar: 'ولا مرة', fa: 'هرگز', ps: 'هېڅکله' }),
+                c('1', { en: 'Once', fr: 'Une fois', ar: 'مرة واحدة', fa: 'یک بار', ps: 'یو ځل' }),
+                c('2-3', { en: '2 or 3 times', fr: '2 ou 3 fois', ar: 'مرتان أو ثلاث', fa: '۲ یا ۳ بار', ps: '۲ یا ۳ ځله' }),
+                c('4+', { en: '4 times or more', fr: '4 fois ou plus', ar: '4 مرات أو أكثر', fa: '۴ بار یا بیشتر', ps: '۴ ځله یا زیات' }),
+                c('refused', REFUSED),
+              ],
+            },
+          ),
+          q(
+            'checkbox',
+            'sea_events',
+            {
+              en: 'At sea, did any of these happen? (each is a different event)',
+              fr: 'En mer, lequel de ces événements est-il arrivé ? (chacun est un événement différent)',
+              ar: 'في البحر، هل حدث أيّ مما يلي؟ (كل منها حدث مختلف)',
+              fa: 'در دریا، آیا هیچ‌یک از این‌ها اتفاق افتاد؟ (هر کدام رویدادی جداست)',
+              ps: 'په سمندر کې، ایا له دې څخه کومه پېښه وشوه؟ (هره یوه بېله پېښه ده)',
+            },
+            'sensitive',
+            {
+              visibleIf: "{sea_crossings} anyof ['1', '2-3', '4+']",
+              choices: [
+                c('rescued', {
+                  en: 'Rescued at sea and brought to shore',
+                  fr: 'Secouru(e) en mer et ramené(e) à terre',
+                  ar: 'أُنقذت في البحر ونُقلت إلى البر',
+                }),
+                c('pulled_back', {
+                  en: 'Intercepted at sea and taken back to the country you left from (pull-back)',
+                  fr: 'Intercepté(e) en mer et reconduit(e) dans le pays de départ (pull-back)',
+                  ar: 'اعتُرضت في البحر وأُعدت إلى البلد الذي انطلقت منه (الإرجاع)',
+                }),
+                c('pushed_back', {
+                  en: 'Pushed back by the authorities of the country you were trying to reach (push-back)',
+                  fr: 'Refoulé(e) par les autorités du pays que vous cherchiez à atteindre (push-back)',
+                  ar: 'صدّتك سلطات البلد الذي كنت تحاول الوصول إليه (الصدّ)',
+                }),
+                c('boat_failed', {
+                  en: 'The boat broke down or sank and you returned by yourselves',
+                  fr: 'Le bateau est tombé en panne ou a coulé et vous êtes revenu(e)s par vos propres moyens',
+                  ar: 'تعطّل القارب أو غرق وعدتم بأنفسكم',
+                }),
+                c('none', NONE),
+                c('refused', REFUSED),
+                c('dont_know', DONT_KNOW),
+              ],
+            },
           ),
           q(
             'dropdown',
@@ -829,18 +1020,7 @@ export function scopingSurvey() {
             'sensitive',
             {
               isRequired: true,
-              choices: [
-                c('economic', { en: 'Economic reasons', fr: 'Raisons économiques', ar: 'أسباب اقتصادية' }),
-                c('violence', { en: 'Violence or conflict', fr: 'Violence ou conflit', ar: 'عنف أو نزاع' }),
-                c('personal', { en: 'Personal or family reasons', fr: 'Raisons personnelles ou familiales', ar: 'أسباب شخصية أو عائلية' }),
-                c('rights', {
-                  en: 'Lack of rights or persecution',
-                  fr: 'Absence de droits ou persécution',
-                  ar: 'انعدام الحقوق أو الاضطهاد',
-                }),
-                c('services', { en: 'Lack of services', fr: 'Manque de services', ar: 'نقص الخدمات' }),
-                c('environment', { en: 'Environment or climate', fr: 'Environnement ou climat', ar: 'البيئة أو المناخ' }),
-              ],
+              choices: many(REASONS, [c('refused', REFUSED)]),
             },
           ),
           q(
@@ -857,7 +1037,22 @@ export function scopingSurvey() {
               so: 'Sababta ugu weyni waa tee?',
             },
             'sensitive',
-            { visibleIf: '{reasons.length} > 1', choicesFromQuestion: 'reasons', choicesFromQuestionMode: 'selected' },
+            {
+              visibleIf: "{reasons.length} > 1 and !({reasons} contains 'refused')",
+              // One of the reasons given above, or "prefer not to say".
+              choices: many(REASONS, [c('refused', REFUSED)]),
+              validators: [
+                {
+                  type: 'expression',
+                  expression: "{main_reason} = 'refused' or {reasons} contains {main_reason}",
+                  text: loc({
+                    en: 'Choose one of the reasons given above',
+                    fr: 'Choisissez l’une des raisons données plus haut',
+                    ar: 'اختر أحد الأسباب المذكورة أعلاه',
+                  }),
+                },
+              ],
+            },
           ),
           q(
             'checkbox',
@@ -878,7 +1073,7 @@ export function scopingSurvey() {
                 c('self', { en: 'Myself', fr: 'Moi-même', ar: 'أنا نفسي' }),
                 c('family', { en: 'Family', fr: 'Famille', ar: 'العائلة' }),
                 c('diaspora', { en: 'Diaspora', fr: 'Diaspora', ar: 'الجالية' }),
-                c('returnees', { en: 'Returnees', fr: 'Personnes revenues', ar: 'العائدون' }),
+                c('returnees', { en: 'Returnees', fr: 'Migrants de retour', ar: 'المهاجرون العائدون' }),
                 c('smugglers', { en: 'Smugglers', fr: 'Passeurs', ar: 'المهربون' }),
                 c('social_media', { en: 'Social media', fr: 'Réseaux sociaux', ar: 'وسائل التواصل الاجتماعي' }),
               ],
@@ -909,6 +1104,7 @@ export function scopingSurvey() {
                 }),
                 c('loan', { en: 'Loan', fr: 'Emprunt', ar: 'قرض' }),
                 c('work', { en: 'Work along the way', fr: 'Travail en route', ar: 'العمل أثناء الطريق' }),
+                c('refused', REFUSED),
               ],
             },
           ),
@@ -1105,8 +1301,8 @@ export function scopingSurvey() {
               },
             ),
             q(
-              'text',
-              'legs',
+              'radiogroup',
+              'legs_count',
               {
                 en: 'With how many different smugglers or networks?',
                 fr: 'Avec combien de passeurs ou réseaux différents ?',
@@ -1118,7 +1314,16 @@ export function scopingSurvey() {
                 so: 'Immisa musaafuriye ama shabakad oo kala duwan?',
               },
               'sensitive',
-              { inputType: 'number', min: 0, max: 30 },
+              {
+                choices: [
+                  c('1', { en: 'One', fr: 'Un', ar: 'واحد', fa: 'یک', ps: 'یو' }),
+                  c('2', { en: 'Two', fr: 'Deux', ar: 'اثنان', fa: 'دو', ps: 'دوه' }),
+                  c('3-4', { en: '3 or 4', fr: '3 ou 4', ar: '3 أو 4', fa: '۳ یا ۴', ps: '۳ یا ۴' }),
+                  c('5+', { en: '5 or more', fr: '5 ou plus', ar: '5 أو أكثر', fa: '۵ یا بیشتر', ps: '۵ یا زیات' }),
+                  c('dont_know', DONT_KNOW),
+                  c('refused', REFUSED),
+                ],
+              },
             ),
             q(
               'checkbox',
@@ -1140,8 +1345,6 @@ export function scopingSurvey() {
                   c('border', { en: 'Border crossing', fr: 'Passage de frontière', ar: 'عبور الحدود' }),
                   c('lodging', { en: 'Lodging', fr: 'Hébergement', ar: 'الإيواء' }),
                   c('food', { en: 'Food and water', fr: 'Nourriture et eau', ar: 'الطعام والماء' }),
-                  c('documents', { en: 'Documents', fr: 'Documents', ar: 'الوثائق' }),
-                  c('bribes', { en: 'Paying officials', fr: "Paiement d'agents", ar: 'دفع رشاوى للموظفين' }),
                   c('information', { en: 'Information', fr: 'Information', ar: 'المعلومات' }),
                   c('protection', { en: 'Protection', fr: 'Protection', ar: 'الحماية' }),
                   c('boat', { en: 'A place on a boat', fr: 'Une place sur un bateau', ar: 'مكان في قارب' }),
@@ -1149,30 +1352,43 @@ export function scopingSurvey() {
                 ],
               },
             ),
+            // The currency first: an amount means nothing without it, and one band for 1,000 XOF
+            // and 1,000 EUR would mislead. Public releases band the amount in US dollars, converted
+            // at the rate of its currency (sdcRecode convert); pseudonymized data keep both as given.
+            q(
+              'dropdown',
+              'cost_currency',
+              {
+                en: 'In which currency did you pay (most)?',
+                fr: 'Dans quelle devise avez-vous (surtout) payé ?',
+                ar: 'بأي عملة دفعت (في الغالب)؟',
+                fa: 'با کدام واحد پول (بیشتر) پرداخت کردید؟',
+                ps: 'په کومې اسعارو مو (ډېری) پیسې ورکړې؟',
+              },
+              'sensitive',
+              { choices: [...Object.keys(USD_PER_UNIT), c('other', OTHER), c('refused', REFUSED)] },
+            ),
             q(
               'text',
               'cost_amount',
               {
-                en: 'How much did you pay in total so far?',
-                fr: "Combien avez-vous payé au total jusqu'ici ?",
-                ar: 'كم دفعت إجمالاً حتى الآن؟',
-                fa: 'تاکنون در مجموع چقدر پرداخته‌اید؟',
-                ps: 'تر اوسه مو ټول څومره ورکړي؟',
-                ti: 'ክሳብ ሕጂ ብድምር ክንደይ ከፊልካ?',
-                am: 'እስካሁን በጠቅላላ ምን ያህል ከፈሉ?',
-                so: 'Intee ayaad wadar ahaan bixisay ilaa hadda?',
+                en: 'How much did you pay in total so far, in that currency?',
+                fr: "Combien avez-vous payé au total jusqu'ici, dans cette devise ?",
+                ar: 'كم دفعت إجمالاً حتى الآن بتلك العملة؟',
+                fa: 'تاکنون در مجموع چقدر به آن واحد پول پرداخته‌اید؟',
+                ps: 'تر اوسه مو په هغه اسعارو ټول څومره ورکړي؟',
               },
               'sensitive',
-              { inputType: 'number', min: 0, sdcRecode: { kind: 'bands', breaks: [0, 500, 1000, 2000, 5000, 10000] } },
-            ),
-            q(
-              'dropdown',
-              'cost_currency',
-              { en: 'Currency', fr: 'Devise', ar: 'العملة', fa: 'واحد پول', ps: 'اسعار', ti: 'ባጤራ', am: 'ገንዘብ', so: 'Lacagta' },
-              'none',
               {
-                choices: ['USD', 'EUR', 'LYD', 'TND', 'MAD', 'XOF', 'SDG', 'ETB', 'ERN', 'AFN', 'PKR', 'IRR', 'TRY', c('other', OTHER)],
-                visibleIf: '{cost_amount} notempty',
+                inputType: 'number',
+                min: 0,
+                visibleIf: "{cost_currency} notempty and {cost_currency} <> 'refused'",
+                // Public releases: converted to US dollars at the rate of its currency, then banded.
+                sdcRecode: {
+                  kind: 'bands',
+                  breaks: [0, 500, 1000, 2000, 5000, 10000],
+                  convert: { by: 'cost_currency', rates: USD_PER_UNIT },
+                },
               },
             ),
             q(
@@ -1194,6 +1410,7 @@ export function scopingSurvey() {
                   c('per_leg', { en: 'Per leg', fr: 'Par étape', ar: 'لكل مرحلة' }),
                   c('total', { en: 'Whole journey', fr: 'Tout le trajet', ar: 'للرحلة كلها' }),
                   c('dont_know', DONT_KNOW),
+                  c('refused', REFUSED),
                 ],
                 visibleIf: '{cost_amount} notempty',
               },
@@ -1307,30 +1524,24 @@ export function scopingSurvey() {
             type: 'html',
             name: 'abuse_note',
             html: loc({
-              en: '<p>Only whether something happened, never details. "You or people travelling with you" is fine. If the person is distressed, stop and follow the distress protocol.</p>',
-              fr: "<p>Seulement si quelque chose s'est produit, jamais les détails. « Vous ou les personnes qui voyageaient avec vous » convient. En cas de détresse, arrêtez et suivez le protocole.</p>",
-              ar: '<p>نسأل فقط إن كان شيء قد حدث، دون تفاصيل أبداً. صيغة «أنت أو من كانوا يسافرون معك» مقبولة. إذا ظهر الضيق على الشخص، توقف واتبع بروتوكول الضيق.</p>',
+              en: '<p>Only whether something happened, where and by whom, never details. First what happened to the respondent, then what they saw happen to others. The journey counts only within the last two years. If the person is distressed, stop and follow the distress protocol.</p>',
+              fr: "<p>Seulement si quelque chose s'est produit, où et par qui, jamais les détails. D'abord ce qui est arrivé à la personne, puis ce qu'elle a vu arriver à d'autres. Seul le voyage des deux dernières années compte. En cas de détresse, arrêtez et suivez le protocole.</p>",
+              ar: '<p>نسأل فقط إن كان شيء قد حدث، وأين ومن قام به، دون تفاصيل أبداً. أولاً ما حدث للمستجيب نفسه، ثم ما رآه يحدث لغيره. لا يُحتسب إلا ما حدث في رحلة خلال السنتين الأخيرتين. إذا ظهر الضيق على الشخص، توقف واتبع بروتوكول الضيق.</p>',
             }),
           },
           ...abuseBlock('experienced', {
-            en: 'During the journey, did any of these happen to you or to people travelling with you?',
-            fr: "Pendant le voyage, l'une de ces choses vous est-elle arrivée, à vous ou aux personnes qui voyageaient avec vous ?",
-            ar: 'أثناء الرحلة، هل حدث لك أو لمن كانوا يسافرون معك أي مما يلي؟',
-            fa: 'در طول سفر، آیا هیچ‌یک از این‌ها برای شما یا همسفرانتان اتفاق افتاد؟',
-            ps: 'د سفر پر مهال، ایا له دې څخه کومه یوه تاسو یا ستاسو همسفرو ته پېښه شوه؟',
-            ti: 'ኣብ ግዜ ጉዕዞ፡ ካብዚኦም ገለ ኣባኻ ወይ ኣብ መጓዕዝትኻ ኣጋጢሙዶ?',
-            am: 'በጉዞው ወቅት ከእነዚህ አንዱ በእርስዎ ወይም አብረውዎት በተጓዙ ሰዎች ላይ ደርሷል?',
-            so: 'Intii safarka, miyay wax ka mid ah kuwan kugu dhaceen adiga ama dadka kula socday?',
+            en: 'On your journey, in the last two years, did any of these happen to you yourself?',
+            fr: "Pendant votre voyage, au cours des deux dernières années, l'une de ces choses vous est-elle arrivée, à vous personnellement ?",
+            ar: 'خلال رحلتك، في السنتين الأخيرتين، هل حدث لك أنت شخصياً أيّ مما يلي؟',
+            fa: 'در سفرتان، در دو سال گذشته، آیا هیچ‌یک از این‌ها برای خود شما اتفاق افتاد؟',
+            ps: 'په خپل سفر کې، په تېرو دوو کلونو کې، ایا له دې څخه کومه یوه پخپله تاسو ته پېښه شوه؟',
           }),
           ...abuseBlock('witnessed', {
-            en: 'Did you see any of these happen to other people?',
-            fr: "Avez-vous vu l'une de ces choses arriver à d'autres personnes ?",
-            ar: 'هل رأيت أياً من هذه يحدث لأشخاص آخرين؟',
-            fa: 'آیا دیدید هیچ‌یک از این‌ها برای دیگران اتفاق بیفتد؟',
-            ps: 'ایا مو ولیدل چې له دې څخه کومه یوه نورو ته پېښه شوه؟',
-            ti: 'ካብዚኦም ገለ ኣብ ካልኦት ክፍጸም ርኢኻዶ?',
-            am: 'ከእነዚህ አንዱ በሌሎች ላይ ሲደርስ አይተዋል?',
-            so: 'Ma aragtay wax ka mid ah kuwan oo ku dhacaya dad kale?',
+            en: 'On the same journey, did you see any of these happen to people travelling with you or to others?',
+            fr: "Pendant ce même voyage, avez-vous vu l'une de ces choses arriver à des personnes qui voyageaient avec vous ou à d'autres ?",
+            ar: 'خلال الرحلة نفسها، هل رأيت أياً من هذه يحدث لمن كانوا يسافرون معك أو لآخرين؟',
+            fa: 'در همین سفر، آیا دیدید هیچ‌یک از این‌ها برای همسفرانتان یا دیگران اتفاق بیفتد؟',
+            ps: 'په همدې سفر کې، ایا مو ولیدل چې له دې څخه کومه یوه ستاسو همسفرو یا نورو ته پېښه شوه؟',
           }),
         ],
       },
@@ -1432,6 +1643,7 @@ export function scopingSurvey() {
                 c('stay', { en: 'Stay here', fr: 'Rester ici', ar: 'البقاء هنا' }),
                 c('return', { en: 'Return home', fr: 'Rentrer au pays', ar: 'العودة إلى البلد' }),
                 c('unsure', UNSURE),
+                c('refused', REFUSED),
               ],
             },
           ),
@@ -1509,6 +1721,34 @@ export function scopingSurvey() {
               choices: [
                 c('given', { en: 'Offered and taken', fr: 'Proposée et acceptée', ar: 'عُرضت وأُخذت' }),
                 c('declined', { en: 'Offered, declined', fr: 'Proposée, refusée', ar: 'عُرضت ورُفضت' }),
+              ],
+            },
+          ),
+          q(
+            'radiogroup',
+            'distress_end',
+            {
+              en: 'Enumerator: did the respondent show distress during or at the end of the interview?',
+              fr: "Enquêteur : la personne a-t-elle montré de la détresse pendant ou à la fin de l'entretien ?",
+              ar: 'الباحث الميداني: هل ظهرت على المستجيب علامات ضيق أثناء المقابلة أو في نهايتها؟',
+              fa: 'مصاحبه‌گر: آیا پاسخ‌دهنده در طول یا پایان مصاحبه نشانه‌های پریشانی داشت؟',
+              ps: 'مرکه کوونکی: ایا ځواب ورکوونکي د مرکې پر مهال یا په پای کې د پرېشانۍ نښې وښودې؟',
+            },
+            'none',
+            {
+              isRequired: true,
+              choices: [
+                c('no', NO),
+                c('referred', {
+                  en: 'Yes: the distress protocol was followed and a referral made',
+                  fr: 'Oui : le protocole de détresse a été suivi et une orientation faite',
+                  ar: 'نعم: اتُّبع بروتوكول الضيق وتمت الإحالة',
+                }),
+                c('declined', {
+                  en: 'Yes: the distress protocol was followed; referral declined',
+                  fr: 'Oui : le protocole de détresse a été suivi ; orientation refusée',
+                  ar: 'نعم: اتُّبع بروتوكول الضيق؛ ورُفضت الإحالة',
+                }),
               ],
             },
           ),

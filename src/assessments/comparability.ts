@@ -1,5 +1,10 @@
 // Assessments answered on different versions of the gap analysis: an element is comparable when
-// both versions have it with the same article, obligation, core flag and status choices.
+// both versions ask it in the same way: the same article, obligation, core flag and status
+// choices, and the same change note (a version's `changeNote` on an element says what it changed
+// in the element's meaning since the version before; an element whose wording changed what it
+// tests is then not compared, although its article and obligation stayed). Each element that is
+// not comparable is given the reason: its change note, what differs, or, for an element one
+// version dropped, where it went (`versionNotes.removed` of the definition).
 import type { ElementDef } from './scoring';
 
 export interface Comparability {
@@ -7,9 +12,33 @@ export interface Comparability {
   changed: string[];
   onlyInFirst: string[];
   onlyInSecond: string[];
+  /** Why an element is not comparable, by element id. */
+  notes: Record<string, string>;
 }
 
-export function comparability(first: ElementDef[], second: ElementDef[]): Comparability {
+const PARTS = ['article', 'obligation', 'core', 'status choices'] as const;
+
+/** What differs between two signatures, first version's value first: `obligation C vs O`. */
+function signatureDiff(a: ElementDef, b: ElementDef): string {
+  if (a.signature === b.signature) return '';
+  const parse = (s: string) => {
+    try {
+      const v = JSON.parse(s) as unknown;
+      return Array.isArray(v) && v.length === PARTS.length ? v : null;
+    } catch {
+      return null;
+    }
+  };
+  const x = parse(a.signature);
+  const y = parse(b.signature);
+  if (!x || !y) return 'asked differently';
+  return PARTS.map((part, i) => (JSON.stringify(x[i]) === JSON.stringify(y[i]) ? '' : `${part} ${fmt(x[i])} vs ${fmt(y[i])}`))
+    .filter(Boolean)
+    .join('; ');
+}
+const fmt = (v: unknown) => (Array.isArray(v) ? v.join('/') : String(v));
+
+export function comparability(first: ElementDef[], second: ElementDef[], removed: Record<string, string> = {}): Comparability {
   const b = new Map(second.map((e) => [e.id, e]));
   const a = new Set(first.map((e) => e.id));
   const out: Comparability = {
@@ -17,11 +46,32 @@ export function comparability(first: ElementDef[], second: ElementDef[]): Compar
     changed: [],
     onlyInFirst: [],
     onlyInSecond: second.filter((e) => !a.has(e.id)).map((e) => e.id),
+    notes: {},
   };
+  for (const id of out.onlyInSecond) {
+    const e = b.get(id)!;
+    out.notes[id] = e.changeNote ?? removed[id] ?? 'not asked in the other version';
+  }
   for (const e of first) {
     const other = b.get(e.id);
-    if (!other) out.onlyInFirst.push(e.id);
-    else (other.signature === e.signature ? out.comparable : out.changed).push(e.id);
+    if (!other) {
+      out.onlyInFirst.push(e.id);
+      out.notes[e.id] = removed[e.id] ?? e.changeNote ?? 'not asked in the other version';
+    } else if (other.signature === e.signature && other.changeNote === e.changeNote) out.comparable.push(e.id);
+    else {
+      out.changed.push(e.id);
+      out.notes[e.id] = [other.changeNote ?? e.changeNote, signatureDiff(e, other)].filter(Boolean).join('; ');
+    }
   }
   return out;
+}
+
+/** The elements a definition says its version dropped, and where each went. */
+export function removedElements(definition: Record<string, unknown>): Record<string, string> {
+  const notes = definition.versionNotes as { removed?: unknown } | undefined;
+  const removed = notes && typeof notes === 'object' ? notes.removed : undefined;
+  if (!removed || typeof removed !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(removed as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }

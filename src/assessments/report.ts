@@ -35,6 +35,8 @@ export interface PracticeSummary {
   no: number;
   nd: number;
   counts: Array<{ indicator: string; value: number }>;
+  /** Items that test gap-analysis elements, answered "partly" or "no": practice that falls short of the law. */
+  shortfalls: Array<{ indicator: string; answer: 'partly' | 'no'; elements: string[] }>;
 }
 
 export interface ReportContext {
@@ -81,6 +83,17 @@ function narrative(a: Assessment): string {
   return lines.map((l) => `<p>${esc(l)}</p>`).join('');
 }
 
+/** Practice items that test legal elements and fall short, with the elements they test. */
+function practiceShortfalls(actors: PracticeSummary[]): string {
+  const rows = actors.flatMap((p) => p.shortfalls);
+  if (!rows.length) return '';
+  return `<h3>Practice that falls short of the law it tests</h3><table>${row(['practice item', 'answer', 'gap-analysis elements'], true)}${rows.map((r) => row([r.indicator, r.answer, r.elements.join(', ')])).join('')}</table>`;
+}
+
+/** `; changed:` and the elements, each with the reason it is not comparable. */
+const notesList = (label: string, ids: string[], notes: Record<string, string>) =>
+  ids.length ? `; ${esc(label)}:<ul>${ids.map((id) => `<li>${esc(id)}${notes[id] ? `: ${esc(notes[id])}` : ''}</li>`).join('')}</ul>` : '';
+
 export function reportHtml(a: Assessment, ctx: ReportContext): string {
   const bars = barChart(
     'Confirmed score per cluster',
@@ -102,12 +115,12 @@ export function reportHtml(a: Assessment, ctx: ReportContext): string {
     ? `<ul>${a.coreIssues.map((r) => `<li><strong>${esc(STATUS_LABEL[r.status])}</strong>: ${esc(r.e.id)} (${esc(r.e.article)}${r.e.essence ? ', the offence itself' : ''}): ${esc(r.e.title.replace(/^[^:]*:\s*/, ''))}</li>`).join('')}</ul>`
     : '<p>None.</p>';
   const practice = ctx.practice
-    ? `<p class="muted">Institutional assessment version ${esc(ctx.practice.version)}, counts for ${esc(ctx.practice.year)}. Reported apart: never averaged into the legal score.</p><table>${row(['actor', 'yes', 'partly', 'no', 'not determined', 'yearly counts'], true)}${ctx.practice.actors.map((p) => `<tr><td>${esc(p.actor)}</td><td class="num">${p.yes}</td><td class="num">${p.partly}</td><td class="num">${p.no}</td><td class="num">${p.nd}</td><td>${p.counts.map((c) => `${esc(c.indicator)}: ${c.value}`).join('<br>')}</td></tr>`).join('')}</table>`
+    ? `<p class="muted">Institutional assessment version ${esc(ctx.practice.version)}, counts for ${esc(ctx.practice.year)}. Reported apart: never averaged into the legal score.</p><table>${row(['actor', 'yes', 'partly', 'no', 'not determined', 'yearly counts'], true)}${ctx.practice.actors.map((p) => `<tr><td>${esc(p.actor)}</td><td class="num">${p.yes}</td><td class="num">${p.partly}</td><td class="num">${p.no}</td><td class="num">${p.nd}</td><td>${p.counts.map((c) => `${esc(c.indicator)}: ${c.value}`).join('<br>')}</td></tr>`).join('')}</table>${practiceShortfalls(ctx.practice.actors)}`
     : '<p class="muted">No institutional assessment submitted for this country.</p>';
   const comparable = (ctx.comparability ?? [])
     .map(
       (c) =>
-        `<li>Version ${esc(c.version)}: ${c.result.comparable.length} elements comparable${c.result.changed.length ? `; changed: ${esc(c.result.changed.join(', '))}` : ''}${c.result.onlyInFirst.length ? `; only in this version: ${esc(c.result.onlyInFirst.join(', '))}` : ''}${c.result.onlyInSecond.length ? `; only in version ${esc(c.version)}: ${esc(c.result.onlyInSecond.join(', '))}` : ''}</li>`,
+        `<li>Version ${esc(c.version)} (values read: this version vs version ${esc(c.version)}): ${c.result.comparable.length} elements comparable${notesList('changed', c.result.changed, c.result.notes)}${notesList('only in this version', c.result.onlyInFirst, c.result.notes)}${notesList(`only in version ${c.version}`, c.result.onlyInSecond, c.result.notes)}</li>`,
     )
     .join('');
   return page(
@@ -128,7 +141,7 @@ ${bars}
 <h2>Overall</h2>
 <table>${row(['', 'band', 'elements', 'confirmed score', 'provisional score'], true)}${row(['Legal score (mandatory elements)', ...scoreCells(a.legal)])}${row(['Good practice (optional elements)', ...scoreCells(a.goodPractice)])}</table>
 <h2>Method</h2>
-<p>Each element: fully met 2, partly met 1, not met 0 points; not applicable leaves the count; optional ("shall consider", "may") elements form a separate good-practice score. A score is points over twice the applicable elements, in whole percent: the confirmed score counts "not determined" as 0, the provisional one leaves it out. Bands: compliant 100%, largely compliant 75% or more, partially compliant 40-74%, non-compliant below 40%. Percentages never outweigh the law's essentials: a core element not met makes its article and cluster non-compliant; a core element not determined leaves them not rated; a core element partly met allows partially compliant at best; and the element that is the offence itself (article 6(1)(a)) caps its article's and cluster's percentage at its own (partly met 50%, not met 0%), so accessories (attempt, participation, aggravation) cannot outweigh a missing offence. The report compares no country with another.</p>
+<p>Each element: fully met 2, partly met 1, not met 0 points; not applicable leaves the count; optional (O: "shall consider", "where appropriate", "may") elements and good practice that no treaty article requires (G, such as a four-year maximum penalty) form a separate good-practice score and never cap a band. A score is points over twice the applicable elements, in whole percent: the confirmed score counts "not determined" as 0, the provisional one leaves it out. Bands: compliant 100%, largely compliant 75% or more, partially compliant 40-74%, non-compliant below 40%. Percentages never outweigh the law's essentials: a core element not met makes its article and cluster non-compliant; a core element not determined leaves them not rated; a core element partly met allows partially compliant at best; and the element that is the offence itself (article 6(1)(a)) caps its article's and cluster's percentage at its own (partly met 50%, not met 0%), so accessories (attempt, participation, aggravation) cannot outweigh a missing offence. The report compares no country with another.</p>
 <h2>Practice indicators</h2>
 ${practice}
 ${comparable ? `<h2>Comparability with other versions</h2><ul>${comparable}</ul>` : ''}`,

@@ -1,6 +1,6 @@
 // The transparent gap-analysis scoring of domain.md D. Each element (a question carrying
-// `elementId`) scores fully 2, partly 1, not 0; N/A leaves the count; optional (O) elements go to
-// a separate good-practice score. Articles and clusters score points / (2 x applicable) with the
+// `elementId`) scores fully 2, partly 1, not 0; N/A leaves the count; optional (O) elements and
+// good practice with no treaty obligation behind it (G) go to a separate good-practice score. Articles and clusters score points / (2 x applicable) with the
 // counts shown; the confirmed score counts "not determined" as 0, the provisional one leaves it
 // out. Practice indicators (the institutional assessment) are never averaged into these scores.
 //
@@ -19,7 +19,9 @@ export const statuses = ['fully', 'partly', 'not', 'na', 'nd'] as const;
 export type Status = (typeof statuses)[number];
 export type Band = 'compliant' | 'largely' | 'partially' | 'non' | 'unrated' | 'na';
 export type Rule = 'core-not-met' | 'core-not-determined' | 'core-partly' | 'essence';
-export type Obligation = 'M' | 'C' | 'O';
+export type Obligation = 'M' | 'C' | 'O' | 'G';
+/** Obligations outside the legal score: "shall consider"/"may" (O) and good practice with no treaty duty (G). */
+export const isGoodPractice = (o: Obligation) => o === 'O' || o === 'G';
 
 export interface ElementDef {
   id: string;
@@ -37,6 +39,8 @@ export interface ElementDef {
   title: string;
   /** What must be equal in two versions for their answers to be comparable. */
   signature: string;
+  /** What this version changed in the element's meaning (its answers are then not comparable with earlier ones). */
+  changeNote?: string;
 }
 
 /**
@@ -68,10 +72,11 @@ export function elementsOf(definition: Json): ElementDef[] {
           article,
           articleGroup: article.split(/[(;]/)[0]!.trim(),
           cluster: String(o.cluster ?? ''),
-          obligation: (['M', 'C', 'O'].includes(String(o.obligation)) ? o.obligation : 'M') as Obligation,
+          obligation: (['M', 'C', 'O', 'G'].includes(String(o.obligation)) ? o.obligation : 'M') as Obligation,
           core: o.coreElement === true,
           essence: o.essenceElement === true || ESSENCE_REFS.has(article),
           title: panelTitle,
+          ...(typeof o.changeNote === 'string' && o.changeNote ? { changeNote: o.changeNote } : {}),
           signature: JSON.stringify([
             article,
             o.obligation,
@@ -213,7 +218,7 @@ export interface Assessment {
   clusters: Array<{ cluster: string; score: Score }>;
   /** Mandatory and "subject to legal concepts" elements together. */
   legal: Score;
-  /** Optional (O) elements only, never mixed into the legal score. */
+  /** Optional (O) and good-practice (G) elements only, never mixed into the legal score. */
   goodPractice: Score;
   coreNotMet: ElementResult[];
   /** Core and essence elements not fully met (not met, not determined, partly), the report's first list. */
@@ -245,7 +250,7 @@ export function assess(elements: ElementDef[], data: Json): Assessment {
       naReason: text(d, `${e.prefix}_na_reason`),
     };
   });
-  const legalItems = results.filter((r) => r.e.obligation !== 'O');
+  const legalItems = results.filter((r) => !isGoodPractice(r.e.obligation));
   const groupBy = <K extends string>(key: (r: ElementResult) => K) => {
     const m = new Map<K, ElementResult[]>();
     for (const r of legalItems) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
@@ -256,7 +261,7 @@ export function assess(elements: ElementDef[], data: Json): Assessment {
     articles: [...groupBy((r) => r.e.articleGroup)].map(([article, rs]) => ({ article, cluster: rs[0]!.e.cluster, score: score(rs) })),
     clusters: [...groupBy((r) => r.e.cluster)].map(([cluster, rs]) => ({ cluster, score: score(rs) })),
     legal: score(legalItems),
-    goodPractice: score(results.filter((r) => r.e.obligation === 'O')),
+    goodPractice: score(results.filter((r) => isGoodPractice(r.e.obligation))),
     coreNotMet: legalItems.filter((r) => r.e.core && r.status === 'not'),
     coreIssues: [...legalItems.filter((r) => (r.e.core || r.e.essence) && ['not', 'nd', 'partly'].includes(r.status))].sort(
       (a, b) => ['not', 'nd', 'partly'].indexOf(a.status) - ['not', 'nd', 'partly'].indexOf(b.status),

@@ -10,7 +10,7 @@ import { flaggedInterviews, interviewTallies, listTargets, refusalTallies, upser
 import { findQuestionnaire, findVersionById, listVersions } from '../storage/questionnaires';
 import { findResponse, listReportable, type StoredResponse } from '../storage/responses';
 import { agreement, type Agreement } from './agreement';
-import { comparability } from './comparability';
+import { comparability, removedElements } from './comparability';
 import { heatmapSvg, reportCsv, reportHtml, type PracticeSummary, type ReportContext } from './report';
 import { assess, elementsOf, type Assessment, type Score } from './scoring';
 import { parsedDefinition, perVersion } from '../questionnaires/version-cache';
@@ -56,12 +56,24 @@ function practiceOf(definition: Json, data: Json): PracticeSummary[] {
     else if (node && typeof node === 'object') {
       const o = node as Json;
       if (typeof o.practiceIndicator === 'string' && typeof o.name === 'string') {
-        const s = byActor.get(o.practiceIndicator) ?? { actor: o.practiceIndicator, yes: 0, partly: 0, no: 0, nd: 0, counts: [] };
+        const s = byActor.get(o.practiceIndicator) ?? {
+          actor: o.practiceIndicator,
+          yes: 0,
+          partly: 0,
+          no: 0,
+          nd: 0,
+          counts: [],
+          shortfalls: [],
+        };
         const v = data[o.name];
         if (v === 'yes' || v === 'partly' || v === 'no') s[v]++;
         else s.nd++;
-        const count = data[`${o.name}_count`];
-        if (typeof count === 'number') s.counts.push({ indicator: o.name, value: count });
+        const legal = Array.isArray(o.legalElements) ? o.legalElements.filter((x): x is string => typeof x === 'string') : [];
+        if ((v === 'partly' || v === 'no') && legal.length) s.shortfalls.push({ indicator: o.name, answer: v, elements: legal });
+        // Version 1 asked one count (`<item>_count`); version 2 several (`<item>_count_<breakdown>`).
+        for (const [key, count] of Object.entries(data))
+          if ((key === `${o.name}_count` || key.startsWith(`${o.name}_count_`)) && typeof count === 'number')
+            s.counts.push({ indicator: key === `${o.name}_count` ? o.name : key, value: count });
         byActor.set(o.practiceIndicator, s);
       }
       for (const key of ['pages', 'elements']) if (key in o) walk(o[key]);
@@ -103,7 +115,10 @@ export async function countryReport(deps: ReportDeps, p: Principal, instanceId: 
   }
   const others = (await listVersions(deps.db, r.questionnaireId)).filter((v) => v.id !== r.versionId);
   context.comparability = [];
-  for (const v of others) context.comparability.push({ version: v.version, result: comparability(elements, gapElements(v)) });
+  for (const v of others) {
+    const removed = { ...removedElements(json), ...removedElements(parsedDefinition(v)) };
+    context.comparability.push({ version: v.version, result: comparability(elements, gapElements(v), removed) });
+  }
   return { assessment: assess(elements, data), context };
 }
 

@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DisclosureRole } from '../questionnaires/custom-properties';
 import type { ExportRow } from '../storage/exports';
-import { recodeValue, type RecodeRule } from './anonymize/recode';
+import { convertedBand, recodeValue, type RecodeRule } from './anonymize/recode';
 import type { Variable } from './variables';
 import { SUPPRESSED_CELL } from './flatten';
 
@@ -73,11 +73,25 @@ function isoWeek(ms: number): string {
   return `${year}-W${String(w).padStart(2, '0')}`;
 }
 
+/** One answer of a row's record (the currency of an amount), its JSON parsed once per row. */
+const parsedData = new WeakMap<ExportRow, Record<string, unknown>>();
+function answerOf(r: ExportRow, name: string): unknown {
+  let data = parsedData.get(r);
+  if (!data) {
+    data = JSON.parse(r.data) as Record<string, unknown>;
+    parsedData.set(r, data);
+  }
+  return data[name];
+}
+
 const dropped = (profile: Profile, v: Variable, table: string) => {
-  if (profile === 'full') return false;
   const role = v.role;
+  // A direct identifier never leaves the server, in no profile, full included (a key informant's
+  // reference in the institutional assessment): it is read on the server only.
+  if (role === 'direct') return true;
+  if (profile === 'full') return false;
   // Only closed fields leave in an anonymized profile: text typed freely goes, whatever its role.
-  if (role === 'direct' || role === 'free-text' || v.type === 'text') return true;
+  if (role === 'free-text' || v.type === 'text') return true;
   // Repeat rows are not part of the k-anonymity key: identifying roles stay out of them publicly.
   return profile === 'public' && table !== '' && (role === 'quasi' || role === 'location' || role === 'date');
 };
@@ -180,7 +194,10 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
     const col: Column = { name: v.name, label: v.label, role: v.role, variable: v };
     if (profile === 'public') {
       const rule = publicRecode(v);
-      if (rule) col.transform = (cell) => (cell.startsWith('.') ? cell : recodeValue(cell, rule));
+      if (rule?.kind === 'bands' && rule.convert) {
+        const by = rule.convert.by;
+        col.transform = (cell, r) => (cell.startsWith('.') ? cell : convertedBand(cell, answerOf(r, by), rule));
+      } else if (rule) col.transform = (cell) => (cell.startsWith('.') ? cell : recodeValue(cell, rule));
     } else if (profile === 'pseudonymized' && v.role === 'date') {
       col.transform = (cell, r) => shiftDate(cell, shiftDays(keys.pseudonymKey, r.instanceId));
     }

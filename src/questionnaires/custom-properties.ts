@@ -9,7 +9,9 @@ export const disclosureRoles = ['direct', 'quasi', 'sensitive', 'free-text', 'da
 export type DisclosureRole = (typeof disclosureRoles)[number];
 
 export const questionnaireFamilies = ['assessment', 'scoping', 'other'] as const;
-export const obligationTypes = ['M', 'C', 'O'] as const;
+// M "shall"; C "shall, subject to the basic concepts of its legal system"; O "shall consider", "may";
+// G good practice that no treaty article requires (scored apart from the law, never a cap).
+export const obligationTypes = ['M', 'C', 'O', 'G'] as const;
 
 /** Properties whose values must be one of a closed list; survey-core does not enforce `choices`. */
 export const closedProperties: ReadonlyArray<{ className: 'survey' | 'question'; name: string; values: readonly string[] }> = [
@@ -46,6 +48,8 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('survey', { name: 'siteReferrals:object', category: 'periplus' });
   // Gap analysis: the questionnaire whose practice indicators its country report shows apart.
   Serializer.addProperty('survey', { name: 'practiceQuestionnaire', category: 'periplus' });
+  // What a version changed from the one before (summary, dropped items and where they went).
+  Serializer.addProperty('survey', { name: 'versionNotes:object', category: 'periplus' });
   // Question level: disclosure control and recoding hints for exports.
   Serializer.addProperty('question', { name: 'sdcRole', choices: [...disclosureRoles], category: 'periplus' });
   Serializer.addProperty('question', { name: 'sdcRecode:object', category: 'periplus' });
@@ -57,6 +61,10 @@ export function registerCustomProperties(): void {
   // The essence of its article (the offence itself): caps the article's score (assessments/scoring.ts).
   Serializer.addProperty('question', { name: 'essenceElement:boolean', category: 'periplus' });
   Serializer.addProperty('question', { name: 'elementId', category: 'periplus' });
+  // What a new version changed in an element's meaning: its answers are not compared with earlier ones.
+  Serializer.addProperty('question', { name: 'changeNote', category: 'periplus' });
+  // Institutional assessment: the gap-analysis elements a practice item tests (e.g. S16.5).
+  Serializer.addProperty('question', { name: 'legalElements:string[]', category: 'periplus' });
   // Institutional assessment: the actor a practice indicator belongs to (never scored with the law).
   Serializer.addProperty('question', { name: 'practiceIndicator', category: 'periplus' });
   // XLSForm's guidance_hint: kept with the question (and written back to XLSForm), not shown.

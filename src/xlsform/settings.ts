@@ -14,6 +14,7 @@ export const SURVEY_PROPERTIES = {
     'sites',
     'withdrawal',
     'siteReferrals',
+    'versionNotes',
     'triggers',
     'calculatedValues',
     'surveyjs',

@@ -21,9 +21,9 @@ const SELECTS: Record<string, string> = {
 };
 
 /** The XLSForm type shown for a SurveyJS element (for reading; the surveyjs column decides). */
-function xlsformType(el: Json): string {
+function xlsformType(el: Json, listName: string): string {
   const type = String(el.type);
-  if (SELECTS[type] && Array.isArray(el.choices)) return `${SELECTS[type]} ${String(el.name)}`;
+  if (SELECTS[type] && Array.isArray(el.choices)) return `${SELECTS[type]} ${listName}`;
   if (type === 'html') return 'note';
   if (type === 'expression') return 'calculate';
   if (type === 'boolean') return 'select_one boolean';
@@ -70,6 +70,15 @@ export function toXlsForm(definition: Json): Workbook {
   const choiceHeader = ['list_name', 'name', ...languages.map((l) => `label::${l}`)];
   const choiceRows: string[][] = [choiceHeader];
   const row = () => new Array<string>(header.length).fill('');
+  // A list is named after its question; the same name in two repeats (each panel's own
+  // `nationality`) gets a numbered list of its own, so no list is written twice.
+  const listNames = new Set<string>();
+  const listNameOf = (name: string) => {
+    let listName = name;
+    for (let n = 2; listNames.has(listName); n++) listName = `${name}_${n}`;
+    listNames.add(listName);
+    return listName;
+  };
   const putTexts = (r: string[], column: 'label' | 'hint', value: unknown) => {
     for (const [lang, t] of texts(value, languages)) {
       const i = col.get(`${column}::${lang}`);
@@ -95,7 +104,8 @@ export function toXlsForm(definition: Json): Workbook {
       surveyRows.push([`end ${kind}`, ...new Array<string>(header.length - 1).fill('')]);
       return;
     }
-    r[0] = xlsformType(el);
+    const listName = SELECTS[type] && Array.isArray(el.choices) ? listNameOf(String(el.name)) : String(el.name);
+    r[0] = xlsformType(el, listName);
     const textKey = TEXT_OF[type] ?? 'title';
     putTexts(r, 'label', el[textKey]);
     if (!keepsForm(el[textKey])) delete rest[textKey];
@@ -110,7 +120,7 @@ export function toXlsForm(definition: Json): Workbook {
     if (SELECTS[type] && Array.isArray(el.choices)) {
       rest.choices = (el.choices as unknown[]).map((c) => {
         const item = c && typeof c === 'object' ? ({ ...(c as Json) } as Json) : { value: c };
-        const cr = [String(el.name), String(item.value), ...languages.map(() => '')];
+        const cr = [listName, String(item.value), ...languages.map(() => '')];
         for (const [lang, t] of texts(item.text, languages)) cr[2 + languages.indexOf(lang)] = t;
         choiceRows.push(cr);
         // An item written as its bare value stays one; its text travels in the choices sheet.

@@ -5,8 +5,8 @@ import { surveyjsBase, type Context, type Row } from './row';
 
 /** Periplus's question properties a survey-sheet column may carry (questionnaires/custom-properties.ts). */
 export const QUESTION_PROPERTIES = {
-  text: ['sdcRole', 'articleRef', 'cluster', 'obligation', 'elementId', 'practiceIndicator'],
-  json: ['sdcRecode'],
+  text: ['sdcRole', 'articleRef', 'cluster', 'obligation', 'elementId', 'changeNote', 'practiceIndicator'],
+  json: ['sdcRecode', 'legalElements'],
   boolean: ['coreElement', 'essenceElement'],
 };
 

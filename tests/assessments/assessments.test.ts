@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreement, weightedKappa } from '../../src/assessments/agreement';
-import { comparability } from '../../src/assessments/comparability';
-import { assess, elementsOf, score, type ElementDef, type Status } from '../../src/assessments/scoring';
+import { comparability, removedElements } from '../../src/assessments/comparability';
+import { assess, elementsOf, isGoodPractice, score, type ElementDef, type Status } from '../../src/assessments/scoring';
 import { directionOf, translationsOf } from '../../src/questionnaires/translations';
 import { lintDefinition } from '../../src/questionnaires/lint';
 import { SHIPPED, surveyText } from '../../scripts/questionnaires/build';
 import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../support/app';
+import { columnsFor } from '../../src/datasets/columns';
+import { datasetLayout } from '../../src/datasets/variables';
+import { bundleOf } from '../support/bundle';
 import { definitionFile, instanceId } from '../support/factories';
 import { generateFullResponse } from '../support/generate';
 
@@ -64,11 +67,11 @@ describe('gap-analysis scoring (domain.md D)', () => {
   });
 
   // The three cases of the UNODC review (issue 20), on the shipped gap analysis's own elements.
-  describe('rules that keep a score from flattering, each on its worked example', () => {
-    const all = elementsOf(load('som-gap-analysis/1.json'));
-    const criminalization = all.filter((e) => e.cluster === 'criminalization' && e.obligation !== 'O');
+  describe.each(['1', '2'])('rules that keep a score from flattering, each on its worked example (gap analysis %s)', (version) => {
+    const all = elementsOf(load(`som-gap-analysis/${version}.json`));
+    const criminalization = all.filter((e) => e.cluster === 'criminalization' && !isGoodPractice(e.obligation));
     const answers = (over: Record<string, Status>) =>
-      Object.fromEntries(all.map((e) => [e.question, over[e.id] ?? (e.obligation === 'O' ? 'not' : 'fully')]));
+      Object.fromEntries(all.map((e) => [e.question, over[e.id] ?? (isGoodPractice(e.obligation) ? 'not' : 'fully')]));
     const cluster = (a: ReturnType<typeof assess>) => a.clusters.find((c) => c.cluster === 'criminalization')!.score;
 
     it('a law without the smuggling offence itself (6(1)(a) not met) is non-compliant on criminalization, not 96% amber', () => {
@@ -114,6 +117,37 @@ describe('gap-analysis scoring (domain.md D)', () => {
     it('percentages are whole numbers, with their counts', () => {
       const a = assess(all, answers({ 'S6.2a': 'partly' }));
       for (const s of [a.legal, ...a.clusters.map((c) => c.score)]) expect(Number.isInteger(s.confirmed.percent ?? 0)).toBe(true);
+    });
+  });
+
+  // Version 2's corrections, each on the case a reviewer raised against version 1.
+  describe('gap analysis 2: what the treaty does not require never caps a score', () => {
+    const all = elementsOf(load('som-gap-analysis/2.json'));
+    const answers = (over: Record<string, Status>) => Object.fromEntries(all.map((e) => [e.question, over[e.id] ?? 'fully']));
+    const cluster = (a: ReturnType<typeof assess>, c: string) => a.clusters.find((x) => x.cluster === c)!.score;
+
+    it('a maximum penalty under four years (S6.1f not met) leaves criminalization compliant: guidance, not an obligation', () => {
+      const a = assess(all, answers({ 'S6.1f': 'not' }));
+      expect(cluster(a, 'criminalization')).toMatchObject({ band: 'compliant', rules: [] });
+      expect(a.coreIssues).toEqual([]);
+      expect(a.goodPractice.counts.not).toBe(1);
+    });
+
+    it('a State party to no refugee instrument (Libya: S19.3 not applicable) is not capped on protection', () => {
+      const a = assess(all, answers({ 'S19.3': 'na' }));
+      expect(cluster(a, 'protection')).toMatchObject({ band: 'compliant', rules: [] });
+    });
+
+    it('irregular-exit offences used against smuggled migrants (S5.3 not met) count against criminalization', () => {
+      const a = assess(all, answers({ 'S5.3': 'not' }));
+      expect(cluster(a, 'criminalization').confirmed.percent).toBeLessThan(100);
+      expect(a.articles.find((x) => x.article === 'SOM 5')!.score.band).not.toBe('compliant');
+    });
+
+    it('an accomplice offence for possessing a document (6(1)(b)(ii)) is subject to basic concepts; for the other offences it is mandatory', () => {
+      expect(all.find((e) => e.id === 'S6.2b')!.obligation).toBe('M');
+      expect(all.find((e) => e.id === 'S6.2b.ii')!.obligation).toBe('C');
+      expect(all.find((e) => e.id === 'S6.3d')!.obligation).toBe('C');
     });
   });
 
@@ -174,19 +208,57 @@ describe('the shipped questionnaires', () => {
     for (const s of SHIPPED) expect(readFileSync(join(SURVEYS, s.file), 'utf8'), s.file).toBe(surveyText(s.build()));
   });
 
-  it('gap analysis: 60-80 elements, each with article, cluster, obligation and the A.0 template, in en/fr/ar; core elements as in D.4', () => {
-    const def = load('som-gap-analysis/1.json');
+  it('gap analysis 1 stays as it was published: its core elements included the four-year penalty', () => {
+    expect(
+      elementsOf(load('som-gap-analysis/1.json'))
+        .filter((e) => e.core)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['S16.1', 'S18.1', 'S19.1', 'S5.1', 'S6.1a', 'S6.1b', 'S6.1c', 'S6.1f', 'S6.3a', 'S6.3b']);
+  });
+
+  it('gap analysis 2: every element shows the treaty text it tests (English and French), with article, cluster, obligation and the A.0 template; core elements are treaty duties', () => {
+    const def = load('som-gap-analysis/2.json');
     const elements = elementsOf(def);
     expect(elements.length).toBeGreaterThanOrEqual(60);
-    expect(elements.length).toBeLessThanOrEqual(80);
     expect(new Set(elements.map((e) => e.cluster))).toEqual(new Set(['criminalization', 'sea', 'prevention', 'protection', 'cooperation']));
-    for (const e of elements) expect(e.article, e.id).toMatch(/^(SOM|UNTOC) \d/);
+    for (const e of elements) expect(e.article, e.id).toMatch(e.obligation === 'G' ? /^Good practice \(/ : /^(SOM|UNTOC) \d/);
     expect(
       elements
         .filter((e) => e.core)
         .map((e) => e.id)
         .sort(),
-    ).toEqual(['S16.1', 'S18.1', 'S19.1', 'S5.1', 'S6.1a', 'S6.1b', 'S6.1c', 'S6.1f', 'S6.3a', 'S6.3b']);
+    ).toEqual(['S16.1', 'S18.1', 'S19.1', 'S5.1', 'S6.1a', 'S6.1b', 'S6.1c', 'S6.3a', 'S6.3b']);
+    // No core element is good practice or conditional, and no element mixes two obligation kinds.
+    for (const e of elements.filter((x) => x.core)) expect(e.obligation, e.id).toBe('M');
+    const panels = new Map<string, Record<string, any>>();
+    const walk = (n: any) => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        if (n.type === 'panel' && typeof n.name === 'string' && n.name.startsWith('element_')) panels.set(n.name.slice(8), n);
+        for (const k of ['pages', 'elements']) if (k in n) walk(n[k]);
+      }
+    };
+    walk(def);
+    for (const e of elements) {
+      const panel = panels.get(e.prefix)!;
+      const [treaty, status] = panel.elements as Array<Record<string, any>>;
+      expect(treaty!.type, e.id).toBe('html');
+      // The quoted paragraph is the one the element cites: its article number appears in the quote's reference.
+      const articleNo = e.article.match(/(?:SOM|UNTOC) (\d+)/)?.[1];
+      if (articleNo) expect(treaty!.html.default, e.id).toMatch(new RegExp(`<strong>(SOM|UNTOC) ${articleNo}\\b`));
+      expect(treaty!.html.fr, e.id).toMatch(/<blockquote class="treaty" lang="fr">/);
+      expect(treaty!.html.ar, e.id).toContain('النص العربي الرسمي لم يُدرج');
+      expect(status!.isRequired, e.id).toBe(true);
+      // "Fully met" must cite the provision: instrument and article required when fully met.
+      const cite = (panel.elements as Array<Record<string, any>>).filter((q) => /_(instrument|article)$/.test(q.name));
+      expect(
+        cite.map((q) => q.requiredIf),
+        e.id,
+      ).toEqual([`{${e.prefix}_status} = 'fully'`, `{${e.prefix}_status} = 'fully'`]);
+    }
+    // Arabic: "board and search" (اعتلاء ... وتفتيشها), never "search and search".
+    expect(JSON.stringify(def)).not.toContain('بتفتيش السفينة وتفتيشها');
     const text = JSON.stringify(def);
     for (const field of ['status', 'instrument', 'article', 'in_force', 'evidence', 'gap', 'recommendation', 'priority', 'confidence'])
       expect(text).toContain(`"S6_3a_${field}"`);
@@ -199,33 +271,130 @@ describe('the shipped questionnaires', () => {
     expect(t.every((x) => x.coverage === 1)).toBe(true);
   });
 
-  it('scoping survey: M0-M9, eight languages with declared status and measured coverage, none posing as field-tested, the right direction each', () => {
-    const def = load('migrant-scoping/3.json');
-    const pages = (def.pages as Array<{ name: string }>).map((p) => p.name);
-    for (const m of ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'])
-      expect(
-        pages.some((p) => p.startsWith(`${m}_`)),
-        m,
-      ).toBe(true);
-    const t = translationsOf(def, def.languages as string[]);
-    expect(t.map((x) => x.lang)).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
-    expect(t.filter((x) => x.dir === 'rtl').map((x) => x.lang)).toEqual(['ar', 'fa', 'ps']);
-    expect(t.filter((x) => x.status === 'field-tested')).toEqual([]);
-    expect(t.slice(1).map((x) => [x.lang, x.status, x.coverage])).toEqual(
-      ['fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'].map((l) => [l, 'machine-draft', 1]),
-    );
-    // Every question says its disclosure role; no direct identifier is asked.
-    const roles = JSON.stringify(def).match(/"sdcRole":"[a-z-]+"/g) ?? [];
-    expect(roles.some((r) => r.includes('"direct"'))).toBe(false);
-    const questions = (def.pages as Array<{ elements: Array<{ type: string; sdcRole?: string; name: string }> }>)
-      .flatMap((p) => p.elements)
-      .filter((e) => e.type !== 'html');
-    expect(questions.filter((q) => !q.sdcRole).map((q) => q.name)).toEqual([]);
-    for (const banned of ['name', 'phone', 'passport', 'steer', 'gps'])
-      expect(
-        questions.some((q) => q.name.includes(banned)),
-        banned,
-      ).toBe(false);
+  it.each(['3', '5'])(
+    'scoping survey %s: M0-M9, eight languages with declared status and measured coverage, none posing as field-tested, the right direction each',
+    (version) => {
+      const def = load(`migrant-scoping/${version}.json`);
+      const pages = (def.pages as Array<{ name: string }>).map((p) => p.name);
+      for (const m of ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'])
+        expect(
+          pages.some((p) => p.startsWith(`${m}_`)),
+          m,
+        ).toBe(true);
+      const t = translationsOf(def, def.languages as string[]);
+      expect(t.map((x) => x.lang)).toEqual(['en', 'fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so']);
+      expect(t.filter((x) => x.dir === 'rtl').map((x) => x.lang)).toEqual(['ar', 'fa', 'ps']);
+      expect(t.filter((x) => x.status === 'field-tested')).toEqual([]);
+      expect(t.slice(1).map((x) => [x.lang, x.status, x.coverage])).toEqual(
+        ['fr', 'ar', 'fa', 'ps', 'ti', 'am', 'so'].map((l) => [l, 'machine-draft', 1]),
+      );
+      // Every question says its disclosure role; no direct identifier is asked.
+      const roles = JSON.stringify(def).match(/"sdcRole":"[a-z-]+"/g) ?? [];
+      expect(roles.some((r) => r.includes('"direct"'))).toBe(false);
+      const questions = (def.pages as Array<{ elements: Array<{ type: string; sdcRole?: string; name: string }> }>)
+        .flatMap((p) => p.elements)
+        .filter((e) => e.type !== 'html');
+      expect(questions.filter((q) => !q.sdcRole).map((q) => q.name)).toEqual([]);
+      for (const banned of ['name', 'phone', 'passport', 'steer', 'gps'])
+        expect(
+          questions.some((q) => q.name.includes(banned)),
+          banned,
+        ).toBe(false);
+    },
+  );
+
+  it('scoping survey 5: "prefer not to say" on every sensitive question, sea events told apart, no self-incriminating service, abuses per incident, the route in order', () => {
+    const def = load('migrant-scoping/5.json');
+    const all: Array<Record<string, any>> = [];
+    const walk = (n: any) => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        if (typeof n.name === 'string' && n.type) all.push(n);
+        for (const k of ['pages', 'elements', 'templateElements']) if (k in n) walk(n[k]);
+      }
+    };
+    walk(def.pages);
+    const byName = new Map(all.map((q) => [q.name, q]));
+    const values = (name: string) =>
+      (byName.get(name)!.choices as Array<string | { value: string }>).map((c) => (typeof c === 'string' ? c : c.value));
+    // Every sensitive closed question offers it; the amount's currency carries it for the amount.
+    const sensitive = all.filter((q) => q.sdcRole === 'sensitive' && Array.isArray(q.choices));
+    expect(sensitive.length).toBeGreaterThan(20);
+    for (const q of sensitive) expect(values(q.name), q.name).toContain('refused');
+    for (const name of ['reasons', 'main_reason', 'financing', 'intention', 'cost_basis', 'legs_count', 'cost_currency', 'sea_crossings'])
+      expect(values(name), name).toContain('refused');
+    expect(byName.get('cost_amount')!.visibleIf).toContain("{cost_currency} <> 'refused'");
+    // Irregular exit is an offence in several countries of departure: sea questions are sensitive.
+    expect(byName.get('sea_crossings')!.sdcRole).toBe('sensitive');
+    expect(values('sea_events')).toEqual(expect.arrayContaining(['rescued', 'pulled_back', 'pushed_back']));
+    expect(byName.has('sea_attempts')).toBe(false);
+    expect(values('services')).not.toEqual(expect.arrayContaining(['documents']));
+    expect(values('services')).not.toContain('bribes');
+    // Experienced (the respondent) apart from witnessed (others), within two years, where and by whom per incident.
+    expect(byName.get('abuse_experienced')!.title.default).toMatch(/last two years.*you yourself/);
+    expect(byName.get('abuse_witnessed')!.title.default).toMatch(/people travelling with you or to others/);
+    for (const kind of ['experienced', 'witnessed'])
+      for (const incident of ['detention', 'held', 'kidnapping', 'sexual_violence']) {
+        expect(byName.get(`abuse_${kind}_${incident}_where`)!.visibleIf).toBe(
+          incident === 'sexual_violence' ? `{abuse_${kind}_sexual_violence} = 'yes'` : `{abuse_${kind}} contains '${incident}'`,
+        );
+        expect(values(`abuse_${kind}_${incident}_by`)).toContain('refused');
+      }
+    // Sexual violence: asked on its own, only by an enumerator of the respondent's sex.
+    expect(values('abuse_experienced')).not.toContain('sexual_violence');
+    expect(byName.get('abuse_experienced_sexual_violence')!.visibleIf).toBe('{enumerator_sex} = {sex}');
+    // Detention by the authorities and being held by others are distinct in Arabic too.
+    const abuseText = (v: string) => byName.get('abuse_experienced')!.choices.find((c: { value: string }) => c.value === v).text;
+    expect(abuseText('detention').ar).toContain('السلطات');
+    expect(abuseText('held').ar).toContain('ليسوا من السلطات');
+    expect(byName.get('route_legs')!.type).toBe('paneldynamic');
+    expect(byName.has('transit_countries')).toBe(false);
+    for (const hub of [
+      'Tripoli',
+      'Sabratha',
+      'Kufra',
+      'Benghazi',
+      'Zarzis',
+      'Lampedusa',
+      'Tangier',
+      'Nador',
+      'Laayoune',
+      'Oran',
+      'Maghnia',
+      'Gao',
+    ])
+      expect(values('hub')).toContain(hub);
+    for (const n of ['MRT', 'SLE', 'BEN', 'COD', 'YEM', 'PSE']) expect(values('nationality')).toContain(n);
+    for (const l of ['bm', 'ff', 'wo', 'pcm', 'bn']) expect(values('interview_language')).toContain(l);
+    for (const cur of ['DZD', 'EGP', 'NGN', 'XAF', 'XOF']) expect(values('cost_currency')).toContain(cur);
+    expect(byName.get('enumerator_sex')!.isRequired).toBe(true);
+    expect(values('distress_end')).toEqual(['no', 'referred', 'declined']);
+    expect(byName.get('interview_month')!.inputType).toBe('month');
+    expect(byName.get('left_month')!.inputType).toBe('month');
+    // French: "pénibles", "migrants de retour".
+    const text = JSON.stringify(def);
+    expect(text).not.toContain('sont difficiles');
+    expect(text).not.toContain('Personnes revenues');
+  });
+
+  it('scoping survey 5: a public release bands the cost in US dollars, converted at the rate of its own currency: 1,000 XOF is never banded with 1,000 EUR', () => {
+    const def = load('migrant-scoping/5.json');
+    const layout = datasetLayout([{ version: '5', definition: def }], { lang: '', splitMultiple: false });
+    const keys = { pseudonymKey: new Uint8Array(32) };
+    const cost = columnsFor('public', keys, '', layout.variables).find((c) => c.name === 'cost_amount')!;
+    const inCurrency = (amount: string, currency: string) =>
+      cost.transform!(amount, { data: JSON.stringify({ cost_currency: currency }) } as never);
+    expect(inCurrency('1000', 'XOF')).toBe('0-499');
+    expect(inCurrency('1000', 'EUR')).toBe('1000-1999');
+    expect(inCurrency('1000000', 'XOF')).toBe('1000-1999');
+    expect(inCurrency('3000', 'USD')).toBe('2000-4999');
+    // No rate (another currency, or none given): blank, never banded as if it were dollars.
+    expect(inCurrency('1000', 'other')).toBe('');
+    expect(inCurrency('1000', '')).toBe('');
+    // Pseudonymized data keep the amount and its currency as given.
+    const pseudo = columnsFor('pseudonymized', keys, '', layout.variables);
+    expect(pseudo.find((c) => c.name === 'cost_amount')!.transform).toBeUndefined();
+    expect(pseudo.map((c) => c.name)).toContain('cost_currency');
   });
 
   it('refuses a field-tested status on a partial translation', () => {
@@ -237,6 +406,40 @@ describe('the shipped questionnaires', () => {
     ).toMatch(/'so' says field-tested, but only \d+% of the texts are translated/);
     expect(directionOf('ff-Adlm')).toBe('rtl');
     expect(directionOf('ti')).toBe('ltr');
+  });
+
+  it('institutional checklist 2: the sections the review asked for, every item linked to elements that exist, and every practice item the gap analysis dropped asked here', () => {
+    const def = load('som-institutional/2.json');
+    const pages = (def.pages as Array<{ name: string }>).map((p) => p.name);
+    for (const section of ['situation', 'resources', 'maritime', 'corruption', 'training', 'humanitarian', 'prevention'])
+      expect(pages).toContain(`actor_${section}`);
+    const ids = new Set(elementsOf(load('som-gap-analysis/2.json')).map((e) => e.id));
+    const text = JSON.stringify(def);
+    for (const [, list] of text.matchAll(/"legalElements":\[([^\]]*)\]/g))
+      for (const id of JSON.parse(`[${list}]`) as string[]) expect(ids.has(id), id).toBe(true);
+    const moved = Object.values((def.versionNotes as { fromGapAnalysis: Record<string, string> }).fromGapAnalysis);
+    for (const dropped of Object.keys(removedElements(load('som-gap-analysis/2.json')))) expect(moved, dropped).toContain(dropped);
+    // Each answer records its source, a confidence and (for interviews) a key-informant reference, a direct identifier.
+    expect(text).toContain('"name":"pt_consular_source"');
+    expect(text).toMatch(
+      /"name":"pt_consular_informant","title":\{[^}]*\},"visibleIf":"\{pt_consular_source\} contains 'interview'","maxLength":40,"sdcRole":"direct"/,
+    );
+  });
+
+  it('says what changed between gap analysis 1 and 2, element by element', () => {
+    const v1 = load('som-gap-analysis/1.json');
+    const v2 = load('som-gap-analysis/2.json');
+    const c = comparability(elementsOf(v1), elementsOf(v2), { ...removedElements(v1), ...removedElements(v2) });
+    expect(c.changed).toContain('S6.1f');
+    expect(c.notes['S6.1f']).toMatch(/good practice \(G\), never a cap; article .*; obligation M vs G; core true vs false/);
+    expect(c.notes['S11.2']).toMatch(/obligation C vs O/);
+    expect(c.onlyInFirst).toContain('U27.1');
+    expect(c.notes['U27.1']).toMatch(/som-institutional 2/);
+    expect(c.onlyInSecond).toContain('S5.3');
+    expect(c.notes['S5.3']).toBe('new in version 2');
+    expect(c.comparable).toContain('S6.1a');
+    expect(c.comparable).not.toContain('S3.1');
+    for (const id of [...c.changed, ...c.onlyInFirst, ...c.onlyInSecond]) expect(c.notes[id], id).toBeTruthy();
   });
 
   it('reports elements comparable across versions', () => {
@@ -266,6 +469,14 @@ describe('over HTTP', () => {
       ),
     );
     expect(outcomes.map((o) => o.status)).toEqual(['published', 'published', 'published']);
+    // Earlier versions stay published beside the newest: their responses stay readable and scored.
+    const earlier: Array<[string, string]> = [
+      ['som-gap-analysis', '1'],
+      ['som-institutional', '1'],
+      ['migrant-scoping', '4'],
+    ];
+    const firsts = await t.publish(earlier.map(([q, v]) => definitionFile(load(`${q}/${v}.json`), { questionnaireId: q, version: v })));
+    expect(firsts.map((o) => o.status)).toEqual(['published', 'published', 'published']);
     admin = await t.user('admin', { countries: ['*'] });
     coordinator = await t.user('coordinator', { countries: ['TUN', 'LBY'] });
     assessor = await t.user('assessor', { countries: ['TUN'], questionnaires: ['som-gap-analysis', 'som-institutional'] });
@@ -387,6 +598,148 @@ describe('over HTTP', () => {
     expect(
       (await submit(admin, 'migrant-scoping', '4', { instanceId: instanceId(), data, country: 'TUN', childReferral: false })).status,
     ).toBe(400);
+  });
+
+  it('gap analysis 2 refuses "fully met" without the provision, an unanswered element and an unexplained N/A, and its report says what changed since version 1', async () => {
+    const def = load('som-gap-analysis/2.json');
+    const elements = elementsOf(def);
+    const complete: Record<string, unknown> = { snapshot_date: '2026-11-01' };
+    for (const e of elements)
+      Object.assign(complete, { [e.question]: 'fully', [`${e.prefix}_instrument`]: 'Law 2004-6', [`${e.prefix}_article`]: '38' });
+    const tried: string[] = [];
+    const refused = async (data: Record<string, unknown>, field: string) => {
+      tried.push(instanceId());
+      const res = await submit(assessor, 'som-gap-analysis', '2', { instanceId: tried.at(-1), data, country: 'TUN' });
+      expect(res.status, await res.clone().text()).toBe(422);
+      expect((await res.json()).error.details.map((d: { path: string }) => d.path)).toContain(field);
+    };
+    const { S6_1a_article: _, ...uncited } = complete;
+    await refused(uncited, 'S6_1a_article');
+    const { S8_10_status: __, ...unanswered } = complete;
+    await refused(unanswered, 'S8_10_status');
+    await refused({ ...complete, U6_1_status: 'na' }, 'U6_1_na_reason');
+    for (const id of tried)
+      expect(t.handle.sqlite.prepare('select count(*) n from responses where instance_id = ?').get(id)).toEqual({ n: 0 });
+    const id = instanceId();
+    const ok = await submit(assessor, 'som-gap-analysis', '2', {
+      instanceId: id,
+      data: { ...complete, U6_1_status: 'na', U6_1_na_reason: 'maximum penalty of three years', S6_1f_status: 'not' },
+      country: 'TUN',
+    });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    const json = await (await t.app.request(`/api/v1/responses/${id}/report?format=json`, { headers: assessor.headers })).json();
+    expect(json.clusters.find((c: { cluster: string }) => c.cluster === 'criminalization').score.band).toBe('compliant');
+    expect(json.goodPractice.counts.not).toBe(1);
+    const html = await (await t.app.request(`/api/v1/responses/${id}/report`, { headers: assessor.headers })).text();
+    const comparabilityPart = html.slice(html.indexOf('Comparability with other versions'));
+    expect(comparabilityPart).toContain('S6.1f: was mandatory and core; no article requires a four-year maximum');
+    expect(comparabilityPart).toContain('U27.1: practice, not law: som-institutional 2');
+    expect(comparabilityPart).toContain('S5.3: new in version 2');
+  });
+
+  it('institutional checklist 2: broken-down counts, the source of each answer, a key-informant reference that no export carries, and practice linked to the law it tests', async () => {
+    const planted = 'KI-07 Sfax prosecutor Mohamed';
+    const data = {
+      reference_year: 2025,
+      pr_outcomes: 'partly',
+      pr_outcomes_source: ['statistics', 'interview'],
+      pr_outcomes_informant: planted,
+      pr_outcomes_confidence: 'medium',
+      pr_outcomes_count_total: 120,
+      pr_outcomes_count_organizers: 14,
+      pr_outcomes_count_drivers: 71,
+      pr_outcomes_count_by_nationality: [
+        { pr_outcomes_nationality: 'EGY', pr_outcomes_number: 40 },
+        { pr_outcomes_nationality: 'TUN', pr_outcomes_number: 55 },
+      ],
+      pt_consular: 'no',
+      pt_consular_source: ['document'],
+      ju_confiscation: 'yes',
+      ju_confiscation_value: 250000,
+      ju_confiscation_value_currency: 'TND',
+      hu_not_prosecuted: 'no',
+      hu_not_prosecuted_count_rescuers: 3,
+    };
+    const bad = await submit(assessor, 'som-institutional', '2', {
+      instanceId: instanceId(),
+      data: {
+        ...data,
+        ju_confiscation_value_currency: 'dinars',
+        pr_outcomes_count_by_nationality: [{ pr_outcomes_nationality: 'XXX', pr_outcomes_number: 1 }],
+      },
+      country: 'TUN',
+    });
+    expect(bad.status).toBe(422);
+    const badPaths = (await bad.json()).error.details.map((d: { path: string }) => d.path);
+    expect(badPaths).toEqual(
+      expect.arrayContaining(['ju_confiscation_value_currency', 'pr_outcomes_count_by_nationality[0].pr_outcomes_nationality']),
+    );
+    const id = instanceId();
+    const ok = await submit(assessor, 'som-institutional', '2', { instanceId: id, data, country: 'TUN' });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+
+    // The reference is kept on the server and read there, never exported, not even in the full profile.
+    expect((await (await t.app.request(`/api/v1/responses/${id}`, { headers: assessor.headers })).json()).data.pr_outcomes_informant).toBe(
+      planted,
+    );
+    const res = await t.app.request('/api/v1/questionnaires/som-institutional/export?profile=full', { headers: admin.headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const bundle = bundleOf(new Uint8Array(await res.arrayBuffer()));
+    expect(bundle.all).not.toContain('KI-07');
+    expect(bundle.all).toContain('pr_outcomes_count_organizers');
+
+    // The gap-analysis report of the same country shows the counts and the practice that falls short of the law.
+    const gap: Record<string, unknown> = { snapshot_date: '2026-11-01' };
+    for (const e of elementsOf(load('som-gap-analysis/2.json')))
+      Object.assign(gap, { [e.question]: 'fully', [`${e.prefix}_instrument`]: 'Law 2004-6', [`${e.prefix}_article`]: '38' });
+    const gapId = instanceId();
+    expect((await submit(assessor, 'som-gap-analysis', '2', { instanceId: gapId, data: gap, country: 'TUN' })).status).toBe(201);
+    const report = await (await t.app.request(`/api/v1/responses/${gapId}/report?format=json`, { headers: assessor.headers })).json();
+    expect(report.context.practice.version).toBe('2');
+    const prosecution = report.context.practice.actors.find((a: { actor: string }) => a.actor === 'prosecution');
+    expect(prosecution.counts).toEqual(
+      expect.arrayContaining([
+        { indicator: 'pr_outcomes_count_total', value: 120 },
+        { indicator: 'pr_outcomes_count_drivers', value: 71 },
+      ]),
+    );
+    const protection = report.context.practice.actors.find((a: { actor: string }) => a.actor === 'protection');
+    expect(protection.shortfalls).toEqual([{ indicator: 'pt_consular', answer: 'no', elements: ['S16.5'] }]);
+    const html = await (await t.app.request(`/api/v1/responses/${gapId}/report`, { headers: assessor.headers })).text();
+    expect(html).toContain('Practice that falls short of the law it tests');
+    expect(html).toMatch(/hu_not_prosecuted<\/td><td>no<\/td><td>S6\.1d, S6\.1e/);
+  });
+
+  it('scoping survey 5: refuses a main reason that was not given, and the answers version 5 no longer offers', async () => {
+    const data = {
+      ...generateFullResponse(load('migrant-scoping/5.json')),
+      interviewed_before: 'no',
+      age_eligible: 'yes',
+      consent: 'yes',
+      consent_sensitive: 'yes',
+      smuggler_use: 'all',
+      reasons: ['economic', 'violence'],
+      main_reason: 'violence',
+    };
+    const ok = await submit(admin, 'migrant-scoping', '5', { instanceId: instanceId(), data, country: 'TUN' });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    for (const [change, field] of [
+      [{ main_reason: 'rights' }, 'main_reason'],
+      [{ services: ['transport', 'bribes'] }, 'services'],
+      [{ sea_crossings: '7' }, 'sea_crossings'],
+    ] as const) {
+      const refused = await submit(admin, 'migrant-scoping', '5', {
+        instanceId: instanceId(),
+        data: { ...data, ...change },
+        country: 'TUN',
+      });
+      expect(refused.status, field).toBe(422);
+      const paths: string[] = (await refused.json()).error.details.map((d: { path: string }) => d.path);
+      expect(
+        paths.some((p) => p === field || p.startsWith(`${field}[`)),
+        `${field}: ${paths}`,
+      ).toBe(true);
+    }
   });
 
   it('scores a country assessment into a printable report, a CSV matrix and the heatmap; practice indicators apart', async () => {

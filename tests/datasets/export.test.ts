@@ -152,8 +152,10 @@ describe('dataset export', () => {
     expect(legs.rows).toHaveLength(2 * N);
     expect(legs.rows[0]![0]).toBe(first[0]);
     expect(legs.rows[0]![1]).toBe(`${first[0]}/legs[1]`);
-    // Formula cells are masked; planted values exist in full (it is the full profile).
-    expect(b.all).toContain(PLANTED[0]);
+    // Formula cells are masked; planted values typed in free text exist in full (it is the full
+    // profile), but a direct identifier (sdcRole direct) leaves in no profile, full included.
+    expect(b.all).not.toContain(PLANTED[0]);
+    expect(main.header).not.toContain('full_name');
     expect(b.files['planted.csv']).toContain(`,'=cmd|' /C calc'!A0 met ${PLANTED[4]},`);
     expect(b.files['planted.csv']).toContain(`'${PLANTED[1]}`);
     const manifest = JSON.parse(b.files['manifest.json']!);

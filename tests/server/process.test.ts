@@ -1,6 +1,6 @@
 // The real server process on a real SQLite file: durability across SIGKILL, validation in the
 // worker pool, refusal to start on a changed frozen file, and the CLI commands.
-import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -251,21 +251,28 @@ describe('the server process', () => {
   });
 
   it('publishes a new version with the CLI and lists it', async () => {
-    const json = JSON.parse(readFileSync(join(surveys, 'migrant-scoping/4.json'), 'utf8'));
+    // The next version after the newest shipped one, made from it.
+    const newest = Math.max(
+      ...readdirSync(join(surveys, 'migrant-scoping'))
+        .map((f) => Number.parseInt(f, 10))
+        .filter(Number.isFinite),
+    );
+    const next = newest + 1;
+    const json = JSON.parse(readFileSync(join(surveys, `migrant-scoping/${newest}.json`), 'utf8'));
     json.pages[2].elements.push({ type: 'radiogroup', name: 'would_leave_again', choices: ['yes', 'no', 'unsure'], sdcRole: 'sensitive' });
     // Its disclosure policy (the newest version's applies) is one the test's few interviews meet.
     json.disclosure = { k: 2, l: 1, maxGlobalRisk: 1, maxIndividualRisk: 1 };
-    writeFileSync(join(surveys, 'migrant-scoping/5.json'), JSON.stringify(json));
+    writeFileSync(join(surveys, `migrant-scoping/${next}.json`), JSON.stringify(json));
     const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
     expect(publish.code).toBe(0);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 1/);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 2/);
     expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 3/);
-    expect(publish.stdout).toMatch(/unchanged\s+migrant-scoping 4/);
-    expect(publish.stdout).toMatch(/published\s+migrant-scoping 5[\s\S]*added: would_leave_again/);
+    expect(publish.stdout).toMatch(new RegExp(`unchanged\\s+migrant-scoping ${newest}\\b`));
+    expect(publish.stdout).toMatch(new RegExp(`published\\s+migrant-scoping ${next}[\\s\\S]*added: would_leave_again`));
     const list = await runCli(['list', '--db', db]);
     expect(list.stdout).toMatch(/migrant-scoping\s+\[open\]/);
-    expect(list.stdout).toMatch(/\* 5\s+\d+ questions/);
+    expect(list.stdout).toMatch(new RegExp(`\\* ${next}\\s+\\d+ questions`));
   });
 
   it('converts an XLSForm with the CLI (warnings and errors named by cell) and publishes a workbook put in surveys/', async () => {

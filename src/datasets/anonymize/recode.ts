@@ -4,8 +4,13 @@
 import { SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export type RecodeRule =
-  /** Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18". */
-  | { kind: 'bands'; breaks: number[] }
+  /**
+   * Numbers into bands: breaks [18, 25, 35] give "18-24", "25-34", "35+"; below the first, "<18".
+   * With `convert`, an amount is first converted by the rate of the currency its record names in
+   * the variable `by` (an amount in a currency without a rate is left blank, never banded as is),
+   * so that 1,000 XOF and 1,000 EUR never share a band.
+   */
+  | { kind: 'bands'; breaks: number[]; convert?: { by: string; rates: Record<string, number> } }
   /** ISO dates (or months) to a month or a quarter. */
   | { kind: 'month' }
   | { kind: 'quarter' }
@@ -18,6 +23,19 @@ function band(value: number, breaks: number[]): string {
   if (value < breaks[0]!) return `<${breaks[0]}`;
   for (let j = 0; j < breaks.length - 1; j++) if (value < breaks[j + 1]!) return `${breaks[j]}-${breaks[j + 1]! - 1}`;
   return `${breaks.at(-1)}+`;
+}
+
+/** An amount converted at the rate of `currency` and banded; blank without a rate. */
+export function convertedBand(
+  value: string,
+  currency: unknown,
+  rule: { breaks: number[]; convert?: { rates: Record<string, number> } },
+): string {
+  if (value === '') return value;
+  const rate =
+    typeof currency === 'string' && rule.convert && Object.hasOwn(rule.convert.rates, currency) ? rule.convert.rates[currency]! : NaN;
+  const n = Number(value) * rate;
+  return Number.isFinite(n) ? band(n, rule.breaks) : '';
 }
 
 /** Recodes one value (merge-rare needs the whole column: see recodeColumn). Empty stays empty. */
