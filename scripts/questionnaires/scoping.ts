@@ -390,7 +390,10 @@ export function scopingSurvey() {
       summary:
         'Version 5: "prefer not to say" on every sensitive question; sea crossings (in bands) and sea events (rescue, pull-back, push-back, boat failure) as sensitive questions in place of sea_attempts and intercepted; no "documents" or "paying officials" service; abuses the respondent experienced apart from those seen happening to others, within the last two years, each with where and by whom; the route as ordered legs (route_legs) in place of transit_countries; legs_count in bands in place of legs; the currency before the amount, more currencies, and the cost in US dollars (cost_usd); more hubs, nationalities and interview languages; the enumerator\'s sex and a distress flag.',
       costRates: { date: '2025-07', usdPerUnit: USD_PER_UNIT },
+      closes:
+        'Version 1 asked no screening questions (consent, age, repeat interview): publishing version 5 closes it for new data; interviews begun on it before still arrive, flagged screened = 0 in exports.',
     },
+    closesVersions: ['1'],
     // The interview stops here, and the server keeps nothing but a refusal count.
     screening: SCREENING,
     // The form ends where the server stops keeping answers: on any screening rule.

@@ -79,6 +79,7 @@ export function formatOutcome(o: PublishOutcome): string {
   // A long questionnaire adds hundreds of questions at once: name the first, count the rest.
   const names = (list: string[]) => (list.length > 40 ? `${list.slice(0, 40).join(', ')} and ${list.length - 40} more` : list.join(', '));
   if (o.added.length) lines.push(`          added: ${names(o.added)}`);
+  if (o.closed?.length) lines.push(`          closed for new data: version ${o.closed.join(', ')}`);
   if (o.removed.length) lines.push(`          removed: ${names(o.removed)}`);
   for (const p of o.problems) lines.push(`          ! ${p}`);
   for (const w of o.warnings ?? []) lines.push(`          ~ ${w}`);

@@ -50,6 +50,8 @@ export function registerCustomProperties(): void {
   Serializer.addProperty('survey', { name: 'practiceQuestionnaire', category: 'periplus' });
   // What a version changed from the one before (summary, dropped items and where they went).
   Serializer.addProperty('survey', { name: 'versionNotes:object', category: 'periplus' });
+  // Earlier versions this one closes for new data when it is published (questionnaires/publish.ts).
+  Serializer.addProperty('survey', { name: 'closesVersions:string[]', category: 'periplus' });
   // Question level: disclosure control and recoding hints for exports.
   Serializer.addProperty('question', { name: 'sdcRole', choices: [...disclosureRoles], category: 'periplus' });
   Serializer.addProperty('question', { name: 'sdcRecode:object', category: 'periplus' });

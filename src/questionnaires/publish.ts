@@ -2,7 +2,13 @@
 // content hash. Used at server start and by `periplus publish`; the files come in as data, so
 // this module reads no file system and runs on either runtime.
 import type { Deps } from '../deps';
-import { latestVersionSeq, listVersions, publishVersionStatements, type VersionRow } from '../storage/questionnaires';
+import {
+  latestVersionSeq,
+  listVersions,
+  publishVersionStatements,
+  setVersionClosedStatement,
+  type VersionRow,
+} from '../storage/questionnaires';
 import { isUniqueViolation } from '../storage/errors';
 import { auditStatement } from '../storage/audit';
 import { canonicalJson, sha256Hex } from './canonical';
@@ -38,6 +44,8 @@ export interface PublishOutcome {
   warnings?: string[];
   /** How responses to this version are validated (published and unchanged versions). */
   validation?: { path: 'plan' | 'model'; reasons: string[] };
+  /** Earlier versions this one closed for new data (its `closesVersions`), when it was published. */
+  closed?: string[];
 }
 
 type PublishDeps = Pick<Deps, 'db' | 'atomic' | 'clock' | 'newId' | 'validator'>;
@@ -169,6 +177,12 @@ async function publishOne(
   const meta = readMeta(json, model, f.questionnaireId);
   const seq = (await latestVersionSeq(deps.db, f.questionnaireId)) + 1;
   const at = deps.clock.now();
+  // A version may close earlier ones for new data as it is published (scoping 5 closes 1, which
+  // had no screening rules): once, so a version an admin opens again stays open.
+  const toClose = closesVersions(json);
+  // Read now: the versions it closes may have been published earlier in the same run.
+  const current = toClose.length ? await listVersions(deps.db, f.questionnaireId) : [];
+  const closes = toClose.filter((v) => current.some((p) => p.version === v && !p.closedAt));
   try {
     await deps.atomic((db) => [
       ...publishVersionStatements(db, {
@@ -190,6 +204,18 @@ async function publishOne(
         requestId: 'publish',
         details: { version: f.version, contentHash, file: f.file },
       }),
+      ...closes.flatMap((version) => [
+        setVersionClosedStatement(db, f.questionnaireId, version, true, at),
+        auditStatement(db, {
+          at,
+          actor,
+          action: 'questionnaire.version.close',
+          targetType: 'questionnaire',
+          targetId: f.questionnaireId,
+          requestId: 'publish',
+          details: { version, by: f.version },
+        }),
+      ]),
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) return refused(f, [`version ${f.version} was published by another process at the same time; publish again`]);
@@ -207,5 +233,11 @@ async function publishOne(
     contentHash,
     // The plan is compiled now (validating reuses it), and the outcome says which path the version takes.
     validation: deps.validator.prepare({ contentHash, definition: json }, model),
+    ...(closes.length ? { closed: closes } : {}),
   };
+}
+
+/** The earlier versions a definition closes for new data (`closesVersions`: version names). */
+function closesVersions(json: Record<string, unknown>): string[] {
+  return Array.isArray(json.closesVersions) ? json.closesVersions.filter((v): v is string => typeof v === 'string') : [];
 }

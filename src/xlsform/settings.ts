@@ -15,6 +15,7 @@ export const SURVEY_PROPERTIES = {
     'withdrawal',
     'siteReferrals',
     'versionNotes',
+    'closesVersions',
     'triggers',
     'calculatedValues',
     'surveyjs',

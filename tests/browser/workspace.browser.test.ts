@@ -304,7 +304,10 @@ describe('the workspace', () => {
     const scoping = page.locator('article[data-questionnaire="migrant-scoping"]');
     await scoping.waitFor();
     expect(await scoping.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(4);
-    expect(await scoping.locator('tr[data-version="4"]').textContent()).toContain('(current)');
+    expect(await scoping.locator('tr[data-version]').count()).toBeGreaterThanOrEqual(5);
+    expect(await scoping.locator('tr[data-version="5"]').textContent()).toContain('(current)');
+    // Version 5 closed version 1 for new data as it was published (closesVersions), and the page says so.
+    expect(await scoping.locator('tr[data-version="1"] [data-closed="1"]').count()).toBe(1);
     await page.waitForSelector('[data-counts="border-assessment"]:has-text("submitted")');
     const counts = await apiGet('/questionnaires/border-assessment/responses/counts');
     expect(await page.textContent('[data-counts="border-assessment"]')).toBe(

@@ -133,3 +133,48 @@ describe('a version closed for new data', () => {
     ).toBe(403);
   });
 });
+
+describe('a version that closes an earlier one as it is published (closesVersions)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeEach(async () => {
+    t = createTestApp();
+    admin = await t.user('admin');
+  });
+  afterEach(() => t.close());
+  const submit = (version: string, data: object) =>
+    t.app.request(
+      `/api/v1/questionnaires/journeys/versions/${version}/responses`,
+      jsonRequest('POST', { instanceId: instanceId(), country: 'TUN', data }, admin.headers),
+    );
+  const closedAt = async (version: string) =>
+    (await (await t.app.request(`/api/v1/questionnaires/journeys/versions/${version}`, { headers: admin.headers })).json()).closedAt;
+
+  it('closes version 1 once, with the first run that publishes version 2 (as the shipped scoping survey 5 closes 1); an admin may open it again', async () => {
+    const files = [
+      definitionFile(v1, { questionnaireId: 'journeys' }),
+      definitionFile({ ...v2, closesVersions: ['1'] }, { questionnaireId: 'journeys', version: '2' }),
+    ];
+    // Both in one run, as npm start publishes surveys/ on a fresh database.
+    const outcomes = await t.publish(files);
+    expect(outcomes.map((o) => [o.version, o.status, o.closed])).toEqual([
+      ['1', 'published', undefined],
+      ['2', 'published', ['1']],
+    ]);
+    expect(await closedAt('1')).not.toBeNull();
+    expect(await closedAt('2')).toBeNull();
+    const refused = await submit('1', { route: 'sea' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe('version_closed');
+    expect((await submit('2', { consent: 'yes', route: 'land' })).status).toBe(201);
+    // Opened again by an admin, it stays open when the same files are published again.
+    const opened = await t.app.request(
+      '/api/v1/questionnaires/journeys/versions/1',
+      jsonRequest('PATCH', { acceptsNewData: true }, admin.headers),
+    );
+    expect(opened.status).toBe(200);
+    expect((await t.publish(files)).map((o) => o.status)).toEqual(['unchanged', 'unchanged']);
+    expect(await closedAt('1')).toBeNull();
+    expect((await submit('1', { route: 'sea' })).status).toBe(201);
+  });
+});

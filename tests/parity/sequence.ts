@@ -96,6 +96,11 @@ export async function paritySequence(send: Send, adminToken: string): Promise<St
   };
 
   await record('list questionnaires', await send('/api/v1/questionnaires', { headers: admin }));
+  // Publishing scoping 5 closed version 1 (closesVersions); the sequence sends version 1's answers.
+  await record(
+    'open version 1 again',
+    await send('/api/v1/questionnaires/migrant-scoping/versions/1', json('PATCH', { acceptsNewData: true }, admin)),
+  );
   await record('one version', await send('/api/v1/questionnaires/migrant-scoping/versions/1', { headers: admin }));
   await record('no such questionnaire', await send('/api/v1/questionnaires/nope', { headers: admin }));
   await record('no credentials', await send('/api/v1/questionnaires'));

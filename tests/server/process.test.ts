@@ -78,6 +78,13 @@ describe('the server process', () => {
       });
       expect(made.status).toBe(201);
       auth = { authorization: `Bearer ${(await made.json()).token}` };
+      // Publishing scoping 5 closed version 1 (closesVersions); these tests send version 1's answers.
+      const reopened = await fetch(`${server.url}/api/v1/questionnaires/migrant-scoping/versions/1`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ acceptsNewData: true }),
+      });
+      expect(reopened.status).toBe(200);
     } finally {
       await server.stop();
     }
@@ -262,6 +269,8 @@ describe('the server process', () => {
     json.pages[2].elements.push({ type: 'radiogroup', name: 'would_leave_again', choices: ['yes', 'no', 'unsure'], sdcRole: 'sensitive' });
     // Its disclosure policy (the newest version's applies) is one the test's few interviews meet.
     json.disclosure = { k: 2, l: 1, maxGlobalRisk: 1, maxIndividualRisk: 1 };
+    // Version 1 was opened again for these tests: the copy does not close it a second time.
+    delete json.closesVersions;
     writeFileSync(join(surveys, `migrant-scoping/${next}.json`), JSON.stringify(json));
     const publish = await runCli(['publish', '--db', db, '--surveys', surveys]);
     expect(publish.code).toBe(0);

@@ -59,6 +59,13 @@ describe('the Worker on D1', () => {
     const { token } = await issueApiToken(deps, { principal, requestId: 'setup' }, 'export', 1);
     const app = createApp({ ...deps, config: { ...deps.config, exportRowLimit: 1 } });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Publishing scoping 5 closed version 1 (closesVersions); this test sends version 1's answers.
+    const reopened = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1', {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ acceptsNewData: true }),
+    });
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
     for (const id of ['66666666-6666-4666-8666-666666666661', '66666666-6666-4666-8666-666666666662']) {
       const res = await app.request('/api/v1/questionnaires/migrant-scoping/versions/1/responses', {
         method: 'POST',

@@ -90,25 +90,26 @@ export function prepareRenderer(languages: readonly string[] = []): void {
 // SurveyJS's default light theme with colours that pass WCAG AA contrast (axe): its green primary
 // (2.5:1 on white, the navigation buttons' text) and its light grey descriptions (2.8:1) are too
 // pale for phones read outdoors; a darker teal and a darker grey keep the look.
-const DEFAULT_LIGHT = SurveyTheme.DefaultLight as unknown as { cssVariables: Record<string, string> };
-const READABLE_THEME = {
-  ...DEFAULT_LIGHT,
-  cssVariables: {
-    ...DEFAULT_LIGHT.cssVariables,
-    '--sjs-primary-backcolor': 'rgba(11, 107, 88, 1)',
-    '--sjs-primary-backcolor-light': 'rgba(11, 107, 88, 0.1)',
-    '--sjs-primary-backcolor-dark': 'rgba(8, 81, 66, 1)',
-    '--sjs-general-forecolor-light': 'rgba(0, 0, 0, 0.64)',
-    '--sjs-general-dim-forecolor-light': 'rgba(0, 0, 0, 0.64)',
-  },
+const READABLE_COLOURS = {
+  '--sjs-primary-backcolor': 'rgba(11, 107, 88, 1)',
+  '--sjs-primary-backcolor-light': 'rgba(11, 107, 88, 0.1)',
+  '--sjs-primary-backcolor-dark': 'rgba(8, 81, 66, 1)',
+  '--sjs-general-forecolor-light': 'rgba(0, 0, 0, 0.64)',
+  '--sjs-general-dim-forecolor-light': 'rgba(0, 0, 0, 0.64)',
 };
+// Built when a form is: SurveyTheme is the themes script's global, loaded only on pages with a form
+// (a page that imports this module without one must not fail on it).
+function readableTheme() {
+  const light = SurveyTheme.DefaultLight as unknown as { cssVariables: Record<string, string> };
+  return { ...light, cssVariables: { ...light.cssVariables, ...READABLE_COLOURS } };
+}
 
 export function createForm(json: Record<string, unknown>, lang: string): SurveyModel {
   prepareRenderer(formLanguages(json));
   const model = new Survey.Model(json);
   escapeAnswersInHtml(model);
   model.locale = lang === 'en' ? '' : lang;
-  model.applyTheme(READABLE_THEME as never);
+  model.applyTheme(readableTheme() as never);
   // XLSForm's start and today when the form opens (a resumed interview's saved answers replace
   // them), its end when it is completed, stamped before any other completion handler (the
   // submission, the enumerator app's outbox) reads the answers.
