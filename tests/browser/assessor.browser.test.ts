@@ -269,6 +269,34 @@ describe('the assessor workspace', () => {
       }
   }, 120_000);
 
+  it('shows the institutional checklist, its errors included, readable (axe) in English and Arabic at 1280 and 360 px', async () => {
+    for (const width of [1280, 360])
+      for (const lang of ['en', 'ar']) {
+        const ctx = await stack.browser.newContext({ viewport: { width, height: 800 } });
+        const { page, problems } = await watchedPage(ctx, stack.url);
+        await signInThroughPage(page, stack.url, 'ada');
+        await page.fill('section[data-questionnaire="som-institutional"] form input[name=country]', 'TUN');
+        await page.click('section[data-questionnaire="som-institutional"] form button[type=submit]');
+        await page.waitForSelector('#toc li');
+        if (lang !== 'en') {
+          await page.selectOption('#language', lang);
+          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        }
+        // The year is required: its error message must be readable too (SurveyJS's red was 4.0:1).
+        await page.click('.sd-navigation__next-btn');
+        await page.waitForSelector('.sd-error__item');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.fill('.sd-question input', '2025');
+        for (let i = 0; i < 5; i++) await page.click('.sd-navigation__next-btn');
+        // Maritime actors: each item names the gap-analysis elements whose practice it tests.
+        expect(await page.textContent('.sd-page')).toContain('S8.1');
+        expect(await axeViolations(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        expect(problems).toEqual([]);
+        await ctx.close();
+      }
+  }, 120_000);
+
   it('serves pages with a strict Content-Security-Policy and versioned, long-cached files', async () => {
     const res = await fetch(`${stack.url}/`);
     const csp = res.headers.get('content-security-policy') ?? '';

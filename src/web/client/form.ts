@@ -88,14 +88,17 @@ export function prepareRenderer(languages: readonly string[] = []): void {
 }
 
 // SurveyJS's default light theme with colours that pass WCAG AA contrast (axe): its green primary
-// (2.5:1 on white, the navigation buttons' text) and its light grey descriptions (2.8:1) are too
-// pale for phones read outdoors; a darker teal and a darker grey keep the look.
+// (2.5:1 on white, the navigation buttons' text), its light grey descriptions (2.8:1) and its red
+// error text are too pale for phones read outdoors; a darker teal, grey and red keep the look.
 const READABLE_COLOURS = {
   '--sjs-primary-backcolor': 'rgba(11, 107, 88, 1)',
   '--sjs-primary-backcolor-light': 'rgba(11, 107, 88, 0.1)',
   '--sjs-primary-backcolor-dark': 'rgba(8, 81, 66, 1)',
   '--sjs-general-forecolor-light': 'rgba(0, 0, 0, 0.64)',
   '--sjs-general-dim-forecolor-light': 'rgba(0, 0, 0, 0.64)',
+  // Error messages: SurveyJS's red on its pink is 4.0:1.
+  '--sjs-special-red': 'rgba(176, 0, 32, 1)',
+  '--sjs-special-red-light': 'rgba(176, 0, 32, 0.1)',
 };
 // Built when a form is: SurveyTheme is the themes script's global, loaded only on pages with a form
 // (a page that imports this module without one must not fail on it).
