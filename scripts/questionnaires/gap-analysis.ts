@@ -3,6 +3,7 @@
 import { CLUSTERS, ELEMENTS, REMOVED, type GapElement } from './gap-elements';
 import { INSTITUTIONAL, SECTIONS, type PracticeItem } from './institutional-items';
 import { ISO_ALPHA3 } from '../../src/access/countries';
+import { esc } from '../../src/reports/html';
 import { TREATY } from './treaty-text';
 
 type L = { en: string; fr: string; ar: string };
@@ -45,7 +46,6 @@ const CORE: L = {
   fr: ". Élément essentiel : s'il n'est pas respecté, son article et son groupe sont non conformes ; s'il n'est pas déterminé, ils ne sont pas notés",
   ar: '. عنصر أساسي: إذا لم يُستوفَ، تكون مادته ومجموعته غير ممتثلتين؛ وإذا لم يُحدَّد، لا تُقيَّمان',
 };
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /**
  * The treaty text an element tests, in the form language: the official English and French texts;
  * the Arabic form shows the English one under a caption saying the official Arabic text is not

@@ -16,27 +16,13 @@ export interface Comparability {
   notes: Record<string, string>;
 }
 
-const PARTS = ['article', 'obligation', 'core', 'status choices'] as const;
-
-/** What differs between two signatures, first version's value first: `obligation C vs O`. */
+/** What differs between two versions of an element, first version's value first: `obligation C vs O`. */
 function signatureDiff(a: ElementDef, b: ElementDef): string {
-  if (a.signature === b.signature) return '';
-  const parse = (s: string) => {
-    try {
-      const v = JSON.parse(s) as unknown;
-      return Array.isArray(v) && v.length === PARTS.length ? v : null;
-    } catch {
-      return null;
-    }
-  };
-  const x = parse(a.signature);
-  const y = parse(b.signature);
-  if (!x || !y) return 'asked differently';
-  return PARTS.map((part, i) => (JSON.stringify(x[i]) === JSON.stringify(y[i]) ? '' : `${part} ${fmt(x[i])} vs ${fmt(y[i])}`))
-    .filter(Boolean)
-    .join('; ');
+  const parts = (['article', 'obligation', 'core'] as const).filter((k) => a[k] !== b[k]).map((k) => `${k} ${a[k]} vs ${b[k]}`);
+  // The signature holds these and the status choices: when it differs and they do not, the choices do.
+  if (!parts.length && a.signature !== b.signature) parts.push('status choices differ');
+  return parts.join('; ');
 }
-const fmt = (v: unknown) => (Array.isArray(v) ? v.join('/') : String(v));
 
 export function comparability(first: ElementDef[], second: ElementDef[], removed: Record<string, string> = {}): Comparability {
   const b = new Map(second.map((e) => [e.id, e]));

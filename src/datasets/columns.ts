@@ -21,8 +21,8 @@ export interface Column {
   role: DisclosureRole;
   /** The variable behind it; system columns have none. */
   variable?: Variable;
-  /** Treatment applied to each cell before disclosure control (recoding, date shift). */
-  transform?: (cell: string, row: ExportRow) => string;
+  /** Treatment applied to each cell before disclosure control (recoding, date shift); `data` is the row's answers, parsed. */
+  transform?: (cell: string, row: ExportRow, data: Record<string, unknown>) => string;
   /** System columns read the row itself. */
   system?: (row: ExportRow) => string;
 }
@@ -71,17 +71,6 @@ function isoWeek(ms: number): string {
   const year = new Date(thursday).getUTCFullYear();
   const w = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
   return `${year}-W${String(w).padStart(2, '0')}`;
-}
-
-/** One answer of a row's record (the currency of an amount), its JSON parsed once per row. */
-const parsedData = new WeakMap<ExportRow, Record<string, unknown>>();
-function answerOf(r: ExportRow, name: string): unknown {
-  let data = parsedData.get(r);
-  if (!data) {
-    data = JSON.parse(r.data) as Record<string, unknown>;
-    parsedData.set(r, data);
-  }
-  return data[name];
 }
 
 const dropped = (profile: Profile, v: Variable, table: string) => {
@@ -196,7 +185,7 @@ export function columnsFor(profile: Profile, keys: ColumnKeys, table: string, va
       const rule = publicRecode(v);
       if (rule?.kind === 'bands' && rule.convert) {
         const by = rule.convert.by;
-        col.transform = (cell, r) => (cell.startsWith('.') ? cell : convertedBand(cell, answerOf(r, by), rule));
+        col.transform = (cell, _r, data) => (cell.startsWith('.') ? cell : convertedBand(cell, data[by], rule));
       } else if (rule) col.transform = (cell) => (cell.startsWith('.') ? cell : recodeValue(cell, rule));
     } else if (profile === 'pseudonymized' && v.role === 'date') {
       col.transform = (cell, r) => shiftDate(cell, shiftDays(keys.pseudonymKey, r.instanceId));

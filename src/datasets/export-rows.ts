@@ -107,14 +107,14 @@ export function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: Export
   const columns = p.files[0]!.columns;
   const cell = (ci: number) => {
     const c = columns[ci]!;
-    return cellOf(c, row, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels, p.spec.profile !== 'full') : '');
+    return cellOf(c, row, data, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels, p.spec.profile !== 'full') : '');
   };
   return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
 }
 
-export function cellOf(c: Column, row: ExportRow, raw: string): string {
+export function cellOf(c: Column, row: ExportRow, data: Record<string, unknown>, raw: string): string {
   const cell = c.system ? c.system(row) : raw;
-  return c.transform ? c.transform(cell, row) : cell;
+  return c.transform ? c.transform(cell, row, data) : cell;
 }
 
 /**
@@ -122,12 +122,13 @@ export function cellOf(c: Column, row: ExportRow, raw: string): string {
  * one flattening of its answers: suffixes of their keys and their cells.
  */
 export function repeatRows(p: PreparedExport, row: ExportRow): Array<Array<{ parent: string; key: string; cells: string[] }>> {
-  const flat = flattenResponse(p.layout, JSON.parse(row.data), row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  const flat = flattenResponse(p.layout, data, row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
   return p.files.slice(1).map((f) => {
     const vars = p.layout.variables.filter((v) => v.table === f.table);
     return (flat.repeats.get(f.table) ?? []).map((line) => {
       const byName = new Map(vars.map((v, i) => [v.name, line.cells[i]!]));
-      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, byName.get(c.name) ?? '')) };
+      return { parent: line.parent, key: line.key, cells: f.columns.map((c) => cellOf(c, row, data, byName.get(c.name) ?? '')) };
     });
   });
 }

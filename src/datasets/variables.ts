@@ -63,8 +63,7 @@ const DATE_INPUTS = new Set(['date', 'datetime-local', 'month', 'week', 'time'])
 /** The column type, from the value shape that publishing also checks. */
 function typeOf(q: Question): VarType {
   const shape = valueShape(q);
-  // A calculation is text unless it says it is a number (displayStyle decimal, currency, percent).
-  if (q.getType() === 'expression') return ['decimal', 'currency', 'percent'].includes((q as any).displayStyle) ? 'number' : 'text';
+  if (q.getType() === 'expression') return 'text';
   if (shape === 'number' || shape === 'boolean' || shape === 'choices') return shape;
   if (shape === 'text') return DATE_INPUTS.has((q as any).inputType) ? 'date' : 'text';
   return 'choice';

@@ -382,8 +382,7 @@ describe('the shipped questionnaires', () => {
     const layout = datasetLayout([{ version: '5', definition: def }], { lang: '', splitMultiple: false });
     const keys = { pseudonymKey: new Uint8Array(32) };
     const cost = columnsFor('public', keys, '', layout.variables).find((c) => c.name === 'cost_amount')!;
-    const inCurrency = (amount: string, currency: string) =>
-      cost.transform!(amount, { data: JSON.stringify({ cost_currency: currency }) } as never);
+    const inCurrency = (amount: string, currency: string) => cost.transform!(amount, {} as never, { cost_currency: currency });
     expect(inCurrency('1000', 'XOF')).toBe('0-499');
     expect(inCurrency('1000', 'EUR')).toBe('1000-1999');
     expect(inCurrency('1000000', 'XOF')).toBe('1000-1999');

@@ -22,6 +22,17 @@ async function startAssessment(page: Page): Promise<string> {
   return page.url().split('/').pop()!.split('?')[0]!;
 }
 
+/** Opens a new assessment of a shipped questionnaire for Tunisia, in `lang` (English unless given). */
+async function openShipped(page: Page, questionnaireId: string, lang = 'en'): Promise<void> {
+  await page.fill(`section[data-questionnaire="${questionnaireId}"] form input[name=country]`, 'TUN');
+  await page.click(`section[data-questionnaire="${questionnaireId}"] form button[type=submit]`);
+  await page.waitForSelector('#toc li');
+  if (lang !== 'en') {
+    await page.selectOption('#language', lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+}
+
 /** Waits until the server holds a draft of this instance that passes the check, and the page says it saved. */
 async function waitDraft(page: Page, id: string, check: (data: Record<string, unknown>) => boolean) {
   for (let i = 0; i < 100; i++) {
@@ -222,9 +233,7 @@ describe('the assessor workspace', () => {
     const ctx = await stack.browser.newContext();
     const { page, problems } = await watchedPage(ctx, stack.url);
     await signInThroughPage(page, stack.url, 'ada');
-    await page.fill('section[data-questionnaire="som-gap-analysis"] form input[name=country]', 'TUN');
-    await page.click('section[data-questionnaire="som-gap-analysis"] form button[type=submit]');
-    await page.waitForSelector('#toc li');
+    await openShipped(page, 'som-gap-analysis');
     const totals = await page.$$eval('#toc li small', (els) => els.map((e) => Number(/of (\d+)/.exec(e.textContent ?? '')?.[1])));
     // The newest version (2) is the one offered: one count per element it scores.
     const v2 = readFileSync(join(import.meta.dirname, '../../surveys/som-gap-analysis/2.json'), 'utf8');
@@ -240,13 +249,7 @@ describe('the assessor workspace', () => {
         const ctx = await stack.browser.newContext({ viewport: { width, height: 800 } });
         const { page, problems } = await watchedPage(ctx, stack.url);
         await signInThroughPage(page, stack.url, 'ada');
-        await page.fill('section[data-questionnaire="som-gap-analysis"] form input[name=country]', 'TUN');
-        await page.click('section[data-questionnaire="som-gap-analysis"] form button[type=submit]');
-        await page.waitForSelector('#toc li');
-        if (lang !== 'en') {
-          await page.selectOption('#language', lang);
-          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-        }
+        await openShipped(page, 'som-gap-analysis', lang);
         await page.click('.sd-navigation__next-btn');
         // Open S5.3 (irregular exit and entry offences): its quote is of Arts. 5, 6(4) and 19(1).
         await page.click('.sd-panel__header:has-text("S5.3")');
@@ -275,13 +278,7 @@ describe('the assessor workspace', () => {
         const ctx = await stack.browser.newContext({ viewport: { width, height: 800 } });
         const { page, problems } = await watchedPage(ctx, stack.url);
         await signInThroughPage(page, stack.url, 'ada');
-        await page.fill('section[data-questionnaire="som-institutional"] form input[name=country]', 'TUN');
-        await page.click('section[data-questionnaire="som-institutional"] form button[type=submit]');
-        await page.waitForSelector('#toc li');
-        if (lang !== 'en') {
-          await page.selectOption('#language', lang);
-          await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-        }
+        await openShipped(page, 'som-institutional', lang);
         // The year is required: its error message must be readable too (SurveyJS's red was 4.0:1).
         await page.click('.sd-navigation__next-btn');
         await page.waitForSelector('.sd-error__item');
