@@ -14,7 +14,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
-import { build as esbuild } from 'esbuild';
 import { stringify } from 'csv-stringify/sync';
 import { writeFileSync } from 'node:fs';
 import type { SdcReport } from '../src/datasets/anonymize/anonymize';
@@ -319,6 +318,8 @@ if (values.child) {
   const tmp = tempDir('periplus-bench-export-');
   // The server's build, for its disclosure-control worker (dist/sdc-worker.mjs).
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  // Imported here, not at the top: the measured children would carry the bundler's ~13 MB.
+  const { build: esbuild } = await import('esbuild');
   await esbuild({
     entryPoints: [join(ROOT, 'scripts/bench-export.ts')],
     outfile: CHILD,

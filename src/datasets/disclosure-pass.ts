@@ -14,7 +14,7 @@ import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
 import { groupedTableBuilder } from './anonymize/table';
 import type { Column } from './columns';
 import { csvLine } from './csv-cells';
-import { mainCells, pages, repeatRows, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
+import { mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
 import { Bucket, BUCKET, packCells, randomPositions } from './shuffle';
 
 /** The stratum of a release's record: the release that first published it, or 'new'. */
@@ -82,7 +82,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
   let records = 0;
   const perRow: number[] = [];
   for await (const page of pages(deps, p))
-    for (const row of page) {
+    for (const row of taking(page)) {
       // A response restored from the trash since the count: the positions drawn do not cover it.
       if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
       const cells = mainCells(p, row);
