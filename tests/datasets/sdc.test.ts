@@ -10,6 +10,7 @@ import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anony
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import { groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
 import { checkK } from '../support/kcheck';
+import { withholdShort } from '../../src/datasets/anonymize/withhold';
 import { tempDir } from '../support/app';
 import { runCli } from '../support/process';
 import { sharedData } from '../support/shared-data';
@@ -256,6 +257,42 @@ function tableFromRowsGrouped(rows: string[][]): SdcTable {
   for (const r of rows) b.push(r);
   return b.build();
 }
+
+describe('withholding across attacker scenarios', () => {
+  // Scenario A knows x, scenario B knows y. Record 0 is unique to A; each next record shares its
+  // class of exactly two with the one before, alternately in B and in A, so withholding one leaves
+  // the next alone in the other scenario: a chain withheld one link a round. Twelve further
+  // records share x and y and can spare some. (A cap of ten rounds left the chain's tail unique.)
+  const LINKS = 25;
+  function chain(): SdcTable {
+    const rows: string[][] = [['S', 'u0', 'p0']];
+    for (let j = 1; j <= LINKS; j++) rows.push(['S', j % 2 ? `q${j}` : `q${j - 1}`, j % 2 ? `p${j - 1}` : `p${j}`]);
+    rows[LINKS]![j2(LINKS)] = 'pool';
+    for (let d = 0; d < 12; d++) rows.push(['S', 'pool', 'pool']);
+    return tableFromRows(['stratum', 'x', 'y'], rows);
+  }
+  /** The variable whose class the last link does not share with the link before: it joins the pool there. */
+  const j2 = (j: number) => (j % 2 ? 1 : 2);
+
+  it('withholds a chain of any length to its end: no scenario keeps a record below k', () => {
+    const t = chain();
+    const before = strictFrequencies(t, [0, 1]);
+    expect(before[0]).toBe(1);
+    const withheld = withholdShort(t, [[1], [2]], [0], 2, { x: 0, y: 0 });
+    for (const vars of [
+      [0, 1],
+      [0, 2],
+    ])
+      expect(Math.min(...strictFrequencies(t, vars))).toBeGreaterThanOrEqual(2);
+    // Every link, and one record of the pool so that the first withheld is not alone.
+    expect(withheld).toBe(LINKS + 2);
+    for (const vars of [
+      ['stratum', 'x'],
+      ['stratum', 'y'],
+    ])
+      expect(checkK(t.vars, rowsOf(t), vars).below(2)).toBe(0);
+  });
+});
 
 describe('sdcMicro frequency semantics', () => {
   it('counts suppressed cells as wildcards the way freqCalc does, and strictly as categories', () => {

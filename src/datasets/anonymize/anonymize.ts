@@ -5,7 +5,8 @@ import { enforceDiversity } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
 import { recodeToK, type HierarchySpec, type RecodingResult } from './generalize';
-import { categoriesInUse, cloneTable, keyOf, recordCount, splitRow, SUPPRESSED, weightOf, type SdcTable } from './table';
+import { categoriesInUse, cloneTable, recordCount, weightOf, type SdcTable } from './table';
+import { withholdShort } from './withhold';
 
 export interface SdcPolicy {
   quasiIdentifiers: string[];
@@ -174,9 +175,8 @@ export function anonymizeTable(
     if (cells === 0) break;
   }
 
-  // Withholding a record shrinks the classes it leaves in other scenarios: repeated until none is short.
-  for (let round = 0, n = 1; scenarioVars.length > 1 && n > 0 && round < 10; round++)
-    fullySuppressed += n = withholdRemaining(t, scenarioVars, strata, policy.k, perVariable);
+  // Records still short in some scenario lose every variable a scenario knows.
+  if (scenarioVars.length > 1) fullySuppressed += withholdShort(t, scenarioVars, strata, policy.k, perVariable);
 
   // l-diversity within the classes of every scenario, again until no scenario blanks more.
   const blanked: Record<string, number> = {};
@@ -292,57 +292,4 @@ function informationLoss(
       },
     ]),
   );
-}
-
-/**
- * Records the rounds of suppression left below k in some scenario lose every variable any
- * scenario knows. In each stratum where those fully withheld records are fewer than k, records
- * whose classes can spare them (every scenario's class stays at k or more) are withheld too. So
- * every scenario holds, whatever the interplay of scenarios sharing variables. Returns the records
- * withheld this way.
- */
-function withholdRemaining(
-  t: SdcTable,
-  scenarioVars: number[][],
-  strata: number[],
-  k: number,
-  perVariable: Record<string, number>,
-): number {
-  const union = [...new Set(scenarioVars.flat())];
-  const frequencies = () => scenarioVars.map((vars) => strictFrequencies(t, [...strata, ...vars]));
-  const isWithheld = (i: number) => union.every((v) => t.codes[v]![i] === SUPPRESSED);
-  const withhold = (i: number) => {
-    for (const v of union) {
-      if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!] = (perVariable[t.vars[v]!] ?? 0) + weightOf(t, i);
-      t.codes[v]![i] = SUPPRESSED;
-    }
-  };
-  let count = 0;
-  let fk = frequencies();
-  const below = (i: number) => fk.some((f) => f[i]! < k);
-  const rows = [...Array(t.n).keys()].filter(below);
-  if (!rows.length) return 0;
-  for (const i of rows) {
-    withhold(i);
-    count += weightOf(t, i);
-  }
-  fk = frequencies();
-  const stratumOf = (i: number) => keyOf(t, strata, i);
-  const withheldIn = new Map<string, number>();
-  for (let i = 0; i < t.n; i++) if (isWithheld(i)) withheldIn.set(stratumOf(i), (withheldIn.get(stratumOf(i)) ?? 0) + weightOf(t, i));
-  for (const [stratum, have] of withheldIn) {
-    let need = k - have;
-    for (let i = 0; i < t.n && need > 0; i++) {
-      if (isWithheld(i) || stratumOf(i) !== stratum) continue;
-      const spare = Math.min(...fk.map((f) => f[i]! - k));
-      const m = Math.min(weightOf(t, i), spare, need);
-      if (m <= 0) continue;
-      withhold(m === weightOf(t, i) ? i : splitRow(t, i, m));
-      count += m;
-      need -= m;
-      // Classes shrank: their sizes are counted again before the next donor is chosen.
-      fk = frequencies();
-    }
-  }
-  return count;
 }

@@ -161,7 +161,9 @@ export function suppressToK(
     blank(i, qis);
     fullySuppressed += weightOf(t, i);
     const s = keyOf(t, strata, i);
-    byStratum.set(s, [...(byStratum.get(s) ?? []), i]);
+    const members = byStratum.get(s);
+    if (members) members.push(i);
+    else byStratum.set(s, [i]);
   }
   let remainingViolators = 0;
   if (byStratum.size) {
@@ -174,7 +176,9 @@ export function suppressToK(
       for (let i = 0; i < rows; i++) {
         if (keyOf(t, strata, i) !== stratum || qis.every((v) => t.codes[v]![i] === SUPPRESSED)) continue;
         const key = keyOf(t, all, i);
-        classes.set(key, [...(classes.get(key) ?? []), i]);
+        const members = classes.get(key);
+        if (members) members.push(i);
+        else classes.set(key, [i]);
       }
       const bySize = [...classes.values()]
         .map((donors) => ({ donors, records: weightOfRows(donors) }))
