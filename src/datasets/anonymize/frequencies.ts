@@ -21,33 +21,82 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Ar
  * fk per record as sdcMicro's freqCalc (alpha = 1): two keys are compatible when every variable is
  * equal or suppressed in one of them. A complete key adds the partly suppressed compatible keys; a
  * partly suppressed key adds every compatible key; a fully suppressed key counts all records.
+ *
+ * Keys are compared pattern by pattern, not pair by pair: keys that leave the same variables blank
+ * are tallied by their values on the other variables, and a key looks its own values up in each
+ * tally. Pair by pair took 94 s on 200,000 nearly unique records (191,000 complete keys, 6,500
+ * partly suppressed ones in 231 patterns); this is (complete keys) x (patterns) lookups.
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  const groups = new Map<number | string, { codes: number[]; count: number; nas: number }>();
+  interface Group {
+    /** A row with this key. */
+    row: number;
+    count: number;
+    /** The variables the key leaves blank. */
+    blank: number[];
+    f: number;
+  }
   const keyOf = keyer(t, vars);
+  const groups = new Map<number | string, Group>();
   for (let i = 0; i < t.n; i++) {
     const k = keyOf(i);
     const g = groups.get(k);
     if (g) g.count += weightOf(t, i);
+    else groups.set(k, { row: i, count: weightOf(t, i), blank: vars.filter((v) => t.codes[v]![i] === SUPPRESSED), f: 0 });
+  }
+  const complete: Group[] = [];
+  const partial = new Map<string, { blank: number[]; groups: Group[] }>();
+  let full = 0;
+  for (const g of groups.values()) {
+    if (g.blank.length === 0) complete.push(g);
+    else if (g.blank.length === vars.length) full += g.count;
     else {
-      const codes = vars.map((v) => t.codes[v]![i]!);
-      groups.set(k, { codes, count: weightOf(t, i), nas: codes.filter((c) => c === SUPPRESSED).length });
+      const pattern = g.blank.join(',');
+      const p = partial.get(pattern);
+      if (p) p.groups.push(g);
+      else partial.set(pattern, { blank: g.blank, groups: [g] });
     }
   }
-  const all = [...groups.values()];
-  const partial = all.filter((g) => g.nas > 0 && g.nas < vars.length);
-  const compatible = (a: number[], b: number[]) => a.every((x, j) => x === b[j] || x === SUPPRESSED || b[j] === SUPPRESSED);
-  const total = new Map<number | string, number>();
+  /** The key of a row's values on the variables outside `blank`. */
+  const outside = (blank: readonly number[]) =>
+    keyer(
+      t,
+      vars.filter((v) => !blank.includes(v)),
+    );
   const records = recordCount(t);
-  for (const [k, g] of groups) {
-    let f = g.count;
-    if (g.nas === vars.length) f = records;
-    else if (g.nas === 0) for (const p of partial) f += compatible(g.codes, p.codes) ? p.count : 0;
-    else for (const o of all) if (o !== g && compatible(g.codes, o.codes)) f += o.count;
-    total.set(k, f);
+  const patterns = [...partial.values()];
+  for (const g of complete) g.f = g.count;
+  // A complete key and a key of a blank pattern match when they agree outside the pattern: one
+  // pass over the complete keys per pattern counts both sides, keeping only the values the
+  // pattern's keys have (a few), not every complete key's.
+  for (const p of patterns) {
+    const kept = outside(p.blank);
+    const fromPartial = new Map<number | string, number>();
+    for (const g of p.groups) fromPartial.set(kept(g.row), (fromPartial.get(kept(g.row)) ?? 0) + g.count);
+    const fromComplete = new Map<number | string, number>();
+    for (const g of complete) {
+      const k = kept(g.row);
+      const c = fromPartial.get(k);
+      if (c === undefined) continue;
+      g.f += c;
+      fromComplete.set(k, (fromComplete.get(k) ?? 0) + g.count);
+    }
+    // A partly suppressed key counts every compatible key, the fully suppressed ones included.
+    for (const g of p.groups) g.f = full + (fromComplete.get(kept(g.row)) ?? 0);
   }
+  // Two partly suppressed keys match when they agree outside both patterns (a key matches itself).
+  for (const p of patterns)
+    for (const o of patterns) {
+      const kept = outside([...p.blank, ...o.blank]);
+      const counts = new Map<number | string, number>();
+      for (const g of o.groups) counts.set(kept(g.row), (counts.get(kept(g.row)) ?? 0) + g.count);
+      for (const g of p.groups) g.f += counts.get(kept(g.row)) ?? 0;
+    }
   const fk = new Int32Array(t.n);
-  for (let i = 0; i < t.n; i++) fk[i] = total.get(keyOf(i))!;
+  for (let i = 0; i < t.n; i++) {
+    const g = groups.get(keyOf(i))!;
+    fk[i] = g.blank.length === vars.length ? records : g.f;
+  }
   return fk;
 }
 
