@@ -8,7 +8,7 @@ import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datase
 import { createSdcPool } from '../../src/entry/sdc-pool';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
-import { groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
+import { codesKey, groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
 import { checkK } from '../support/kcheck';
 import { withholdShort } from '../../src/datasets/anonymize/withhold';
 import { tempDir } from '../support/app';
@@ -363,6 +363,31 @@ describe('the code table', () => {
     expect(t.codes[0]![39_999]).toBe(39_999);
     expect(t.labels[0]![t.codes[0]![35_000]!]).toBe('v35000');
     expect([...strictFrequencies(t, [1]).slice(0, 2)]).toEqual([20_000, 20_000]);
+  });
+
+  it('keys records apart exactly: blanks, codes that spell digits and commas, and codes past 55,000', () => {
+    const vectors = [
+      [0, 1],
+      [1, 0],
+      [SUPPRESSED, 0],
+      [0, SUPPRESSED],
+      [44, 48],
+      [55_296, 0],
+      [0, 55_296],
+      [5, 5, 2, 9, 6],
+      [70_000, 12],
+    ];
+    const keys = vectors.map(codesKey);
+    expect(new Set(keys).size).toBe(vectors.length);
+    // One character a code while codes are small: a key of a few dozen bytes, not a rope of digits.
+    expect(codesKey([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8])).toHaveLength(19);
+    // A grouped table keeps records with the same cells together and apart from every other.
+    const b = groupedTableBuilder(['x', 'y']);
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`x${i % 56_000}`, `y${i % 3}`]);
+    const at = rows.map((r) => b.push(r));
+    const t = b.build();
+    expect(new Set(rows.map((r) => r.join('|'))).size).toBe(t.n);
+    rows.forEach((r, i) => expect(b.rowOf(r)).toBe(at[i]));
   });
 });
 
