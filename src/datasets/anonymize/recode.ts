@@ -97,7 +97,13 @@ export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string
 export function mergeRareSensitive(s: SensitiveColumn, rare: ReadonlySet<string>, into: string): void {
   const { labels, remap } = mergeLabels(s.labels, rare, into);
   s.labels = labels;
-  s.values = s.values.map((codes) => (codes === null ? null : [...new Set(codes.map((c) => remap[c]!))].sort((a, b) => a - b)));
+  // Rows of one value (most, with nearly unique records) share one array per value, as the builder's do.
+  const single: number[][] = [];
+  s.values = s.values.map((codes) => {
+    if (codes === null || codes.length === 0) return codes;
+    if (codes.length === 1) return (single[remap[codes[0]!]!] ??= [remap[codes[0]!]!]);
+    return [...new Set(codes.map((c) => remap[c]!))].sort((a, b) => a - b);
+  });
 }
 
 /** Recodes a whole column, including merging rare categories. */
