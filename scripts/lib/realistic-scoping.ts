@@ -651,38 +651,37 @@ function answers(
  * hides are dropped, `hidden` lists those questions). Choices the version does not offer make a
  * generated interview fail validation: it is then regenerated, so every interview is one the
  * server would have accepted. `plant(i)` puts a text into the enumerator notes of interview i.
+ * Made one at a time, as they are written: a million interviews held at once took 5 GB.
  */
-export function realisticInterviews(
+export function* realisticInterviews(
   definition: Record<string, unknown>,
   n: number,
   seed = 7,
   plant?: (i: number) => string | undefined,
-): GeneratedInterview[] {
+): Generator<GeneratedInterview> {
   const compiled = compileValidation(definition);
   if (compiled.path !== 'plan') throw new Error(`the scoping definition does not compile to a plan: ${compiled.reasons.join('; ')}`);
   const r = rng(seed);
-  const out: GeneratedInterview[] = [];
   for (let i = 0; i < n; i++) {
     for (let attempt = 0; ; attempt++) {
       const a = answers(r, plant?.(i));
       const v = validateWithPlanSync(compiled.plan, a.data);
       if (v.ok) {
         const day = Math.floor(r() * 28);
-        out.push({
+        yield {
           data: v.data,
           hidden: v.hidden,
           country: a.country,
           site: a.site,
           locale: a.locale,
           submittedAt: Date.UTC(2024 + Math.floor(a.interviewIndex / 12), a.interviewIndex % 12, 1 + day, 9 + Math.floor(r() * 9)),
-        });
+        };
         break;
       }
       if (attempt > 20)
         throw new Error(`generated interviews keep failing validation: ${v.errors.map((e) => `${e.path}:${e.type}`).join(', ')}`);
     }
   }
-  return out;
 }
 
 type Plan = Extract<ReturnType<typeof compileValidation>, { path: 'plan' }>['plan'];
@@ -699,7 +698,7 @@ export function writeInterviews(
   dbFile: string,
   questionnaireId: string,
   version: string,
-  interviews: readonly GeneratedInterview[],
+  interviews: Iterable<GeneratedInterview>,
   opts: { dropRevisionTrigger?: boolean } = {},
 ): void {
   const sqlite = new Database(dbFile);
@@ -713,8 +712,9 @@ export function writeInterviews(
       `insert into responses (instance_id, questionnaire_id, version_id, status, data, payload_hash, dropped, hidden, locale, revision, created_at, updated_at, submitted_at, country, site, submitted_by, updated_by, review_state)
        values (?, ?, ?, 'submitted', ?, 'generated', '[]', ?, ?, 1, ?, ?, ?, ?, ?, 'device:generated', 'device:generated', 'received')`,
     );
-    sqlite.transaction(() =>
-      interviews.forEach((iv, i) =>
+    sqlite.transaction(() => {
+      let i = 0;
+      for (const iv of interviews) {
         insert.run(
           `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
           questionnaireId,
@@ -727,9 +727,10 @@ export function writeInterviews(
           iv.submittedAt,
           iv.country,
           iv.site,
-        ),
-      ),
-    )();
+        );
+        i++;
+      }
+    })();
   } finally {
     sqlite.close();
   }
