@@ -392,6 +392,31 @@ describe('the code table', () => {
 });
 
 describe('recoding', () => {
+  it('recodes further when l-diversity would otherwise blank most of a sensitive variable', () => {
+    // 5,000 records: every age holds 100 (k is met as collected), but within one age everyone
+    // answers 'intercepted' alike, so l = 2 would blank it everywhere. Ages in bands mix them.
+    const rows = Array.from({ length: 5000 }, (_, i) => [String(i % 50), ['N', 'S'][Math.floor(i / 50) % 2]!, (i % 50) % 2 ? 'yes' : 'no']);
+    const t = tableFromRows(['age', 'region', 'intercepted'], rows);
+    const { table, report } = anonymizeTable(
+      t,
+      policy({
+        quasiIdentifiers: ['age', 'region'],
+        sensitive: ['intercepted'],
+        l: 2,
+        maxGlobalRisk: 0.05,
+        hierarchies: { age: { kind: 'ordered' }, region: { kind: 'categorical' } },
+      }),
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.recoding!.levels.age!.level).toBeGreaterThan(0);
+    expect(report.informationLoss.intercepted!.suppressedPercent).toBeLessThan(10);
+    // Independently: every class of the published key holds both answers.
+    const out = rowsOf(table);
+    const answers = new Map<string, Set<string>>();
+    for (const r of out) answers.set(`${r[0]}|${r[1]}`, (answers.get(`${r[0]}|${r[1]}`) ?? new Set()).add(r[2]!));
+    expect([...answers.values()].filter((a) => a.size < 2)).toEqual([]);
+  });
+
   it('bands numbers, coarsens dates, maps hierarchies and merges rare categories', () => {
     expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual([
       '<18',

@@ -1,7 +1,7 @@
 // Statistical disclosure control of one table, sdcMicro-style, failing closed: measure, blank cells
 // to strict k-anonymity within strata, enforce l-diversity, measure again, and say whether the
 // result meets every threshold. The report is what sdcMicro prints, and a little more.
-import { enforceDiversity } from './diversity';
+import { enforceDiversity, sensitiveColumn } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
 import { recodeToK, type HierarchySpec, type RecodingResult } from './generalize';
@@ -148,6 +148,7 @@ export function anonymizeTable(
         budget,
         policy.maxGlobalRisk,
         new Set((policy.keep ?? []).filter((n) => t.vars.includes(n)).map(index)),
+        { l: policy.l, columns: policy.sensitive.map((name) => sensitiveColumn(t, name).column) },
       )
     : undefined;
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
