@@ -8,7 +8,16 @@ import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datase
 import { createSdcPool } from '../../src/entry/sdc-pool';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
-import { codesKey, groupedTableBuilder, recordPlacer, SUPPRESSED, tableFromRows, type SdcTable } from '../../src/datasets/anonymize/table';
+import {
+  codesKey,
+  groupedTableBuilder,
+  recordPlacer,
+  splitRow,
+  SUPPRESSED,
+  tableFromRows,
+  valuesAt,
+  type SdcTable,
+} from '../../src/datasets/anonymize/table';
 import { checkK } from '../support/kcheck';
 import { withholdShort } from '../../src/datasets/anonymize/withhold';
 import { tempDir } from '../support/app';
@@ -363,6 +372,55 @@ describe('the code table', () => {
     expect(t.codes[0]![39_999]).toBe(39_999);
     expect(t.labels[0]![t.codes[0]![35_000]!]).toBe('v35000');
     expect([...strictFrequencies(t, [1]).slice(0, 2)]).toEqual([20_000, 20_000]);
+  });
+
+  it('keeps the distinct sensitive values of each row: one code, several, or "at least one" once split', () => {
+    const b = groupedTableBuilder(['x'], ['route']);
+    for (const [x, route] of [
+      ['a', 'central'],
+      ['a', 'western'],
+      ['a', 'central'],
+      ['b', 'eastern'],
+      ['b', 'eastern'],
+      ['c', ''],
+    ])
+      b.push([x!], [route!]);
+    const t = b.build();
+    const s = t.sensitive![0]!;
+    const named = (i: number) => valuesAt(s, i)?.map((c) => s.labels[c]) ?? null;
+    expect([0, 1, 2].map(named)).toEqual([['central', 'western'], ['eastern'], ['']]);
+    // Which records leave a row that holds two values is not known: both parts hold "at least one".
+    const j = splitRow(t, 0, 1);
+    expect([named(0), named(j)]).toEqual([null, null]);
+    const k = splitRow(t, 1, 1);
+    expect([named(1), named(k)]).toEqual([['eastern'], ['eastern']]);
+    // Splitting past the room the table was built with grows every array, values kept.
+    const many = groupedTableBuilder(['x'], ['route']);
+    for (let i = 0; i < 80; i++) many.push([`x${i % 40}`], [i % 40 < 20 || i < 40 ? 'central' : 'western']);
+    const w = many.build();
+    const parts = Array.from({ length: 40 }, (_, i) => splitRow(w, i, 1));
+    expect(w.n).toBe(80);
+    const ws = w.sensitive![0]!;
+    expect(parts.map((p) => valuesAt(ws, p)?.map((code) => ws.labels[code]) ?? null)).toEqual(
+      Array.from({ length: 40 }, (_, i) => (i < 20 ? ['central'] : null)),
+    );
+    expect([...w.weights!.subarray(0, 80)]).toEqual(Array(80).fill(1));
+    // Merging rare values remaps every row; a row whose values merge into one holds one.
+    const c = groupedTableBuilder(['x'], ['route']);
+    for (const [x, route] of [
+      ['a', 'central'],
+      ['a', 'western'],
+      ['b', 'central'],
+      ['b', 'eastern'],
+      ['c', 'western'],
+    ])
+      c.push([x!], [route!]);
+    const u = c.build();
+    mergeRareSensitive(u.sensitive![0]!, new Set(['central', 'eastern']), 'other');
+    const v = u.sensitive![0]!;
+    const merged = (i: number) => new Set(valuesAt(v, i)!.map((code) => v.labels[code]));
+    expect([0, 1, 2].map(merged)).toEqual([new Set(['western', 'other']), new Set(['other']), new Set(['western'])]);
+    expect(v.one[1]).toBeGreaterThanOrEqual(0); // two values merged into one: a row of one value again
   });
 
   it('keys records apart exactly: blanks, codes that spell digits and commas, and codes past 55,000', () => {

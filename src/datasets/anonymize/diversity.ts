@@ -2,7 +2,7 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import { keyer, SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import { keyer, NO_VALUE, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export interface DiversityResult {
   /** Per sensitive variable: the smallest distinct count over classes, before and after treatment. */
@@ -24,7 +24,8 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
   const column: SensitiveColumn = {
     name,
     labels: t.labels[v]!,
-    values: Array.from({ length: t.n }, (_, i) => (codes[i] === SUPPRESSED ? [] : [codes[i]!])),
+    one: Int32Array.from({ length: t.n }, (_, i) => (codes[i] === SUPPRESSED ? NO_VALUE : codes[i]!)),
+    many: new Map(),
     blanked: new Uint8Array(t.n),
   };
   return {
@@ -54,7 +55,7 @@ function distinctPerClass(t: SdcTable, keys: ReadonlyArray<number | string>, s: 
       out.set(key, 0);
     }
     if (s.blanked[i]) continue;
-    const values = s.values[i] ?? null;
+    const values = valuesAt(s, i);
     if (values === null) {
       someValue.add(key);
       continue;
@@ -88,7 +89,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
-        if (before.get(keys[i]!)! < l && !s.blanked[i] && s.values[i]?.length !== 0) {
+        if (before.get(keys[i]!)! < l && !s.blanked[i] && valuesAt(s, i)?.length !== 0) {
           s.blanked[i] = 1;
           suppressed[name]! += weightOf(t, i);
         }

@@ -4,7 +4,7 @@
 // variable. A greedy search raises, one level at a time, the variable whose step removes the
 // most records from classes below k (across every attacker scenario) for the least information,
 // until the records left below k are few enough for local suppression.
-import { categoriesInUse, recordCount, SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import { categoriesInUse, recordCount, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 /** How a variable generalizes: plain data, so a policy can cross to the worker thread. */
 export type HierarchySpec =
@@ -266,7 +266,7 @@ export function recodeToK(
   const undiverse = (s: SensitiveColumn, keyAt: (i: number) => number | string) => {
     const distinct = new Map<number | string, number[]>();
     for (let i = 0; i < t.n; i++) {
-      const values = s.values[i];
+      const values = valuesAt(s, i);
       if (values?.length === 0) continue;
       const key = keyAt(i);
       let seen = distinct.get(key);
@@ -274,7 +274,7 @@ export function recodeToK(
       for (const c of values ?? []) if (seen.length < diversity.l && !seen.includes(c)) seen.push(c);
     }
     let short = 0;
-    for (let i = 0; i < t.n; i++) if (s.values[i]?.length !== 0 && distinct.get(keyAt(i))!.length < diversity.l) short += weightOf(t, i);
+    for (let i = 0; i < t.n; i++) if (valuesAt(s, i)?.length !== 0 && distinct.get(keyAt(i))!.length < diversity.l) short += weightOf(t, i);
     return short;
   };
   /** Sensitive variables whose l-diversity the search also weighs: none until recoding for k is done. */

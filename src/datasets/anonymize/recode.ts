@@ -1,7 +1,7 @@
 // Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
 // (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
 // questionnaire (sdcRecode on a question) or from the export profile.
-import { SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import { MANY_VALUES, setValuesAt, SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export type RecodeRule =
   /**
@@ -97,13 +97,16 @@ export function mergeRareCodes(t: SdcTable, v: number, min: number, into: string
 export function mergeRareSensitive(s: SensitiveColumn, rare: ReadonlySet<string>, into: string): void {
   const { labels, remap } = mergeLabels(s.labels, rare, into);
   s.labels = labels;
-  // Rows of one value (most, with nearly unique records) share one array per value, as the builder's do.
-  const single: number[][] = [];
-  s.values = s.values.map((codes) => {
-    if (codes === null || codes.length === 0) return codes;
-    if (codes.length === 1) return (single[remap[codes[0]!]!] ??= [remap[codes[0]!]!]);
-    return [...new Set(codes.map((c) => remap[c]!))].sort((a, b) => a - b);
-  });
+  for (let i = 0; i < s.one.length; i++) {
+    const one = s.one[i]!;
+    if (one >= 0) s.one[i] = remap[one]!;
+    else if (one === MANY_VALUES)
+      setValuesAt(
+        s,
+        i,
+        [...new Set(s.many.get(i)!.map((c) => remap[c]!))].sort((a, b) => a - b),
+      );
+  }
 }
 
 /** Recodes a whole column, including merging rare categories. */

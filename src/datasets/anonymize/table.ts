@@ -35,12 +35,44 @@ export interface SensitiveColumn {
   name: string;
   labels: string[];
   /**
-   * Per row: the distinct values (codes, sorted, at most SENSITIVE_CAP) of its records, or null
-   * when only part of a row's records are known to be there (a split row): at least one value.
+   * Per row: the code of its records' one value, or NO_VALUE, SOME_VALUE (only part of a row's
+   * records are known to be there, a split row: at least one value) or MANY_VALUES (see `many`).
+   * Most rows of nearly unique records hold one value: four bytes a row, not an array.
    */
-  values: Array<number[] | null>;
+  one: Int32Array;
+  /** Rows of several distinct values: their codes, sorted, at most SENSITIVE_CAP. */
+  many: Map<number, number[]>;
   /** Per row: 1 when l-diversity blanked this variable for the row's records. */
   blanked: Uint8Array;
+}
+
+export const NO_VALUE = -1;
+export const SOME_VALUE = -2;
+export const MANY_VALUES = -3;
+
+/** One array per code, shared and never changed: what valuesAt gives for a row of one value. */
+const SINGLE: number[][] = [];
+const NO_VALUES: readonly number[] = [];
+
+/** Row i's distinct values (sorted codes; shared arrays, never to be changed), or null for "at least one". */
+export function valuesAt(s: SensitiveColumn, i: number): readonly number[] | null {
+  const c = s.one[i]!;
+  if (c >= 0) return (SINGLE[c] ??= [c]);
+  if (c === NO_VALUE) return NO_VALUES;
+  if (c === SOME_VALUE) return null;
+  return s.many.get(i)!;
+}
+
+/** Sets row i's distinct values (sorted codes), or null for "at least one". */
+export function setValuesAt(s: SensitiveColumn, i: number, values: readonly number[] | null): void {
+  s.many.delete(i);
+  if (values === null) s.one[i] = SOME_VALUE;
+  else if (values.length === 0) s.one[i] = NO_VALUE;
+  else if (values.length === 1) s.one[i] = values[0]!;
+  else {
+    s.one[i] = MANY_VALUES;
+    s.many.set(i, [...values]);
+  }
 }
 
 /** Records row i stands for. */
@@ -73,7 +105,10 @@ export function splitRow(t: SdcTable, i: number, m: number): number {
     t.codes = t.codes.map(grow);
     t.weights = grow(t.weights);
     t.origin = grow(t.origin);
-    for (const s of t.sensitive ?? []) s.blanked = grow(s.blanked);
+    for (const s of t.sensitive ?? []) {
+      s.blanked = grow(s.blanked);
+      s.one = grow(s.one);
+    }
   }
   const j = t.n++;
   for (const c of t.codes) c[j] = c[i]!;
@@ -81,16 +116,12 @@ export function splitRow(t: SdcTable, i: number, m: number): number {
   t.weights[j] = m;
   t.origin[j] = t.origin[i]!;
   for (const s of t.sensitive ?? []) {
-    const v = s.values[i];
-    if (v && v.length > 1) s.values[i] = null;
-    s.values[j] = s.values[i]!;
+    if (s.one[i] === MANY_VALUES) setValuesAt(s, i, null);
+    s.one[j] = s.one[i]!;
     s.blanked[j] = s.blanked[i]!;
   }
   return j;
 }
-
-/** The values of a row no record has filled yet (shared: rows' arrays are replaced, never changed). */
-const NO_VALUES: number[] = [];
 
 /**
  * A grouped table built one record at a time: records with the same cells in `vars` share a row
@@ -108,12 +139,17 @@ export function groupedTableBuilder(
   const rows = new Map<string, number>();
   const inner = tableBuilder(vars);
   let weights = new Int32Array(1024);
-  const sens: SensitiveColumn[] = sensitive.map((name) => ({ name, labels: [], values: [], blanked: new Uint8Array(0) }));
+  // Most rows hold one value of a sensitive variable (nearly unique records): its code, in a typed
+  // array; a row gets an array of its own only when a second value comes. (One array a row: 20,000
+  // realistic records with 22 sensitive variables made 440,000 arrays, 90 MB.)
+  const sens: SensitiveColumn[] = sensitive.map((name) => ({
+    name,
+    labels: [],
+    one: new Int32Array(1024),
+    many: new Map(),
+    blanked: new Uint8Array(0),
+  }));
   const sensDicts = sensitive.map(() => new Map<string, number>());
-  // Most rows hold one value of a sensitive variable (nearly unique records): they share one
-  // array per value, replaced by an array of the row's own when a second value comes. 20,000 realistic records
-  // with 22 sensitive variables made 440,000 arrays, 90 MB.
-  const single = sensitive.map(() => [] as number[][]);
   const codes = new Array<number>(vars.length);
   // The key of a record, or undefined when a cell was never seen.
   const keyOf = (cells: ReadonlyArray<string>, add: boolean) => {
@@ -133,7 +169,10 @@ export function groupedTableBuilder(
         rows.set(key, r);
         inner.pushCodes(codes);
         if (r === weights.length) weights = grow(weights);
-        for (const s of sens) s.values.push(NO_VALUES);
+        for (const s of sens) {
+          if (r === s.one.length) s.one = grow(s.one);
+          s.one[r] = NO_VALUE;
+        }
       }
       weights[r]!++;
       sens.forEach((s, j) => {
@@ -142,14 +181,20 @@ export function groupedTableBuilder(
           sensDicts[j]!.set(sensitiveCells[j] ?? '', (c = s.labels.length));
           s.labels.push(sensitiveCells[j] ?? '');
         }
-        const values = s.values[r]!;
-        if (values.length === 0) s.values[r] = single[j]![c] ??= [c];
-        else if (values.length < SENSITIVE_CAP && !values.includes(c)) {
-          // A shared one-value array is replaced; a row's own array grows in place.
-          const own = values.length > 1 ? values : [values[0]!];
-          own.push(c);
-          own.sort((a, b) => a - b);
-          s.values[r] = own;
+        const one = s.one[r]!;
+        if (one === NO_VALUE) s.one[r] = c;
+        else if (one >= 0) {
+          if (one !== c) {
+            s.one[r] = MANY_VALUES;
+            s.many.set(r, one < c ? [one, c] : [c, one]);
+          }
+        } else {
+          // A row's own array of several values grows in place.
+          const values = s.many.get(r)!;
+          if (values.length < SENSITIVE_CAP && !values.includes(c)) {
+            values.push(c);
+            values.sort((a, b) => a - b);
+          }
         }
       });
       return r;
@@ -160,8 +205,9 @@ export function groupedTableBuilder(
     },
     build() {
       const t = inner.build();
-      // Room to split rows without copying at once.
-      const room = Math.max(16, t.n * 2);
+      // Room to split an eighth of the rows without copying (splitRow doubles the arrays past it):
+      // room for as many again doubled every typed array of a table of nearly unique records.
+      const room = t.n + Math.max(16, t.n >> 3);
       const widen = <A extends Codes>(c: A): A => {
         const a = new (c.constructor as new (n: number) => A)(room);
         a.set(c.subarray(0, t.n));
@@ -169,7 +215,12 @@ export function groupedTableBuilder(
       };
       const origin = new Int32Array(room);
       for (let i = 0; i < t.n; i++) origin[i] = i;
-      for (const s of sens) s.blanked = new Uint8Array(room);
+      for (const s of sens) {
+        s.blanked = new Uint8Array(room);
+        const one = new Int32Array(room);
+        one.set(s.one.subarray(0, t.n));
+        s.one = one;
+      }
       return { ...t, codes: t.codes.map(widen), weights: widen(weights), origin, sensitive: sens };
     },
   };
@@ -264,7 +315,12 @@ export function cloneTable(t: SdcTable): SdcTable {
     labels: t.labels.map((l) => [...l]),
     weights: t.weights?.slice(),
     origin: t.origin?.slice(),
-    sensitive: t.sensitive?.map((s) => ({ ...s, values: [...s.values], blanked: s.blanked.slice() })),
+    sensitive: t.sensitive?.map((s) => ({
+      ...s,
+      one: s.one.slice(),
+      many: new Map([...s.many].map(([i, v]) => [i, [...v]])),
+      blanked: s.blanked.slice(),
+    })),
   };
 }
 
