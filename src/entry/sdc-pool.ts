@@ -5,35 +5,70 @@
 // that starting a thread for each costs nothing worth keeping the memory for.
 //
 // The thread's heap is bounded: left to itself, V8 lets the search's short-lived key maps pile up
-// to 200 MB before collecting them, although what it keeps is a few megabytes. A table too large
-// for the bound (ERR_WORKER_OUT_OF_MEMORY: only that thread dies) is computed again in a thread
-// without one, so the bound costs memory, never a result.
+// to 200 MB before collecting them, although what it keeps is a few megabytes. The bound grows
+// with the table, so that it is not reached: a thread that reaches its bound in the middle of a
+// large allocation (a map growing) can take the whole process down with V8's fatal out-of-memory
+// error instead of ending alone, as a million realistic interviews under a fixed 96 MB bound did.
+// A table that still outgrows its bound (ERR_WORKER_OUT_OF_MEMORY: only that thread dies) is
+// computed again in a thread without one, so the bound costs memory, never a result.
 import { Piscina } from 'piscina';
 import type { Anonymizer } from '../datasets/anonymize/anonymize';
+import type { SdcTable } from '../datasets/anonymize/table';
 
-/** The bounded thread's old generation, in MB (enough for tables of a few hundred thousand key rows). */
+/** The bounded thread's old generation, in MB, for small tables. */
 export const SDC_HEAP_MB = 96;
 
-export function createSdcPool(heapMb = SDC_HEAP_MB): Anonymizer & { close(): Promise<void>; retries(): number } {
-  const pool = (resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }) =>
+/** Bytes of a table's arrays: its codes, weights and sensitive values. */
+export function tableBytes(t: SdcTable): number {
+  let bytes = 0;
+  for (const c of t.codes) bytes += c.byteLength;
+  bytes += (t.weights?.byteLength ?? 0) + (t.origin?.byteLength ?? 0);
+  for (const s of t.sensitive ?? []) bytes += s.one.byteLength + s.blanked.byteLength + s.many.size * 64;
+  return bytes;
+}
+
+/**
+ * The heap bound for a table: the default, or eight times the table's arrays and 32 MB, whichever
+ * is more (the search's key maps and frequency arrays are a few times the table).
+ */
+export function heapBoundFor(t: SdcTable, heapMb = SDC_HEAP_MB): number {
+  return Math.max(heapMb, Math.ceil((8 * tableBytes(t)) / 2 ** 20) + 32);
+}
+
+/**
+ * `scaleWithTable: false` keeps the bound fixed whatever the table, which only the test of the
+ * fallback (a table outgrowing its bound) wants.
+ */
+export function createSdcPool(
+  heapMb = SDC_HEAP_MB,
+  opts: { scaleWithTable?: boolean } = {},
+): Anonymizer & { close(): Promise<void>; retries(): number; bounds(): number[] } {
+  const pool = (maxOldGenerationSizeMb?: number) =>
     new Piscina({
       filename: new URL('./sdc-worker.mjs', import.meta.url).href,
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: 0,
-      ...(resourceLimits ? { resourceLimits } : {}),
+      ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 } } : {}),
     });
-  const bounded = pool({ maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16 });
+  const bounded = pool(heapMb);
   let roomy: Piscina | undefined;
   let retried = 0;
+  const used: number[] = [];
   const run: Anonymizer = async (table, policy) => {
+    const mb = opts.scaleWithTable === false ? heapMb : heapBoundFor(table, heapMb);
+    used.push(mb);
+    // A larger bound is a thread of its own, stopped with its run.
+    const own = mb === heapMb ? bounded : pool(mb);
     try {
-      return await bounded.run({ table, policy });
+      return await own.run({ table, policy });
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
       retried++;
       roomy ??= pool();
       return roomy.run({ table, policy });
+    } finally {
+      if (own !== bounded) await own.destroy();
     }
   };
   return Object.assign(run, {
@@ -41,5 +76,6 @@ export function createSdcPool(heapMb = SDC_HEAP_MB): Anonymizer & { close(): Pro
       await Promise.all([bounded.destroy(), roomy?.destroy()]);
     },
     retries: () => retried,
+    bounds: () => [...used],
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datasets/anonymize/anonymize';
-import { createSdcPool } from '../../src/entry/sdc-pool';
+import { createSdcPool, heapBoundFor } from '../../src/entry/sdc-pool';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import {
@@ -145,20 +145,40 @@ adultData.describe('disclosure control in a worker thread (the Node server)', ()
 });
 
 describe('the bounded disclosure-control thread', () => {
+  const p = policy({ quasiIdentifiers: ['a', 'b', 'c', 'd', 'e', 'f'], k: 5, maxGlobalRisk: 0.01 });
+  // 300,000 nearly unique records: the search's key maps do not fit in 8 MB.
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+  const rows = Array.from({ length: 300_000 }, () => p.quasiIdentifiers.map((v) => `${v}${next() % 60}`));
+  const inline = anonymizeTable(tableFromRows(p.quasiIdentifiers, rows), p);
+
   it('computes a table too large for its heap again in a thread without a bound: the bound costs memory, never a result', async () => {
-    const pool = createSdcPool(8);
+    const pool = createSdcPool(8, { scaleWithTable: false });
     try {
-      const p = policy({ quasiIdentifiers: ['a', 'b', 'c', 'd', 'e', 'f'], k: 5, maxGlobalRisk: 0.01 });
       // A small table fits the bound.
       await pool(tableFromRows(['a'], [['x'], ['x'], ['x']]), policy({ quasiIdentifiers: ['a'] }));
       expect(pool.retries()).toBe(0);
-      // 300,000 nearly unique records: the search's key maps do not fit in 8 MB.
-      let seed = 7;
-      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-      const rows = Array.from({ length: 300_000 }, () => p.quasiIdentifiers.map((v) => `${v}${next() % 60}`));
-      const inline = anonymizeTable(tableFromRows(p.quasiIdentifiers, rows), p);
       const threaded = await pool(tableFromRows(p.quasiIdentifiers, rows), p);
       expect(pool.retries()).toBe(1);
+      expect(threaded.report).toEqual(inline.report);
+      expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('bounds a large table by its size, so that the bound is not reached (reaching it can end the whole process)', async () => {
+    const pool = createSdcPool(8);
+    try {
+      const small = tableFromRows(['a'], [['x'], ['x'], ['x']]);
+      // A small table keeps the server's default bound.
+      expect(heapBoundFor(small)).toBe(96);
+      await pool(small, policy({ quasiIdentifiers: ['a'] }));
+      const table = tableFromRows(p.quasiIdentifiers, rows);
+      expect(heapBoundFor(table, 8)).toBeGreaterThan(8 * 4);
+      const threaded = await pool(table, p);
+      expect(pool.bounds()).toEqual([heapBoundFor(small, 8), heapBoundFor(tableFromRows(p.quasiIdentifiers, rows), 8)]);
+      expect(pool.retries()).toBe(0);
       expect(threaded.report).toEqual(inline.report);
       expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
     } finally {
