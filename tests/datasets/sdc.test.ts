@@ -151,6 +151,10 @@ describe('the bounded disclosure-control thread', () => {
   const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
   const rows = Array.from({ length: 300_000 }, () => p.quasiIdentifiers.map((v) => `${v}${next() % 60}`));
   const inline = anonymizeTable(tableFromRows(p.quasiIdentifiers, rows), p);
+  const expectSameAsInline = (threaded: { report: SdcReport; table: SdcTable }) => {
+    expect(threaded.report).toEqual(inline.report);
+    expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+  };
 
   it('computes a table too large for its heap again in a thread without a bound: the bound costs memory, never a result', async () => {
     const pool = createSdcPool(8, { scaleWithTable: false });
@@ -160,8 +164,7 @@ describe('the bounded disclosure-control thread', () => {
       expect(pool.retries()).toBe(0);
       const threaded = await pool(tableFromRows(p.quasiIdentifiers, rows), p);
       expect(pool.retries()).toBe(1);
-      expect(threaded.report).toEqual(inline.report);
-      expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+      expectSameAsInline(threaded);
     } finally {
       await pool.close();
     }
@@ -179,8 +182,7 @@ describe('the bounded disclosure-control thread', () => {
       const threaded = await pool(table, p);
       expect(pool.bounds()).toEqual([heapBoundFor(small, 8), heapBoundFor(tableFromRows(p.quasiIdentifiers, rows), 8)]);
       expect(pool.retries()).toBe(0);
-      expect(threaded.report).toEqual(inline.report);
-      expect(rowsOf(threaded.table)).toEqual(rowsOf(inline.table));
+      expectSameAsInline(threaded);
     } finally {
       await pool.close();
     }
@@ -395,19 +397,23 @@ describe('the code table', () => {
   });
 
   it('keeps the distinct sensitive values of each row: one code, several, or "at least one" once split', () => {
-    const b = groupedTableBuilder(['x'], ['route']);
-    for (const [x, route] of [
+    /** A grouped table of a key x and a sensitive route, from [x, route] records. */
+    const routes = (records: string[][]) => {
+      const b = groupedTableBuilder(['x'], ['route']);
+      for (const [x, route] of records) b.push([x!], [route!]);
+      return b.build();
+    };
+    /** Row i's route values by name, or null for "at least one". */
+    const valuesOf = (table: SdcTable, i: number) => valuesAt(table.sensitive![0]!, i)?.map((c) => table.sensitive![0]!.labels[c]) ?? null;
+    const t = routes([
       ['a', 'central'],
       ['a', 'western'],
       ['a', 'central'],
       ['b', 'eastern'],
       ['b', 'eastern'],
       ['c', ''],
-    ])
-      b.push([x!], [route!]);
-    const t = b.build();
-    const s = t.sensitive![0]!;
-    const named = (i: number) => valuesAt(s, i)?.map((c) => s.labels[c]) ?? null;
+    ]);
+    const named = (i: number) => valuesOf(t, i);
     expect([0, 1, 2].map(named)).toEqual([['central', 'western'], ['eastern'], ['']]);
     // Which records leave a row that holds two values is not known: both parts hold "at least one".
     const j = splitRow(t, 0, 1);
@@ -415,27 +421,19 @@ describe('the code table', () => {
     const k = splitRow(t, 1, 1);
     expect([named(1), named(k)]).toEqual([['eastern'], ['eastern']]);
     // Splitting past the room the table was built with grows every array, values kept.
-    const many = groupedTableBuilder(['x'], ['route']);
-    for (let i = 0; i < 80; i++) many.push([`x${i % 40}`], [i % 40 < 20 || i < 40 ? 'central' : 'western']);
-    const w = many.build();
+    const w = routes(Array.from({ length: 80 }, (_, i) => [`x${i % 40}`, i % 40 < 20 || i < 40 ? 'central' : 'western']));
     const parts = Array.from({ length: 40 }, (_, i) => splitRow(w, i, 1));
     expect(w.n).toBe(80);
-    const ws = w.sensitive![0]!;
-    expect(parts.map((p) => valuesAt(ws, p)?.map((code) => ws.labels[code]) ?? null)).toEqual(
-      Array.from({ length: 40 }, (_, i) => (i < 20 ? ['central'] : null)),
-    );
+    expect(parts.map((p) => valuesOf(w, p))).toEqual(Array.from({ length: 40 }, (_, i) => (i < 20 ? ['central'] : null)));
     expect([...w.weights!.subarray(0, 80)]).toEqual(Array(80).fill(1));
     // Merging rare values remaps every row; a row whose values merge into one holds one.
-    const c = groupedTableBuilder(['x'], ['route']);
-    for (const [x, route] of [
+    const u = routes([
       ['a', 'central'],
       ['a', 'western'],
       ['b', 'central'],
       ['b', 'eastern'],
       ['c', 'western'],
-    ])
-      c.push([x!], [route!]);
-    const u = c.build();
+    ]);
     mergeRareSensitive(u.sensitive![0]!, new Set(['central', 'eastern']), 'other');
     const v = u.sensitive![0]!;
     const merged = (i: number) => new Set(valuesAt(v, i)!.map((code) => v.labels[code]));
