@@ -148,7 +148,8 @@ export function anonymizeTable(
         budget,
         policy.maxGlobalRisk,
         new Set((policy.keep ?? []).filter((n) => t.vars.includes(n)).map(index)),
-        { l: policy.l, columns: policy.sensitive.map((name) => sensitiveColumn(t, name).column) },
+        // The sensitive columns matter to the search only when l-diversity is asked for.
+        { l: policy.l, columns: policy.l > 1 ? policy.sensitive.map((name) => sensitiveColumn(t, name).column) : [] },
       )
     : undefined;
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);

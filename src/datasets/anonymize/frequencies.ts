@@ -63,6 +63,15 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
       t,
       vars.filter((v) => !blank.includes(v)),
     );
+  /** Records of `groups` by the key `kept` gives their values. */
+  const tally = (groups: Group[], kept: (row: number) => number | string) => {
+    const counts = new Map<number | string, number>();
+    for (const g of groups) {
+      const k = kept(g.row);
+      counts.set(k, (counts.get(k) ?? 0) + g.count);
+    }
+    return counts;
+  };
   const records = recordCount(t);
   const patterns = [...partial.values()];
   for (const g of complete) g.f = g.count;
@@ -71,8 +80,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
   // pattern's keys have (a few), not every complete key's.
   for (const p of patterns) {
     const kept = outside(p.blank);
-    const fromPartial = new Map<number | string, number>();
-    for (const g of p.groups) fromPartial.set(kept(g.row), (fromPartial.get(kept(g.row)) ?? 0) + g.count);
+    const fromPartial = tally(p.groups, kept);
     const fromComplete = new Map<number | string, number>();
     for (const g of complete) {
       const k = kept(g.row);
@@ -88,8 +96,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
   for (const p of patterns)
     for (const o of patterns) {
       const kept = outside([...p.blank, ...o.blank]);
-      const counts = new Map<number | string, number>();
-      for (const g of o.groups) counts.set(kept(g.row), (counts.get(kept(g.row)) ?? 0) + g.count);
+      const counts = tally(o.groups, kept);
       for (const g of p.groups) g.f += counts.get(kept(g.row)) ?? 0;
     }
   const fk = new Int32Array(t.n);

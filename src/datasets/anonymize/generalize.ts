@@ -227,12 +227,14 @@ export function recodeToK(
   const categories = (v: number, level: number) => levels.get(v)?.labels[level]?.length ?? t.labels[v]!.length;
   const current = new Map<number, Int32Array>();
   for (const v of new Set([...strata, ...scenarios.flat()])) current.set(v, codesAt(v, chosen.get(v) ?? 0));
+  /** Sensitive variables whose l-diversity the search also weighs: none until recoding for k is done. */
+  let watched: SensitiveColumn[] = [];
   // What a scenario's classes leave to fix: records below k, and expected re-identifications
   // (the sum of 1/fk) above what the global-risk limit allows. Keys are numbers (mixed radix,
   // suppressed as one more category) where the combinations fit, else text.
   const allowed = maxGlobalRisk * recordCount(t);
   const keyOfRow = new Float64Array(t.n);
-  const shortfall = (scenario: number[], candidate?: { v: number; codes: Int32Array; level: number }) => {
+  const shortfall = (scenario: number[], candidate?: { v: number; codes: Int32Array; level: number }, watch = watched) => {
     const all = [...strata, ...scenario];
     const arrays = all.map((v) => (candidate?.v === v ? candidate.codes : current.get(v)!));
     const sizes = all.map((v) => (candidate?.v === v ? categories(v, candidate.level) : categories(v, chosen.get(v) ?? 0)) + 1);
@@ -258,7 +260,7 @@ export function recodeToK(
       expected += weightOf(t, i) / f;
     }
     const keyAt = (i: number) => (numeric ? keyOfRow[i]! : textKeys[i]!);
-    return { below, excess: Math.max(0, expected - allowed), undiverse: watched.map((s) => undiverse(s, keyAt)) };
+    return { below, excess: Math.max(0, expected - allowed), undiverse: watch.map((s) => undiverse(s, keyAt)) };
   };
   // Records of a sensitive variable in classes with fewer than l distinct values of it, which
   // l-diversity would blank. A row of a split group ("at least one value") adds no value: the
@@ -277,8 +279,6 @@ export function recodeToK(
     for (let i = 0; i < t.n; i++) if (valuesAt(s, i)?.length !== 0 && distinct.get(keyAt(i))!.length < diversity.l) short += weightOf(t, i);
     return short;
   };
-  /** Sensitive variables whose l-diversity the search also weighs: none until recoding for k is done. */
-  let watched: SensitiveColumn[] = [];
   const cost = (x: { below: number; excess: number; undiverse: number[] }) => x.below + x.excess + x.undiverse.reduce((a, b) => a + b, 0);
   const perScenario = scenarios.map((s) => shortfall(s));
   const total = () => perScenario.reduce((a, x) => a + cost(x), 0);
@@ -298,20 +298,13 @@ export function recodeToK(
   // values), the search goes on weighing those variables too: merging classes never lowers their
   // diversity. (A million realistic interviews recoded for k alone left 55% of 'intercepted' to
   // blank.) Only the variables short are weighed: each costs a pass per candidate.
-  for (let phase = 0; phase < 2; phase++) {
-    if (phase === 1) {
-      if (diversity.l <= 1 || !diversity.columns.length) break;
-      const short = diversity.columns.filter((c) =>
-        scenarios.some((sc) => {
-          watched = [c];
-          return shortfall(sc).undiverse[0]! > budget;
-        }),
-      );
-      watched = short;
-      if (!short.length) break;
+  search();
+  if (diversity.l > 1) {
+    watched = diversity.columns.filter((c) => scenarios.some((sc) => shortfall(sc, undefined, [c]).undiverse[0]! > budget));
+    if (watched.length) {
       scenarios.forEach((sc, j) => (perScenario[j] = shortfall(sc)));
+      search();
     }
-    search();
   }
   function search(): void {
     while (!done()) {
