@@ -14,7 +14,7 @@ import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
 import { groupedTableBuilder } from './anonymize/table';
 import type { Column } from './columns';
 import { csvLine } from './csv-cells';
-import { mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
+import { answersOf, mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
 import { Bucket, BUCKET, packCells, randomPositions } from './shuffle';
 
 /** The stratum of a release's record: the release that first published it, or 'new'. */
@@ -85,7 +85,8 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
     for (const row of taking(page)) {
       // A response restored from the trash since the count: the positions drawn do not cover it.
       if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
-      const cells = mainCells(p, row);
+      const data = answersOf(row);
+      const cells = mainCells(p, row, data);
       if (prior) applyPrior(prior, row.seq, readNames, cells, readColumns);
       const sensitiveCells = sensitiveColumns.map((ci) => cells[ci]!);
       const keyCells = keyColumns.map((ci) => cells[ci]!);
@@ -100,7 +101,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
       for (const ci of keyColumns) cells[ci] = '';
       rows[b]!.add(position, r, rank, row.seq, packCells(cells));
       if (repeats.length)
-        repeatRows(p, row).forEach((lines, t) => {
+        repeatRows(p, row, data).forEach((lines, t) => {
           for (const line of lines)
             repeats[t]![b]!.add(
               position,

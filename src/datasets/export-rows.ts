@@ -114,16 +114,18 @@ export function* taking<T>(page: Array<T | undefined>): Generator<T> {
 
 const NONE_HIDDEN: ReadonlySet<string> = new Set();
 
-/** Main-table cells of one row before disclosure control: all columns, or only those in `only`. */
-export function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, only?: readonly number[]): string[] {
-  const data = JSON.parse(row.data) as Record<string, unknown>;
+/** The answers of a row, parsed: once a row where both its main and its repeat cells are wanted. */
+export const answersOf = (row: ExportRow) => JSON.parse(row.data) as Record<string, unknown>;
+
+/** Main-table cells of one row before disclosure control. */
+export function mainCells(p: Pick<PreparedExport, 'spec' | 'files'>, row: ExportRow, data = answersOf(row)): string[] {
   const hidden = row.hidden.length ? new Set(row.hidden) : NONE_HIDDEN;
   const columns = p.files[0]!.columns;
   const cell = (ci: number) => {
     const c = columns[ci]!;
     return cellOf(c, row, data, c.variable ? mainCellText(c.variable, data, hidden, p.spec.labels, p.spec.profile !== 'full') : '');
   };
-  return only ? only.map(cell) : columns.map((_, ci) => cell(ci));
+  return columns.map((_, ci) => cell(ci));
 }
 
 export function cellOf(c: Column, row: ExportRow, data: Record<string, unknown>, raw: string): string {
@@ -135,8 +137,11 @@ export function cellOf(c: Column, row: ExportRow, data: Record<string, unknown>,
  * A response's rows in every repeat table (in the order of the files after the main one), from
  * one flattening of its answers: suffixes of their keys and their cells.
  */
-export function repeatRows(p: PreparedExport, row: ExportRow): Array<Array<{ parent: string; key: string; cells: string[] }>> {
-  const data = JSON.parse(row.data) as Record<string, unknown>;
+export function repeatRows(
+  p: PreparedExport,
+  row: ExportRow,
+  data = answersOf(row),
+): Array<Array<{ parent: string; key: string; cells: string[] }>> {
   const flat = flattenResponse(p.layout, data, row.hidden, p.spec.labels, false, p.spec.profile !== 'full');
   return p.files.slice(1).map((f) => {
     const vars = p.layout.variables.filter((v) => v.table === f.table);
