@@ -19,7 +19,8 @@ export const statuses = ['fully', 'partly', 'not', 'na', 'nd'] as const;
 export type Status = (typeof statuses)[number];
 export type Band = 'compliant' | 'largely' | 'partially' | 'non' | 'unrated' | 'na';
 export type Rule = 'core-not-met' | 'core-not-determined' | 'core-partly' | 'essence';
-export type Obligation = 'M' | 'C' | 'O' | 'G';
+export const obligations = ['M', 'C', 'O', 'G'] as const;
+export type Obligation = (typeof obligations)[number];
 /** Obligations outside the legal score: "shall consider"/"may" (O) and good practice with no treaty duty (G). */
 export const isGoodPractice = (o: Obligation) => o === 'O' || o === 'G';
 
@@ -72,7 +73,7 @@ export function elementsOf(definition: Json): ElementDef[] {
           article,
           articleGroup: article.split(/[(;]/)[0]!.trim(),
           cluster: String(o.cluster ?? ''),
-          obligation: (['M', 'C', 'O', 'G'].includes(String(o.obligation)) ? o.obligation : 'M') as Obligation,
+          obligation: ((obligations as readonly unknown[]).includes(o.obligation) ? o.obligation : 'M') as Obligation,
           core: o.coreElement === true,
           essence: o.essenceElement === true || ESSENCE_REFS.has(article),
           title: panelTitle,

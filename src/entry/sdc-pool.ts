@@ -42,7 +42,7 @@ export function heapBoundFor(t: SdcTable, heapMb = SDC_HEAP_MB): number {
 export function createSdcPool(
   heapMb = SDC_HEAP_MB,
   opts: { scaleWithTable?: boolean } = {},
-): Anonymizer & { close(): Promise<void>; retries(): number; bounds(): number[] } {
+): Anonymizer & { close(): Promise<void>; retries(): number; lastBound(): number | undefined } {
   const pool = (maxOldGenerationSizeMb?: number) =>
     new Piscina({
       filename: new URL('./sdc-worker.mjs', import.meta.url).href,
@@ -54,10 +54,10 @@ export function createSdcPool(
   const bounded = pool(heapMb);
   let roomy: Piscina | undefined;
   let retried = 0;
-  const used: number[] = [];
+  let last: number | undefined;
   const run: Anonymizer = async (table, policy) => {
     const mb = opts.scaleWithTable === false ? heapMb : heapBoundFor(table, heapMb);
-    used.push(mb);
+    last = mb;
     // A larger bound is a thread of its own, stopped with its run.
     const own = mb === heapMb ? bounded : pool(mb);
     try {
@@ -76,6 +76,7 @@ export function createSdcPool(
       await Promise.all([bounded.destroy(), roomy?.destroy()]);
     },
     retries: () => retried,
-    bounds: () => [...used],
+    /** The heap bound of the last run (a list of every run's would grow with the server's life). */
+    lastBound: () => last,
   });
 }

@@ -20,10 +20,13 @@ const SELECTS: Record<string, string> = {
   ranking: 'rank',
 };
 
-/** The XLSForm type shown for a SurveyJS element (for reading; the surveyjs column decides). */
-function xlsformType(el: Json, listName: string): string {
+/**
+ * The XLSForm type shown for a SurveyJS element (for reading; the surveyjs column decides);
+ * `listName` is its choice list's, for a select with choices.
+ */
+function xlsformType(el: Json, listName: string | undefined): string {
   const type = String(el.type);
-  if (SELECTS[type] && Array.isArray(el.choices)) return `${SELECTS[type]} ${listName}`;
+  if (listName) return `${SELECTS[type]} ${listName}`;
   if (type === 'html') return 'note';
   if (type === 'expression') return 'calculate';
   if (type === 'boolean') return 'select_one boolean';
@@ -104,7 +107,7 @@ export function toXlsForm(definition: Json): Workbook {
       surveyRows.push([`end ${kind}`, ...new Array<string>(header.length - 1).fill('')]);
       return;
     }
-    const listName = SELECTS[type] && Array.isArray(el.choices) ? listNameOf(String(el.name)) : String(el.name);
+    const listName = SELECTS[type] && Array.isArray(el.choices) ? listNameOf(String(el.name)) : undefined;
     r[0] = xlsformType(el, listName);
     const textKey = TEXT_OF[type] ?? 'title';
     putTexts(r, 'label', el[textKey]);
@@ -117,7 +120,7 @@ export function toXlsForm(definition: Json): Workbook {
           typeof el[p] === 'string' ? (el[p] as string) : typeof el[p] === 'boolean' ? (el[p] ? 'yes' : 'no') : JSON.stringify(el[p]);
         delete rest[p];
       }
-    if (SELECTS[type] && Array.isArray(el.choices)) {
+    if (listName) {
       rest.choices = (el.choices as unknown[]).map((c) => {
         const item = c && typeof c === 'object' ? ({ ...(c as Json) } as Json) : { value: c };
         const cr = [listName, String(item.value), ...languages.map(() => '')];
