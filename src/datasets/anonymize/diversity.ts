@@ -2,7 +2,8 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import { keyer, NO_VALUE, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import { denseIds, type Ids } from './classes';
+import { NO_VALUE, SUPPRESSED, tableClasses, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export interface DiversityResult {
   /** Per sensitive variable: the smallest distinct count over classes, before and after treatment. */
@@ -38,58 +39,60 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 
 /**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
- * "at least one". `keys` holds each row's class. Distinct (class, value) pairs are counted in one
- * set of numbers rather than a set per class: a release measures this many times.
+ * "at least one". Distinct (class, value) pairs are counted as dense ids of class x value numbers:
+ * a release measures this many times, on up to a million classes.
  */
-function distinctPerClass(t: SdcTable, keys: ReadonlyArray<number | string>, s: SensitiveColumn): Map<number | string, number> {
-  const out = new Map<number | string, number>();
-  const someValue = new Set<number | string>();
-  const pairs = new Set<number | string>();
+function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32Array {
+  const out = new Int32Array(classes.count);
+  const someValue = new Uint8Array(classes.count);
   const radix = s.labels.length + 1;
-  const classIds = new Map<number | string, number>();
+  if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
+  let pairs = 0;
+  for (let i = 0; i < t.n; i++) if (!s.blanked[i]) pairs += valuesAt(s, i)?.length ?? 0;
+  const keys = new Float64Array(pairs);
+  const owner = new Int32Array(pairs);
+  let m = 0;
   for (let i = 0; i < t.n; i++) {
-    const key = keys[i]!;
-    let id = classIds.get(key);
-    if (id === undefined) {
-      classIds.set(key, (id = classIds.size));
-      out.set(key, 0);
-    }
     if (s.blanked[i]) continue;
+    const id = classes.ids[i]!;
     const values = valuesAt(s, i);
-    if (values === null) {
-      someValue.add(key);
-      continue;
-    }
-    for (const c of values) {
-      const pair = Number.isSafeInteger(id * radix) ? id * radix + c : `${id},${c}`;
-      if (!pairs.has(pair)) {
-        pairs.add(pair);
-        out.set(key, out.get(key)! + 1);
+    if (values === null) someValue[id] = 1;
+    else
+      for (const c of values) {
+        keys[m] = id * radix + c;
+        owner[m++] = id;
       }
-    }
   }
-  for (const key of someValue) if (out.get(key) === 0) out.set(key, 1);
+  // Ids come in order of first appearance: a pair's first appearance is the next new id.
+  const { ids } = denseIds(keys, m);
+  let seen = 0;
+  for (let p = 0; p < m; p++)
+    if (ids[p] === seen) {
+      seen++;
+      out[owner[p]!]!++;
+    }
+  for (let c = 0; c < classes.count; c++) if (someValue[c] && out[c] === 0) out[c] = 1;
   return out;
 }
 
 /** Measures l per sensitive variable and, when `l` > 1, blanks the variable in classes below it. */
 export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensitive: readonly string[], l: number): DiversityResult {
-  const keyOf = keyer(t, keyVars);
-  const keys = Array.from({ length: t.n }, (_, i) => keyOf(i));
+  const classes = tableClasses(t, keyVars);
+  const { ids } = classes;
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
-  const smallest = (m: Map<number | string, number>, skipEmpty: boolean) => {
+  const smallest = (m: Int32Array, skipEmpty: boolean) => {
     let min = Infinity;
-    for (const size of m.values()) if (!skipEmpty || size > 0) min = Math.min(min, size);
+    for (const size of m) if (!skipEmpty || size > 0) min = Math.min(min, size);
     return min === Infinity ? 0 : min;
   };
   for (const name of sensitive) {
     const { column: s, writeBack } = sensitiveColumn(t, name);
-    const before = distinctPerClass(t, keys, s);
+    const before = distinctPerClass(t, classes, s);
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
-        if (before.get(keys[i]!)! < l && !s.blanked[i] && valuesAt(s, i)?.length !== 0) {
+        if (before[ids[i]!]! < l && !s.blanked[i] && valuesAt(s, i)?.length !== 0) {
           s.blanked[i] = 1;
           suppressed[name]! += weightOf(t, i);
         }
@@ -97,7 +100,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
     // A class whose values are all blanked discloses nothing about this variable.
     minL[name] = {
       before: smallest(before, false),
-      after: suppressed[name] ? smallest(distinctPerClass(t, keys, s), true) : smallest(before, true),
+      after: suppressed[name] ? smallest(distinctPerClass(t, classes, s), true) : smallest(before, true),
     };
   }
   return { minL, suppressed };

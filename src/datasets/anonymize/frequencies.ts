@@ -1,19 +1,15 @@
 // How many records share each record's key: strictly (a suppressed cell is a category of its own,
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
-import { keyer, recordCount, SUPPRESSED, weightOf, type SdcTable } from './table';
+import { classSizes } from './classes';
+import { keyer, recordCount, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
 /** fk per row (records in its class), suppressed cells as their own category. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  const counts = new Map<number | string, number>();
-  const keyOf = keyer(t, vars);
-  // Keys are computed twice rather than kept: a million keys would cost more than the recount.
-  for (let i = 0; i < t.n; i++) {
-    const k = keyOf(i);
-    counts.set(k, (counts.get(k) ?? 0) + weightOf(t, i));
-  }
+  const classes = tableClasses(t, vars);
+  const sizes = classSizes(classes, t.n, t.weights);
   const fk = new Int32Array(t.n);
-  for (let i = 0; i < t.n; i++) fk[i] = counts.get(keyOf(i))!;
+  for (let i = 0; i < t.n; i++) fk[i] = sizes[classes.ids[i]!]!;
   return fk;
 }
 
@@ -28,33 +24,31 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Ar
  * partly suppressed ones in 231 patterns); this is (complete keys) x (patterns) lookups.
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  interface Group {
-    /** A row with this key. */
-    row: number;
-    count: number;
-    /** The variables the key leaves blank. */
-    blank: number[];
-    f: number;
-  }
-  const keyOf = keyer(t, vars);
-  const groups = new Map<number | string, Group>();
-  for (let i = 0; i < t.n; i++) {
-    const k = keyOf(i);
-    const g = groups.get(k);
-    if (g) g.count += weightOf(t, i);
-    else groups.set(k, { row: i, count: weightOf(t, i), blank: vars.filter((v) => t.codes[v]![i] === SUPPRESSED), f: 0 });
-  }
-  const complete: Group[] = [];
-  const partial = new Map<string, { blank: number[]; groups: Group[] }>();
+  // Groups are the classes of equal keys: a row of each, its records, and its blank variables.
+  const classes = tableClasses(t, vars);
+  const { ids, count } = classes;
+  const records = classSizes(classes, t.n, t.weights);
+  const row = new Int32Array(count);
+  for (let i = t.n - 1; i >= 0; i--) row[ids[i]!] = i;
+  const f = new Int32Array(count);
+  const complete: number[] = [];
+  const partial = new Map<string, { blank: number[]; groups: number[] }>();
+  const fullyBlank = new Uint8Array(count);
   let full = 0;
-  for (const g of groups.values()) {
-    if (g.blank.length === 0) complete.push(g);
-    else if (g.blank.length === vars.length) full += g.count;
-    else {
-      const pattern = g.blank.join(',');
+  for (let g = 0; g < count; g++) {
+    const i = row[g]!;
+    let blanks = 0;
+    for (const v of vars) if (t.codes[v]![i] === SUPPRESSED) blanks++;
+    if (blanks === 0) complete.push(g);
+    else if (blanks === vars.length) {
+      full += records[g]!;
+      fullyBlank[g] = 1;
+    } else {
+      const blank = vars.filter((v) => t.codes[v]![i] === SUPPRESSED);
+      const pattern = blank.join(',');
       const p = partial.get(pattern);
       if (p) p.groups.push(g);
-      else partial.set(pattern, { blank: g.blank, groups: [g] });
+      else partial.set(pattern, { blank, groups: [g] });
     }
   }
   /** The key of a row's values on the variables outside `blank`. */
@@ -64,46 +58,49 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
       vars.filter((v) => !blank.includes(v)),
     );
   /** Records of `groups` by the key `kept` gives their values. */
-  const tally = (groups: Group[], kept: (row: number) => number | string) => {
+  const tally = (groups: number[], kept: (row: number) => number | string) => {
     const counts = new Map<number | string, number>();
     for (const g of groups) {
-      const k = kept(g.row);
-      counts.set(k, (counts.get(k) ?? 0) + g.count);
+      const k = kept(row[g]!);
+      counts.set(k, (counts.get(k) ?? 0) + records[g]!);
     }
     return counts;
   };
-  const records = recordCount(t);
   const patterns = [...partial.values()];
-  for (const g of complete) g.f = g.count;
+  for (const g of complete) f[g] = records[g]!;
   // A complete key and a key of a blank pattern match when they agree outside the pattern: one
   // pass over the complete keys per pattern counts both sides, keeping only the values the
-  // pattern's keys have (a few), not every complete key's.
+  // pattern's keys have (a few), not every complete key's. A complete key is first checked on the
+  // kept variable of most categories, a lookup in a typed array: most keys go no further.
   for (const p of patterns) {
     const kept = outside(p.blank);
     const fromPartial = tally(p.groups, kept);
     const fromComplete = new Map<number | string, number>();
+    const sieve = vars.filter((v) => !p.blank.includes(v)).reduce((a, b) => (t.labels[b]!.length > t.labels[a]!.length ? b : a));
+    const sieveCodes = t.codes[sieve]!;
+    const wanted = new Uint8Array(t.labels[sieve]!.length);
+    for (const g of p.groups) wanted[sieveCodes[row[g]!]!] = 1;
     for (const g of complete) {
-      const k = kept(g.row);
+      if (!wanted[sieveCodes[row[g]!]!]) continue;
+      const k = kept(row[g]!);
       const c = fromPartial.get(k);
       if (c === undefined) continue;
-      g.f += c;
-      fromComplete.set(k, (fromComplete.get(k) ?? 0) + g.count);
+      f[g]! += c;
+      fromComplete.set(k, (fromComplete.get(k) ?? 0) + records[g]!);
     }
     // A partly suppressed key counts every compatible key, the fully suppressed ones included.
-    for (const g of p.groups) g.f = full + (fromComplete.get(kept(g.row)) ?? 0);
+    for (const g of p.groups) f[g] = full + (fromComplete.get(kept(row[g]!)) ?? 0);
   }
   // Two partly suppressed keys match when they agree outside both patterns (a key matches itself).
   for (const p of patterns)
     for (const o of patterns) {
       const kept = outside([...p.blank, ...o.blank]);
       const counts = tally(o.groups, kept);
-      for (const g of p.groups) g.f += counts.get(kept(g.row)) ?? 0;
+      for (const g of p.groups) f[g]! += counts.get(kept(row[g]!)) ?? 0;
     }
+  const total = recordCount(t);
   const fk = new Int32Array(t.n);
-  for (let i = 0; i < t.n; i++) {
-    const g = groups.get(keyOf(i))!;
-    fk[i] = g.blank.length === vars.length ? records : g.f;
-  }
+  for (let i = 0; i < t.n; i++) fk[i] = fullyBlank[ids[i]!] ? total : f[ids[i]!]!;
   return fk;
 }
 
@@ -116,8 +113,5 @@ export function violators(t: SdcTable, fk: Int32Array, k: number): number {
 
 /** Distinct keys among the records. */
 export function distinctKeys(t: SdcTable, vars: readonly number[]): number {
-  const seen = new Set<number | string>();
-  const keyOf = keyer(t, vars);
-  for (let i = 0; i < t.n; i++) seen.add(keyOf(i));
-  return seen.size;
+  return tableClasses(t, vars).count;
 }

@@ -4,6 +4,7 @@
 // variable. A greedy search raises, one level at a time, the variable whose step removes the
 // most records from classes below k (across every attacker scenario) for the least information,
 // until the records left below k are few enough for local suppression.
+import { classesOf, classSizes, type Ids } from './classes';
 import { categoriesInUse, recordCount, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 /** How a variable generalizes: plain data, so a policy can cross to the worker thread. */
@@ -230,53 +231,48 @@ export function recodeToK(
   /** Sensitive variables whose l-diversity the search also weighs: none until recoding for k is done. */
   let watched: SensitiveColumn[] = [];
   // What a scenario's classes leave to fix: records below k, and expected re-identifications
-  // (the sum of 1/fk) above what the global-risk limit allows. Keys are numbers (mixed radix,
-  // suppressed as one more category) where the combinations fit, else text.
+  // (the sum of 1/fk) above what the global-risk limit allows.
   const allowed = maxGlobalRisk * recordCount(t);
-  const keyOfRow = new Float64Array(t.n);
   const shortfall = (scenario: number[], candidate?: { v: number; codes: Int32Array; level: number }, watch = watched) => {
     const all = [...strata, ...scenario];
     const arrays = all.map((v) => (candidate?.v === v ? candidate.codes : current.get(v)!));
     const sizes = all.map((v) => (candidate?.v === v ? categories(v, candidate.level) : categories(v, chosen.get(v) ?? 0)) + 1);
-    const numeric = Number.isSafeInteger(sizes.reduce((a, b) => a * b, 1));
-    const counts = new Map<number | string, number>();
-    const textKeys: string[] = numeric ? [] : new Array(t.n);
-    for (let i = 0; i < t.n; i++) {
-      let key: number | string;
-      if (numeric) {
-        let n = 0;
-        for (let j = 0; j < arrays.length; j++) n = n * sizes[j]! + arrays[j]![i]! + 1;
-        key = keyOfRow[i] = n;
-      } else {
-        key = textKeys[i] = arrays.map((a) => a[i]).join(',');
-      }
-      counts.set(key, (counts.get(key) ?? 0) + weightOf(t, i));
-    }
+    const classes = classesOf(t.n, arrays, sizes);
+    const fk = classSizes(classes, t.n, t.weights);
     let below = 0;
     let expected = 0;
     for (let i = 0; i < t.n; i++) {
-      const f = counts.get(numeric ? keyOfRow[i]! : textKeys[i]!)!;
-      if (f < k) below += weightOf(t, i);
-      expected += weightOf(t, i) / f;
+      const f = fk[classes.ids[i]!]!;
+      const w = weightOf(t, i);
+      if (f < k) below += w;
+      expected += w / f;
     }
-    const keyAt = (i: number) => (numeric ? keyOfRow[i]! : textKeys[i]!);
-    return { below, excess: Math.max(0, expected - allowed), undiverse: watch.map((s) => undiverse(s, keyAt)) };
+    return { below, excess: Math.max(0, expected - allowed), undiverse: watch.map((s) => undiverse(s, classes)) };
   };
   // Records of a sensitive variable in classes with fewer than l distinct values of it, which
   // l-diversity would blank. A row of a split group ("at least one value") adds no value: the
-  // count errs towards more recoding.
-  const undiverse = (s: SensitiveColumn, keyAt: (i: number) => number | string) => {
-    const distinct = new Map<number | string, number[]>();
+  // count errs towards more recoding. Each class keeps up to l of its values.
+  const undiverse = (s: SensitiveColumn, { ids, count }: Ids) => {
+    const l = diversity.l;
+    const seen = new Int32Array(count * l);
+    const distinct = new Int32Array(count);
     for (let i = 0; i < t.n; i++) {
       const values = valuesAt(s, i);
-      if (values?.length === 0) continue;
-      const key = keyAt(i);
-      let seen = distinct.get(key);
-      if (!seen) distinct.set(key, (seen = []));
-      for (const c of values ?? []) if (seen.length < diversity.l && !seen.includes(c)) seen.push(c);
+      if (!values?.length) continue;
+      const id = ids[i]!;
+      for (const c of values) {
+        const have = distinct[id]!;
+        if (have >= l) break;
+        let known = false;
+        for (let j = 0; j < have; j++) if (seen[id * l + j] === c) known = true;
+        if (!known) {
+          seen[id * l + have] = c;
+          distinct[id] = have + 1;
+        }
+      }
     }
     let short = 0;
-    for (let i = 0; i < t.n; i++) if (valuesAt(s, i)?.length !== 0 && distinct.get(keyAt(i))!.length < diversity.l) short += weightOf(t, i);
+    for (let i = 0; i < t.n; i++) if (valuesAt(s, i)?.length !== 0 && distinct[ids[i]!]! < l) short += weightOf(t, i);
     return short;
   };
   const cost = (x: { below: number; excess: number; undiverse: number[] }) => x.below + x.excess + x.undiverse.reduce((a, b) => a + b, 0);

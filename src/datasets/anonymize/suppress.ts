@@ -3,8 +3,9 @@
 // reading the file. Here a blank is a category of its own: violating records are moved, together,
 // into classes of at least k that share the same blanked variables, trying the cheapest blank
 // patterns first (fewest cells, least important variables), within each stratum.
+import { classSizes } from './classes';
 import { strictFrequencies } from './frequencies';
-import { categoriesInUse, keyer, keyOf, splitRow, SUPPRESSED, weightOf, type SdcTable } from './table';
+import { categoriesInUse, keyer, keyOf, splitRow, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
 export interface SuppressionResult {
   /** Cells blanked per quasi-identifier, by name. */
@@ -65,13 +66,26 @@ export function suppressToK(
   order = defaultOrder(t, qis),
 ): SuppressionResult {
   const all = [...strata, ...qis];
-  const fk = strictFrequencies(t, all);
+  // Classes as counted before any blank: a row's class and how many records it can still lend.
+  const full = tableClasses(t, all);
+  const classSize = classSizes(full, t.n, t.weights);
   // Rows of the input; rows split off later are always blanked in a pattern, never donors.
   const inputRows = t.n;
+  const fk = new Int32Array(inputRows);
+  for (let i = 0; i < inputRows; i++) fk[i] = classSize[full.ids[i]!]!;
   let pending: number[] = [];
   for (let i = 0; i < inputRows; i++) if (fk[i]! < k) pending.push(i);
   const perVariable: Record<string, number> = Object.fromEntries(qis.map((v) => [t.vars[v]!, 0]));
+  // A row blanked since the count has left its class for the class of its blanked key, if that
+  // was one of the classes counted (one with blanks of an earlier round), else for none.
+  const moved = new Uint8Array(inputRows);
+  const fullKey = keyer(t, all);
+  const blankedClasses = new Map<number | string, number>();
+  for (let i = 0; i < inputRows; i++)
+    if (fk[i]! >= k && all.some((v) => t.codes[v]![i] === SUPPRESSED)) blankedClasses.set(fullKey(i), full.ids[i]!);
+  const classOf = (i: number) => (moved[i] ? blankedClasses.get(fullKey(i)) : full.ids[i]!);
   const blank = (i: number, vars: readonly number[]) => {
+    if (i < inputRows) moved[i] = 1;
     for (const v of vars) {
       if (t.codes[v]![i] !== SUPPRESSED) perVariable[t.vars[v]!]! += weightOf(t, i);
       t.codes[v]![i] = SUPPRESSED;
@@ -79,66 +93,67 @@ export function suppressToK(
   };
   /** Blanks `m` records of row i: the whole row, or a part split off a grouped table's row. */
   const blankPart = (i: number, m: number, vars: readonly number[]) => blank(m === weightOf(t, i) ? i : splitRow(t, i, m), vars);
-  const weightOfRows = (rows: readonly number[]) => rows.reduce((s, i) => s + weightOf(t, i), 0);
-
-  // Records of classes of at least k, by key: they may lend a few members to a group that is
-  // short by little, when that costs fewer cells than moving the whole group to a bigger pattern.
-  const classSize = new Map<number | string, number>();
-  const fullKey = keyer(t, all);
-  for (let i = 0; i < inputRows; i++) if (fk[i]! >= k) classSize.set(fullKey(i), fk[i]!);
+  const weightOfRows = (rows: ArrayLike<number>) => {
+    let sum = 0;
+    for (let j = 0; j < rows.length; j++) sum += weightOf(t, rows[j]!);
+    return sum;
+  };
 
   for (const pattern of patterns(order)) {
     if (pending.length === 0) break;
     const kept = all.filter((v) => !pattern.includes(v));
-    const keptKey = keyer(t, kept);
-    const groups = new Map<number | string, number[]>();
-    for (const i of pending) {
-      const key = keptKey(i);
-      const g = groups.get(key);
-      if (g) g.push(i);
-      else groups.set(key, [i]);
-    }
+    // The pending rows grouped by their values outside the pattern, each group's rows together in
+    // one array (an array per group was 40 MB of a 60 MB heap for 300,000 nearly unique records).
+    const { ids, count } = tableClasses(t, kept, pending);
+    const start = new Int32Array(count + 1);
+    for (let j = 0; j < pending.length; j++) start[ids[j]! + 1]!++;
+    for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
+    const rows = new Int32Array(pending.length);
+    const fill = start.slice(0, count);
+    for (let j = 0; j < pending.length; j++) rows[fill[ids[j]!]!++] = pending[j]!;
     const next: number[] = [];
-    const short = new Map<number | string, { members: number[]; size: number }>();
-    for (const [key, members] of groups) {
-      const size = weightOfRows(members);
-      if (size >= k) for (const i of members) blank(i, pattern);
+    const short: Array<{ members: Int32Array; size: number }> = [];
+    for (let g = 0; g < count; g++) {
+      let size = 0;
+      for (let j = start[g]!; j < start[g + 1]!; j++) size += weightOf(t, rows[j]!);
+      if (size >= k) for (let j = start[g]!; j < start[g + 1]!; j++) blank(rows[j]!, pattern);
       // A donor costs as many cells as the pattern; lending pays when the group is short by little.
       // Kept to patterns of up to three variables: each lending round scans every row.
-      else if (pattern.length <= 3 && (k - size) * pattern.length <= size) short.set(key, { members, size });
-      else next.push(...members);
+      else if (pattern.length <= 3 && (k - size) * pattern.length <= size)
+        short.push({ members: rows.subarray(start[g]!, start[g + 1]!), size });
+      else for (let j = start[g]!; j < start[g + 1]!; j++) next.push(rows[j]!);
     }
-    if (short.size) lend(short, keptKey, pattern, next);
+    if (short.length) lend(short, kept, pattern, next);
     pending = next;
   }
 
   /** Each short group either gets donors (members of large classes, same kept values) or waits. */
-  function lend(
-    short: Map<number | string, { members: number[]; size: number }>,
-    keptKey: (i: number) => number | string,
-    pattern: number[],
-    next: number[],
-  ): void {
-    const donorsFor = new Map<number | string, number[]>();
+  function lend(short: Array<{ members: Int32Array; size: number }>, kept: number[], pattern: number[], next: number[]): void {
+    const keptKey = keyer(t, kept);
+    const byKey = new Map<number | string, { members: Int32Array; size: number; donors: number[] }>();
+    for (const g of short) byKey.set(keptKey(g.members[0]!), { ...g, donors: [] });
+    // A row is first checked on the kept variable of most categories, a lookup in a typed array:
+    // most rows go no further than that.
+    const sieve = kept.reduce((a, b) => (t.labels[b]!.length > t.labels[a]!.length ? b : a));
+    const sieveCodes = t.codes[sieve]!;
+    const wanted = new Uint8Array(t.labels[sieve]!.length + 1);
+    for (const g of short) wanted[sieveCodes[g.members[0]!]! + 1] = 1;
     const cols = pattern.map((v) => t.codes[v]!);
     for (let i = 0; i < inputRows; i++) {
-      if (fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
-      const key = keptKey(i);
-      if (!short.has(key)) continue;
-      const list = donorsFor.get(key);
-      if (list) list.push(i);
-      else donorsFor.set(key, [i]);
+      if (!wanted[sieveCodes[i]! + 1] || fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
+      byKey.get(keptKey(i))?.donors.push(i);
     }
-    for (const [key, { members, size }] of short) {
+    for (const { members, size, donors } of byKey.values()) {
       const need = k - size;
       const chosen: Array<[row: number, records: number]> = [];
       let got = 0;
-      for (const d of donorsFor.get(key) ?? []) {
+      for (const d of donors) {
         if (got === need) break;
-        const own = fullKey(d);
-        const spare = Math.min(weightOf(t, d), classSize.get(own)! - k, need - got);
+        const own = classOf(d);
+        if (own === undefined) continue;
+        const spare = Math.min(weightOf(t, d), classSize[own]! - k, need - got);
         if (spare > 0) {
-          classSize.set(own, classSize.get(own)! - spare);
+          classSize[own]! -= spare;
           chosen.push([d, spare]);
           got += spare;
         }
@@ -147,8 +162,8 @@ export function suppressToK(
         for (const i of members) blank(i, pattern);
         for (const [d, m] of chosen) blankPart(d, m, pattern);
       } else {
-        for (const [d, m] of chosen) classSize.set(fullKey(d), classSize.get(fullKey(d))! + m);
-        next.push(...members);
+        for (const [d, m] of chosen) classSize[classOf(d)!]! += m;
+        for (const i of members) next.push(i);
       }
     }
   }

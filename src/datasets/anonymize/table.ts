@@ -4,6 +4,8 @@
 // by disclosure control, which is never confused with a questionnaire's own missing values
 // (those are ordinary categories here, as they are informative).
 
+import { classesOf, type Ids } from './classes';
+
 export const SUPPRESSED = -1;
 
 export type Codes = Int16Array | Int32Array;
@@ -329,14 +331,15 @@ export function cloneTable(t: SdcTable): SdcTable {
  * (.n not asked, .s withheld) are not categories of the variable.
  */
 export function categoriesInUse(t: SdcTable, v: number): number {
-  const seen = new Set<number>();
   const codes = t.codes[v]!;
   const labels = t.labels[v]!;
-  for (let i = 0; i < t.n; i++) {
-    const c = codes[i]!;
-    if (c !== SUPPRESSED && labels[c] !== '' && !labels[c]!.startsWith('.')) seen.add(c);
-  }
-  return seen.size;
+  const seen = new Uint8Array(labels.length);
+  for (let i = 0; i < t.n; i++) if (codes[i] !== SUPPRESSED) seen[codes[i]!] = 1;
+  let count = 0;
+  labels.forEach((label, c) => {
+    if (seen[c] && label !== '' && !label.startsWith('.')) count++;
+  });
+  return count;
 }
 
 /**
@@ -348,6 +351,16 @@ export function categoriesInUse(t: SdcTable, v: number): number {
 export function codesKey(codes: readonly number[]): string {
   for (const c of codes) if (c + 1 >= 0xd800) return codes.join(',');
   return String.fromCharCode(...codes.map((c) => c + 1));
+}
+
+/** Classes of the table's rows (or of `rows`) over the variables `vars` (indexes). */
+export function tableClasses(t: SdcTable, vars: readonly number[], rows?: ArrayLike<number>): Ids {
+  return classesOf(
+    t.n,
+    vars.map((v) => t.codes[v]!),
+    vars.map((v) => t.labels[v]!.length + 1),
+    rows,
+  );
 }
 
 /** The key of record i over the variables `vars` (indexes), as a string usable in a Map. */
