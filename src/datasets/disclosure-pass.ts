@@ -3,9 +3,8 @@
 // the records); then rare categories merged, global recoding and local suppression decided on that
 // table, and the export refused when a threshold fails. A release reads its records as earlier
 // releases published them.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { AppError } from '../errors';
+import { sha256Hasher } from '../questionnaires/canonical';
 import { inlineAnonymizer } from './anonymize/anonymize';
 import { isOrdered, type HierarchySpec } from './anonymize/generalize';
 import type { PriorReleases } from './anonymize/ledger';
@@ -73,7 +72,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
   const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
   const rows = Array.from({ length: buckets }, () => new Bucket());
   const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket()));
-  const snapshot = p.release ? sha256.create() : undefined;
+  const snapshot = p.release ? sha256Hasher() : undefined;
   const countries = new Set<string>();
   const encoder = new TextEncoder();
   // Sensitive variables whose rare values are merged: their values are counted in pass one.
@@ -123,7 +122,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
       records++;
     }
   if (p.release && snapshot) {
-    p.release.snapshotHash = bytesToHex(snapshot.digest());
+    p.release.snapshotHash = snapshot.hex();
     p.release.countries = [...countries].sort();
   }
   const table = builder.build();

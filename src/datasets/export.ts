@@ -4,11 +4,10 @@
 // categories, not the records), decides every suppression, refuses to start when a threshold
 // fails, then streams, placing each record on its treated row. The manifest (row counts, SHA-256) comes last:
 // a truncated download lacks it.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { stringify } from 'csv-stringify/sync';
 import { Zip, ZipDeflate } from 'fflate';
 import { notFound } from '../errors';
+import { sha256Hasher } from '../questionnaires/canonical';
 import { declaredSites, policyOf, tightened } from '../questionnaires/disclosure-policy';
 import { findQuestionnaire, listVersions, type VersionRow } from '../storage/questionnaires';
 import { countExportRows, exportBound } from '../storage/exports';
@@ -135,7 +134,7 @@ export function exportStream(
   function file(name: string, rowsCounted = false) {
     const entry = new ZipDeflate(name, { level: 1 });
     zip.add(entry);
-    const hash = sha256.create();
+    const hash = sha256Hasher();
     let bytes = 0;
     let rows = 0;
     return {
@@ -148,7 +147,7 @@ export function exportStream(
       },
       close() {
         entry.push(new Uint8Array(0), true);
-        manifest.push({ name, rows: rowsCounted ? rows : null, bytes, sha256: bytesToHex(hash.digest()) });
+        manifest.push({ name, rows: rowsCounted ? rows : null, bytes, sha256: hash.hex() });
       },
     };
   }

@@ -29,6 +29,35 @@ describe('the release ledger', () => {
     expect(prior.cohortOf(2 ** 40 + 1)).toBeUndefined();
   });
 
+  it('codes a column in one byte a record up to 256 values, two up to 65,536, four past that', () => {
+    const ledger = newLedger(['few', 'hundreds', 'many']);
+    const cells = (i: number) => [`f${i % 256}`, `h${i % 300}`, `m${i}`];
+    const n = 70_000;
+    for (let i = 0; i < n; i++) {
+      ledger.seqs.push(i);
+      cells(i).forEach((c, j) => ledger.values[j]!.push(c));
+    }
+    expect(ledger.values.map((c) => c.coded().BYTES_PER_ELEMENT)).toEqual([1, 2, 4]);
+    const stored = encodeLedger(ledger);
+    expect(decodeBytes(stored).length).toBeLessThan(8 * n + (1 + 2 + 4) * n + 2 ** 21);
+    const back = decodeLedger(stored);
+    for (const i of [0, 255, 256, 299, 300, 65_535, 65_536, n - 1]) expect(back.values.map((c) => c.at(i))).toEqual(cells(i));
+  });
+
+  it('reads the ledgers of releases stored in version 2 (every code in four bytes)', () => {
+    const header = strToU8(JSON.stringify({ columns: ['nationality'], dicts: [['ERI', 'SDN']], n: 3 }));
+    const bytes = new Uint8Array(8 + header.length + 3 * 8 + 3 * 4);
+    const view = new DataView(bytes.buffer);
+    bytes.set([0x50, 0x4c, 0x44, 0x32]);
+    view.setUint32(4, header.length, true);
+    bytes.set(header, 8);
+    [5, 7, 11].forEach((seq, i) => view.setFloat64(8 + header.length + i * 8, seq, true));
+    [1, 0, 1].forEach((code, i) => view.setUint32(8 + header.length + 24 + i * 4, code, true));
+    const back = decodeLedger(toBase64(gzipSync(bytes)));
+    expect(back.seqs).toEqual([5, 7, 11]);
+    expect([0, 1, 2].map((i) => back.values[0]!.at(i))).toEqual(['SDN', 'ERI', 'SDN']);
+  });
+
   it('reads the ledgers of releases stored before (version 1: JSON, every cell as text)', () => {
     const v1 = {
       v: 1,
@@ -55,7 +84,7 @@ describe('the release ledger', () => {
     const bytes = decodeBytes(encodeLedger(ledger));
     expect(() => decodeLedger(toBase64(gzipSync(bytes.subarray(0, bytes.length - 1))))).toThrow(/truncated/);
     const bad = bytes.slice();
-    bad[bad.length - 4] = 7; // the second record's code: 7, where the column has two values
+    bad[bad.length - 1] = 7; // the second record's code (one byte): 7, where the column has two values
     expect(() => decodeLedger(toBase64(gzipSync(bad)))).toThrow(/outside its values/);
   });
 });

@@ -15,18 +15,26 @@ export interface LedgerRecords {
   values: LedgerColumn[];
 }
 
+/** A column's codes: one byte each while it has at most 256 values, two to 65,536, else four. */
+type CodeArray = Uint8Array | Uint16Array | Uint32Array;
+
+const widthFor = (values: number) => (values <= 0x100 ? 1 : values <= 0x10000 ? 2 : 4);
+const codeArray = (width: number, n: number): CodeArray =>
+  width === 1 ? new Uint8Array(n) : width === 2 ? new Uint16Array(n) : new Uint32Array(n);
+
 /**
  * One column's published cells, coded against the column's distinct values (key and sensitive
- * columns hold a few dozen each): four bytes a record instead of a string. 200,000 records of 50
- * columns held as strings took ~170 MB of a release's peak.
+ * columns hold a few dozen each): a byte a record while a column has at most 256 values, instead
+ * of a string. 200,000 records of 50 columns held as strings took ~170 MB of a release's peak;
+ * as four-byte codes a million records still took 150 MB, and as much again to store.
  */
 export class LedgerColumn {
   readonly dict: string[];
   private readonly index: Map<string, number>;
-  private codes: Uint32Array;
+  private codes: CodeArray;
   length: number;
 
-  constructor(dict: string[] = [], codes = new Uint32Array(1024), length = 0) {
+  constructor(dict: string[] = [], codes: CodeArray = new Uint8Array(1024), length = 0) {
     this.dict = dict;
     this.index = new Map(dict.map((v, c) => [v, c]));
     this.codes = codes;
@@ -40,8 +48,12 @@ export class LedgerColumn {
       this.dict.push(cell);
       this.index.set(cell, c);
     }
-    if (this.length === this.codes.length) {
-      const bigger = new Uint32Array(this.codes.length * 2);
+    const width = widthFor(this.dict.length);
+    if (this.length === this.codes.length || width > this.codes.BYTES_PER_ELEMENT) {
+      const bigger = codeArray(
+        Math.max(width, this.codes.BYTES_PER_ELEMENT),
+        this.length === this.codes.length ? this.codes.length * 2 : this.codes.length,
+      );
       bigger.set(this.codes);
       this.codes = bigger;
     }
@@ -53,7 +65,7 @@ export class LedgerColumn {
   }
 
   /** The codes of the records pushed. */
-  coded(): Uint32Array {
+  coded(): CodeArray {
     return this.codes.subarray(0, this.length);
   }
 }
@@ -63,48 +75,68 @@ export function newLedger(columns: string[]): LedgerRecords {
   return { columns, seqs: [], values: columns.map(() => new LedgerColumn()) };
 }
 
-/** Stored ledgers of version 2 start with these bytes (version 1 was JSON, starting with '{'). */
-const MAGIC = [0x50, 0x4c, 0x44, 0x32]; // "PLD2"
+/** Stored ledgers of version 3 start with these bytes; version 2 with "PLD2"; version 1 was JSON. */
+const MAGIC = [0x50, 0x4c, 0x44, 0x33]; // "PLD3"
+const MAGIC_2 = [0x50, 0x4c, 0x44, 0x32]; // "PLD2"
 
 /**
  * The ledger as stored, gzipped and in base64: the magic, the byte length of a JSON header
- * (columns, their distinct values, the record count), the header, then per record its sequence
- * number (float64) and per column its code (uint32), little-endian.
+ * (columns, their distinct values, the record count, each column's code width in bytes), the
+ * header, then the records' sequence numbers (float64), then each column's codes (its width a
+ * code), little-endian.
  */
 export function encodeLedger(l: LedgerRecords): string {
   const n = l.seqs.length;
-  const header = strToU8(JSON.stringify({ columns: l.columns, dicts: l.values.map((c) => c.dict), n }));
+  const widths = l.values.map((c) => widthFor(c.dict.length));
+  const header = strToU8(JSON.stringify({ columns: l.columns, dicts: l.values.map((c) => c.dict), n, widths }));
   const start = 8 + header.length;
-  const bytes = new Uint8Array(start + n * 8 + l.values.length * n * 4);
+  const bytes = new Uint8Array(start + n * 8 + widths.reduce((a, w) => a + w * n, 0));
   const view = new DataView(bytes.buffer);
   bytes.set(MAGIC, 0);
   view.setUint32(4, header.length, true);
   bytes.set(header, 8);
   l.seqs.forEach((seq, i) => view.setFloat64(start + i * 8, seq, true));
+  let at = start + n * 8;
   l.values.forEach((column, c) => {
     if (column.length !== n) throw new Error(`ledger column ${l.columns[c]} has ${column.length} records, not ${n}`);
-    const at = start + n * 8 + c * n * 4;
-    column.coded().forEach((code, i) => view.setUint32(at + i * 4, code, true));
+    const codes = column.coded();
+    const width = widths[c]!;
+    if (width === 1) bytes.set(codes, at);
+    else if (width === 2) codes.forEach((code, i) => view.setUint16(at + i * 2, code, true));
+    else codes.forEach((code, i) => view.setUint32(at + i * 4, code, true));
+    at += width * n;
   });
-  return toBase64(gzipSync(bytes, { level: 6 }));
+  // Level 1: a million records' codes take a second at level 6, for a few percent less.
+  return toBase64(gzipSync(bytes, { level: 1 }));
 }
 
 export function decodeLedger(stored: string): LedgerRecords {
   const bytes = gunzipSync(fromBase64(stored));
-  if (!MAGIC.every((b, i) => bytes[i] === b)) return decodeVersion1(bytes);
+  const version = MAGIC.every((b, i) => bytes[i] === b) ? 3 : MAGIC_2.every((b, i) => bytes[i] === b) ? 2 : 1;
+  if (version === 1) return decodeVersion1(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
-  const { columns, dicts, n } = JSON.parse(strFromU8(bytes.subarray(8, 8 + headerLength))) as {
+  const header = JSON.parse(strFromU8(bytes.subarray(8, 8 + headerLength))) as {
     columns: string[];
     dicts: string[][];
     n: number;
+    widths?: number[];
   };
+  const { columns, dicts, n } = header;
+  // Version 2 coded every column in four bytes.
+  const widths = version === 3 ? header.widths : columns.map(() => 4);
+  if (!widths || widths.length !== columns.length || widths.some((w) => w !== 1 && w !== 2 && w !== 4))
+    throw new Error('a stored ledger has no valid code widths');
   const start = 8 + headerLength;
-  if (bytes.length !== start + n * 8 + columns.length * n * 4) throw new Error('a stored ledger is truncated');
+  if (bytes.length !== start + n * 8 + widths.reduce((a, w) => a + w * n, 0)) throw new Error('a stored ledger is truncated');
   const seqs = Array.from({ length: n }, (_, i) => view.getFloat64(start + i * 8, true));
+  let at = start + n * 8;
   const values = columns.map((_, c) => {
-    const at = start + n * 8 + c * n * 4;
-    const codes = Uint32Array.from({ length: n }, (_, i) => view.getUint32(at + i * 4, true));
+    const width = widths[c]!;
+    const codes = codeArray(Math.max(width, widthFor(dicts[c]!.length)), n);
+    for (let i = 0; i < n; i++)
+      codes[i] = width === 1 ? bytes[at + i]! : width === 2 ? view.getUint16(at + i * 2, true) : view.getUint32(at + i * 4, true);
+    at += width * n;
     if (codes.some((code) => code >= dicts[c]!.length)) throw new Error('a stored ledger has a code outside its values');
     return new LedgerColumn(dicts[c]!, codes, n);
   });
