@@ -2,6 +2,7 @@
 // their codes joined as text in a Map.
 import { describe, expect, it } from 'vitest';
 import { classesOf, classSizes, denseIds } from '../../src/datasets/anonymize/classes';
+import { groupedTableBuilder } from '../../src/datasets/anonymize/table';
 
 function random(seed: number) {
   let s = seed >>> 0;
@@ -61,5 +62,30 @@ describe('classes of rows', () => {
   it('gives keys that collide in their low 32 bits distinct ids', () => {
     const keys = Float64Array.of(5, 5 + 2 ** 32, 5 + 2 ** 40, 5, 2 ** 52 + 5, 5 + 2 ** 32);
     expect(Array.from(denseIds(keys, keys.length).ids)).toEqual([0, 1, 2, 0, 3, 1]);
+  });
+});
+
+describe('the grouped table builder', () => {
+  it('gives records with the same key one row, and finds that row again, over many rows (its index grows)', () => {
+    const r = random(11);
+    const records = Array.from({ length: 30_000 }, () => [`a${Math.floor(r() ** 3 * 200)}`, `b${Math.floor(r() * 40)}`, `c${Math.floor(r() * 3)}`]);
+    const b = groupedTableBuilder(['a', 'b', 'c']);
+    const rows = records.map((rec) => b.push(rec));
+    // The reference: the first record of each key as text.
+    const first = new Map<string, number>();
+    const want = records.map((rec) => {
+      const key = rec.join('\u0000');
+      if (!first.has(key)) first.set(key, first.size);
+      return first.get(key)!;
+    });
+    expect(rows).toEqual(want);
+    expect(first.size).toBeGreaterThan(5000);
+    const t = b.build();
+    expect(t.n).toBe(first.size);
+    records.forEach((rec, i) => {
+      if (i % 7 === 0) expect(b.rowOf(rec)).toBe(want[i]);
+    });
+    expect(b.rowOf(['a0', 'b0', 'never'])).toBeUndefined();
+    expect(Array.from(t.weights!.subarray(0, t.n)).reduce((x, y) => x + y, 0)).toBe(records.length);
   });
 });

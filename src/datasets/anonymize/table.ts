@@ -126,6 +126,55 @@ export function splitRow(t: SdcTable, i: number, m: number): number {
 }
 
 /**
+ * The rows of a table being built, found by their codes: an open-addressing table of row numbers
+ * whose keys are the rows themselves (`matches` compares a row's codes), so a row costs eight
+ * bytes here, not a string key in a Map (~100 bytes: a million nearly unique records took
+ * 100 MB of a release's first pass). Rows are added in order: 0, 1, 2...
+ */
+function rowIndex(matches: (r: number, codes: ReadonlyArray<number>) => boolean): {
+  find(codes: ReadonlyArray<number>): number | undefined;
+  add(r: number, codes: ReadonlyArray<number>): void;
+} {
+  let slots = new Int32Array(1024).fill(-1);
+  let hashes = new Int32Array(1024);
+  let size = 0;
+  const hashOf = (codes: ReadonlyArray<number>) => {
+    let h = 0x811c9dc5;
+    for (let v = 0; v < codes.length; v++) h = Math.imul(h ^ codes[v]!, 0x01000193);
+    h ^= h >>> 15;
+    return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
+  };
+  const place = (r: number, h: number) => {
+    const mask = slots.length - 1;
+    let s = h & mask;
+    while (slots[s] !== -1) s = (s + 1) & mask;
+    slots[s] = r;
+  };
+  return {
+    find(codes) {
+      const mask = slots.length - 1;
+      const h = hashOf(codes);
+      for (let s = h & mask; slots[s] !== -1; s = (s + 1) & mask) {
+        const r = slots[s]!;
+        if (hashes[r] === h && matches(r, codes)) return r;
+      }
+      return undefined;
+    },
+    add(r, codes) {
+      if (r !== size) throw new Error(`rows are indexed in order: ${r} came after ${size}`);
+      if (r >= hashes.length) hashes = grow(hashes);
+      const h = (hashes[r] = hashOf(codes));
+      // Kept under half full; doubled, every row is placed again by its kept hash.
+      if (2 * ++size > slots.length) {
+        slots = new Int32Array(slots.length * 2).fill(-1);
+        for (let row = 0; row < size - 1; row++) place(row, hashes[row]!);
+      }
+      place(r, h);
+    },
+  };
+}
+
+/**
  * A grouped table built one record at a time: records with the same cells in `vars` share a row
  * with a weight, and the distinct values of each sensitive variable are kept per row. push()
  * returns the record's row, and rowOf() finds it again in a second pass.
@@ -138,8 +187,8 @@ export function groupedTableBuilder(
   rowOf(key: ReadonlyArray<string>): number | undefined;
   build(): SdcTable;
 } {
-  const rows = new Map<string, number>();
   const inner = tableBuilder(vars);
+  const rows = rowIndex(inner.matches);
   let weights = new Int32Array(1024);
   // Most rows hold one value of a sensitive variable (nearly unique records): its code, in a typed
   // array; a row gets an array of its own only when a second value comes. (One array a row: 20,000
@@ -153,23 +202,22 @@ export function groupedTableBuilder(
   }));
   const sensDicts = sensitive.map(() => new Map<string, number>());
   const codes = new Array<number>(vars.length);
-  // The key of a record, or undefined when a cell was never seen.
-  const keyOf = (cells: ReadonlyArray<string>, add: boolean) => {
+  // The codes of a record, or false when a cell was never seen.
+  const code = (cells: ReadonlyArray<string>, add: boolean) => {
     for (let v = 0; v < vars.length; v++) {
       const c = inner.code(v, cells[v] ?? '', add);
-      if (c === undefined) return undefined;
+      if (c === undefined) return false;
       codes[v] = c;
     }
-    return codesKey(codes);
+    return true;
   };
   return {
     push(cells, sensitiveCells = []) {
-      const key = keyOf(cells, true)!;
-      let r = rows.get(key);
+      code(cells, true);
+      let r = rows.find(codes);
       if (r === undefined) {
-        r = rows.size;
-        rows.set(key, r);
-        inner.pushCodes(codes);
+        r = inner.pushCodes(codes);
+        rows.add(r, codes);
         if (r === weights.length) weights = grow(weights);
         for (const s of sens) {
           if (r === s.one.length) s.one = grow(s.one);
@@ -202,8 +250,7 @@ export function groupedTableBuilder(
       return r;
     },
     rowOf(cells) {
-      const key = keyOf(cells, false);
-      return key === undefined ? undefined : rows.get(key);
+      return code(cells, false) ? rows.find(codes) : undefined;
     },
     build() {
       const t = inner.build();
@@ -274,7 +321,10 @@ export function tableBuilder(
 ): {
   push(row: ReadonlyArray<string>): void;
   code(v: number, value: string, add: boolean): number | undefined;
-  pushCodes(codes: ReadonlyArray<number>): void;
+  /** Adds a record by its codes; returns its row. */
+  pushCodes(codes: ReadonlyArray<number>): number;
+  /** Whether row r has these codes. */
+  matches(r: number, codes: ReadonlyArray<number>): boolean;
   build(): SdcTable;
 } {
   const dicts = vars.map(() => new Map<string, number>());
@@ -292,12 +342,18 @@ export function tableBuilder(
       if (codes[v]! >= 32767 && columns[v] instanceof Int16Array) columns[v] = Int32Array.from(columns[v]!);
       columns[v]![n] = codes[v]!;
     }
-    n++;
+    return n++;
   };
   return {
     code,
     pushCodes,
-    push: (row) => pushCodes(vars.map((_, v) => code(v, row[v] ?? '', true)!)),
+    matches(r, codes) {
+      for (let v = 0; v < vars.length; v++) if (columns[v]![r] !== codes[v]) return false;
+      return true;
+    },
+    push: (row) => {
+      pushCodes(vars.map((_, v) => code(v, row[v] ?? '', true)!));
+    },
     build: () => ({ n, vars, codes: columns.map((c) => (c.length === n ? c : c.subarray(0, n))), labels: dicts.map((d) => [...d.keys()]) }),
   };
 }
