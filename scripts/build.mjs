@@ -9,7 +9,7 @@ await build({
   entryPoints: {
     periplus: 'src/cli/main.ts',
     'validation-worker': 'src/validation/run.ts',
-    'sdc-worker': 'src/datasets/anonymize/worker.ts',
+    'sdc-worker': 'src/entry/sdc-thread.ts',
     'sqlite-writer': 'src/entry/sqlite-writer.mjs',
   },
   outdir: 'dist',

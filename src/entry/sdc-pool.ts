@@ -10,13 +10,18 @@
 // large allocation (a map growing) can take the whole process down with V8's fatal out-of-memory
 // error instead of ending alone, as a million realistic interviews under a fixed 96 MB bound did.
 // A table that still outgrows its bound (ERR_WORKER_OUT_OF_MEMORY: only that thread dies) is
-// computed again in a thread without one, so the bound costs memory, never a result.
+// computed again in a thread without one, so the bound costs memory, never a result; except a
+// large table, which is moved to the thread rather than copied, and so is no longer here to
+// compute again (its run fails instead: the bound is sized for it not to).
 import { Piscina } from 'piscina';
 import type { Anonymizer } from '../datasets/anonymize/anonymize';
-import type { SdcTable } from '../datasets/anonymize/table';
+import { tableBuffers, type SdcTable } from '../datasets/anonymize/table';
 
 /** The bounded thread's old generation, in MB, for small tables. */
 export const SDC_HEAP_MB = 96;
+
+/** Tables of more bytes than this are moved to the thread, not copied. */
+export const MOVE_BYTES = 16 * 2 ** 20;
 
 /** Bytes of a table's arrays: its codes, weights and sensitive values. */
 export function tableBytes(t: SdcTable): number {
@@ -37,11 +42,12 @@ export function heapBoundFor(t: SdcTable, heapMb = SDC_HEAP_MB): number {
 
 /**
  * `scaleWithTable: false` keeps the bound fixed whatever the table, which only the test of the
- * fallback (a table outgrowing its bound) wants.
+ * fallback (a table outgrowing its bound) wants; `moveAbove` sets the bytes past which a table is
+ * moved rather than copied (tests move small ones).
  */
 export function createSdcPool(
   heapMb = SDC_HEAP_MB,
-  opts: { scaleWithTable?: boolean } = {},
+  opts: { scaleWithTable?: boolean; moveAbove?: number } = {},
 ): Anonymizer & { close(): Promise<void>; retries(): number; lastBound(): number | undefined } {
   const pool = (maxOldGenerationSizeMb?: number) =>
     new Piscina({
@@ -60,10 +66,15 @@ export function createSdcPool(
     last = mb;
     // A larger bound is a thread of its own, stopped with its run.
     const own = mb === heapMb ? bounded : pool(mb);
+    // A large table is moved to the thread and back, not copied: at a million nearly unique records
+    // the copy was 80 MB more while the thread ran. What was moved is gone from this thread, so it
+    // cannot be computed again if the thread runs out of memory: its bound is sized not to.
+    const move = tableBytes(table) > (opts.moveAbove ?? MOVE_BYTES);
     try {
-      return await own.run({ table, policy });
+      return await own.run({ table, policy, move }, move ? { transferList: tableBuffers(table) } : {});
     } catch (e) {
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+      if (move) throw new Error(`disclosure control ran out of its ${mb} MB heap on a table of ${table.n} rows`);
       retried++;
       roomy ??= pool();
       return roomy.run({ table, policy });

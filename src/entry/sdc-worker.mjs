@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const mod = await import('../datasets/anonymize/worker.ts');
+const mod = await import('./sdc-thread.ts');
 export default mod.default;

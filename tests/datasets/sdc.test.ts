@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { anonymizeTable, type SdcPolicy, type SdcReport } from '../../src/datasets/anonymize/anonymize';
-import { createSdcPool, heapBoundFor } from '../../src/entry/sdc-pool';
+import { createSdcPool, heapBoundFor, SDC_HEAP_MB } from '../../src/entry/sdc-pool';
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import {
@@ -165,6 +165,25 @@ describe('the bounded disclosure-control thread', () => {
       const threaded = await pool(tableFromRows(p.quasiIdentifiers, rows), p);
       expect(pool.retries()).toBe(1);
       expectSameAsInline(threaded);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('moves a large table to the thread and back instead of copying it, with the same result', async () => {
+    const pool = createSdcPool(SDC_HEAP_MB, { moveAbove: 1024 });
+    try {
+      const table = tableFromRows(p.quasiIdentifiers, rows);
+      const threaded = await pool(table, p);
+      // Moved: the arrays this thread handed over are gone from it (detached), none copied.
+      expect(table.codes.every((c) => c.byteLength === 0)).toBe(true);
+      expectSameAsInline(threaded);
+      // A small table is copied: the caller keeps its own.
+      const small = tableFromRows(['a'], [['x'], ['x'], ['x']]);
+      const copying = createSdcPool();
+      await copying(small, policy({ quasiIdentifiers: ['a'] }));
+      await copying.close();
+      expect(small.codes[0]!.byteLength).toBe(3);
     } finally {
       await pool.close();
     }
@@ -387,14 +406,28 @@ describe('sdcMicro frequency semantics', () => {
 });
 
 describe('the code table', () => {
-  it('keeps 16-bit codes while it can and widens a variable past 32,767 categories', () => {
-    const rows = Array.from({ length: 40_000 }, (_, i) => [`v${i}`, i % 2 ? 'a' : 'b']);
-    const t = tableFromRows(['many', 'few'], rows);
+  it('keeps 8-bit codes while it can and widens a variable past 127, then past 32,767 categories', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`v${i}`, i % 2 ? 'a' : 'b', `m${i % 200}`]);
+    const t = tableFromRows(['many', 'few', 'some'], rows);
     expect(t.codes[0]).toBeInstanceOf(Int32Array);
-    expect(t.codes[1]).toBeInstanceOf(Int16Array);
+    expect(t.codes[1]).toBeInstanceOf(Int8Array);
+    expect(t.codes[2]).toBeInstanceOf(Int16Array);
     expect(t.codes[0]![39_999]).toBe(39_999);
     expect(t.labels[0]![t.codes[0]![35_000]!]).toBe('v35000');
+    expect(t.labels[2]![t.codes[2]![39_999]!]).toBe('m199');
     expect([...strictFrequencies(t, [1]).slice(0, 2)]).toEqual([20_000, 20_000]);
+  });
+
+  it('widens a grouped table’s sensitive codes past 127 values, keeping every value', () => {
+    const b = groupedTableBuilder(['k'], ['s']);
+    for (let i = 0; i < 1000; i++) b.push([`k${i % 3}`], [`s${i}`]);
+    for (let i = 0; i < 300; i++) b.push([`k${3 + i}`], [`t${i}`]);
+    const t = b.build();
+    const s = t.sensitive![0]!;
+    expect(s.one).toBeInstanceOf(Int16Array);
+    // Each of the last 300 rows holds its one value, the 1,000th to the 1,299th of the column.
+    for (let r = 3; r < 303; r++) expect(s.labels[valuesAt(s, r)![0]!]).toBe(`t${r - 3}`);
+    expect(valuesAt(s, 0)!.length).toBe(32);
   });
 
   it('keeps the distinct sensitive values of each row: one code, several, or "at least one" once split', () => {

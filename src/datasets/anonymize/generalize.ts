@@ -5,7 +5,17 @@
 // most records from classes below k (across every attacker scenario) for the least information,
 // until the records left below k are few enough for local suppression.
 import { classesOf, classSizes, type Ids } from './classes';
-import { categoriesInUse, recordCount, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import {
+  type Codes,
+  sameWidth,
+  categoriesInUse,
+  recordCount,
+  SUPPRESSED,
+  valuesAt,
+  weightOf,
+  type SdcTable,
+  type SensitiveColumn,
+} from './table';
 
 /** How a variable generalizes: plain data, so a policy can cross to the worker thread. */
 export type HierarchySpec =
@@ -215,9 +225,10 @@ export function recodeToK(
   const chosen = new Map(vars.map((v) => [v, 0]));
   // The table is only rewritten at the end. Each variable's codes at its chosen level, as one array (suppressed stays -1): rebuilt when
   // the level changes, so a candidate step costs one array and a pass over the rows.
-  const codesAt = (v: number, level: number): Int32Array => {
+  // Of the width of the variable's own codes: a level has no more categories than the codes.
+  const codesAt = (v: number, level: number): Codes => {
     const codes = t.codes[v]!;
-    const out = new Int32Array(t.n);
+    const out = sameWidth(codes, t.n);
     const map = levels.get(v)?.maps[level];
     for (let i = 0; i < t.n; i++) {
       const c = codes[i]!;
@@ -226,14 +237,14 @@ export function recodeToK(
     return out;
   };
   const categories = (v: number, level: number) => levels.get(v)?.labels[level]?.length ?? t.labels[v]!.length;
-  const current = new Map<number, Int32Array>();
+  const current = new Map<number, Codes>();
   for (const v of new Set([...strata, ...scenarios.flat()])) current.set(v, codesAt(v, chosen.get(v) ?? 0));
   /** Sensitive variables whose l-diversity the search also weighs: none until recoding for k is done. */
   let watched: SensitiveColumn[] = [];
   // What a scenario's classes leave to fix: records below k, and expected re-identifications
   // (the sum of 1/fk) above what the global-risk limit allows.
   const allowed = maxGlobalRisk * recordCount(t);
-  const shortfall = (scenario: number[], candidate?: { v: number; codes: Int32Array; level: number }, watch = watched) => {
+  const shortfall = (scenario: number[], candidate?: { v: number; codes: Codes; level: number }, watch = watched) => {
     const all = [...strata, ...scenario];
     const arrays = all.map((v) => (candidate?.v === v ? candidate.codes : current.get(v)!));
     const sizes = all.map((v) => (candidate?.v === v ? categories(v, candidate.level) : categories(v, chosen.get(v) ?? 0)) + 1);

@@ -1,6 +1,6 @@
 // The quasi-identifier table the disclosure-control steps work on: one typed array of category
-// codes per variable (16-bit while a variable has fewer than 32,767 categories), so a million
-// records cost two megabytes a variable. SUPPRESSED marks a cell blanked
+// codes per variable (one byte a record while a variable has at most 127 categories), so a million
+// records cost a megabyte a variable. SUPPRESSED marks a cell blanked
 // by disclosure control, which is never confused with a questionnaire's own missing values
 // (those are ordinary categories here, as they are informative).
 
@@ -8,7 +8,21 @@ import { classesOf, type Ids } from './classes';
 
 export const SUPPRESSED = -1;
 
-export type Codes = Int16Array | Int32Array;
+export type Codes = Int8Array | Int16Array | Int32Array;
+
+/**
+ * `codes`, or a copy wide enough for `code`: one byte a code to 127 categories, two to 32,767,
+ * four past that (negative codes mark suppressed and missing cells). A million nearly unique
+ * records with 20 key and 22 sensitive variables took 180 MB at two and four bytes a code.
+ */
+export function widened(codes: Codes, code: number): Codes {
+  if (codes instanceof Int8Array && code > 127) return code > 32767 ? Int32Array.from(codes) : Int16Array.from(codes);
+  if (codes instanceof Int16Array && code > 32767) return Int32Array.from(codes);
+  return codes;
+}
+
+/** An empty array of codes of the same width. */
+export const sameWidth = (codes: Codes, n: number): Codes => new (codes.constructor as new (n: number) => Codes)(n);
 
 export interface SdcTable {
   n: number;
@@ -41,7 +55,7 @@ export interface SensitiveColumn {
    * records are known to be there, a split row: at least one value) or MANY_VALUES (see `many`).
    * Most rows of nearly unique records hold one value: four bytes a row, not an array.
    */
-  one: Int32Array;
+  one: Codes;
   /** Rows of several distinct values: their codes, sorted, at most SENSITIVE_CAP. */
   many: Map<number, number[]>;
   /** Per row: 1 when l-diversity blanked this variable for the row's records. */
@@ -196,7 +210,7 @@ export function groupedTableBuilder(
   const sens: SensitiveColumn[] = sensitive.map((name) => ({
     name,
     labels: [],
-    one: new Int32Array(1024),
+    one: new Int8Array(1024),
     many: new Map(),
     blanked: new Uint8Array(0),
   }));
@@ -230,6 +244,7 @@ export function groupedTableBuilder(
         if (c === undefined) {
           sensDicts[j]!.set(sensitiveCells[j] ?? '', (c = s.labels.length));
           s.labels.push(sensitiveCells[j] ?? '');
+          s.one = widened(s.one, c);
         }
         const one = s.one[r]!;
         if (one === NO_VALUE) s.one[r] = c;
@@ -266,7 +281,7 @@ export function groupedTableBuilder(
       for (let i = 0; i < t.n; i++) origin[i] = i;
       for (const s of sens) {
         s.blanked = new Uint8Array(room);
-        const one = new Int32Array(room);
+        const one = sameWidth(s.one, room);
         one.set(s.one.subarray(0, t.n));
         s.one = one;
       }
@@ -328,7 +343,7 @@ export function tableBuilder(
   build(): SdcTable;
 } {
   const dicts = vars.map(() => new Map<string, number>());
-  let columns: Codes[] = vars.map(() => new Int16Array(Math.max(16, expected)));
+  let columns: Codes[] = vars.map(() => new Int8Array(Math.max(16, expected)));
   let n = 0;
   const code = (v: number, value: string, add: boolean) => {
     let c = dicts[v]!.get(value);
@@ -338,8 +353,7 @@ export function tableBuilder(
   const pushCodes = (codes: ReadonlyArray<number>) => {
     if (n === columns[0]!.length) columns = columns.map(grow);
     for (let v = 0; v < vars.length; v++) {
-      // Past 16 bits of categories, this variable moves to 32-bit codes.
-      if (codes[v]! >= 32767 && columns[v] instanceof Int16Array) columns[v] = Int32Array.from(columns[v]!);
+      columns[v] = widened(columns[v]!, codes[v]!);
       columns[v]![n] = codes[v]!;
     }
     return n++;
@@ -442,4 +456,10 @@ export function keyer(t: SdcTable, vars: readonly number[]): (i: number) => numb
     for (let j = 0; j < vars.length; j++) k += (t.codes[vars[j]!]![i]! + 1) * mult[j]!;
     return k;
   };
+}
+
+/** The distinct buffers under a table's arrays: what moving it to another thread hands over. */
+export function tableBuffers(t: SdcTable): ArrayBuffer[] {
+  const arrays = [...t.codes, t.weights, t.origin, ...(t.sensitive ?? []).flatMap((s) => [s.one, s.blanked])];
+  return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer))];
 }
