@@ -15,7 +15,6 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import { writeFileSync } from 'node:fs';
 import type { SdcReport } from '../src/datasets/anonymize/anonymize';
 import { exportStream, prepareExport } from '../src/datasets/export';
 import { createRelease, decideRelease, downloadRelease } from '../src/datasets/releases';
@@ -193,8 +192,8 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
     };
     const release = await createRelease(deps, operator, 'migrant-scoping', {}, 'bench');
     await decideRelease(deps, operator, release.id, 'approved', null, 'bench');
-    const { bytes } = await downloadRelease(deps, operator, release.id, 'bench');
-    writeFileSync(out, bytes);
+    const { stream } = await downloadRelease(deps, operator, release.id, 'bench');
+    await pipeline(Readable.fromWeb(stream as unknown as NodeWebStream<Uint8Array>), createWriteStream(out));
     rows = release.records;
     const r = release.report as unknown as SdcReport;
     const loss = Object.entries(r.informationLoss).filter(([, l]) => l.recodedPercent || l.suppressedPercent);

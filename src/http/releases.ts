@@ -186,9 +186,10 @@ export function releaseRoutes(deps: Deps) {
       return c.json(releaseReply(r), 200);
     });
   app.openapi(bundle, async (c) => {
-    const { release, bytes } = await downloadRelease(deps, principalOf(c), c.req.valid('param').releaseId, c.get('requestId'));
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    const { release, bytes, stream } = await downloadRelease(deps, principalOf(c), c.req.valid('param').releaseId, c.get('requestId'));
+    return c.body(stream, 200, {
       'Content-Type': 'application/zip',
+      'Content-Length': String(bytes),
       'Content-Disposition': `attachment; filename="${release.questionnaireId}-release-${release.seq}.zip"`,
       'Cache-Control': 'no-store',
     });

@@ -1,6 +1,6 @@
 // Anonymized releases and their stored bundles: the statements that record one (in chunks a D1
 // row can hold), decide it, and the reads behind listing, review and download.
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
 import { releaseChunks, releases, type ReleaseState } from './schema';
 
@@ -92,12 +92,12 @@ export async function approvedLedgers(db: Db, questionnaireId: string): Promise<
     .orderBy(asc(releases.seq));
 }
 
-/** The bundle's chunks, in order (base64). */
-export async function releaseBundle(db: Db, id: string): Promise<string[]> {
+/** The bundle's chunks `from` to `from + count - 1` that exist, in order (base64). */
+export async function releaseBundle(db: Db, id: string, from = 0, count = Number.MAX_SAFE_INTEGER): Promise<string[]> {
   const rows = await db
     .select({ data: releaseChunks.data })
     .from(releaseChunks)
-    .where(eq(releaseChunks.releaseId, id))
+    .where(and(eq(releaseChunks.releaseId, id), gte(releaseChunks.n, from), lt(releaseChunks.n, from + count)))
     .orderBy(asc(releaseChunks.n));
   return rows.map((r) => r.data);
 }

@@ -203,4 +203,36 @@ describe('releases', () => {
     }
     expect(second.parameters).toMatchObject({ priorRecords: 40, newRecords: 40 });
   });
+
+  it('streams a stored bundle of many chunks exactly, and ends a download whose stored bundle changed in an error', async () => {
+    // A bundle of 5 MB stands in the stored one: 27 chunks of base64, read 16 at a time.
+    const r = await create(admin, { countries: ['LBY'] });
+    const payload = new Uint8Array(5 * 2 ** 20);
+    for (let i = 0; i < payload.length; i += 65_536) crypto.getRandomValues(payload.subarray(i, i + 65_536));
+    const text = Buffer.from(payload).toString('base64');
+    t.sql('delete from release_chunks where release_id = ?', r.id);
+    let chunks = 0;
+    for (; chunks * 196_608 < text.length; chunks++)
+      t.sql(
+        'insert into release_chunks (release_id, n, data) values (?, ?, ?)',
+        r.id,
+        chunks,
+        text.slice(chunks * 196_608, (chunks + 1) * 196_608),
+      );
+    expect(chunks).toBeGreaterThan(16);
+    t.sql(
+      'update releases set bundle_sha256 = ?, bundle_bytes = ? where id = ?',
+      createHash('sha256').update(payload).digest('hex'),
+      payload.length,
+      r.id,
+    );
+    const res = await get(admin, `/releases/${r.id}/bundle`);
+    expect(res.headers.get('content-length')).toBe(String(payload.length));
+    expect(Buffer.compare(new Uint8Array(await res.arrayBuffer()), payload)).toBe(0);
+    // One stored character changed: the bytes no longer hash to what the release recorded.
+    t.sql("update release_chunks set data = 'AAAA' || substr(data, 5) where release_id = ? and n = ?", r.id, chunks - 1);
+    const changed = await get(admin, `/releases/${r.id}/bundle`);
+    await expect(changed.arrayBuffer()).rejects.toThrow(/does not match its record/);
+    await post(admin, `/releases/${r.id}/discard`);
+  });
 });
