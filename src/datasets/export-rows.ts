@@ -49,8 +49,11 @@ export interface PreparedExport {
 
 export interface SdcPlan {
   report: SdcReport;
-  /** The treated table: one row per combination of the chosen columns (plus rows split off). */
-  table: SdcTable;
+  /**
+   * The treated table: one row per combination of the chosen columns (plus rows split off); let
+   * go once the main table is written (a million nearly unique records' table is 80 MB).
+   */
+  table?: SdcTable;
   inputRows: number;
   records: number;
   /**

@@ -198,7 +198,36 @@ export function exportStream(
    * those positions. Nothing is read again: the bundle is the responses as they were read once.
    */
   async function* shuffledTables(sdc: SdcPlan, bom: string, published: Map<number, Set<string>>): AsyncGenerator<void> {
-    const t = sdc.table;
+    yield* shuffledMainTable(sdc, bom, published);
+    for (const [i, f] of p.files.slice(1).entries()) {
+      const out = file(f.file, true);
+      out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
+      for (const [b, bucket] of sdc.repeats[i]!.entries()) {
+        const from = b * BUCKET;
+        const count = Math.min(BUCKET, p.rows - from);
+        const keys = await rowKeys(sdc.rowKeyCipherKey, from, count);
+        // Rows of one response keep their order (the bucket's sort is stable).
+        const lines: string[] = [];
+        bucket.take(from, count, (position, _a, _b, _c, text) => {
+          const cut = text.indexOf('\n');
+          const [parent, key] = JSON.parse(text.slice(0, cut)) as [string, string];
+          const rowKey = keys.key(position - from);
+          const head = csvLine([rowKey + parent, rowKey + key], false);
+          lines.push(cut < text.length - 1 ? `${head.slice(0, -1)},${text.slice(cut + 1)}` : head);
+        });
+        out.write(lines.join(''), lines.length);
+        yield;
+      }
+      out.close();
+    }
+  }
+
+  /**
+   * The main table. Its own generator, so that what it holds (the treated table, the placer) is
+   * let go as it ends, before the repeat tables are written.
+   */
+  async function* shuffledMainTable(sdc: SdcPlan, bom: string, published: Map<number, Set<string>>): AsyncGenerator<void> {
+    const t = sdc.table!;
     const placer = recordPlacer(t, sdc.inputRows);
     const release = p.release;
     const ledgerNames = sdc.ledgerColumns.map((ci) => p.files[0]!.columns[ci]!.name);
@@ -257,27 +286,7 @@ export function exportStream(
     }
     placer.finish();
     main.close();
-    for (const [i, f] of p.files.slice(1).entries()) {
-      const out = file(f.file, true);
-      out.write(bom + csvText([['PARENT_KEY', 'KEY', ...f.columns.map((c) => c.name)]], false));
-      for (const [b, bucket] of sdc.repeats[i]!.entries()) {
-        const from = b * BUCKET;
-        const count = Math.min(BUCKET, p.rows - from);
-        const keys = await rowKeys(sdc.rowKeyCipherKey, from, count);
-        // Rows of one response keep their order (the bucket's sort is stable).
-        const lines: string[] = [];
-        bucket.take(from, count, (position, _a, _b, _c, text) => {
-          const cut = text.indexOf('\n');
-          const [parent, key] = JSON.parse(text.slice(0, cut)) as [string, string];
-          const rowKey = keys.key(position - from);
-          const head = csvLine([rowKey + parent, rowKey + key], false);
-          lines.push(cut < text.length - 1 ? `${head.slice(0, -1)},${text.slice(cut + 1)}` : head);
-        });
-        out.write(lines.join(''), lines.length);
-        yield;
-      }
-      out.close();
-    }
+    sdc.table = undefined;
   }
 
   async function* work(): AsyncGenerator<void> {

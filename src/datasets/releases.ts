@@ -146,6 +146,9 @@ export async function createRelease(
     priorRecords: run.prior.size,
     newRecords: run.ledger!.seqs.length,
   };
+  const ledger = encodeLedger(run.ledger!);
+  // Its records as stored now: the columns of codes are let go before the release is written.
+  run.ledger = undefined;
   const id = deps.newId();
   const release = {
     id,
@@ -157,7 +160,7 @@ export async function createRelease(
     bundleSha256: bundle.sha256,
     bundleBytes: bundle.bytes,
     report: prepared.sdc!.report as unknown as Record<string, unknown>,
-    ledger: encodeLedger(run.ledger!),
+    ledger,
     createdBy: p.actor,
     createdAt: at,
   };

@@ -48,13 +48,20 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
   const radix = s.labels.length + 1;
   if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
   let pairs = 0;
-  for (let i = 0; i < t.n; i++) if (!s.blanked[i]) pairs += valuesAt(s, i)?.length ?? 0;
+  for (let i = 0; i < t.n; i++) if (!s.blanked[i]) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
   const keys = new Float64Array(pairs);
   const owner = new Int32Array(pairs);
   let m = 0;
   for (let i = 0; i < t.n; i++) {
     if (s.blanked[i]) continue;
     const id = classes.ids[i]!;
+    const one = s.one[i]!;
+    // Most rows hold one value: read from the codes, not through valuesAt.
+    if (one >= 0) {
+      keys[m] = id * radix + one;
+      owner[m++] = id;
+      continue;
+    }
     const values = valuesAt(s, i);
     if (values === null) someValue[id] = 1;
     else
@@ -63,8 +70,9 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
         owner[m++] = id;
       }
   }
-  // Ids come in order of first appearance: a pair's first appearance is the next new id.
-  const { ids } = denseIds(keys, m);
+  // Ids come in order of first appearance: a pair's first appearance is the next new id. (Classes
+  // times values is often small enough to address directly.)
+  const { ids } = denseIds(keys, m, classes.count * radix);
   let seen = 0;
   for (let p = 0; p < m; p++)
     if (ids[p] === seen) {

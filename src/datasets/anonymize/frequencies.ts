@@ -2,7 +2,7 @@
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
 import { classSizes } from './classes';
-import { keyer, recordCount, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
+import { keyer, recordCount, sieve, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
 /** fk per row (records in its class), suppressed cells as their own category. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
@@ -70,18 +70,19 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
   for (const g of complete) f[g] = records[g]!;
   // A complete key and a key of a blank pattern match when they agree outside the pattern: one
   // pass over the complete keys per pattern counts both sides, keeping only the values the
-  // pattern's keys have (a few), not every complete key's. A complete key is first checked on the
-  // kept variable of most categories, a lookup in a typed array: most keys go no further.
+  // pattern's keys have (a few), not every complete key's. A complete key is first sieved on two
+  // kept variables, a lookup in a typed array: most keys go no further.
   for (const p of patterns) {
     const kept = outside(p.blank);
     const fromPartial = tally(p.groups, kept);
     const fromComplete = new Map<number | string, number>();
-    const sieve = vars.filter((v) => !p.blank.includes(v)).reduce((a, b) => (t.labels[b]!.length > t.labels[a]!.length ? b : a));
-    const sieveCodes = t.codes[sieve]!;
-    const wanted = new Uint8Array(t.labels[sieve]!.length);
-    for (const g of p.groups) wanted[sieveCodes[row[g]!]!] = 1;
+    const mayMatch = sieve(
+      t,
+      vars.filter((v) => !p.blank.includes(v)),
+      p.groups.map((g) => row[g]!),
+    );
     for (const g of complete) {
-      if (!wanted[sieveCodes[row[g]!]!]) continue;
+      if (!mayMatch(row[g]!)) continue;
       const k = kept(row[g]!);
       const c = fromPartial.get(k);
       if (c === undefined) continue;

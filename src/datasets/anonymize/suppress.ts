@@ -5,7 +5,7 @@
 // patterns first (fewest cells, least important variables), within each stratum.
 import { classSizes } from './classes';
 import { strictFrequencies } from './frequencies';
-import { categoriesInUse, keyer, keyOf, splitRow, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
+import { categoriesInUse, keyer, keyOf, sieve, splitRow, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
 export interface SuppressionResult {
   /** Cells blanked per quasi-identifier, by name. */
@@ -132,15 +132,16 @@ export function suppressToK(
     const keptKey = keyer(t, kept);
     const byKey = new Map<number | string, { members: Int32Array; size: number; donors: number[] }>();
     for (const g of short) byKey.set(keptKey(g.members[0]!), { ...g, donors: [] });
-    // A row is first checked on the kept variable of most categories, a lookup in a typed array:
-    // most rows go no further than that.
-    const sieve = kept.reduce((a, b) => (t.labels[b]!.length > t.labels[a]!.length ? b : a));
-    const sieveCodes = t.codes[sieve]!;
-    const wanted = new Uint8Array(t.labels[sieve]!.length + 1);
-    for (const g of short) wanted[sieveCodes[g.members[0]!]! + 1] = 1;
+    // A row is first sieved on two kept variables, a lookup in a typed array: most rows go no
+    // further than that.
+    const mayMatch = sieve(
+      t,
+      kept,
+      short.map((g) => g.members[0]!),
+    );
     const cols = pattern.map((v) => t.codes[v]!);
     for (let i = 0; i < inputRows; i++) {
-      if (!wanted[sieveCodes[i]! + 1] || fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
+      if (!mayMatch(i) || fk[i]! < k || cols.some((c) => c[i] === SUPPRESSED)) continue;
       byKey.get(keptKey(i))?.donors.push(i);
     }
     for (const { members, size, donors } of byKey.values()) {

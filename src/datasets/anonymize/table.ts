@@ -433,6 +433,26 @@ export function tableClasses(t: SdcTable, vars: readonly number[], rows?: ArrayL
   );
 }
 
+/**
+ * A quick test of whether a row may have the values on `vars` of one of `rows`: its codes on the
+ * two of `vars` with most categories, looked up in a typed array. A row it refuses matches none
+ * of them; a row it passes must still be compared on every variable. Scans of every row for the
+ * few that match a handful of keys (suppression's donors, sdcMicro's wildcard classes) pass
+ * one row in hundreds to the full comparison.
+ */
+export function sieve(t: SdcTable, vars: readonly number[], rows: Iterable<number>): (i: number) => boolean {
+  const [a, second] = [...vars].sort((x, y) => t.labels[y]!.length - t.labels[x]!.length);
+  // The second variable only while the lookup array stays small (a few megabytes).
+  const b = second !== undefined && (t.labels[a!]!.length + 1) * (t.labels[second]!.length + 1) <= 2 ** 22 ? second : undefined;
+  const A = t.codes[a!]!;
+  const width = b === undefined ? 1 : t.labels[b]!.length + 1;
+  const B = b === undefined ? undefined : t.codes[b]!;
+  const wanted = new Uint8Array((t.labels[a!]!.length + 1) * width);
+  const at = (i: number) => (A[i]! + 1) * width + (B ? B[i]! + 1 : 0);
+  for (const i of rows) wanted[at(i)] = 1;
+  return (i) => wanted[at(i)] === 1;
+}
+
 /** The key of record i over the variables `vars` (indexes), as a string usable in a Map. */
 export function keyOf(t: SdcTable, vars: readonly number[], i: number): string {
   return codesKey(vars.map((v) => t.codes[v]![i]!));
