@@ -27,6 +27,7 @@ import { findVersion } from '../src/storage/questionnaires';
 import { tempDir } from '../tests/support/app';
 import { inlineValidator } from '../src/validation/run';
 import { createSdcPool } from '../src/entry/sdc-pool';
+import { nodeCompression } from '../src/entry/compression';
 
 const { values } = parseArgs({
   options: {
@@ -145,7 +146,13 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   // part of this process's peak RSS.
   const anonymizer = createSdcPool();
   if (kind === 'export') {
-    const deps = { db: handle.db, clock: { now: () => new Date() }, pseudonymKey: new Uint8Array(32), anonymizer };
+    const deps = {
+      db: handle.db,
+      clock: { now: () => new Date() },
+      pseudonymKey: new Uint8Array(32),
+      anonymizer,
+      compression: nodeCompression,
+    };
     const operator = {
       actor: 'bench',
       userId: 'bench',
@@ -180,6 +187,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
       pseudonymKey: new Uint8Array(32),
       rowLimit: 0,
       anonymizer,
+      compression: nodeCompression,
     };
     const operator = {
       actor: 'bench',

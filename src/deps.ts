@@ -1,6 +1,7 @@
 // Everything the app needs from its runtime, passed in: createApp(deps) does no I/O of its own,
 // so the same app runs on Node (better-sqlite3) and on Workers (D1), and tests fix time and ids.
 import type { Anonymizer } from './datasets/anonymize/anonymize';
+import type { Compression } from './datasets/compression';
 import type { Atomic, Db } from './storage/db';
 import type { Validator } from './validation/types';
 
@@ -75,6 +76,8 @@ export interface Deps {
   clientAddress?: (request: Request, env: unknown) => string;
   /** Where a public export's disclosure control runs; in the calling thread when absent. */
   anonymizer?: Anonymizer;
+  /** The runtime's native DEFLATE for exports (Node: zlib); fflate's when absent. */
+  compression?: Compression;
   /** Reads and writes XLSForm workbooks (Node only: the Worker takes SurveyJS JSON uploads). */
   xlsform?: XlsformCodec;
 }

@@ -94,8 +94,9 @@ describe('the architecture', () => {
         )
           found.push(`${f.path} imports ${spec}`);
       const code = f.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      // A member of that name (`x.process(`, a class's `override process(`) is not the global.
       for (const global of ['Buffer', 'process', '__dirname', 'setImmediate', 'require'])
-        if (new RegExp(`\\b${global}\\b\\s*[.(]`).test(code)) found.push(`${f.path} uses ${global}`);
+        if (new RegExp(`(?<!\\.|override\\s+)\\b${global}\\b\\s*[.(]`).test(code)) found.push(`${f.path} uses ${global}`);
     }
     expect(found).toEqual([]);
     expect(domain.length).toBeGreaterThan(60);

@@ -13,6 +13,7 @@ import type { SqliteHandle } from '../entry/sqlite';
 import { auditStatement } from '../storage/audit';
 import { reviewStates, type ReviewState } from '../storage/schema';
 import { CliUsageError } from './users';
+import { nodeCompression } from '../entry/compression';
 
 export interface ExportCliOptions {
   profile?: string;
@@ -102,7 +103,7 @@ export async function exportCommand(
     maxGlobalRisk: o['max-global-risk'] ? Number(o['max-global-risk']) : undefined,
     maxIndividualRisk: o['max-individual-risk'] ? Number(o['max-individual-risk']) : undefined,
   });
-  const deps = { db: handle.db, clock: systemClock, pseudonymKey };
+  const deps = { db: handle.db, clock: systemClock, pseudonymKey, compression: nodeCompression };
   const prepared = await prepareExport(deps, spec);
   const at = systemClock.now();
   await handle.atomic((db) => [

@@ -70,8 +70,8 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
   // one read of the responses, so each row goes to its bucket as soon as it is read.
   const positions = randomPositions(p.rows);
   const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
-  const rows = Array.from({ length: buckets }, () => new Bucket());
-  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket()));
+  const rows = Array.from({ length: buckets }, () => new Bucket(deps.compression));
+  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket(deps.compression)));
   const snapshot = p.release ? sha256Hasher() : undefined;
   const countries = new Set<string>();
   const encoder = new TextEncoder();

@@ -28,7 +28,7 @@ export interface ExportSpec {
   requested: Partial<Thresholds>;
 }
 
-export type ExportDeps = Pick<Deps, 'db' | 'clock' | 'anonymizer'> & { pseudonymKey: Uint8Array };
+export type ExportDeps = Pick<Deps, 'db' | 'clock' | 'anonymizer' | 'compression'> & { pseudonymKey: Uint8Array };
 
 export interface PreparedExport {
   spec: ExportSpec;

@@ -5,7 +5,8 @@
 // fails, then streams, placing each record on its treated row. The manifest (row counts, SHA-256) comes last:
 // a truncated download lacks it.
 import { stringify } from 'csv-stringify/sync';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip } from 'fflate';
+import { portableCompression, zipEntry } from './compression';
 import { notFound } from '../errors';
 import { sha256Hasher } from '../questionnaires/canonical';
 import { declaredSites, policyOf, tightened } from '../questionnaires/disclosure-policy';
@@ -132,7 +133,7 @@ export function exportStream(
   const encoder = new TextEncoder();
 
   function file(name: string, rowsCounted = false) {
-    const entry = new ZipDeflate(name, { level: 1 });
+    const entry = zipEntry(name, deps.compression ?? portableCompression);
     zip.add(entry);
     const hash = sha256Hasher();
     let bytes = 0;

@@ -120,13 +120,19 @@ export interface DatasetDownload {
  * refused and audited with what it asked.
  */
 export async function exportDataset(
-  deps: Pick<Deps, 'db' | 'atomic' | 'clock' | 'anonymizer' | 'secrets' | 'config'>,
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock' | 'anonymizer' | 'compression' | 'secrets' | 'config'>,
   { principal: p, requestId }: Actor,
   questionnaireId: string,
   options: ExportOptions,
 ): Promise<DatasetDownload> {
   const spec = exportSpec(p, questionnaireId, options);
-  const exportDeps = { db: deps.db, clock: deps.clock, anonymizer: deps.anonymizer, pseudonymKey: deps.secrets.pseudonymKey };
+  const exportDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    anonymizer: deps.anonymizer,
+    compression: deps.compression,
+    pseudonymKey: deps.secrets.pseudonymKey,
+  };
   const audit = (action: string, details: Record<string, unknown>) =>
     deps.atomic((db) => [
       auditStatement(db, {

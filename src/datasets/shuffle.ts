@@ -1,7 +1,7 @@
 // The public profile's row order: each record is published at a random position drawn per export,
 // under a row key that links nothing across exports, and rows wait for their turn in compressed
 // buckets, so memory follows the compressed output, not the number of rows.
-import { deflateSync, inflateSync } from 'fflate';
+import { type Compression, portableCompression } from './compression';
 
 /** A random permutation of 0..n-1 (Fisher-Yates with the Web Crypto generator): where each record is published. */
 export function randomPositions(n: number): Int32Array {
@@ -80,6 +80,8 @@ let scratch = new Uint8Array(0);
  * generation, and memory follows the compressed output, not the rows.
  */
 export class Bucket {
+  constructor(private readonly compression: Compression = portableCompression) {}
+
   private buf = new Uint8Array(BLOCK + 16 * 1024);
   private view = new DataView(this.buf.buffer);
   private len = 0;
@@ -109,7 +111,7 @@ export class Bucket {
   }
 
   private flush(): void {
-    if (this.len > 0) this.blocks.push(deflateSync(this.buf.subarray(0, this.len), { level: 1 }));
+    if (this.len > 0) this.blocks.push(this.compression.deflate(this.buf.subarray(0, this.len)));
     this.inflated += this.len;
     this.len = 0;
   }
@@ -125,7 +127,7 @@ export class Bucket {
     if (scratch.length < this.inflated) scratch = new Uint8Array(Math.max(this.inflated, 2 * scratch.length));
     const all = scratch.subarray(0, this.inflated);
     let filled = 0;
-    for (const block of this.blocks) filled += inflateSync(block, { out: all.subarray(filled) }).length;
+    for (const block of this.blocks) filled += this.compression.inflate(block, all.subarray(filled));
     if (filled !== this.inflated) throw new Error('a bucket did not inflate to what was filed in it');
     this.blocks = [];
     this.inflated = 0;

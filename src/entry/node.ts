@@ -19,6 +19,7 @@ import { openDatabase } from './sqlite';
 import { loadPseudonymKey } from './secrets';
 import { createValidationPool } from './validation-pool';
 import { createSdcPool } from './sdc-pool';
+import { nodeCompression } from './compression';
 
 export interface NodeOptions {
   dbFile: string;
@@ -109,6 +110,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     assets: nodeAssets(),
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     anonymizer,
+    compression: nodeCompression,
     xlsform: nodeXlsform,
   };
   const { files, unreadable } = await readSurveyFiles(opts.surveysDir);

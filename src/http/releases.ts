@@ -152,6 +152,7 @@ export function releaseRoutes(deps: Deps) {
     clock: deps.clock,
     newId: deps.newId,
     anonymizer: deps.anonymizer,
+    compression: deps.compression,
     pseudonymKey: deps.secrets.pseudonymKey,
     rowLimit: deps.config.exportRowLimit,
   };

@@ -68,7 +68,11 @@ describe('classes of rows', () => {
 describe('the grouped table builder', () => {
   it('gives records with the same key one row, and finds that row again, over many rows (its index grows)', () => {
     const r = random(11);
-    const records = Array.from({ length: 30_000 }, () => [`a${Math.floor(r() ** 3 * 200)}`, `b${Math.floor(r() * 40)}`, `c${Math.floor(r() * 3)}`]);
+    const records = Array.from({ length: 30_000 }, () => [
+      `a${Math.floor(r() ** 3 * 200)}`,
+      `b${Math.floor(r() * 40)}`,
+      `c${Math.floor(r() * 3)}`,
+    ]);
     const b = groupedTableBuilder(['a', 'b', 'c']);
     const rows = records.map((rec) => b.push(rec));
     // The reference: the first record of each key as text.
