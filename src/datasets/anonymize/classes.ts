@@ -22,6 +22,8 @@ const EMPTY = -1;
 let table = new Float64Array(0);
 /** The array direct addressing indexes, kept between calls as well. */
 let direct = new Int32Array(0);
+/** The combined keys of classesOf, kept between calls as well. */
+let scratchKeys = new Float64Array(0);
 
 /** Ids of `keys[0..n)`; keys below `range`, when `range` is small, are addressed directly. */
 export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_INTEGER, into?: Int32Array): Ids {
@@ -74,6 +76,17 @@ export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_
 export function releaseScratch(): void {
   table = new Float64Array(0);
   direct = new Int32Array(0);
+  scratchKeys = new Float64Array(0);
+}
+
+/**
+ * An array for `n` keys, kept between calls like the tables (a fresh one a call left megabytes of
+ * dead buffers a call for the collector, which counts them late: they are off its heap). Its
+ * contents are the caller's until the next call of this module.
+ */
+export function keyScratch(n: number): Float64Array {
+  if (scratchKeys.length < n) scratchKeys = new Float64Array(Math.max(n, 2 * scratchKeys.length));
+  return scratchKeys;
 }
 
 /**
@@ -83,7 +96,8 @@ export function releaseScratch(): void {
  */
 export function classesOf(n: number, columns: ReadonlyArray<ArrayLike<number>>, sizes: readonly number[], rows?: ArrayLike<number>): Ids {
   if (rows) n = rows.length;
-  const keys = new Float64Array(n);
+  const keys = keyScratch(n);
+  keys.fill(0, 0, n);
   let range = 1;
   for (let j = 0; j < columns.length; j++) {
     const size = sizes[j]!;

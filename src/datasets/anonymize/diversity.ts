@@ -2,7 +2,7 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import { denseIds, type Ids } from './classes';
+import { denseIds, type Ids, keyScratch } from './classes';
 import { NO_VALUE, SUPPRESSED, tableClasses, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export interface DiversityResult {
@@ -49,7 +49,7 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
   if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
   let pairs = 0;
   for (let i = 0; i < t.n; i++) if (!s.blanked[i]) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
-  const keys = new Float64Array(pairs);
+  const keys = keyScratch(pairs);
   const owner = new Int32Array(pairs);
   let m = 0;
   for (let i = 0; i < t.n; i++) {
