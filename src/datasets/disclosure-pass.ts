@@ -61,6 +61,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
   const builder = groupedTableBuilder(
     [...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
     sensitive.map(([c]) => c.name),
+    p.rows,
   );
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);

@@ -102,8 +102,9 @@ export function recordCount(t: SdcTable): number {
   return s;
 }
 
-function grow<A extends Codes | Uint8Array>(a: A): A {
-  const bigger = new (a.constructor as new (n: number) => A)(a.length * 2);
+/** A longer copy of `a`: twice as long, but no longer than `limit` (unless `a` is that long already). */
+function grow<A extends Codes | Uint8Array>(a: A, limit = Number.POSITIVE_INFINITY): A {
+  const bigger = new (a.constructor as new (n: number) => A)(Math.max(a.length + 1, Math.min(a.length * 2, limit)));
   bigger.set(a);
   return bigger;
 }
@@ -188,20 +189,28 @@ function rowIndex(matches: (r: number, codes: ReadonlyArray<number>) => boolean)
   };
 }
 
+/** Rows of room a grouped table of n rows is built with: an eighth more, for rows split off. */
+const roomFor = (n: number) => n + Math.max(16, n >> 3);
+
 /**
  * A grouped table built one record at a time: records with the same cells in `vars` share a row
  * with a weight, and the distinct values of each sensitive variable are kept per row. push()
- * returns the record's row, and rowOf() finds it again in a second pass.
+ * returns the record's row (a second pass keeps it with the record: see recordPlacer).
+ * `maxRecords`, when known, bounds the arrays' growth: a table of nearly unique records then
+ * grows no longer than it will be built with, and is built without a copy (a million records'
+ * table copied at the end of the first pass held it twice, 70 MB more, at that pass's peak).
  */
 export function groupedTableBuilder(
   vars: string[],
   sensitive: string[] = [],
+  maxRecords?: number,
 ): {
   push(key: ReadonlyArray<string>, sensitive?: ReadonlyArray<string>): number;
-  rowOf(key: ReadonlyArray<string>): number | undefined;
+  /** The table, in the builder's own arrays where they have the room (the builder is then done). */
   build(): SdcTable;
 } {
-  const inner = tableBuilder(vars);
+  const limit = maxRecords === undefined ? Number.POSITIVE_INFINITY : roomFor(maxRecords);
+  const inner = tableBuilder(vars, 1024, limit);
   const rows = rowIndex(inner.matches);
   let weights = new Int32Array(1024);
   // Most rows hold one value of a sensitive variable (nearly unique records): its code, in a typed
@@ -216,25 +225,16 @@ export function groupedTableBuilder(
   }));
   const sensDicts = sensitive.map(() => new Map<string, number>());
   const codes = new Array<number>(vars.length);
-  // The codes of a record, or false when a cell was never seen.
-  const code = (cells: ReadonlyArray<string>, add: boolean) => {
-    for (let v = 0; v < vars.length; v++) {
-      const c = inner.code(v, cells[v] ?? '', add);
-      if (c === undefined) return false;
-      codes[v] = c;
-    }
-    return true;
-  };
   return {
     push(cells, sensitiveCells = []) {
-      code(cells, true);
+      for (let v = 0; v < vars.length; v++) codes[v] = inner.code(v, cells[v] ?? '', true)!;
       let r = rows.find(codes);
       if (r === undefined) {
         r = inner.pushCodes(codes);
         rows.add(r, codes);
-        if (r === weights.length) weights = grow(weights);
+        if (r === weights.length) weights = grow(weights, limit);
         for (const s of sens) {
-          if (r === s.one.length) s.one = grow(s.one);
+          if (r === s.one.length) s.one = grow(s.one, limit);
           s.one[r] = NO_VALUE;
         }
       }
@@ -264,15 +264,14 @@ export function groupedTableBuilder(
       });
       return r;
     },
-    rowOf(cells) {
-      return code(cells, false) ? rows.find(codes) : undefined;
-    },
     build() {
       const t = inner.build();
       // Room to split an eighth of the rows without copying (splitRow doubles the arrays past it):
       // room for as many again doubled every typed array of a table of nearly unique records.
-      const room = t.n + Math.max(16, t.n >> 3);
+      // An array with that room already is kept as it is.
+      const room = roomFor(t.n);
       const widen = <A extends Codes>(c: A): A => {
+        if (c.length >= room) return c;
         const a = new (c.constructor as new (n: number) => A)(room);
         a.set(c.subarray(0, t.n));
         return a;
@@ -281,11 +280,9 @@ export function groupedTableBuilder(
       for (let i = 0; i < t.n; i++) origin[i] = i;
       for (const s of sens) {
         s.blanked = new Uint8Array(room);
-        const one = sameWidth(s.one, room);
-        one.set(s.one.subarray(0, t.n));
-        s.one = one;
+        s.one = widen(s.one);
       }
-      return { ...t, codes: t.codes.map(widen), weights: widen(weights), origin, sensitive: sens };
+      return { ...t, codes: inner.columns().map(widen), weights: widen(weights), origin, sensitive: sens };
     },
   };
 }
@@ -333,6 +330,7 @@ export function recordPlacer(t: SdcTable, inputRows: number): { place(r: number,
 export function tableBuilder(
   vars: string[],
   expected = 1024,
+  limit = Number.POSITIVE_INFINITY,
 ): {
   push(row: ReadonlyArray<string>): void;
   code(v: number, value: string, add: boolean): number | undefined;
@@ -340,6 +338,8 @@ export function tableBuilder(
   pushCodes(codes: ReadonlyArray<number>): number;
   /** Whether row r has these codes. */
   matches(r: number, codes: ReadonlyArray<number>): boolean;
+  /** The code arrays themselves, longer than the rows pushed. */
+  columns(): Codes[];
   build(): SdcTable;
 } {
   const dicts = vars.map(() => new Map<string, number>());
@@ -351,7 +351,7 @@ export function tableBuilder(
     return c;
   };
   const pushCodes = (codes: ReadonlyArray<number>) => {
-    if (n === columns[0]!.length) columns = columns.map(grow);
+    if (n === columns[0]!.length) columns = columns.map((c) => grow(c, limit));
     for (let v = 0; v < vars.length; v++) {
       columns[v] = widened(columns[v]!, codes[v]!);
       columns[v]![n] = codes[v]!;
@@ -361,6 +361,7 @@ export function tableBuilder(
   return {
     code,
     pushCodes,
+    columns: () => columns,
     matches(r, codes) {
       for (let v = 0; v < vars.length; v++) if (columns[v]![r] !== codes[v]) return false;
       return true;
