@@ -1,6 +1,7 @@
 // Statistical disclosure control of one table, sdcMicro-style, failing closed: measure, blank cells
 // to strict k-anonymity within strata, enforce l-diversity, measure again, and say whether the
 // result meets every threshold. The report is what sdcMicro prints, and a little more.
+import { releaseScratch } from './classes';
 import { enforceDiversity, sensitiveColumn } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
@@ -110,12 +111,23 @@ function measure(t: SdcTable, key: number[], qis: number[], maxRisk: number): Me
 /** The implicit scenario when a questionnaire declares none: an attacker who knows every quasi-identifier. */
 export const ALL_QUASI_IDENTIFIERS = 'quasi-identifiers';
 
-/** Anonymizes a copy of `input` (or `input` itself with `inPlace`, sparing a copy of every code). */
+/**
+ * Anonymizes a copy of `input` (or `input` itself with `inPlace`, sparing a copy of every code).
+ * The grouping's scratch arrays (tens of megabytes for a million rows) are kept for the run only.
+ */
 export function anonymizeTable(
   input: SdcTable,
   policy: SdcPolicy,
   opts: { inPlace?: boolean } = {},
 ): { table: SdcTable; report: SdcReport } {
+  try {
+    return treat(input, policy, opts);
+  } finally {
+    releaseScratch();
+  }
+}
+
+function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }): { table: SdcTable; report: SdcReport } {
   const index = (name: string) => {
     const i = input.vars.indexOf(name);
     if (i < 0) throw new Error(`variable '${name}' is not in the table`);

@@ -72,7 +72,7 @@ export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_
   return { ids, count };
 }
 
-/** Lets go of the hash table's arrays (a worker thread about to return its heap). */
+/** Lets go of the arrays kept between calls (at the end of a disclosure-control run). */
 export function releaseScratch(): void {
   table = new Float64Array(0);
   direct = new Int32Array(0);
