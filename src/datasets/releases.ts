@@ -14,11 +14,14 @@ import { findQuestionnaire } from '../storage/questionnaires';
 import {
   approvedLedgers,
   decideReleaseStatement,
+  discardStagedStatement,
+  discardStaleStagedStatement,
   eraseBundleStatement,
   findRelease,
   insertReleaseStatements,
   listReleases,
   releaseBundle,
+  stageChunksStatements,
   type ReleaseSummary,
 } from '../storage/releases';
 import { decodeLedger, encodeLedger, priorReleases } from './anonymize/ledger';
@@ -37,13 +40,32 @@ export type ReleaseOptions = Pick<
 /** Base64 text per stored chunk: one D1 row each, well under its 2 MB. */
 const CHUNK = 192 * 1024;
 
+/** Stored chunks written per transaction while a bundle is staged (3 MB of text). */
+const STAGE_BATCH = 16;
+
+/** Staged chunks older than this belong to a computation that stopped (a process ended mid-release). */
+const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The bundle as stored: base64 chunks made as the zip streams out, its SHA-256 and size. Neither
- * the whole bundle nor its whole text is ever held (at a million records, 100 and 133 MB more).
+ * Stages the bundle as it streams out: base64 chunks stored a few at a time under `upload`, and its
+ * SHA-256 and size. Neither the whole bundle nor its whole text is ever held (at a million
+ * records, 100 and 137 MB more), nor sent to the database in one transaction.
  */
-async function storedChunks(stream: ReadableStream<Uint8Array>): Promise<{ chunks: string[]; sha256: string; bytes: number }> {
+async function stageBundle(
+  deps: Pick<Deps, 'atomic' | 'clock'>,
+  upload: string,
+  stream: ReadableStream<Uint8Array>,
+): Promise<{ sha256: string; bytes: number }> {
   const hash = sha256Hasher();
-  const chunks: string[] = [];
+  let batch: string[] = [];
+  let stored = 0;
+  const flush = async () => {
+    const chunks = batch;
+    batch = [];
+    const from = stored;
+    stored += chunks.length;
+    if (chunks.length) await deps.atomic((db) => stageChunksStatements(db, upload, from, chunks, deps.clock.now()));
+  };
   // Three bytes make four characters: a chunk's bytes are a multiple of three, so chunks join.
   const pending = new Uint8Array((CHUNK / 4) * 3);
   let fill = 0;
@@ -60,13 +82,15 @@ async function storedChunks(stream: ReadableStream<Uint8Array>): Promise<{ chunk
       fill += take;
       at += take;
       if (fill === pending.length) {
-        chunks.push(toBase64(pending));
+        batch.push(toBase64(pending));
         fill = 0;
+        if (batch.length === STAGE_BATCH) await flush();
       }
     }
   }
-  if (fill) chunks.push(toBase64(pending.subarray(0, fill)));
-  return { chunks, sha256: hash.hex(), bytes };
+  if (fill) batch.push(toBase64(pending.subarray(0, fill)));
+  await flush();
+  return { sha256: hash.hex(), bytes };
 }
 
 /** Whether the principal's countries hold every country of the release. */
@@ -129,7 +153,41 @@ export async function createRelease(
   checkRowLimit(prepared.rows, deps.rowLimit);
   if (prepared.rows === 0)
     throw new AppError('nothing_to_release', `No submitted response of '${questionnaireId}' matches these filters within your countries.`);
-  const bundle = await storedChunks(exportStream(deps, prepared));
+  // The bundle is staged as it is made; the transaction that records the release moves it in.
+  // Staged chunks of a computation that fails are deleted; those of a process that stopped
+  // mid-release, by the next release.
+  const upload = deps.newId();
+  await deps.atomic((db) => [discardStaleStagedStatement(db, new Date(at.getTime() - STALE_STAGED_MS))]);
+  try {
+    return await recordRelease(deps, p, questionnaireId, o, requestId, { spec, run, prepared, at, upload });
+  } catch (e) {
+    await deps.atomic((db) => [discardStagedStatement(db, upload)]);
+    throw e;
+  }
+}
+
+/** Stages the bundle, then records the release with its bundle and audit entry in one transaction. */
+async function recordRelease(
+  deps: ReleaseDeps,
+  p: Principal,
+  questionnaireId: string,
+  o: ReleaseOptions,
+  requestId: string,
+  {
+    spec,
+    run,
+    prepared,
+    at,
+    upload,
+  }: {
+    spec: ReturnType<typeof exportSpec>;
+    run: ReleaseRun;
+    prepared: Awaited<ReturnType<typeof prepareExport>>;
+    at: Date;
+    upload: string;
+  },
+): Promise<ReleaseSummary> {
+  const bundle = await stageBundle(deps, upload, exportStream(deps, prepared));
   const policy = prepared.policy;
   const parameters = {
     filters: filtersOf(spec.filters),
@@ -166,7 +224,7 @@ export async function createRelease(
   };
   try {
     await deps.atomic((db) => [
-      ...insertReleaseStatements(db, release, bundle.chunks),
+      ...insertReleaseStatements(db, release, upload),
       auditStatement(db, {
         at,
         actor: p.actor,

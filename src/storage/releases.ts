@@ -2,7 +2,7 @@
 // row can hold), decide it, and the reads behind listing, review and download.
 import { and, asc, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
-import { releaseChunks, releases, type ReleaseState } from './schema';
+import { releaseChunks, releases, stagedChunks, type ReleaseState } from './schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 /** A release without its ledger (large, and read only when the next release is computed). */
@@ -25,18 +25,39 @@ export interface NewRelease {
   createdAt: Date;
 }
 
+/** Chunks `from`, `from + 1`... of the bundle a computation (`upload`) is making, stored before its release exists. */
+export function stageChunksStatements(db: Db, upload: string, from: number, chunks: readonly string[], at: Date): Statement[] {
+  return statements(chunks.map((data, i) => db.insert(stagedChunks).values({ upload, n: from + i, data, createdAt: at })));
+}
+
+/** Forgets the chunks of a computation that did not become a release. */
+export function discardStagedStatement(db: Db, upload: string): Statement {
+  return statement(db.delete(stagedChunks).where(eq(stagedChunks.upload, upload)));
+}
+
+/** Forgets the chunks of computations staged before `before` (a process that stopped mid-release). */
+export function discardStaleStagedStatement(db: Db, before: Date): Statement {
+  return statement(db.delete(stagedChunks).where(lt(stagedChunks.createdAt, before)));
+}
+
 /**
- * The release as pending, numbered after the questionnaire's last, and its bundle's chunks. A
- * second pending release of the same questionnaire fails the unique index (the caller says 409).
+ * The release as pending, numbered after the questionnaire's last, with the chunks its
+ * computation (`upload`) staged moved in as its bundle. A second pending release of the same
+ * questionnaire fails the unique index (the caller says 409).
  */
-export function insertReleaseStatements(db: Db, r: NewRelease, chunks: readonly string[]): Statement[] {
+export function insertReleaseStatements(db: Db, r: NewRelease, upload: string): Statement[] {
   return statements([
     db.insert(releases).values({
       ...r,
       state: 'pending',
       seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})`,
     }),
-    ...chunks.map((data, n) => db.insert(releaseChunks).values({ releaseId: r.id, n, data })),
+    db
+      .insert(releaseChunks)
+      .select(
+        sql`select ${r.id}, ${stagedChunks.n}, ${stagedChunks.data} from ${stagedChunks} where ${stagedChunks.upload} = ${upload} order by ${stagedChunks.n}`,
+      ),
+    db.delete(stagedChunks).where(eq(stagedChunks.upload, upload)),
   ]);
 }
 

@@ -316,6 +316,23 @@ export const releases = sqliteTable(
   ],
 );
 
+/**
+ * A release's zip chunks while the release is computed, before it exists: stored as they are made
+ * (a million records' bundle waiting in memory for one transaction was 137 MB), moved into
+ * release_chunks by the transaction that records the release, deleted when it fails. `upload`
+ * names one computation.
+ */
+export const stagedChunks = sqliteTable(
+  'staged_chunks',
+  {
+    upload: text('upload').notNull(),
+    n: integer('n').notNull(),
+    data: text('data').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.upload, t.n] })],
+);
+
 /** A release's zip, in chunks small enough for one D1 row each (base64 text). */
 export const releaseChunks = sqliteTable(
   'release_chunks',

@@ -136,7 +136,13 @@ describe('releases', () => {
 
   it('holds one pending release at a time; a discarded one keeps its record and loses its bundle', async () => {
     const r = await create(admin, {});
+    const staged = () => t.handle.sqlite.prepare('select count(*) as n from staged_chunks').get();
+    // Its bundle was staged as it was made, then moved in by the transaction that recorded it.
+    expect(staged()).toEqual({ n: 0 });
+    expect(t.handle.sqlite.prepare('select count(*) as n from release_chunks where release_id = ?').get(r.id)).toEqual({ n: 1 });
     expect((await post(coordinator, '/questionnaires/routes/releases', {})).status).toBe(409);
+    // The refused computation staged its bundle too, and nothing of it is left.
+    expect(staged()).toEqual({ n: 0 });
     // A coordinator of fewer countries does not see a release of more.
     const narrow = await t.user('coordinator', { countries: ['TUN'] });
     expect((await post(narrow, `/releases/${r.id}/discard`)).status).toBe(404);
