@@ -2,7 +2,7 @@
 // row can hold), decide it, and the reads behind listing, review and download.
 import { and, asc, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
-import { releaseChunks, releases, stagedChunks, type ReleaseState } from './schema';
+import { releaseChunks, releaseLedgerChunks, releases, stagedChunks, type ReleaseState } from './schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 /** A release without its ledger (large, and read only when the next release is computed). */
@@ -46,9 +46,12 @@ export function discardStaleStagedStatement(db: Db, before: Date): Statement {
  * questionnaire fails the unique index (the caller says 409).
  */
 export function insertReleaseStatements(db: Db, r: NewRelease, upload: string): Statement[] {
+  const ledger: string[] = [];
+  for (let at = 0; at < r.ledger.length; at += LEDGER_CHUNK) ledger.push(r.ledger.slice(at, at + LEDGER_CHUNK));
   return statements([
     db.insert(releases).values({
       ...r,
+      ledger: '',
       state: 'pending',
       seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})`,
     }),
@@ -58,8 +61,12 @@ export function insertReleaseStatements(db: Db, r: NewRelease, upload: string): 
         sql`select ${r.id}, ${stagedChunks.n}, ${stagedChunks.data} from ${stagedChunks} where ${stagedChunks.upload} = ${upload} order by ${stagedChunks.n}`,
       ),
     db.delete(stagedChunks).where(eq(stagedChunks.upload, upload)),
+    ...ledger.map((data, n) => db.insert(releaseLedgerChunks).values({ releaseId: r.id, n, data })),
   ]);
 }
+
+/** Characters of a stored ledger per row of release_ledger_chunks: one D1 value each, well under 2 MB. */
+export const LEDGER_CHUNK = 192 * 1024;
 
 /** Approves or discards a pending release; changes nothing (no row returned) when it is not pending. */
 export function decideReleaseStatement(
@@ -106,11 +113,23 @@ export async function listReleases(db: Db, questionnaireId: string): Promise<Rel
 
 /** The ledgers of the approved releases of a questionnaire, oldest first. */
 export async function approvedLedgers(db: Db, questionnaireId: string): Promise<Array<{ seq: number; ledger: string }>> {
-  return db
-    .select({ seq: releases.seq, ledger: releases.ledger })
+  const approved = await db
+    .select({ id: releases.id, seq: releases.seq, ledger: releases.ledger })
     .from(releases)
     .where(and(eq(releases.questionnaireId, questionnaireId), eq(releases.state, 'approved')))
     .orderBy(asc(releases.seq));
+  // Releases recorded before the ledger was chunked keep it whole in their row.
+  return Promise.all(
+    approved.map(async (r) => {
+      if (r.ledger) return { seq: r.seq, ledger: r.ledger };
+      const chunks = await db
+        .select({ data: releaseLedgerChunks.data })
+        .from(releaseLedgerChunks)
+        .where(eq(releaseLedgerChunks.releaseId, r.id))
+        .orderBy(asc(releaseLedgerChunks.n));
+      return { seq: r.seq, ledger: chunks.map((c) => c.data).join('') };
+    }),
+  );
 }
 
 /** The bundle's chunks `from` to `from + count - 1` that exist, in order (base64). */

@@ -302,7 +302,10 @@ export const releases = sqliteTable(
     bundleSha256: text('bundle_sha256').notNull(),
     bundleBytes: integer('bundle_bytes').notNull(),
     report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** What it published of the records first released in it (gzip, base64): later releases keep to it. */
+    /**
+     * What it published of the records first released in it (gzip, base64): later releases keep
+     * to it. Empty since the ledger is stored in chunks (release_ledger_chunks).
+     */
     ledger: text('ledger').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -314,6 +317,23 @@ export const releases = sqliteTable(
     uniqueIndex('releases_q_seq').on(t.questionnaireId, t.seq),
     uniqueIndex('releases_one_pending').on(t.questionnaireId).where(sql`state = 'pending'`),
   ],
+);
+
+/**
+ * A release's ledger (see datasets/anonymize/ledger.ts) in chunks of one D1 value each: a million
+ * records' ledger is 27 MB of text, and D1 takes 2 MB a value. Releases recorded before keep
+ * theirs whole in releases.ledger (empty for those recorded since).
+ */
+export const releaseLedgerChunks = sqliteTable(
+  'release_ledger_chunks',
+  {
+    releaseId: text('release_id')
+      .notNull()
+      .references(() => releases.id),
+    n: integer('n').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.n] })],
 );
 
 /**

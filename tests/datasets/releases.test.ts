@@ -7,6 +7,7 @@ import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../supp
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
 import { bundleOf } from '../support/bundle';
+import { approvedLedgers, insertReleaseStatements, LEDGER_CHUNK } from '../../src/storage/releases';
 
 const K = 3;
 const definition = {
@@ -240,5 +241,43 @@ describe('releases', () => {
     const changed = await get(admin, `/releases/${r.id}/bundle`);
     await expect(changed.arrayBuffer()).rejects.toThrow(/does not match its record/);
     await post(admin, `/releases/${r.id}/discard`);
+  });
+
+  it('stores a ledger in chunks of one D1 value each, reads it back whole, and still reads a ledger stored whole', async () => {
+    // A stored ledger of 500,000 characters (a release of about 19,000 records) where D1 takes 2 MB a value.
+    let seed = 5;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const ledger = Array.from({ length: 500_000 }, () => alphabet[(seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 26]).join('');
+    const release = (id: string) => ({
+      id,
+      questionnaireId: 'routes',
+      countries: ['TUN'],
+      parameters: {},
+      snapshotHash: 'test',
+      records: 1,
+      bundleSha256: 'test',
+      bundleBytes: 0,
+      report: {},
+      ledger,
+      createdBy: 'test',
+      createdAt: new Date(),
+    });
+    await t.handle.atomic((db) => insertReleaseStatements(db, release('chunked-ledger'), 'none'));
+    t.sql("update releases set state = 'approved' where id = 'chunked-ledger'");
+    const rows = t.handle.sqlite
+      .prepare("select n, length(data) as chars from release_ledger_chunks where release_id = 'chunked-ledger' order by n")
+      .all() as Array<{ n: number; chars: number }>;
+    expect(rows.length).toBe(Math.ceil(500_000 / LEDGER_CHUNK));
+    expect(Math.max(...rows.map((r) => r.chars))).toBeLessThanOrEqual(LEDGER_CHUNK);
+    expect(t.handle.sqlite.prepare("select ledger from releases where id = 'chunked-ledger'").get()).toEqual({ ledger: '' });
+    // A release recorded before the ledger was chunked: its ledger whole in its row.
+    t.sql(
+      "insert into releases (id, questionnaire_id, seq, state, countries, parameters, snapshot_hash, records, bundle_sha256, bundle_bytes, report, ledger, created_by, created_at) values ('whole-ledger', 'routes', 1000, 'approved', '[]', '{}', 'x', 1, 'x', 0, '{}', ?, 'test', 0)",
+      'whole',
+    );
+    const ledgers = await approvedLedgers(t.handle.db, 'routes');
+    const bySeq = new Map(ledgers.map((l) => [l.seq, l.ledger]));
+    expect(ledgers.filter((l) => l.ledger === ledger)).toHaveLength(1);
+    expect(bySeq.get(1000)).toBe('whole');
   });
 });
