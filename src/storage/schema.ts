@@ -319,22 +319,27 @@ export const releases = sqliteTable(
   ],
 );
 
+/** A table of a release's text in numbered chunks, each small enough for one D1 value. */
+function releaseTextChunks<N extends string>(name: N) {
+  return sqliteTable(
+    name,
+    {
+      releaseId: text('release_id')
+        .notNull()
+        .references(() => releases.id),
+      n: integer('n').notNull(),
+      data: text('data').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.releaseId, t.n] })],
+  );
+}
+
 /**
  * A release's ledger (see datasets/anonymize/ledger.ts) in chunks of one D1 value each: a million
  * records' ledger is 27 MB of text, and D1 takes 2 MB a value. Releases recorded before keep
  * theirs whole in releases.ledger (empty for those recorded since).
  */
-export const releaseLedgerChunks = sqliteTable(
-  'release_ledger_chunks',
-  {
-    releaseId: text('release_id')
-      .notNull()
-      .references(() => releases.id),
-    n: integer('n').notNull(),
-    data: text('data').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.releaseId, t.n] })],
-);
+export const releaseLedgerChunks = releaseTextChunks('release_ledger_chunks');
 
 /**
  * A release's zip chunks while the release is computed, before it exists: stored as they are made
@@ -354,14 +359,4 @@ export const stagedChunks = sqliteTable(
 );
 
 /** A release's zip, in chunks small enough for one D1 row each (base64 text). */
-export const releaseChunks = sqliteTable(
-  'release_chunks',
-  {
-    releaseId: text('release_id')
-      .notNull()
-      .references(() => releases.id),
-    n: integer('n').notNull(),
-    data: text('data').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.releaseId, t.n] })],
-);
+export const releaseChunks = releaseTextChunks('release_chunks');
