@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=4 --expose-gc
 // The `periplus` command. Runs the compiled bundle (npm run build) when it is newer than every
 // source file, else the TypeScript sources through tsx: never a stale build. Node's young
 // generation is kept at 4 MB a semi-space (as `npm start` runs it): an export of a million

@@ -28,6 +28,7 @@ import { tempDir } from '../tests/support/app';
 import { inlineValidator } from '../src/validation/run';
 import { createSdcPool } from '../src/entry/sdc-pool';
 import { nodeCompression } from '../src/entry/compression';
+import { fileSpill } from '../src/entry/spill';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     generate: { type: 'string' },
     rows: { type: 'string' },
     data: { type: 'string' },
+    trace: { type: 'boolean' },
   },
 });
 const REALISTIC = values.data === 'realistic';
@@ -142,6 +144,16 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const started = performance.now();
   let rows = 0;
+  // --trace: the process's memory every second (RSS includes the disclosure-control thread).
+  const tracer = values.trace
+    ? setInterval(() => {
+        const m = process.memoryUsage();
+        const mb = (n: number) => String(Math.round(n / 2 ** 20)).padStart(4);
+        process.stderr.write(
+          `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  RSS ${mb(m.rss)}  heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}  buffers ${mb(m.arrayBuffers)}  max ${mb(process.resourceUsage().maxRSS * 1024)}\n`,
+        );
+      }, 1000)
+    : undefined;
   // Disclosure control runs in its worker thread, as on the server (`npm start`): its memory is
   // part of this process's peak RSS.
   const anonymizer = createSdcPool();
@@ -152,6 +164,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
       pseudonymKey: new Uint8Array(32),
       anonymizer,
       compression: nodeCompression,
+      spill: fileSpill,
     };
     const operator = {
       actor: 'bench',
@@ -188,6 +201,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
       rowLimit: 0,
       anonymizer,
       compression: nodeCompression,
+      spill: fileSpill,
     };
     const operator = {
       actor: 'bench',
@@ -256,6 +270,7 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
     await new Promise<void>((ok) => file.end(() => ok()));
   }
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(tracer);
   console.log(JSON.stringify({ rows, seconds, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), bytes: statSync(out).size }));
   if (anonymizer.retries()) process.stderr.write(`disclosure control ran again without a heap bound ${anonymizer.retries()} time(s)\n`);
   await anonymizer.close();
@@ -265,16 +280,33 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
 /** The measured processes run compiled code, as `npm start` does (the TypeScript loader alone costs ~80 MB). */
 const CHILD = join(ROOT, 'dist/bench-export.mjs');
 
+/**
+ * How `npm start` runs node (package.json): its environment (`env NAME=value`) and flags, read
+ * from it, so the figures follow whatever the server is started with.
+ */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const m = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string).match(
+    /(?:env ((?:\w+=\S+ )+))?node ((?:--\S+ )*)dist\//,
+  );
+  const words = (s: string | undefined) => s?.trim().split(' ').filter(Boolean) ?? [];
+  return {
+    env: Object.fromEntries(words(m?.[1]).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)])),
+    flags: words(m?.[2]),
+  };
+}
+
 function measure(
   kind: string,
   dbFile: string,
   out: string,
   v8: string[] = [],
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ rows: number; seconds: number; maxRssMB: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [...v8, CHILD, '--child', kind, '--db', dbFile, '--out', out, ...args], {
       cwd: ROOT,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let text = '';
@@ -342,11 +374,14 @@ if (values.child) {
     if (REALISTIC) {
       await generateRealistic(dbFile);
       console.log(`bench:export --data realistic  N=${N}  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      // Both sides run as `npm start` runs node (its environment and flags).
+      const { env, flags } = startCommand();
+      console.log(`as npm start runs node: ${[...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...flags].join(' ')}`);
       const runs = [];
       for (let i = 0; i < 2; i++) {
         runs.push({
-          base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv')),
-          release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`)),
+          base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'), flags, [], env),
+          release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`), flags, [], env),
         });
         // The next release is computed against the first, approved: the case of a second release.
       }
@@ -385,17 +420,12 @@ async function synthetic(dbFile: string, t0: number): Promise<void> {
     console.log(
       `${name.padEnd(44)} ${String(Math.round(m.rows / m.seconds)).padStart(9)} rows/s  ${m.seconds.toFixed(1).padStart(7)} s  peak RSS ${String(m.maxRssMB).padStart(5)} MB  ${(m.bytes / 1e6).toFixed(1)} MB out`,
     );
-  // As the server runs: the node flags of `npm start` (package.json), read from it, so the figure
-  // follows whatever the server is started with.
-  const startFlags =
-    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string)
-      .match(/node ((?:--\S+ )*)dist\//)?.[1]
-      ?.trim()
-      .split(' ')
-      .filter(Boolean) ?? [];
-  const baseStart = await measure('baseline', dbFile, join(dir, 'plain.csv'), startFlags);
-  const expStart1 = await measure('export', dbFile, join(dir, 'bundle.zip'), startFlags);
-  const expStart = best(expStart1, await measure('export', dbFile, join(dir, 'bundle.zip'), startFlags));
+  // As the server runs: the environment and node flags of `npm start`.
+  const start = startCommand();
+  const startFlags = [...Object.entries(start.env).map(([k, v]) => `${k}=${v}`), ...start.flags];
+  const baseStart = await measure('baseline', dbFile, join(dir, 'plain.csv'), start.flags, [], start.env);
+  const expStart1 = await measure('export', dbFile, join(dir, 'bundle.zip'), start.flags, [], start.env);
+  const expStart = best(expStart1, await measure('export', dbFile, join(dir, 'bundle.zip'), start.flags, [], start.env));
   // Node's default heap grows lazily; with a bounded heap the RSS shows the live working set.
   const bounded = ['--max-old-space-size=128', '--max-semi-space-size=8'];
   const baseBounded = await measure('baseline', dbFile, join(dir, 'plain.csv'), bounded);

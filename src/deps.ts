@@ -2,6 +2,7 @@
 // so the same app runs on Node (better-sqlite3) and on Workers (D1), and tests fix time and ids.
 import type { Anonymizer } from './datasets/anonymize/anonymize';
 import type { Compression } from './datasets/compression';
+import type { Spill } from './datasets/spill';
 import type { Atomic, Db } from './storage/db';
 import type { Validator } from './validation/types';
 
@@ -78,6 +79,8 @@ export interface Deps {
   anonymizer?: Anonymizer;
   /** The runtime's native DEFLATE for exports (Node: zlib); fflate's when absent. */
   compression?: Compression;
+  /** Where a public export's rows wait between its passes (Node: a temporary file); memory when absent. */
+  spill?: () => Spill;
   /** Reads and writes XLSForm workbooks (Node only: the Worker takes SurveyJS JSON uploads). */
   xlsform?: XlsformCodec;
 }

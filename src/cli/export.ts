@@ -14,6 +14,7 @@ import { auditStatement } from '../storage/audit';
 import { reviewStates, type ReviewState } from '../storage/schema';
 import { CliUsageError } from './users';
 import { nodeCompression } from '../entry/compression';
+import { fileSpill } from '../entry/spill';
 
 export interface ExportCliOptions {
   profile?: string;
@@ -103,7 +104,7 @@ export async function exportCommand(
     maxGlobalRisk: o['max-global-risk'] ? Number(o['max-global-risk']) : undefined,
     maxIndividualRisk: o['max-individual-risk'] ? Number(o['max-individual-risk']) : undefined,
   });
-  const deps = { db: handle.db, clock: systemClock, pseudonymKey, compression: nodeCompression };
+  const deps = { db: handle.db, clock: systemClock, pseudonymKey, compression: nodeCompression, spill: fileSpill };
   const prepared = await prepareExport(deps, spec);
   const at = systemClock.now();
   await handle.atomic((db) => [

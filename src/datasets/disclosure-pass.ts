@@ -4,6 +4,7 @@
 // table, and the export refused when a threshold fails. A release reads its records as earlier
 // releases published them.
 import { AppError } from '../errors';
+import { collectGarbage } from '../shared/collect-garbage';
 import { sha256Hasher } from '../questionnaires/canonical';
 import { inlineAnonymizer } from './anonymize/anonymize';
 import { isOrdered, type HierarchySpec } from './anonymize/generalize';
@@ -15,6 +16,7 @@ import type { Column } from './columns';
 import { csvLine } from './csv-cells';
 import { answersOf, mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
 import { Bucket, BUCKET, packCells, randomPositions } from './shuffle';
+import { memorySpill, type Spill } from './spill';
 
 /** The stratum of a release's record: the release that first published it, or 'new'. */
 export const COHORT = 'release_cohort';
@@ -44,6 +46,16 @@ function hierarchyOf(c: Column): HierarchySpec {
 }
 
 export async function planSuppression(deps: ExportDeps, p: PreparedExport): Promise<SdcPlan> {
+  const spill = (deps.spill ?? memorySpill)();
+  try {
+    return await plan(deps, p, spill);
+  } catch (e) {
+    spill.close();
+    throw e;
+  }
+}
+
+async function plan(deps: ExportDeps, p: PreparedExport, spill: Spill): Promise<SdcPlan> {
   const columns = p.files[0]!.columns;
   const pick = (roles: string[]) => columns.map((c, i) => [c, i] as const).filter(([c]) => roles.includes(c.role));
   const strata = columns.map((c, i) => [c, i] as const).filter(([c]) => c.name === 'country');
@@ -71,16 +83,16 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
   // one read of the responses, so each row goes to its bucket as soon as it is read.
   const positions = randomPositions(p.rows);
   const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
-  const rows = Array.from({ length: buckets }, () => new Bucket(deps.compression));
-  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket(deps.compression)));
+  const rows = Array.from({ length: buckets }, () => new Bucket(deps.compression, spill));
+  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket(deps.compression, spill)));
   const snapshot = p.release ? sha256Hasher() : undefined;
   const countries = new Set<string>();
-  const encoder = new TextEncoder();
   // Sensitive variables whose rare values are merged: their values are counted in pass one.
   const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
   const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
   let records = 0;
-  const perRow: number[] = [];
+  // Records seen so far per table row (rows number at most the records): a record's rank in its row.
+  const perRow = new Int32Array(p.rows);
   for await (const page of pages(deps, p))
     for (const row of taking(page)) {
       // A response restored from the trash since the count: the positions drawn do not cover it.
@@ -92,7 +104,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
       const keyCells = keyColumns.map((ci) => cells[ci]!);
       if (prior) keyCells.push(cohortOf(prior, row.seq));
       const r = builder.push(keyCells, sensitiveCells);
-      const rank = (perRow[r] = (perRow[r] ?? -1) + 1);
+      const rank = perRow[r]!++;
       const position = positions[records]!;
       const b = Math.floor(position / BUCKET);
       // Pass two writes the key columns from the treated table and the row key from its position:
@@ -112,10 +124,9 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
             );
         });
       if (snapshot) {
+        // Hashed as text (UTF-8, as encoded before): a byte array a row was 3 GB of buffers to collect.
         snapshot.update(
-          encoder.encode(
-            `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
-          ),
+          `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
         );
         countries.add(row.country);
       }
@@ -127,6 +138,9 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
     p.release.countries = [...countries].sort();
   }
   const table = builder.build();
+  // The pass's garbage (its rows, parsed and packed) grew the heap: given back before disclosure
+  // control, which runs in a thread of its own.
+  collectGarbage();
   const inputRows = table.n;
   // Merging rare categories needs the whole column: done on the table, before suppression (and,
   // for sensitive variables, before l-diversity is measured on them).
@@ -182,6 +196,7 @@ export async function planSuppression(deps: ExportDeps, p: PreparedExport): Prom
     records,
     rows,
     repeats,
+    spill,
     keyColumns,
     sensitiveColumns,
     sensitiveMerges,

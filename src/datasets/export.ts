@@ -14,7 +14,7 @@ import { findQuestionnaire, listVersions, type VersionRow } from '../storage/que
 import { countExportRows, exportBound } from '../storage/exports';
 import { newLedger } from './anonymize/ledger';
 import { reportHtml } from './anonymize/report-html';
-import { recordPlacer, SUPPRESSED } from './anonymize/table';
+import { isBlanked, recordPlacer, SUPPRESSED } from './anonymize/table';
 import { codebookCsv, readmeText, rScript, spssScript, stataScript, type TableFile } from './bundle-files';
 import { columnsFor, type ColumnKeys } from './columns';
 import { csvLine, maskFormula } from './csv-cells';
@@ -264,7 +264,7 @@ export function exportStream(
         });
         sdc.sensitiveColumns.forEach((ci, s) => {
           const merge = sdc.sensitiveMerges[s];
-          if (t.sensitive![s]!.blanked[j]) cells[ci] = SUPPRESSED_CELL;
+          if (isBlanked(t.sensitive![s]!, j)) cells[ci] = SUPPRESSED_CELL;
           else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
         });
         // What this release publishes of a record no release published before.
@@ -303,7 +303,12 @@ export function exportStream(
           )
         : [],
     );
-    if (p.sdc) yield* shuffledTables(p.sdc, bom, published);
+    if (p.sdc)
+      try {
+        yield* shuffledTables(p.sdc, bom, published);
+      } finally {
+        p.sdc.spill.close();
+      }
     else yield* storedOrderTables(bom);
     const files = published.size ? withPublishedValues(p.files, published) : p.files;
     whole('codebook.csv', bom + codebookCsv(files, p.treatments));
@@ -353,7 +358,10 @@ export function exportStream(
           ctrl.error(e);
         }
       },
-      cancel: () => void steps.return(undefined),
+      // Awaited, so that what the bundle holds (its spill file) is let go when cancel() resolves.
+      cancel: async () => {
+        await steps.return(undefined);
+      },
     },
     { highWaterMark: 0 },
   );

@@ -120,7 +120,7 @@ export interface DatasetDownload {
  * refused and audited with what it asked.
  */
 export async function exportDataset(
-  deps: Pick<Deps, 'db' | 'atomic' | 'clock' | 'anonymizer' | 'compression' | 'secrets' | 'config'>,
+  deps: Pick<Deps, 'db' | 'atomic' | 'clock' | 'anonymizer' | 'compression' | 'spill' | 'secrets' | 'config'>,
   { principal: p, requestId }: Actor,
   questionnaireId: string,
   options: ExportOptions,
@@ -131,6 +131,7 @@ export async function exportDataset(
     clock: deps.clock,
     anonymizer: deps.anonymizer,
     compression: deps.compression,
+    spill: deps.spill,
     pseudonymKey: deps.secrets.pseudonymKey,
   };
   const audit = (action: string, details: Record<string, unknown>) =>

@@ -2,6 +2,7 @@
 // under a row key that links nothing across exports, and rows wait for their turn in compressed
 // buckets, so memory follows the compressed output, not the number of rows.
 import { type Compression, portableCompression } from './compression';
+import { memorySpill, type Spill } from './spill';
 
 /** A random permutation of 0..n-1 (Fisher-Yates with the Web Crypto generator): where each record is published. */
 export function randomPositions(n: number): Int32Array {
@@ -80,12 +81,17 @@ let scratch = new Uint8Array(0);
  * generation, and memory follows the compressed output, not the rows.
  */
 export class Bucket {
-  constructor(private readonly compression: Compression = portableCompression) {}
+  constructor(
+    private readonly compression: Compression = portableCompression,
+    /** Where its compressed blocks wait (Node: a temporary file); shared by an export's buckets. */
+    private readonly spill: Spill = memorySpill(),
+  ) {}
 
   private buf = new Uint8Array(BLOCK + 16 * 1024);
   private view = new DataView(this.buf.buffer);
   private len = 0;
-  private blocks: Uint8Array[] = [];
+  /** The spill's handles of the compressed blocks, in order. */
+  private blocks: number[] = [];
   /** Uncompressed bytes of all blocks: they are inflated back into one buffer of that size. */
   private inflated = 0;
 
@@ -111,7 +117,7 @@ export class Bucket {
   }
 
   private flush(): void {
-    if (this.len > 0) this.blocks.push(this.compression.deflate(this.buf.subarray(0, this.len)));
+    if (this.len > 0) this.blocks.push(this.spill.put(this.compression.deflate(this.buf.subarray(0, this.len))));
     this.inflated += this.len;
     this.len = 0;
   }
@@ -127,7 +133,7 @@ export class Bucket {
     if (scratch.length < this.inflated) scratch = new Uint8Array(Math.max(this.inflated, 2 * scratch.length));
     const all = scratch.subarray(0, this.inflated);
     let filled = 0;
-    for (const block of this.blocks) filled += this.compression.inflate(block, all.subarray(filled));
+    for (const block of this.blocks) filled += this.compression.inflate(this.spill.take(block), all.subarray(filled));
     if (filled !== this.inflated) throw new Error('a bucket did not inflate to what was filed in it');
     this.blocks = [];
     this.inflated = 0;

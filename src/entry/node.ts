@@ -20,6 +20,7 @@ import { loadPseudonymKey } from './secrets';
 import { createValidationPool } from './validation-pool';
 import { createSdcPool } from './sdc-pool';
 import { nodeCompression } from './compression';
+import { fileSpill } from './spill';
 
 export interface NodeOptions {
   dbFile: string;
@@ -111,6 +112,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     clientAddress: (_req, env) => (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     anonymizer,
     compression: nodeCompression,
+    spill: fileSpill,
     xlsform: nodeXlsform,
   };
   const { files, unreadable } = await readSurveyFiles(opts.surveysDir);

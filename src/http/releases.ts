@@ -153,6 +153,7 @@ export function releaseRoutes(deps: Deps) {
     newId: deps.newId,
     anonymizer: deps.anonymizer,
     compression: deps.compression,
+    spill: deps.spill,
     pseudonymKey: deps.secrets.pseudonymKey,
     rowLimit: deps.config.exportRowLimit,
   };

@@ -62,3 +62,54 @@ describe('compression', () => {
     expect(out).toEqual(block);
   });
 });
+
+describe('a file spill', () => {
+  it('gives back every block once, leaves no name in the directory, and frees its file when closed', async () => {
+    const { readdirSync, readlinkSync } = await import('node:fs');
+    const { tempDir } = await import('../support/app');
+    const { fileSpill } = await import('../../src/entry/spill');
+    const dir = tempDir('periplus-spill-test-');
+    try {
+      const spill = fileSpill(dir.dir);
+      // No other process can open it by name: it was unlinked as soon as it was open.
+      expect(readdirSync(dir.dir)).toEqual([]);
+      const blocks = Array.from({ length: 50 }, (_, i) =>
+        Uint8Array.from({ length: 1 + ((i * 7_919) % 100_000) }, (_, j) => (i + j) % 251),
+      );
+      const handles = blocks.map((b) => spill.put(b));
+      // Taken out of order, each read back before the next take (the buffer is reused).
+      for (const i of [...handles.keys()].reverse()) expect(spill.take(handles[i]!)).toEqual(blocks[i]);
+      expect(() => spill.take(handles[0]!)).toThrow(/already taken/);
+      const open = () =>
+        readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`).includes('periplus-spill-');
+          } catch {
+            return false;
+          }
+        }).length;
+      expect(open()).toBe(1);
+      spill.close();
+      spill.close();
+      expect(open()).toBe(0);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it("holds a bucket's blocks: rows come back as filed", async () => {
+    const { fileSpill } = await import('../../src/entry/spill');
+    const spill = fileSpill();
+    const bucket = new Bucket(nodeCompression, spill);
+    const rows: Array<[number, string]> = [];
+    for (let i = 0; i < 20_000; i++) {
+      const position = (i * 7919) % 20_000;
+      rows.push([position, text(i)]);
+      bucket.add(position, i, 0, 0, text(i));
+    }
+    const seen: Array<[number, string]> = [];
+    bucket.take(0, 20_000, (position, _a, _b, _c, t) => seen.push([position, t]));
+    spill.close();
+    expect(seen).toEqual(rows.sort((a, b) => a[0] - b[0]));
+  });
+});

@@ -2,7 +2,7 @@
 // k-anonymity checked by an independent counter, options, filters, scope and audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, jsonRequest, tempDir, type TestApp, type TestUser } from '../support/app';
 import { runCli } from '../support/process';
@@ -273,6 +273,62 @@ describe('dataset export', () => {
       'planted.csv',
     );
     expect(main.rows.map((r) => r.slice(1).join()).sort()).toEqual(again.rows.map((r) => r.slice(1).join()).sort());
+  });
+
+  it('keeps the rows between its passes in a temporary file it closes, whether the bundle is written, cancelled or refused', async () => {
+    const { prepareExport, exportStream } = await import('../../src/datasets/export');
+    const { exportSpec } = await import('../../src/datasets/request');
+    const { fileSpill } = await import('../../src/entry/spill');
+    const { nodeCompression } = await import('../../src/entry/compression');
+    const spills: Array<{ taken: number; closed: boolean }> = [];
+    const deps = {
+      db: t.deps.db,
+      clock: t.clock,
+      pseudonymKey: new Uint8Array(32),
+      compression: nodeCompression,
+      spill: () => {
+        const file = fileSpill();
+        const seen = { taken: 0, closed: false };
+        spills.push(seen);
+        return {
+          put: (b: Uint8Array) => file.put(b),
+          take: (h: number) => (seen.taken++, file.take(h)),
+          close: () => ((seen.closed = true), file.close()),
+        };
+      },
+    };
+    const openSpills = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).includes('periplus-spill-');
+        } catch {
+          return false;
+        }
+      }).length;
+    const operator = {
+      actor: 'test',
+      userId: 'test',
+      role: 'admin' as const,
+      countries: '*' as const,
+      questionnaires: '*' as const,
+      site: null,
+      via: 'session' as const,
+    };
+    const spec = exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 });
+    // Written: every row came back from the file, and the bundle is the one memory gives.
+    const written = bundleOf(new Uint8Array(await new Response(exportStream(deps, await prepareExport(deps, spec))).arrayBuffer()));
+    expect(spills[0]).toEqual({ taken: expect.any(Number), closed: true });
+    expect(spills[0]!.taken).toBeGreaterThan(0);
+    expect(written.csv('planted.csv').rows).toHaveLength(N);
+    // Cancelled after its first piece.
+    const reader = exportStream(deps, await prepareExport(deps, spec)).getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(spills[1]!.closed).toBe(true);
+    // Refused: the thresholds fail after the rows were filed.
+    await expect(prepareExport(deps, exportSpec(operator, 'planted', { profile: 'public', k: 100 }))).rejects.toThrow(/thresholds/);
+    expect(spills[2]!.closed).toBe(true);
+    expect(openSpills()).toBe(0);
   });
 
   it('refuses a public dataset that cannot meet its thresholds, saying why', async () => {

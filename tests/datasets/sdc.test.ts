@@ -9,6 +9,8 @@ import { createSdcPool, heapBoundFor, SDC_HEAP_MB } from '../../src/entry/sdc-po
 import { strictFrequencies, wildcardFrequencies } from '../../src/datasets/anonymize/frequencies';
 import { mergeRareSensitive, rareValues, recodeColumn, recodeValue } from '../../src/datasets/anonymize/recode';
 import {
+  blank,
+  isBlanked,
   codesKey,
   groupedTableBuilder,
   recordPlacer,
@@ -264,7 +266,7 @@ adultData.describe('the grouped table (one row per key, as the export uses it)',
         const j = placer.place(rowOf[i]!, ranks[i]!);
         out[i] = [
           ...keyVars.map((_, v) => (t.codes[v]![j] === SUPPRESSED ? '' : t.labels[v]![t.codes[v]![j]!]!)),
-          salary.blanked[j] ? '' : r[5]!,
+          isBlanked(salary, j) ? '' : r[5]!,
         ];
       }
       placer.finish();
@@ -459,6 +461,22 @@ describe('the code table', () => {
     expect(w.n).toBe(80);
     expect(parts.map((p) => valuesOf(w, p))).toEqual(Array.from({ length: 40 }, (_, i) => (i < 20 ? ['central'] : null)));
     expect([...w.weights!.subarray(0, 80)]).toEqual(Array(80).fill(1));
+    // A table of few keys among many records has arrays longer than its rows: rows split past its
+    // room keep their origin and their blanked bits (an origin sized to the rows lost them), and
+    // every record is placed.
+    const few = groupedTableBuilder(['k'], ['route'], 5_000);
+    for (let i = 0; i < 5_000; i++) few.push([`k${i % 700}`], [i % 3 ? 'central' : 'western']);
+    const f = few.build();
+    expect(f.n).toBe(700);
+    const split = Array.from({ length: 300 }, (_, i) => splitRow(f, i, 1));
+    blank(f.sensitive![0]!, split.at(-1)!);
+    expect([...split.map((j) => f.origin![j])]).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(isBlanked(f.sensitive![0]!, split.at(-1)!)).toBe(true);
+    expect(isBlanked(f.sensitive![0]!, split.at(-2)!)).toBe(false);
+    const placer = recordPlacer(f, 700);
+    const rank = new Int32Array(700);
+    for (let i = 0; i < 5_000; i++) placer.place(i % 700, rank[i % 700]!++);
+    expect(() => placer.finish()).not.toThrow();
     // Merging rare values remaps every row; a row whose values merge into one holds one.
     const u = routes([
       ['a', 'central'],
@@ -573,7 +591,7 @@ describe('recoding', () => {
     expect(report.minL.route!.before).toBe(1);
     const f = table.labels[0]!.indexOf('f');
     const rowF = Array.from({ length: table.n }, (_, i) => i).find((i) => table.codes[0]![i] === f)!;
-    expect(table.sensitive![0]!.blanked[rowF]).toBe(1);
+    expect(isBlanked(table.sensitive![0]!, rowF)).toBe(true);
   });
 });
 

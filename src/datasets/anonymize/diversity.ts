@@ -3,7 +3,18 @@
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
 import { denseIds, type Ids, keyScratch } from './classes';
-import { NO_VALUE, SUPPRESSED, tableClasses, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import {
+  blank,
+  blankedBits,
+  isBlanked,
+  NO_VALUE,
+  SUPPRESSED,
+  tableClasses,
+  valuesAt,
+  weightOf,
+  type SdcTable,
+  type SensitiveColumn,
+} from './table';
 
 export interface DiversityResult {
   /** Per sensitive variable: the smallest distinct count over classes, before and after treatment. */
@@ -27,12 +38,12 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
     labels: t.labels[v]!,
     one: Int32Array.from({ length: t.n }, (_, i) => (codes[i] === SUPPRESSED ? NO_VALUE : codes[i]!)),
     many: new Map(),
-    blanked: new Uint8Array(t.n),
+    blanked: blankedBits(t.n),
   };
   return {
     column,
     writeBack() {
-      for (let i = 0; i < t.n; i++) if (column.blanked[i]) codes[i] = SUPPRESSED;
+      for (let i = 0; i < t.n; i++) if (isBlanked(column, i)) codes[i] = SUPPRESSED;
     },
   };
 }
@@ -48,12 +59,12 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
   const radix = s.labels.length + 1;
   if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
   let pairs = 0;
-  for (let i = 0; i < t.n; i++) if (!s.blanked[i]) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
+  for (let i = 0; i < t.n; i++) if (!isBlanked(s, i)) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
   const keys = keyScratch(pairs);
   const owner = new Int32Array(pairs);
   let m = 0;
   for (let i = 0; i < t.n; i++) {
-    if (s.blanked[i]) continue;
+    if (isBlanked(s, i)) continue;
     const id = classes.ids[i]!;
     const one = s.one[i]!;
     // Most rows hold one value: read from the codes, not through valuesAt.
@@ -100,8 +111,8 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
-        if (before[ids[i]!]! < l && !s.blanked[i] && valuesAt(s, i)?.length !== 0) {
-          s.blanked[i] = 1;
+        if (before[ids[i]!]! < l && !isBlanked(s, i) && valuesAt(s, i)?.length !== 0) {
+          blank(s, i);
           suppressed[name]! += weightOf(t, i);
         }
     writeBack();
