@@ -11,7 +11,7 @@ import { isOrdered, type HierarchySpec } from './anonymize/generalize';
 import type { PriorReleases } from './anonymize/ledger';
 import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
 import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
-import { groupedTableBuilder } from './anonymize/table';
+import { groupedTableBuilder, type SdcTable } from './anonymize/table';
 import type { Column } from './columns';
 import { csvLine } from './csv-cells';
 import { answersOf, mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
@@ -66,80 +66,19 @@ async function plan(deps: ExportDeps, p: PreparedExport, spill: Spill): Promise<
     .filter(([c]) => c.name !== 'country' && c.name !== 'KEY' && (['quasi', 'location', 'date'].includes(c.role) || known.has(c.name)));
   const sensitive = pick(['sensitive']);
   const keyed = [...strata, ...qis];
-  // Pass one keeps one row per key (stratum and quasi-identifiers) with the distinct values of
-  // each sensitive variable, not one per record: memory follows the categories, whatever the
-  // number of responses.
   const prior = p.release?.prior;
-  const builder = groupedTableBuilder(
-    [...keyed.map(([c]) => c.name), ...(prior ? [COHORT] : [])],
-    sensitive.map(([c]) => c.name),
-    p.rows,
-  );
   const keyColumns = keyed.map(([, i]) => i);
   const sensitiveColumns = sensitive.map(([, i]) => i);
-  const readColumns = [...keyColumns, ...sensitiveColumns];
-  const readNames = readColumns.map((ci) => columns[ci]!.name);
-  // Where each response is published: a random permutation of the rows counted, drawn before the
-  // one read of the responses, so each row goes to its bucket as soon as it is read.
-  const positions = randomPositions(p.rows);
-  const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
-  const rows = Array.from({ length: buckets }, () => new Bucket(deps.compression, spill));
-  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket(deps.compression, spill)));
-  const snapshot = p.release ? sha256Hasher() : undefined;
-  const countries = new Set<string>();
   // Sensitive variables whose rare values are merged: their values are counted in pass one.
   const mergeRules = sensitive.map(([c]) => (c.variable?.recode?.kind === 'merge-rare' ? c.variable.recode : undefined));
-  const sensitiveCounts = mergeRules.map((rule) => (rule ? new Map<string, number>() : undefined));
-  let records = 0;
-  // Records seen so far per table row (rows number at most the records): a record's rank in its row.
-  const perRow = new Int32Array(p.rows);
-  for await (const page of pages(deps, p))
-    for (const row of taking(page)) {
-      // A response restored from the trash since the count: the positions drawn do not cover it.
-      if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
-      const data = answersOf(row);
-      const cells = mainCells(p, row, data);
-      if (prior) applyPrior(prior, row.seq, readNames, cells, readColumns);
-      const sensitiveCells = sensitiveColumns.map((ci) => cells[ci]!);
-      const keyCells = keyColumns.map((ci) => cells[ci]!);
-      if (prior) keyCells.push(cohortOf(prior, row.seq));
-      const r = builder.push(keyCells, sensitiveCells);
-      const rank = perRow[r]!++;
-      const position = positions[records]!;
-      const b = Math.floor(position / BUCKET);
-      // Pass two writes the key columns from the treated table and the row key from its position:
-      // their cells need not wait in the bucket.
-      cells[0] = '';
-      for (const ci of keyColumns) cells[ci] = '';
-      rows[b]!.add(position, r, rank, row.seq, packCells(cells));
-      if (repeats.length)
-        repeatRows(p, row, data).forEach((lines, t) => {
-          for (const line of lines)
-            repeats[t]![b]!.add(
-              position,
-              0,
-              0,
-              0,
-              `${JSON.stringify([line.parent, line.key])}\n${line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : ''}`,
-            );
-        });
-      if (snapshot) {
-        // Hashed as text (UTF-8, as encoded before): a byte array a row was 3 GB of buffers to collect.
-        snapshot.update(
-          `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
-        );
-        countries.add(row.country);
-      }
-      sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
-      records++;
-    }
-  if (p.release && snapshot) {
-    p.release.snapshotHash = snapshot.hex();
-    p.release.countries = [...countries].sort();
-  }
-  const table = builder.build();
-  // The pass's garbage (its rows, parsed and packed) grew the heap: given back before disclosure
-  // control, which runs in a thread of its own.
+  const { table, rows, repeats, records, sensitiveCounts } = await readOnce(deps, p, spill, {
+    keyColumns,
+    sensitiveColumns,
+    counted: mergeRules.map(Boolean),
+  });
+  // What the pass held (its index of keys, the positions drawn) is gone with it, and its garbage
+  // (the rows, parsed and packed) grew the heap: given back before disclosure control, which
+  // runs in a thread of its own.
   collectGarbage();
   const inputRows = table.n;
   // Merging rare categories needs the whole column: done on the table, before suppression (and,
@@ -189,6 +128,13 @@ async function plan(deps: ExportDeps, p: PreparedExport, spill: Spill): Promise<
       `l-diversity (l=${p.policy.l})${merge ? `; values of fewer than ${merge.min} records merged into '${merge.into}'` : ''}`,
     );
   });
+  // Pass two reads the sensitive values from the records and only the blanked flags from the
+  // table: the values per row are let go (25 MB of a million records' table).
+  for (const s of treated.sensitive ?? []) {
+    s.one = new Int8Array(0);
+    s.many.clear();
+  }
+  collectGarbage();
   return {
     report,
     table: treated,
@@ -201,6 +147,95 @@ async function plan(deps: ExportDeps, p: PreparedExport, spill: Spill): Promise<
     sensitiveColumns,
     sensitiveMerges,
     rowKeyCipherKey: await crypto.subtle.generateKey({ name: 'AES-CTR', length: 128 }, false, ['encrypt']),
-    ledgerColumns: readColumns,
+    ledgerColumns: [...keyColumns, ...sensitiveColumns],
   };
+}
+
+/**
+ * Pass one, the one read of the responses: files each row under its random position in its
+ * bucket, and builds the grouped table of keys (stratum and quasi-identifiers, and a release's
+ * cohort) with the distinct values of each sensitive variable per key: memory follows the
+ * categories, whatever the number of responses. Counts the values of the sensitive variables
+ * `counted` (their rare values are merged).
+ */
+async function readOnce(
+  deps: ExportDeps,
+  p: PreparedExport,
+  spill: Spill,
+  { keyColumns, sensitiveColumns, counted }: { keyColumns: number[]; sensitiveColumns: number[]; counted: boolean[] },
+): Promise<{
+  table: SdcTable;
+  rows: Bucket[];
+  repeats: Bucket[][];
+  records: number;
+  sensitiveCounts: Array<Map<string, number> | undefined>;
+}> {
+  const columns = p.files[0]!.columns;
+  const prior = p.release?.prior;
+  const builder = groupedTableBuilder(
+    [...keyColumns.map((ci) => columns[ci]!.name), ...(prior ? [COHORT] : [])],
+    sensitiveColumns.map((ci) => columns[ci]!.name),
+    p.rows,
+  );
+  const readColumns = [...keyColumns, ...sensitiveColumns];
+  const readNames = readColumns.map((ci) => columns[ci]!.name);
+  // Where each response is published: a random permutation of the rows counted, drawn before the
+  // one read of the responses, so each row goes to its bucket as soon as it is read.
+  const positions = randomPositions(p.rows);
+  const buckets = Math.max(1, Math.ceil(p.rows / BUCKET));
+  const rows = Array.from({ length: buckets }, () => new Bucket(deps.compression, spill));
+  const repeats = p.files.slice(1).map(() => Array.from({ length: buckets }, () => new Bucket(deps.compression, spill)));
+  const snapshot = p.release ? sha256Hasher() : undefined;
+  const countries = new Set<string>();
+  const sensitiveCounts = counted.map((c) => (c ? new Map<string, number>() : undefined));
+  let records = 0;
+  // Records seen so far per table row (rows number at most the records): a record's rank in its row.
+  const perRow = new Int32Array(p.rows);
+  for await (const page of pages(deps, p))
+    for (const row of taking(page)) {
+      // A response restored from the trash since the count: the positions drawn do not cover it.
+      if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
+      const data = answersOf(row);
+      const cells = mainCells(p, row, data);
+      if (prior) applyPrior(prior, row.seq, readNames, cells, readColumns);
+      const sensitiveCells = sensitiveColumns.map((ci) => cells[ci]!);
+      const keyCells = keyColumns.map((ci) => cells[ci]!);
+      if (prior) keyCells.push(cohortOf(prior, row.seq));
+      const r = builder.push(keyCells, sensitiveCells);
+      const rank = perRow[r]!++;
+      const position = positions[records]!;
+      const b = Math.floor(position / BUCKET);
+      // Pass two writes the key columns from the treated table and the row key from its position:
+      // their cells need not wait in the bucket.
+      cells[0] = '';
+      for (const ci of keyColumns) cells[ci] = '';
+      rows[b]!.add(position, r, rank, row.seq, packCells(cells));
+      if (repeats.length)
+        repeatRows(p, row, data).forEach((lines, t) => {
+          for (const line of lines)
+            repeats[t]![b]!.add(
+              position,
+              0,
+              0,
+              0,
+              `${JSON.stringify([line.parent, line.key])}\n${line.cells.length ? csvLine(line.cells, p.spec.maskFormulas) : ''}`,
+            );
+        });
+      if (snapshot) {
+        // Hashed as text (UTF-8, as encoded before): a byte array a row was 3 GB of buffers to collect.
+        snapshot.update(
+          `${row.seq}\t${row.country}\t${row.site ?? ''}\t${row.submittedAt?.getTime() ?? ''}\t${JSON.stringify(row.hidden)}\t${row.data}\n`,
+        );
+        countries.add(row.country);
+      }
+      sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
+      records++;
+    }
+  if (p.release && snapshot) {
+    p.release.snapshotHash = snapshot.hex();
+    p.release.countries = [...countries].sort();
+  }
+  // Every row is filed: the buckets let go of the buffers they filled rows in.
+  for (const b of [...rows, ...repeats.flat()]) b.seal();
+  return { table: builder.build(), rows, repeats, records, sensitiveCounts };
 }

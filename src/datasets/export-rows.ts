@@ -52,7 +52,8 @@ export interface SdcPlan {
   report: SdcReport;
   /**
    * The treated table: one row per combination of the chosen columns (plus rows split off); let
-   * go once the main table is written (a million nearly unique records' table is 80 MB).
+   * go once the main table is written (a million nearly unique records' table is 80 MB). Its
+   * sensitive columns keep their labels and blanked flags, not their values per row.
    */
   table?: SdcTable;
   inputRows: number;

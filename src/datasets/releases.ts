@@ -24,7 +24,7 @@ import {
   stageChunksStatements,
   type ReleaseSummary,
 } from '../storage/releases';
-import { decodeLedger, encodeLedger, priorReleases } from './anonymize/ledger';
+import { decodeLedger, ledgerBytes, priorReleases } from './anonymize/ledger';
 import { fromBase64, toBase64 } from '../shared/base64';
 import { exportStream, prepareExport, type ExportDeps, type ReleaseRun } from './export';
 import { checkRowLimit, exportSpec, type ExportOptions } from './request';
@@ -37,8 +37,8 @@ export type ReleaseOptions = Pick<
   'from' | 'to' | 'reviewStates' | 'countries' | 'versions' | 'k' | 'l' | 'maxGlobalRisk' | 'maxIndividualRisk'
 > & { note?: string };
 
-/** Base64 text per stored chunk: one D1 row each, well under its 2 MB. */
-const CHUNK = 192 * 1024;
+/** Base64 text per stored chunk (of a bundle or a ledger): one D1 row each, well under its 2 MB. */
+export const CHUNK = 192 * 1024;
 
 /** Stored chunks written per transaction while a bundle is staged (3 MB of text). */
 const STAGE_BATCH = 16;
@@ -46,15 +46,26 @@ const STAGE_BATCH = 16;
 /** Staged chunks older than this belong to a computation that stopped (a process ended mid-release). */
 const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
 
+/** A stream's pieces as an iterable (a reader: async iteration of web streams is not in every runtime). */
+async function* piecesOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
 /**
- * Stages the bundle as it streams out: base64 chunks stored a few at a time under `upload`, and its
- * SHA-256 and size. Neither the whole bundle nor its whole text is ever held (at a million
- * records, 100 and 137 MB more), nor sent to the database in one transaction.
+ * Stages bytes as they come (a bundle as it streams out, a ledger as it is compressed): base64
+ * chunks stored a few at a time under `upload`, and their SHA-256 and size. Neither the whole
+ * bytes nor their whole text is ever held (a million records' bundle, 100 and 137 MB more), nor
+ * sent to the database in one transaction.
  */
-async function stageBundle(
+export async function stageChunks(
   deps: Pick<Deps, 'atomic' | 'clock'>,
   upload: string,
-  stream: ReadableStream<Uint8Array>,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = sha256Hasher();
   let batch: string[] = [];
@@ -70,10 +81,7 @@ async function stageBundle(
   const pending = new Uint8Array((CHUNK / 4) * 3);
   let fill = 0;
   let bytes = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value: piece } = await reader.read();
-    if (done) break;
+  for await (const piece of pieces) {
     hash.update(piece);
     bytes += piece.length;
     for (let at = 0; at < piece.length; ) {
@@ -156,17 +164,17 @@ export async function createRelease(
   // The bundle is staged as it is made; the transaction that records the release moves it in.
   // Staged chunks of a computation that fails are deleted; those of a process that stopped
   // mid-release, by the next release.
-  const upload = deps.newId();
+  const upload = { bundle: deps.newId(), ledger: deps.newId() };
   await deps.atomic((db) => [discardStaleStagedStatement(db, new Date(at.getTime() - STALE_STAGED_MS))]);
   try {
     return await recordRelease(deps, p, questionnaireId, o, requestId, { spec, run, prepared, at, upload });
   } catch (e) {
-    await deps.atomic((db) => [discardStagedStatement(db, upload)]);
+    await deps.atomic((db) => [discardStagedStatement(db, [upload.bundle, upload.ledger])]);
     throw e;
   }
 }
 
-/** Stages the bundle, then records the release with its bundle and audit entry in one transaction. */
+/** Stages the bundle and the ledger, then records the release with them and its audit entry in one transaction. */
 async function recordRelease(
   deps: ReleaseDeps,
   p: Principal,
@@ -184,10 +192,10 @@ async function recordRelease(
     run: ReleaseRun;
     prepared: Awaited<ReturnType<typeof prepareExport>>;
     at: Date;
-    upload: string;
+    upload: { bundle: string; ledger: string };
   },
 ): Promise<ReleaseSummary> {
-  const bundle = await stageBundle(deps, upload, exportStream(deps, prepared));
+  const bundle = await stageChunks(deps, upload.bundle, piecesOf(exportStream(deps, prepared)));
   const policy = prepared.policy;
   const parameters = {
     filters: filtersOf(spec.filters),
@@ -204,8 +212,8 @@ async function recordRelease(
     priorRecords: run.prior.size,
     newRecords: run.ledger!.seqs.length,
   };
-  const ledger = encodeLedger(run.ledger!);
-  // Its records as stored now: the columns of codes are let go before the release is written.
+  await stageChunks(deps, upload.ledger, ledgerBytes(run.ledger!));
+  // Its records as staged now: the columns of codes are let go before the release is written.
   run.ledger = undefined;
   const id = deps.newId();
   const release = {
@@ -218,7 +226,6 @@ async function recordRelease(
     bundleSha256: bundle.sha256,
     bundleBytes: bundle.bytes,
     report: prepared.sdc!.report as unknown as Record<string, unknown>,
-    ledger,
     createdBy: p.actor,
     createdAt: at,
   };

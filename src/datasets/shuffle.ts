@@ -67,6 +67,8 @@ export type BucketRow = (position: number, a: number, b: number, c: number, text
 const HEAD = 24;
 /** A bucket compresses what it holds once this many bytes wait. */
 const BLOCK = 64 * 1024;
+/** A bucket's buffer: a block and room for the row that fills it. */
+const ROOM = BLOCK + 16 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** Where buckets are inflated, one at a time (take() runs to its end without yielding). */
@@ -87,7 +89,7 @@ export class Bucket {
     private readonly spill: Spill = memorySpill(),
   ) {}
 
-  private buf = new Uint8Array(BLOCK + 16 * 1024);
+  private buf = new Uint8Array(ROOM);
   private view = new DataView(this.buf.buffer);
   private len = 0;
   /** The spill's handles of the compressed blocks, in order. */
@@ -101,7 +103,7 @@ export class Bucket {
     if (this.len + most > this.buf.length) {
       this.flush();
       if (most > this.buf.length) {
-        this.buf = new Uint8Array(most);
+        this.buf = new Uint8Array(Math.max(most, ROOM));
         this.view = new DataView(this.buf.buffer);
       }
     }
@@ -114,6 +116,16 @@ export class Bucket {
     this.view.setUint32(at + 20, written);
     this.len = at + HEAD + written;
     if (this.len >= BLOCK) this.flush();
+  }
+
+  /**
+   * Every row is filed: what waits is compressed and the buffer rows were filed in is let go (an
+   * export's buckets held 10 MB of them at a million records). A row added later takes a new one.
+   */
+  seal(): void {
+    this.flush();
+    this.buf = new Uint8Array(0);
+    this.view = new DataView(this.buf.buffer);
   }
 
   private flush(): void {

@@ -1,6 +1,6 @@
 // Anonymized releases and their stored bundles: the statements that record one (in chunks a D1
 // row can hold), decide it, and the reads behind listing, review and download.
-import { and, asc, desc, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import { statement, statements, type Db, type Statement } from './db';
 import { releaseChunks, releaseLedgerChunks, releases, stagedChunks, type ReleaseState } from './schema';
 
@@ -20,7 +20,6 @@ export interface NewRelease {
   bundleSha256: string;
   bundleBytes: number;
   report: Record<string, unknown>;
-  ledger: string;
   createdBy: string;
   createdAt: Date;
 }
@@ -30,9 +29,9 @@ export function stageChunksStatements(db: Db, upload: string, from: number, chun
   return statements(chunks.map((data, i) => db.insert(stagedChunks).values({ upload, n: from + i, data, createdAt: at })));
 }
 
-/** Forgets the chunks of a computation that did not become a release. */
-export function discardStagedStatement(db: Db, upload: string): Statement {
-  return statement(db.delete(stagedChunks).where(eq(stagedChunks.upload, upload)));
+/** Forgets the chunks of computations that did not become a release. */
+export function discardStagedStatement(db: Db, uploads: string[]): Statement {
+  return statement(db.delete(stagedChunks).where(inArray(stagedChunks.upload, uploads)));
 }
 
 /** Forgets the chunks of computations staged before `before` (a process that stopped mid-release). */
@@ -42,12 +41,16 @@ export function discardStaleStagedStatement(db: Db, before: Date): Statement {
 
 /**
  * The release as pending, numbered after the questionnaire's last, with the chunks its
- * computation (`upload`) staged moved in as its bundle. A second pending release of the same
- * questionnaire fails the unique index (the caller says 409).
+ * computation staged moved in as its bundle (`upload.bundle`) and its ledger (`upload.ledger`).
+ * A second pending release of the same questionnaire fails the unique index (the caller says 409).
  */
-export function insertReleaseStatements(db: Db, r: NewRelease, upload: string): Statement[] {
-  const ledger: string[] = [];
-  for (let at = 0; at < r.ledger.length; at += LEDGER_CHUNK) ledger.push(r.ledger.slice(at, at + LEDGER_CHUNK));
+export function insertReleaseStatements(db: Db, r: NewRelease, upload: { bundle: string; ledger: string }): Statement[] {
+  const moved = (table: typeof releaseChunks | typeof releaseLedgerChunks, from: string) =>
+    db
+      .insert(table)
+      .select(
+        sql`select ${r.id}, ${stagedChunks.n}, ${stagedChunks.data} from ${stagedChunks} where ${stagedChunks.upload} = ${from} order by ${stagedChunks.n}`,
+      );
   return statements([
     db.insert(releases).values({
       ...r,
@@ -55,18 +58,11 @@ export function insertReleaseStatements(db: Db, r: NewRelease, upload: string): 
       state: 'pending',
       seq: sql`(select coalesce(max(${releases.seq}), 0) + 1 from ${releases} where ${releases.questionnaireId} = ${r.questionnaireId})`,
     }),
-    db
-      .insert(releaseChunks)
-      .select(
-        sql`select ${r.id}, ${stagedChunks.n}, ${stagedChunks.data} from ${stagedChunks} where ${stagedChunks.upload} = ${upload} order by ${stagedChunks.n}`,
-      ),
-    db.delete(stagedChunks).where(eq(stagedChunks.upload, upload)),
-    ...ledger.map((data, n) => db.insert(releaseLedgerChunks).values({ releaseId: r.id, n, data })),
+    moved(releaseChunks, upload.bundle),
+    moved(releaseLedgerChunks, upload.ledger),
+    db.delete(stagedChunks).where(inArray(stagedChunks.upload, [upload.bundle, upload.ledger])),
   ]);
 }
-
-/** Characters of a stored ledger per row of release_ledger_chunks: one D1 value each, well under 2 MB. */
-export const LEDGER_CHUNK = 192 * 1024;
 
 /** Approves or discards a pending release; changes nothing (no row returned) when it is not pending. */
 export function decideReleaseStatement(

@@ -106,7 +106,10 @@ describe('a file spill', () => {
       const position = (i * 7919) % 20_000;
       rows.push([position, text(i)]);
       bucket.add(position, i, 0, 0, text(i));
+      // Sealed (its buffer let go) part way: rows added after it are kept as well.
+      if (i === 15_000) bucket.seal();
     }
+    bucket.seal();
     const seen: Array<[number, string]> = [];
     bucket.take(0, 20_000, (position, _a, _b, _c, t) => seen.push([position, t]));
     spill.close();

@@ -7,7 +7,9 @@ import { createTestApp, jsonRequest, type TestApp, type TestUser } from '../supp
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
 import { bundleOf } from '../support/bundle';
-import { approvedLedgers, insertReleaseStatements, LEDGER_CHUNK } from '../../src/storage/releases';
+import { approvedLedgers, insertReleaseStatements } from '../../src/storage/releases';
+import { CHUNK, stageChunks } from '../../src/datasets/releases';
+import { toBase64 } from '../../src/shared/base64';
 
 const K = 3;
 const definition = {
@@ -243,11 +245,16 @@ describe('releases', () => {
     await post(admin, `/releases/${r.id}/discard`);
   });
 
-  it('stores a ledger in chunks of one D1 value each, reads it back whole, and still reads a ledger stored whole', async () => {
-    // A stored ledger of 500,000 characters (a release of about 19,000 records) where D1 takes 2 MB a value.
+  it('stores a ledger in chunks of one D1 value each, staged as it is made, reads it back whole, and still reads a ledger stored whole', async () => {
+    // A ledger of 375,000 bytes, 500,000 characters stored (a release of about 19,000 records)
+    // where D1 takes 2 MB a value, staged in pieces of every size as a release makes it.
     let seed = 5;
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    const ledger = Array.from({ length: 500_000 }, () => alphabet[(seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 26]).join('');
+    const bytes = Uint8Array.from({ length: 375_000 }, () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 24);
+    const ledger = toBase64(bytes);
+    const pieces = function* () {
+      for (let at = 0, size = 1; at < bytes.length; at += size, size = (size * 7 + 3) % 70_001) yield bytes.subarray(at, at + size);
+    };
+    await stageChunks({ atomic: t.handle.atomic, clock: t.clock }, 'ledger-upload', pieces());
     const release = (id: string) => ({
       id,
       questionnaireId: 'routes',
@@ -258,17 +265,17 @@ describe('releases', () => {
       bundleSha256: 'test',
       bundleBytes: 0,
       report: {},
-      ledger,
       createdBy: 'test',
       createdAt: new Date(),
     });
-    await t.handle.atomic((db) => insertReleaseStatements(db, release('chunked-ledger'), 'none'));
+    await t.handle.atomic((db) => insertReleaseStatements(db, release('chunked-ledger'), { bundle: 'none', ledger: 'ledger-upload' }));
+    expect(t.handle.sqlite.prepare('select count(*) as n from staged_chunks').get()).toEqual({ n: 0 });
     t.sql("update releases set state = 'approved' where id = 'chunked-ledger'");
     const rows = t.handle.sqlite
       .prepare("select n, length(data) as chars from release_ledger_chunks where release_id = 'chunked-ledger' order by n")
       .all() as Array<{ n: number; chars: number }>;
-    expect(rows.length).toBe(Math.ceil(500_000 / LEDGER_CHUNK));
-    expect(Math.max(...rows.map((r) => r.chars))).toBeLessThanOrEqual(LEDGER_CHUNK);
+    expect(rows.length).toBe(Math.ceil(500_000 / CHUNK));
+    expect(Math.max(...rows.map((r) => r.chars))).toBeLessThanOrEqual(CHUNK);
     expect(t.handle.sqlite.prepare("select ledger from releases where id = 'chunked-ledger'").get()).toEqual({ ledger: '' });
     // A release recorded before the ledger was chunked: its ledger whole in its row.
     t.sql(

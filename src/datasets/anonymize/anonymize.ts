@@ -1,8 +1,9 @@
 // Statistical disclosure control of one table, sdcMicro-style, failing closed: measure, blank cells
 // to strict k-anonymity within strata, enforce l-diversity, measure again, and say whether the
 // result meets every threshold. The report is what sdcMicro prints, and a little more.
+import { collectGarbage } from '../../shared/collect-garbage';
 import { releaseScratch } from './classes';
-import { enforceDiversity, sensitiveColumn } from './diversity';
+import { enforceDiversity, releaseDiversityScratch, sensitiveColumn } from './diversity';
 import { distinctKeys, strictFrequencies, violators, wildcardFrequencies } from './frequencies';
 import { defaultOrder, suppressToK } from './suppress';
 import { recodeToK, type HierarchySpec, type RecodingResult } from './generalize';
@@ -124,6 +125,7 @@ export function anonymizeTable(
     return treat(input, policy, opts);
   } finally {
     releaseScratch();
+    releaseDiversityScratch();
   }
 }
 
@@ -164,6 +166,9 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
         { l: policy.l, columns: policy.l > 1 ? policy.sensitive.map((name) => sensitiveColumn(t, name).column) : [] },
       )
     : undefined;
+  // Each step leaves arrays of a million rows to collect: collected between steps (and rounds),
+  // not left to pile up in the thread until V8 counts them.
+  collectGarbage();
   const order = policy.importance ? policy.importance.map(index) : defaultOrder(t, qis);
 
   // Then local suppression, scenario by scenario, until every one holds: a blank made for one
@@ -185,6 +190,7 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
       for (const [name, n] of Object.entries(r.perVariable)) perVariable[name] = (perVariable[name] ?? 0) + n;
       fullySuppressed += r.fullySuppressed;
       cells += r.cells;
+      collectGarbage();
     }
     if (cells === 0) break;
   }
@@ -204,6 +210,7 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
         more += n;
       }
       if (round === 0) for (const [name, m] of Object.entries(d.minL)) minBefore[name] = Math.min(minBefore[name] ?? Infinity, m.before);
+      collectGarbage();
     }
     if (more === 0) break;
   }

@@ -17,21 +17,27 @@ const EMPTY = -1;
 
 /**
  * The hash table, kept between calls (a release groups a million rows hundreds of times): per slot
- * its key and its id plus one (0: empty), side by side, so that a probe reads one cache line.
+ * its key, and its id plus one (0: empty) in an array of its own (side by side in doubles, the
+ * table of a million keys took 32 MB instead of 24).
  */
-let table = new Float64Array(0);
+let slotKeys = new Float64Array(0);
+let slotIds = new Int32Array(0);
 /** The array direct addressing indexes, kept between calls as well. */
 let direct = new Int32Array(0);
 /** The combined keys of classesOf, kept between calls as well. */
 let scratchKeys = new Float64Array(0);
+/** Ids and class sizes of groupings that do not outlive their call (see groupingScratch). */
+let scratchIds = new Int32Array(0);
+let scratchSizes = new Int32Array(0);
 
 /** Ids of `keys[0..n)`; keys below `range`, when `range` is small, are addressed directly. */
 export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_INTEGER, into?: Int32Array): Ids {
   const ids = into && into.length >= n ? into : new Int32Array(n);
   let count = 0;
-  if (range <= 4 * n + 1024) {
-    // Direct addressing: no hashing when the keys are few enough to index an array.
-    if (direct.length < range) direct = new Int32Array(Math.max(range, 2 * direct.length));
+  if (range <= 2 * n + 1024) {
+    // Direct addressing: no hashing when the keys are few enough to index an array (at most two
+    // slots a key: at four, l-diversity's pairs of a million records grew it to 24 MB).
+    if (direct.length < range) direct = new Int32Array(Math.max(range, Math.min(2 * direct.length, 2 * n + 1024)));
     const at = direct.fill(EMPTY, 0, range);
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
@@ -43,9 +49,12 @@ export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_
   }
   let capacity = 1024;
   while (capacity < 2 * n) capacity *= 2;
-  if (table.length < 2 * capacity) table = new Float64Array(2 * capacity);
+  if (slotIds.length < capacity) {
+    slotKeys = new Float64Array(capacity);
+    slotIds = new Int32Array(capacity);
+  }
   const mask = capacity - 1;
-  table.fill(0, 0, 2 * capacity);
+  slotIds.fill(0, 0, capacity);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     // The key's two 32-bit halves mixed (murmur3's finalizer): keys are often consecutive.
@@ -55,14 +64,14 @@ export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_
     h ^= h >>> 16;
     let s = h & mask;
     for (;;) {
-      const id = table[2 * s + 1]!;
+      const id = slotIds[s]!;
       if (id === 0) {
-        table[2 * s] = k;
-        table[2 * s + 1] = ++count;
+        slotKeys[s] = k;
+        slotIds[s] = ++count;
         ids[i] = count - 1;
         break;
       }
-      if (table[2 * s] === k) {
+      if (slotKeys[s] === k) {
         ids[i] = id - 1;
         break;
       }
@@ -74,9 +83,25 @@ export function denseIds(keys: Float64Array, n: number, range = Number.MAX_SAFE_
 
 /** Lets go of the arrays kept between calls (at the end of a disclosure-control run). */
 export function releaseScratch(): void {
-  table = new Float64Array(0);
+  slotKeys = new Float64Array(0);
+  slotIds = new Int32Array(0);
   direct = new Int32Array(0);
   scratchKeys = new Float64Array(0);
+  scratchIds = new Int32Array(0);
+  scratchSizes = new Int32Array(0);
+}
+
+/**
+ * Arrays for the ids and class sizes of a grouping of `n` rows that its caller is done with
+ * before it calls this module's groupings again (strictFrequencies, many times per release: a
+ * fresh pair each time left tens of megabytes for the collector at a million records).
+ */
+export function groupingScratch(n: number): { ids: Int32Array; sizes: Int32Array } {
+  if (scratchIds.length < n) {
+    scratchIds = new Int32Array(n);
+    scratchSizes = new Int32Array(n);
+  }
+  return { ids: scratchIds, sizes: scratchSizes };
 }
 
 /**
@@ -85,16 +110,24 @@ export function releaseScratch(): void {
  * contents are the caller's until the next call of this module.
  */
 export function keyScratch(n: number): Float64Array {
-  if (scratchKeys.length < n) scratchKeys = new Float64Array(Math.max(n, 2 * scratchKeys.length));
+  if (scratchKeys.length < n) scratchKeys = new Float64Array(Math.max(n, Math.ceil(1.25 * scratchKeys.length)));
   return scratchKeys;
 }
 
 /**
  * Classes of rows 0..n-1 (or of the rows listed in `rows`, in that order) over code columns
  * (SUPPRESSED, -1, is one more category): `sizes[j]` is column j's number of codes plus one. Ids
- * are numbered in order of first appearance.
+ * are numbered in order of first appearance, written `into` an array of the caller's when it is
+ * long enough (a caller grouping again and again keeps one, instead of leaving one to collect
+ * each time).
  */
-export function classesOf(n: number, columns: ReadonlyArray<ArrayLike<number>>, sizes: readonly number[], rows?: ArrayLike<number>): Ids {
+export function classesOf(
+  n: number,
+  columns: ReadonlyArray<ArrayLike<number>>,
+  sizes: readonly number[],
+  rows?: ArrayLike<number>,
+  into?: Int32Array,
+): Ids {
   if (rows) n = rows.length;
   const keys = keyScratch(n);
   keys.fill(0, 0, n);
@@ -113,12 +146,12 @@ export function classesOf(n: number, columns: ReadonlyArray<ArrayLike<number>>, 
     range *= size;
   }
   if (!columns.length) return { ids: new Int32Array(n), count: n ? 1 : 0 };
-  return denseIds(keys, n, range);
+  return denseIds(keys, n, range, into);
 }
 
-/** Records per class: the rows' weights (one each without weights) summed by class. */
-export function classSizes({ ids, count }: Ids, n: number, weights?: Int32Array): Int32Array {
-  const sizes = new Int32Array(count);
+/** Records per class: the rows' weights (one each without weights) summed by class (`into` an array of the caller's, as above). */
+export function classSizes({ ids, count }: Ids, n: number, weights?: Int32Array, into?: Int32Array): Int32Array {
+  const sizes = into && into.length >= count ? into.fill(0, 0, count) : new Int32Array(count);
   for (let i = 0; i < n; i++) sizes[ids[i]!]! += weights ? weights[i]! : 1;
   return sizes;
 }

@@ -49,19 +49,54 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 }
 
 /**
+ * Arrays kept from one measure of l-diversity to the next: two a pair, and two a class (fresh
+ * ones per variable left a hundred megabytes for the collector at a million records). What
+ * distinctPerClass returns is overwritten by its next call. Let go with the other scratch arrays
+ * at the end of a disclosure-control run (releaseScratch).
+ */
+interface PairScratch {
+  owner(n: number): Int32Array;
+  ids(n: number): Int32Array;
+  /** Zeroed. */
+  perClass(n: number): Int32Array;
+  /** Zeroed. */
+  flags(n: number): Uint8Array;
+}
+
+let kept: PairScratch | undefined;
+
+/** Lets go of the arrays kept between measures. */
+export function releaseDiversityScratch(): void {
+  kept = undefined;
+}
+
+function pairScratch(): PairScratch {
+  let owner = new Int32Array(0);
+  let ids = new Int32Array(0);
+  let perClass = new Int32Array(0);
+  let flags = new Uint8Array(0);
+  return {
+    owner: (n) => (owner.length >= n ? owner : (owner = new Int32Array(n))),
+    ids: (n) => (ids.length >= n ? ids : (ids = new Int32Array(n))),
+    perClass: (n) => (perClass.length >= n ? perClass.fill(0, 0, n) : (perClass = new Int32Array(n))).subarray(0, n),
+    flags: (n) => (flags.length >= n ? flags.fill(0, 0, n) : (flags = new Uint8Array(n))).subarray(0, n),
+  };
+}
+
+/**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
  * "at least one". Distinct (class, value) pairs are counted as dense ids of class x value numbers:
  * a release measures this many times, on up to a million classes.
  */
-function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32Array {
-  const out = new Int32Array(classes.count);
-  const someValue = new Uint8Array(classes.count);
+function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn, scratch: PairScratch): Int32Array {
+  const out = scratch.perClass(classes.count);
+  const someValue = scratch.flags(classes.count);
   const radix = s.labels.length + 1;
   if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
   let pairs = 0;
   for (let i = 0; i < t.n; i++) if (!isBlanked(s, i)) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
   const keys = keyScratch(pairs);
-  const owner = new Int32Array(pairs);
+  const owner = scratch.owner(pairs);
   let m = 0;
   for (let i = 0; i < t.n; i++) {
     if (isBlanked(s, i)) continue;
@@ -83,7 +118,7 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
   }
   // Ids come in order of first appearance: a pair's first appearance is the next new id. (Classes
   // times values is often small enough to address directly.)
-  const { ids } = denseIds(keys, m, classes.count * radix);
+  const { ids } = denseIds(keys, m, classes.count * radix, scratch.ids(m));
   let seen = 0;
   for (let p = 0; p < m; p++)
     if (ids[p] === seen) {
@@ -98,6 +133,7 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn): Int32A
 export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensitive: readonly string[], l: number): DiversityResult {
   const classes = tableClasses(t, keyVars);
   const { ids } = classes;
+  const scratch = (kept ??= pairScratch());
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
   const smallest = (m: Int32Array, skipEmpty: boolean) => {
@@ -107,7 +143,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
   };
   for (const name of sensitive) {
     const { column: s, writeBack } = sensitiveColumn(t, name);
-    const before = distinctPerClass(t, classes, s);
+    const before = distinctPerClass(t, classes, s, scratch);
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
@@ -116,10 +152,13 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
           suppressed[name]! += weightOf(t, i);
         }
     writeBack();
-    // A class whose values are all blanked discloses nothing about this variable.
+    // A class whose values are all blanked discloses nothing about this variable. (Read before
+    // distinctPerClass runs again: it counts into the same array.)
+    const least = smallest(before, false);
+    const leastShown = smallest(before, true);
     minL[name] = {
-      before: smallest(before, false),
-      after: suppressed[name] ? smallest(distinctPerClass(t, classes, s), true) : smallest(before, true),
+      before: least,
+      after: suppressed[name] ? smallest(distinctPerClass(t, classes, s, scratch), true) : leastShown,
     };
   }
   return { minL, suppressed };

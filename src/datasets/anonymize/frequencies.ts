@@ -1,14 +1,24 @@
 // How many records share each record's key: strictly (a suppressed cell is a category of its own,
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
-import { classSizes } from './classes';
-import { keyer, recordCount, sieve, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
+import { classesOf, classSizes, groupingScratch } from './classes';
+import { keyer, recordCount, sieve, SUPPRESSED, weightOf, type SdcTable } from './table';
 
-/** fk per row (records in its class), suppressed cells as their own category. */
-export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
-  const classes = tableClasses(t, vars);
-  const sizes = classSizes(classes, t.n, t.weights);
-  const fk = new Int32Array(t.n);
+/** Classes of the table's rows over `vars`, their ids in the grouping scratch (see groupingScratch). */
+const scratchClasses = (t: SdcTable, vars: readonly number[]) =>
+  classesOf(
+    t.n,
+    vars.map((v) => t.codes[v]!),
+    vars.map((v) => t.labels[v]!.length + 1),
+    undefined,
+    groupingScratch(t.n).ids,
+  );
+
+/** fk per row (records in its class), suppressed cells as their own category; `into` an earlier fk of the caller's, when long enough. */
+export function strictFrequencies(t: SdcTable, vars: readonly number[], into?: Int32Array): Int32Array {
+  const classes = scratchClasses(t, vars);
+  const sizes = classSizes(classes, t.n, t.weights, groupingScratch(t.n).sizes);
+  const fk = into && into.length >= t.n ? into : new Int32Array(t.n);
   for (let i = 0; i < t.n; i++) fk[i] = sizes[classes.ids[i]!]!;
   return fk;
 }
@@ -25,13 +35,15 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[]): Int32Ar
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
   // Groups are the classes of equal keys: a row of each, its records, and its blank variables.
-  const classes = tableClasses(t, vars);
+  const classes = scratchClasses(t, vars);
   const { ids, count } = classes;
-  const records = classSizes(classes, t.n, t.weights);
+  const records = classSizes(classes, t.n, t.weights, groupingScratch(t.n).sizes);
   const row = new Int32Array(count);
   for (let i = t.n - 1; i >= 0; i--) row[ids[i]!] = i;
   const f = new Int32Array(count);
-  const complete: number[] = [];
+  // Groups of no blank, in a typed array (an array of numbers was 8 MB of heap at a million).
+  const complete = new Int32Array(count);
+  let completes = 0;
   const partial = new Map<string, { blank: number[]; groups: number[] }>();
   const fullyBlank = new Uint8Array(count);
   let full = 0;
@@ -39,7 +51,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
     const i = row[g]!;
     let blanks = 0;
     for (const v of vars) if (t.codes[v]![i] === SUPPRESSED) blanks++;
-    if (blanks === 0) complete.push(g);
+    if (blanks === 0) complete[completes++] = g;
     else if (blanks === vars.length) {
       full += records[g]!;
       fullyBlank[g] = 1;
@@ -67,7 +79,7 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
     return counts;
   };
   const patterns = [...partial.values()];
-  for (const g of complete) f[g] = records[g]!;
+  for (const g of complete.subarray(0, completes)) f[g] = records[g]!;
   // A complete key and a key of a blank pattern match when they agree outside the pattern: one
   // pass over the complete keys per pattern counts both sides, keeping only the values the
   // pattern's keys have (a few), not every complete key's. A complete key is first sieved on two
@@ -81,7 +93,8 @@ export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32
       vars.filter((v) => !p.blank.includes(v)),
       p.groups.map((g) => row[g]!),
     );
-    for (const g of complete) {
+    for (let at = 0; at < completes; at++) {
+      const g = complete[at]!;
       if (!mayMatch(row[g]!)) continue;
       const k = kept(row[g]!);
       const c = fromPartial.get(k);
@@ -114,5 +127,5 @@ export function violators(t: SdcTable, fk: Int32Array, k: number): number {
 
 /** Distinct keys among the records. */
 export function distinctKeys(t: SdcTable, vars: readonly number[]): number {
-  return tableClasses(t, vars).count;
+  return scratchClasses(t, vars).count;
 }

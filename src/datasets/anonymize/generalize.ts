@@ -226,13 +226,17 @@ export function recodeToK(
   // The table is only rewritten at the end. Each variable's codes at its chosen level, as one array (suppressed stays -1): rebuilt when
   // the level changes, so a candidate step costs one array and a pass over the rows.
   // Of the width of the variable's own codes: a level has no more categories than the codes.
+  // Level 0 (every level map starts with the codes as they are) and a variable without levels are
+  // the table's own codes, read only until the search ends: a copy of each key variable's codes
+  // was 24 MB of a million records' search.
   const codesAt = (v: number, level: number): Codes => {
     const codes = t.codes[v]!;
-    const out = sameWidth(codes, t.n);
     const map = levels.get(v)?.maps[level];
+    if (!map || level === 0) return codes;
+    const out = sameWidth(codes, t.n);
     for (let i = 0; i < t.n; i++) {
       const c = codes[i]!;
-      out[i] = c === SUPPRESSED || !map ? c : map[c]!;
+      out[i] = c === SUPPRESSED ? c : map[c]!;
     }
     return out;
   };
@@ -244,12 +248,16 @@ export function recodeToK(
   // What a scenario's classes leave to fix: records below k, and expected re-identifications
   // (the sum of 1/fk) above what the global-risk limit allows.
   const allowed = maxGlobalRisk * recordCount(t);
+  // The classes and their sizes of each evaluation, in two arrays kept for the search (a pair of
+  // fresh ones per candidate left hundreds of megabytes for the collector at a million records).
+  const ids = new Int32Array(t.n);
+  const sizesOf = new Int32Array(t.n);
   const shortfall = (scenario: number[], candidate?: { v: number; codes: Codes; level: number }, watch = watched) => {
     const all = [...strata, ...scenario];
     const arrays = all.map((v) => (candidate?.v === v ? candidate.codes : current.get(v)!));
     const sizes = all.map((v) => (candidate?.v === v ? categories(v, candidate.level) : categories(v, chosen.get(v) ?? 0)) + 1);
-    const classes = classesOf(t.n, arrays, sizes);
-    const fk = classSizes(classes, t.n, t.weights);
+    const classes = classesOf(t.n, arrays, sizes, undefined, ids);
+    const fk = classSizes(classes, t.n, t.weights, sizesOf);
     let below = 0;
     let expected = 0;
     for (let i = 0; i < t.n; i++) {

@@ -86,6 +86,18 @@ const MAGIC_2 = [0x50, 0x4c, 0x44, 0x32]; // "PLD2"
  * code), little-endian.
  */
 export function encodeLedger(l: LedgerRecords): string {
+  const parts = [...ledgerBytes(l)];
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return toBase64(out);
+}
+
+/**
+ * The stored ledger's gzipped bytes, piece by piece as they are laid out and compressed: a
+ * release stages them as they come (a million records' ledger, gzipped whole, joined and spelled
+ * in base64, held 90 MB at the end of the release).
+ */
+export function* ledgerBytes(l: LedgerRecords): Generator<Uint8Array> {
   const n = l.seqs.length;
   const widths = l.values.map((c) => widthFor(c.dict.length));
   const header = strToU8(JSON.stringify({ columns: l.columns, dicts: l.values.map((c) => c.dict), n, widths }));
@@ -99,21 +111,24 @@ export function encodeLedger(l: LedgerRecords): string {
   new DataView(head.buffer).setUint32(4, header.length, true);
   head.set(header, 8);
   gzip.push(head);
+  yield* parts.splice(0);
   const piece = new Uint8Array(PIECE * 8);
   const view = new DataView(piece.buffer);
   for (let from = 0; from < n; from += PIECE) {
     const to = Math.min(n, from + PIECE);
     for (let i = from; i < to; i++) view.setFloat64((i - from) * 8, l.seqs[i]!, true);
     gzip.push(piece.subarray(0, (to - from) * 8));
+    yield* parts.splice(0);
   }
-  l.values.forEach((column, c) => {
+  for (const [c, column] of l.values.entries()) {
     if (column.length !== n) throw new Error(`ledger column ${l.columns[c]} has ${column.length} records, not ${n}`);
     const codes = column.coded();
     const width = widths[c]!;
     // The codes' own bytes where they are laid out as stored (one byte, or little-endian and as wide).
     if (codes.BYTES_PER_ELEMENT === width && (width === 1 || LITTLE_ENDIAN)) {
       gzip.push(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength));
-      return;
+      yield* parts.splice(0);
+      continue;
     }
     for (let from = 0; from < n; from += PIECE) {
       const to = Math.min(n, from + PIECE);
@@ -124,12 +139,11 @@ export function encodeLedger(l: LedgerRecords): string {
         else view.setUint32(at, codes[i]!, true);
       }
       gzip.push(piece.subarray(0, (to - from) * width));
+      yield* parts.splice(0);
     }
-  });
+  }
   gzip.push(new Uint8Array(0), true);
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return toBase64(out);
+  yield* parts.splice(0);
 }
 
 /** Records laid out at a time when the ledger is gzipped. */

@@ -19,7 +19,9 @@ export function withholdShort(
   perVariable: Record<string, number>,
 ): number {
   let total = 0;
-  for (let n = 1; n > 0; ) total += n = withholdRound(t, scenarioVars, strata, k, perVariable);
+  // Each scenario's fk, counted again and again into the same arrays.
+  const fk: Int32Array[] = [];
+  for (let n = 1; n > 0; ) total += n = withholdRound(t, scenarioVars, strata, k, perVariable, fk);
   return total;
 }
 
@@ -28,9 +30,17 @@ export function withholdShort(
  * records are fewer than k, records whose classes can spare them (every scenario's class stays at
  * k or more) are withheld too. Returns the records newly withheld (0: nothing left to do).
  */
-function withholdRound(t: SdcTable, scenarioVars: number[][], strata: number[], k: number, perVariable: Record<string, number>): number {
+function withholdRound(
+  t: SdcTable,
+  scenarioVars: number[][],
+  strata: number[],
+  k: number,
+  perVariable: Record<string, number>,
+  arrays: Int32Array[],
+): number {
   const union = [...new Set(scenarioVars.flat())];
-  const frequencies = () => scenarioVars.map((vars) => strictFrequencies(t, [...strata, ...vars]));
+  // Counted into `arrays`, again and again (rows split off since need longer ones).
+  const frequencies = () => scenarioVars.map((vars, j) => (arrays[j] = strictFrequencies(t, [...strata, ...vars], arrays[j])));
   const isWithheld = (i: number) => union.every((v) => t.codes[v]![i] === SUPPRESSED);
   const withhold = (i: number) => {
     for (const v of union) {
@@ -43,7 +53,9 @@ function withholdRound(t: SdcTable, scenarioVars: number[][], strata: number[], 
   // A record withheld already and still short (its stratum found no donor) is not counted again:
   // a round that withholds nothing new is the last.
   const below = (i: number) => !isWithheld(i) && fk.some((f) => f[i]! < k);
-  const rows = [...Array(t.n).keys()].filter(below);
+  // Found by a loop, not filtered from an array of every row (30 MB of heap at a million rows).
+  const rows: number[] = [];
+  for (let i = 0; i < t.n; i++) if (below(i)) rows.push(i);
   if (!rows.length) return 0;
   for (const i of rows) {
     withhold(i);
