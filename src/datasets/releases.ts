@@ -9,6 +9,7 @@ import type { Deps } from '../deps';
 import { AppError, conflict, notFound } from '../errors';
 import { auditIfChangedStatement, auditStatement } from '../storage/audit';
 import { isUniqueViolation } from '../storage/errors';
+import { collectGarbage } from '../shared/collect-garbage';
 import { sha256Hasher } from '../questionnaires/canonical';
 import { findQuestionnaire } from '../storage/questionnaires';
 import {
@@ -215,6 +216,7 @@ async function recordRelease(
   await stageChunks(deps, upload.ledger, ledgerBytes(run.ledger!));
   // Its records as staged now: the columns of codes are let go before the release is written.
   run.ledger = undefined;
+  collectGarbage();
   const id = deps.newId();
   const release = {
     id,
