@@ -65,7 +65,8 @@ describe('compression', () => {
 
 describe('a file spill', () => {
   it('gives back every block once, leaves no name in the directory, and frees its file when closed', async () => {
-    const { readdirSync, readlinkSync } = await import('node:fs');
+    const { readdirSync } = await import('node:fs');
+    const { openFiles } = await import('../support/process');
     const { tempDir } = await import('../support/app');
     const { fileSpill } = await import('../../src/entry/spill');
     const dir = tempDir('periplus-spill-test-');
@@ -80,14 +81,7 @@ describe('a file spill', () => {
       // Taken out of order, each read back before the next take (the buffer is reused).
       for (const i of [...handles.keys()].reverse()) expect(spill.take(handles[i]!)).toEqual(blocks[i]);
       expect(() => spill.take(handles[0]!)).toThrow(/already taken/);
-      const open = () =>
-        readdirSync('/proc/self/fd').filter((fd) => {
-          try {
-            return readlinkSync(`/proc/self/fd/${fd}`).includes('periplus-spill-');
-          } catch {
-            return false;
-          }
-        }).length;
+      const open = () => openFiles('periplus-spill-');
       expect(open()).toBe(1);
       spill.close();
       spill.close();

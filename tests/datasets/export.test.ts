@@ -2,10 +2,10 @@
 // k-anonymity checked by an independent counter, options, filters, scope and audit.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, jsonRequest, tempDir, type TestApp, type TestUser } from '../support/app';
-import { runCli } from '../support/process';
+import { openFiles, runCli } from '../support/process';
 import { definitionFile, instanceId } from '../support/factories';
 import { checkK } from '../support/kcheck';
 import { bundleOf, type Bundle } from '../support/bundle';
@@ -78,6 +78,17 @@ function answers(i: number, version: 1 | 2): Record<string, unknown> {
     ],
   };
 }
+
+/** An admin running an export from code (no HTTP request), as the benchmark and the CLI do. */
+const operator = {
+  actor: 'test',
+  userId: 'test',
+  role: 'admin' as const,
+  countries: '*' as const,
+  questionnaires: '*' as const,
+  site: null,
+  via: 'session' as const,
+};
 
 describe('dataset export', () => {
   let t: TestApp;
@@ -243,15 +254,6 @@ describe('dataset export', () => {
     const { prepareExport, exportStream } = await import('../../src/datasets/export');
     const { exportSpec } = await import('../../src/datasets/request');
     const deps = { db: t.deps.db, clock: t.clock, pseudonymKey: new Uint8Array(32) };
-    const operator = {
-      actor: 'test',
-      userId: 'test',
-      role: 'admin' as const,
-      countries: '*' as const,
-      questionnaires: '*' as const,
-      site: null,
-      via: 'session' as const,
-    };
     const spec = exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 });
     const prepared = await prepareExport(deps, spec);
     // An edit that would move one record to another, rare class after suppression was decided.
@@ -297,23 +299,6 @@ describe('dataset export', () => {
         };
       },
     };
-    const openSpills = () =>
-      readdirSync('/proc/self/fd').filter((fd) => {
-        try {
-          return readlinkSync(`/proc/self/fd/${fd}`).includes('periplus-spill-');
-        } catch {
-          return false;
-        }
-      }).length;
-    const operator = {
-      actor: 'test',
-      userId: 'test',
-      role: 'admin' as const,
-      countries: '*' as const,
-      questionnaires: '*' as const,
-      site: null,
-      via: 'session' as const,
-    };
     const spec = exportSpec(operator, 'planted', { profile: 'public', k: 5, maxGlobalRisk: 0.3 });
     // Written: every row came back from the file, and the bundle is the one memory gives.
     const written = bundleOf(new Uint8Array(await new Response(exportStream(deps, await prepareExport(deps, spec))).arrayBuffer()));
@@ -328,7 +313,7 @@ describe('dataset export', () => {
     // Refused: the thresholds fail after the rows were filed.
     await expect(prepareExport(deps, exportSpec(operator, 'planted', { profile: 'public', k: 100 }))).rejects.toThrow(/thresholds/);
     expect(spills[2]!.closed).toBe(true);
-    expect(openSpills()).toBe(0);
+    expect(openFiles('periplus-spill-')).toBe(0);
   });
 
   it('refuses a public dataset that cannot meet its thresholds, saying why', async () => {

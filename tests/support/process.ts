@@ -1,5 +1,6 @@
 // Runs the real `periplus` command as a child process, as a user would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -61,4 +62,15 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((done) => child.on('exit', (code) => done({ code, stdout, stderr })));
+}
+
+/** Files this process holds open whose path contains `part` (Linux: /proc/self/fd), unlinked ones too. */
+export function openFiles(part: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).includes(part);
+    } catch {
+      return false;
+    }
+  }).length;
 }
