@@ -29,6 +29,32 @@ describe('the release ledger', () => {
     expect(prior.cohortOf(2 ** 40 + 1)).toBeUndefined();
   });
 
+  it('merges overlapping ledgers in any record order: a record keeps its first release and the cells it was published with', () => {
+    const ledger = (seqs: number[], route: (seq: number) => string) => {
+      const l = newLedger(['route']);
+      for (const seq of seqs) {
+        l.seqs.push(seq);
+        l.values[0]!.push(route(seq));
+      }
+      return l;
+    };
+    // Release 1 published records 0..999 (shuffled), release 2 records 500..1999 (shuffled again).
+    const shuffled = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + ((i * 7_919) % (to - from)));
+    const prior = priorReleases([
+      { seq: 1, records: ledger(shuffled(0, 1000), (s) => `first-${s}`) },
+      { seq: 2, records: ledger(shuffled(500, 2000), (s) => `second-${s}`) },
+    ]);
+    expect(prior.size).toBe(2000);
+    for (const seq of [1999, 0, 500, 999, 1000, 750, 750, 3]) {
+      expect(prior.cohortOf(seq)).toBe(seq < 1000 ? 1 : 2);
+      expect(prior.cellOf(seq, 'route')).toBe(seq < 1000 ? `first-${seq}` : `second-${seq}`);
+    }
+    for (const seq of [-1, 2000, 0.5]) {
+      expect(prior.cohortOf(seq)).toBeUndefined();
+      expect(prior.cellOf(seq, 'route')).toBeUndefined();
+    }
+  });
+
   it('codes a column in one byte a record up to 256 values, two up to 65,536, four past that', () => {
     const ledger = newLedger(['few', 'hundreds', 'many']);
     const cells = (i: number) => [`f${i % 256}`, `h${i % 300}`, `m${i}`];
