@@ -73,7 +73,7 @@ describe('the enumerator app', () => {
       await cutNetwork(context);
       await interview(page, { consent: 'Yes', age: '25-34', days: typed });
       await interview(page, { consent: 'No' });
-      expect(await page.textContent('#flash')).toContain('refusal');
+      await expect.poll(() => page.textContent('#flash')).toContain('refusal');
       expect(await count(page, 'waiting')).toBe(2);
       // Closing and reopening while offline: the page comes from the service worker, the queue from IndexedDB.
       await page.reload();

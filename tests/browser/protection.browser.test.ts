@@ -290,7 +290,7 @@ describe('protection in the interview flow', () => {
         .join('\n'),
     ).not.toContain('1234');
     await page.click('#stop-done');
-    expect(await page.textContent('#flash')).toMatch(/stopped by the respondent/);
+    await expect.poll(() => page.textContent('#flash')).toMatch(/stopped by the respondent/);
     await restoreNetwork(context);
     await page.waitForFunction(() => document.getElementById('count-waiting')?.textContent === '0', undefined, { timeout: 30_000 });
     expect(await refusalsBy('withdrawn')).toBe(before + 1);
@@ -322,9 +322,9 @@ describe('protection in the interview flow', () => {
       await page.click('#stop-done');
     };
     await stopAfterAgreeing('2024', 'keep-answers');
-    expect(await page.textContent('#flash')).toMatch(/answers given so far are kept/);
+    await expect.poll(() => page.textContent('#flash')).toMatch(/answers given so far are kept/);
     await stopAfterAgreeing('2025', 'keep-nothing');
-    expect(await page.textContent('#flash')).toMatch(/Only the count is kept/);
+    await expect.poll(() => page.textContent('#flash')).toMatch(/Only the count is kept/);
     // A number the form refuses (more than 3650 days) is left out: the rest is kept and accepted.
     await stopAfterAgreeing('99999', 'keep-answers');
     // The outbox is keyed by instance id: in no particular order.
