@@ -141,8 +141,11 @@ export async function createRelease(
     bom: true,
     maskFormulas: true,
   });
-  const ledgers = await approvedLedgers(deps.db, questionnaireId);
-  const run: ReleaseRun = { prior: priorReleases(ledgers.map((l) => ({ seq: l.seq, records: decodeLedger(l.ledger) }))) };
+  // The stored ledgers' text (27 MB for a million records) is let go once decoded, not kept for
+  // the whole release.
+  const run: ReleaseRun = {
+    prior: priorReleases((await approvedLedgers(deps.db, questionnaireId)).map((l) => ({ seq: l.seq, records: decodeLedger(l.ledger) }))),
+  };
   const at = deps.clock.now();
   const audit = (action: string, details: Record<string, unknown>) =>
     auditStatement(deps.db, { at, actor: p.actor, action, targetType: 'questionnaire', targetId: questionnaireId, requestId, details });
