@@ -51,8 +51,8 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 /**
  * Arrays kept from one measure of l-diversity to the next: two a pair, and two a class (fresh
  * ones per variable left a hundred megabytes for the collector at a million records). What
- * distinctPerClass returns is overwritten by its next call. Let go with the other scratch arrays
- * at the end of a disclosure-control run (releaseScratch).
+ * distinctPerClass returns is overwritten by its next call. Let go at the end of a
+ * disclosure-control run (releaseDiversityScratch, beside classes.ts's releaseScratch).
  */
 interface PairScratch {
   owner(n: number): Int32Array;

@@ -1,23 +1,14 @@
 // How many records share each record's key: strictly (a suppressed cell is a category of its own,
 // what an attacker who sees the file can rely on) and as sdcMicro's freqCalc counts it (a
 // suppressed cell matches anything, alpha = 1, fully suppressed keys not padding complete ones).
-import { classesOf, classSizes, groupingScratch } from './classes';
-import { keyer, recordCount, sieve, SUPPRESSED, weightOf, type SdcTable } from './table';
-
-/** Classes of the table's rows over `vars`, their ids in the grouping scratch (see groupingScratch). */
-const scratchClasses = (t: SdcTable, vars: readonly number[]) =>
-  classesOf(
-    t.n,
-    vars.map((v) => t.codes[v]!),
-    vars.map((v) => t.labels[v]!.length + 1),
-    undefined,
-    groupingScratch(t.n).ids,
-  );
+import { classSizes, groupingScratch } from './classes';
+import { keyer, recordCount, sieve, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
 /** fk per row (records in its class), suppressed cells as their own category; `into` an earlier fk of the caller's, when long enough. */
 export function strictFrequencies(t: SdcTable, vars: readonly number[], into?: Int32Array): Int32Array {
-  const classes = scratchClasses(t, vars);
-  const sizes = classSizes(classes, t.n, t.weights, groupingScratch(t.n).sizes);
+  const scratch = groupingScratch(t.n);
+  const classes = tableClasses(t, vars, undefined, scratch.ids);
+  const sizes = classSizes(classes, t.n, t.weights, scratch.sizes);
   const fk = into && into.length >= t.n ? into : new Int32Array(t.n);
   for (let i = 0; i < t.n; i++) fk[i] = sizes[classes.ids[i]!]!;
   return fk;
@@ -35,9 +26,10 @@ export function strictFrequencies(t: SdcTable, vars: readonly number[], into?: I
  */
 export function wildcardFrequencies(t: SdcTable, vars: readonly number[]): Int32Array {
   // Groups are the classes of equal keys: a row of each, its records, and its blank variables.
-  const classes = scratchClasses(t, vars);
+  const scratch = groupingScratch(t.n);
+  const classes = tableClasses(t, vars, undefined, scratch.ids);
   const { ids, count } = classes;
-  const records = classSizes(classes, t.n, t.weights, groupingScratch(t.n).sizes);
+  const records = classSizes(classes, t.n, t.weights, scratch.sizes);
   const row = new Int32Array(count);
   for (let i = t.n - 1; i >= 0; i--) row[ids[i]!] = i;
   const f = new Int32Array(count);
@@ -127,5 +119,5 @@ export function violators(t: SdcTable, fk: Int32Array, k: number): number {
 
 /** Distinct keys among the records. */
 export function distinctKeys(t: SdcTable, vars: readonly number[]): number {
-  return scratchClasses(t, vars).count;
+  return tableClasses(t, vars, undefined, groupingScratch(t.n).ids).count;
 }

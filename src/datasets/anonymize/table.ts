@@ -454,13 +454,14 @@ export function codesKey(codes: readonly number[]): string {
   return String.fromCharCode(...codes.map((c) => c + 1));
 }
 
-/** Classes of the table's rows (or of `rows`) over the variables `vars` (indexes). */
-export function tableClasses(t: SdcTable, vars: readonly number[], rows?: ArrayLike<number>): Ids {
+/** Classes of the table's rows (or of `rows`) over the variables `vars` (indexes); ids `into` an array of the caller's (see classesOf). */
+export function tableClasses(t: SdcTable, vars: readonly number[], rows?: ArrayLike<number>, into?: Int32Array): Ids {
   return classesOf(
     t.n,
     vars.map((v) => t.codes[v]!),
     vars.map((v) => t.labels[v]!.length + 1),
     rows,
+    into,
   );
 }
 
