@@ -191,7 +191,10 @@ async function readOnce(
   let records = 0;
   // Records seen so far per table row (rows number at most the records): a record's rank in its row.
   const perRow = new Int32Array(p.rows);
-  for await (const page of pages(deps, p))
+  const publishedBefore = prior && p.release ? (p.release.publishedBefore = new Uint8Array((p.rows + 7) >> 3)) : undefined;
+  for await (const page of pages(deps, p)) {
+    // The ledgers are read in step with the responses, up to the page's last record.
+    if (prior) await prior.readTo(page.at(-1)!.seq);
     for (const row of taking(page)) {
       // A response restored from the trash since the count: the positions drawn do not cover it.
       if (records >= p.rows) throw new Error('responses changed while the export was being prepared; export again');
@@ -204,6 +207,7 @@ async function readOnce(
       const r = builder.push(keyCells, sensitiveCells);
       const rank = perRow[r]!++;
       const position = positions[records]!;
+      if (publishedBefore && prior!.cohortOf(row.seq) !== undefined) publishedBefore[position >> 3]! |= 1 << (position & 7);
       const b = Math.floor(position / BUCKET);
       // Pass two writes the key columns from the treated table and the row key from its position:
       // their cells need not wait in the bucket.
@@ -231,6 +235,7 @@ async function readOnce(
       sensitiveCounts.forEach((counts, s) => counts?.set(sensitiveCells[s]!, (counts.get(sensitiveCells[s]!) ?? 0) + 1));
       records++;
     }
+  }
   if (p.release && snapshot) {
     p.release.snapshotHash = snapshot.hex();
     p.release.countries = [...countries].sort();

@@ -89,6 +89,11 @@ export interface ReleaseRun {
   /** Filled by pass one: SHA-256 of the responses read, in order, and their countries. */
   snapshotHash?: string;
   countries?: string[];
+  /**
+   * Filled by pass one: a bit per published position (bit p & 7 of byte p >> 3), set where the
+   * record was published by an earlier release. Pass two leaves those out of this release's ledger.
+   */
+  publishedBefore?: Uint8Array;
   /** Filled by pass two: the treated cells of the records this release publishes first. */
   ledger?: LedgerRecords;
 }

@@ -272,7 +272,7 @@ export function exportStream(
           else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
         });
         // What this release publishes of a record no release published before.
-        if (release?.ledger && release.prior.cohortOf(seq) === undefined) {
+        if (release?.ledger && !((release.publishedBefore?.[position >> 3] ?? 0) & (1 << (position & 7)))) {
           release.ledger.seqs.push(seq);
           sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
         }

@@ -25,7 +25,7 @@ import {
   stageChunksStatements,
   type ReleaseSummary,
 } from '../storage/releases';
-import { decodeLedger, ledgerBytes, priorReleases } from './anonymize/ledger';
+import { ledgerBytes, priorReleases } from './anonymize/ledger';
 import { fromBase64, toBase64 } from '../shared/base64';
 import { exportStream, prepareExport, type ExportDeps, type ReleaseRun } from './export';
 import { checkRowLimit, exportSpec, type ExportOptions } from './request';
@@ -141,10 +141,9 @@ export async function createRelease(
     bom: true,
     maskFormulas: true,
   });
-  // The stored ledgers' text (27 MB for a million records) is let go once decoded, not kept for
-  // the whole release.
+  // The approved releases' ledgers, opened: pass one reads them alongside the responses.
   const run: ReleaseRun = {
-    prior: priorReleases((await approvedLedgers(deps.db, questionnaireId)).map((l) => ({ seq: l.seq, records: decodeLedger(l.ledger) }))),
+    prior: await priorReleases(await approvedLedgers(deps.db, questionnaireId)),
   };
   const at = deps.clock.now();
   const audit = (action: string, details: Record<string, unknown>) =>

@@ -107,25 +107,42 @@ export async function listReleases(db: Db, questionnaireId: string): Promise<Rel
   return db.select(summaryColumns).from(releases).where(eq(releases.questionnaireId, questionnaireId)).orderBy(desc(releases.seq));
 }
 
-/** The ledgers of the approved releases of a questionnaire, oldest first. */
-export async function approvedLedgers(db: Db, questionnaireId: string): Promise<Array<{ seq: number; ledger: string }>> {
+/** Stored chunks of a ledger read per query while a release reads it (3 MB of text). */
+const LEDGER_READ = 16;
+
+/**
+ * The ledgers of the approved releases of a questionnaire, oldest first: each its chunks (gzip in
+ * base64), read a few at a time as they are asked for, never all at once.
+ */
+export async function approvedLedgers(
+  db: Db,
+  questionnaireId: string,
+  perRead = LEDGER_READ,
+): Promise<Array<{ seq: number; chunks: AsyncIterable<string> }>> {
   const approved = await db
-    .select({ id: releases.id, seq: releases.seq, ledger: releases.ledger })
+    .select({ id: releases.id, seq: releases.seq, inRow: sql<number>`length(${releases.ledger}) > 0` })
     .from(releases)
     .where(and(eq(releases.questionnaireId, questionnaireId), eq(releases.state, 'approved')))
     .orderBy(asc(releases.seq));
-  // Releases recorded before the ledger was chunked keep it whole in their row.
-  return Promise.all(
-    approved.map(async (r) => {
-      if (r.ledger) return { seq: r.seq, ledger: r.ledger };
-      const chunks = await db
-        .select({ data: releaseLedgerChunks.data })
-        .from(releaseLedgerChunks)
-        .where(eq(releaseLedgerChunks.releaseId, r.id))
-        .orderBy(asc(releaseLedgerChunks.n));
-      return { seq: r.seq, ledger: chunks.map((c) => c.data).join('') };
-    }),
-  );
+  return approved.map((r) => ({ seq: r.seq, chunks: r.inRow ? wholeLedger(db, r.id) : ledgerChunks(db, r.id, perRead) }));
+}
+
+/** A ledger recorded before ledgers were chunked: whole in its release's row. */
+async function* wholeLedger(db: Db, id: string): AsyncGenerator<string> {
+  const [row] = await db.select({ ledger: releases.ledger }).from(releases).where(eq(releases.id, id));
+  if (row) yield row.ledger;
+}
+
+async function* ledgerChunks(db: Db, id: string, perRead: number): AsyncGenerator<string> {
+  for (let from = 0; ; from += perRead) {
+    const rows = await db
+      .select({ data: releaseLedgerChunks.data })
+      .from(releaseLedgerChunks)
+      .where(and(eq(releaseLedgerChunks.releaseId, id), gte(releaseLedgerChunks.n, from), lt(releaseLedgerChunks.n, from + perRead)))
+      .orderBy(asc(releaseLedgerChunks.n));
+    for (const r of rows) yield r.data;
+    if (rows.length < perRead) return;
+  }
 }
 
 /** The bundle's chunks `from` to `from + count - 1` that exist, in order (base64). */

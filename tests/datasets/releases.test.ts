@@ -282,9 +282,16 @@ describe('releases', () => {
       "insert into releases (id, questionnaire_id, seq, state, countries, parameters, snapshot_hash, records, bundle_sha256, bundle_bytes, report, ledger, created_by, created_at) values ('whole-ledger', 'routes', 1000, 'approved', '[]', '{}', 'x', 1, 'x', 0, '{}', ?, 'test', 0)",
       'whole',
     );
-    const ledgers = await approvedLedgers(t.handle.db, 'routes');
-    const bySeq = new Map(ledgers.map((l) => [l.seq, l.ledger]));
-    expect(ledgers.filter((l) => l.ledger === ledger)).toHaveLength(1);
+    // Read back a few chunks at a time (here two: this ledger is three chunks), in order and
+    // joined as they were staged.
+    const ledgers = await approvedLedgers(t.handle.db, 'routes', 2);
+    const text = async (chunks: AsyncIterable<string>) => {
+      let all = '';
+      for await (const c of chunks) all += c;
+      return all;
+    };
+    const bySeq = new Map(await Promise.all(ledgers.map(async (l) => [l.seq, await text(l.chunks)] as const)));
+    expect([...bySeq.values()].filter((l) => l === ledger)).toHaveLength(1);
     expect(bySeq.get(1000)).toBe('whole');
   });
 });

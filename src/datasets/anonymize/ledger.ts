@@ -3,7 +3,7 @@
 // (or blanks more), and keeps each cohort (the records first released together) k-anonymous on
 // its own, so that differencing two releases, or linking their rows, tells an attacker nothing
 // the first release did not already say.
-import { Gzip, gunzipSync, strFromU8, strToU8 } from 'fflate';
+import { Gunzip, Gzip, gunzipSync, strFromU8, strToU8 } from 'fflate';
 import { fromBase64, toBase64 } from '../../shared/base64';
 
 export interface LedgerRecords {
@@ -75,15 +75,22 @@ export function newLedger(columns: string[]): LedgerRecords {
   return { columns, seqs: [], values: columns.map(() => new LedgerColumn()) };
 }
 
-/** Stored ledgers of version 3 start with these bytes; version 2 with "PLD2"; version 1 was JSON. */
-const MAGIC = [0x50, 0x4c, 0x44, 0x33]; // "PLD3"
-const MAGIC_2 = [0x50, 0x4c, 0x44, 0x32]; // "PLD2"
+/** Stored ledgers of version 4 start with these bytes; version 3 with "PLD3", 2 with "PLD2"; version 1 was JSON. */
+const MAGIC = [0x50, 0x4c, 0x44, 0x34]; // "PLD4"
+const MAGIC_3 = [0x50, 0x4c, 0x44, 0x33];
+const MAGIC_2 = [0x50, 0x4c, 0x44, 0x32];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+interface Header {
+  columns: string[];
+  dicts: string[][];
+  n: number;
+  widths?: number[];
+}
 
 /**
- * The ledger as stored, gzipped and in base64: the magic, the byte length of a JSON header
- * (columns, their distinct values, the record count, each column's code width in bytes), the
- * header, then the records' sequence numbers (float64), then each column's codes (its width a
- * code), little-endian.
+ * The ledger as stored, gzipped and in base64 (see ledgerBytes). A test's helper: a release
+ * stages the bytes as they come.
  */
 export function encodeLedger(l: LedgerRecords): string {
   const parts = [...ledgerBytes(l)];
@@ -93,14 +100,27 @@ export function encodeLedger(l: LedgerRecords): string {
 }
 
 /**
- * The stored ledger's gzipped bytes, piece by piece as they are laid out and compressed: a
- * release stages them as they come (a million records' ledger, gzipped whole, joined and spelled
- * in base64, held 90 MB at the end of the release).
+ * The stored ledger's gzipped bytes, piece by piece as they are laid out and compressed: the
+ * magic, the byte length of a JSON header (columns, their distinct values, the record count, each
+ * column's code width in bytes), the header, then the records in sequence-number order, each its
+ * sequence number (float64) and its code in each column (its column's width), little-endian.
+ * Record by record and in order, so that the next release reads it as it reads the responses, a
+ * piece at a time, instead of holding it whole (a million records' ledger, decoded and indexed,
+ * held 110 MB of a second release, and 180 MB more while it was decoded). A release stages the
+ * pieces as they come (a million records' ledger, gzipped whole, joined and spelled in base64,
+ * held 90 MB at the end of the release).
  */
 export function* ledgerBytes(l: LedgerRecords): Generator<Uint8Array> {
   const n = l.seqs.length;
   const widths = l.values.map((c) => widthFor(c.dict.length));
   const header = strToU8(JSON.stringify({ columns: l.columns, dicts: l.values.map((c) => c.dict), n, widths }));
+  const codes = l.values.map((column, c) => {
+    if (column.length !== n) throw new Error(`ledger column ${l.columns[c]} has ${column.length} records, not ${n}`);
+    return column.coded();
+  });
+  // Records come in the order they were published (shuffled): laid out by sequence number.
+  const seqs = l.seqs;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
   // Gzipped as it is laid out, piece by piece: the whole layout, as large as the ledger, is never
   // held (a million records' took 50 MB at a release's peak). Level 1: level 6 took a second more
   // for a few percent less.
@@ -112,73 +132,84 @@ export function* ledgerBytes(l: LedgerRecords): Generator<Uint8Array> {
   head.set(header, 8);
   gzip.push(head);
   yield* parts.splice(0);
-  const piece = new Uint8Array(PIECE * 8);
+  const size = recordSize(widths);
+  const piece = new Uint8Array(PIECE * size);
   const view = new DataView(piece.buffer);
   for (let from = 0; from < n; from += PIECE) {
     const to = Math.min(n, from + PIECE);
-    for (let i = from; i < to; i++) view.setFloat64((i - from) * 8, l.seqs[i]!, true);
-    gzip.push(piece.subarray(0, (to - from) * 8));
-    yield* parts.splice(0);
-  }
-  for (const [c, column] of l.values.entries()) {
-    if (column.length !== n) throw new Error(`ledger column ${l.columns[c]} has ${column.length} records, not ${n}`);
-    const codes = column.coded();
-    const width = widths[c]!;
-    // The codes' own bytes where they are laid out as stored (one byte, or little-endian and as wide).
-    if (codes.BYTES_PER_ELEMENT === width && (width === 1 || LITTLE_ENDIAN)) {
-      gzip.push(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength));
-      yield* parts.splice(0);
-      continue;
-    }
-    for (let from = 0; from < n; from += PIECE) {
-      const to = Math.min(n, from + PIECE);
-      for (let i = from; i < to; i++) {
-        const at = (i - from) * width;
-        if (width === 1) piece[at] = codes[i]!;
-        else if (width === 2) view.setUint16(at, codes[i]!, true);
-        else view.setUint32(at, codes[i]!, true);
+    let at = 0;
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      view.setFloat64(at, seqs[i]!, true);
+      at += 8;
+      for (let c = 0; c < codes.length; c++) {
+        const width = widths[c]!;
+        if (width === 1) piece[at] = codes[c]![i]!;
+        else if (width === 2) view.setUint16(at, codes[c]![i]!, true);
+        else view.setUint32(at, codes[c]![i]!, true);
+        at += width;
       }
-      gzip.push(piece.subarray(0, (to - from) * width));
-      yield* parts.splice(0);
     }
+    gzip.push(piece.subarray(0, at));
+    yield* parts.splice(0);
   }
   gzip.push(new Uint8Array(0), true);
   yield* parts.splice(0);
 }
 
 /** Records laid out at a time when the ledger is gzipped. */
-const PIECE = 65_536;
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const PIECE = 16_384;
 
+/** Bytes of a record of version 4: its sequence number and a code in each column. */
+const recordSize = (widths: readonly number[]) => widths.reduce((a, w) => a + w, 8);
+
+function checkedHeader(header: Header, widths: number[] | undefined): number[] {
+  if (!widths || widths.length !== header.columns.length || widths.some((w) => w !== 1 && w !== 2 && w !== 4))
+    throw new Error('a stored ledger has no valid code widths');
+  if (header.dicts.length !== header.columns.length) throw new Error('a stored ledger has no valid column values');
+  return widths;
+}
+
+/** A stored ledger (gzip in base64), whole: a test's helper, and how ledgers of every version read alike. */
 export function decodeLedger(stored: string): LedgerRecords {
-  const bytes = gunzipSync(fromBase64(stored));
-  const version = MAGIC.every((b, i) => bytes[i] === b) ? 3 : MAGIC_2.every((b, i) => bytes[i] === b) ? 2 : 1;
+  return decodeLedgerBytes(gunzipSync(fromBase64(stored)));
+}
+
+/** A ledger's bytes (gunzipped), whole, in any version. */
+function decodeLedgerBytes(bytes: Uint8Array): LedgerRecords {
+  const version = startsWith(bytes, MAGIC) ? 4 : startsWith(bytes, MAGIC_3) ? 3 : startsWith(bytes, MAGIC_2) ? 2 : 1;
   if (version === 1) return decodeVersion1(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
-  const header = JSON.parse(strFromU8(bytes.subarray(8, 8 + headerLength))) as {
-    columns: string[];
-    dicts: string[][];
-    n: number;
-    widths?: number[];
-  };
+  const header = JSON.parse(strFromU8(bytes.subarray(8, 8 + headerLength))) as Header;
   const { columns, dicts, n } = header;
   // Version 2 coded every column in four bytes.
-  const widths = version === 3 ? header.widths : columns.map(() => 4);
-  if (!widths || widths.length !== columns.length || widths.some((w) => w !== 1 && w !== 2 && w !== 4))
-    throw new Error('a stored ledger has no valid code widths');
+  const widths = checkedHeader(header, version === 2 ? columns.map(() => 4) : header.widths);
   const start = 8 + headerLength;
   if (bytes.length !== start + n * 8 + widths.reduce((a, w) => a + w * n, 0)) throw new Error('a stored ledger is truncated');
-  const seqs = Array.from({ length: n }, (_, i) => view.getFloat64(start + i * 8, true));
-  let at = start + n * 8;
-  const values = columns.map((_, c) => {
-    const width = widths[c]!;
-    const codes = codeArray(Math.max(width, widthFor(dicts[c]!.length)), n);
-    for (let i = 0; i < n; i++)
-      codes[i] = width === 1 ? bytes[at + i]! : width === 2 ? view.getUint16(at + i * 2, true) : view.getUint32(at + i * 4, true);
-    at += width * n;
-    if (codes.some((code) => code >= dicts[c]!.length)) throw new Error('a stored ledger has a code outside its values');
-    return new LedgerColumn(dicts[c]!, codes, n);
+  const seqs = new Array<number>(n);
+  const values = columns.map((_, c) => new LedgerColumn(dicts[c]!, codeArray(Math.max(widths[c]!, widthFor(dicts[c]!.length)), n), n));
+  const code = (at: number, width: number) =>
+    width === 1 ? bytes[at]! : width === 2 ? view.getUint16(at, true) : view.getUint32(at, true);
+  if (version === 4) {
+    // Record by record.
+    const size = recordSize(widths);
+    for (let i = 0, at = start; i < n; i++, at += size) {
+      seqs[i] = view.getFloat64(at, true);
+      for (let c = 0, o = at + 8; c < columns.length; o += widths[c++]!) values[c]!.coded()[i] = code(o, widths[c]!);
+    }
+  } else {
+    // Column by column: the sequence numbers, then each column's codes.
+    for (let i = 0; i < n; i++) seqs[i] = view.getFloat64(start + i * 8, true);
+    let at = start + n * 8;
+    for (let c = 0; c < columns.length; c++) {
+      const codes = values[c]!.coded();
+      for (let i = 0; i < n; i++) codes[i] = code(at + i * widths[c]!, widths[c]!);
+      at += widths[c]! * n;
+    }
+  }
+  values.forEach((v, c) => {
+    if (v.coded().some((x) => x >= dicts[c]!.length)) throw new Error('a stored ledger has a code outside its values');
   });
   return { columns, seqs, values };
 }
@@ -198,83 +229,233 @@ function decodeVersion1(bytes: Uint8Array): LedgerRecords {
   };
 }
 
-/** Every approved release's ledger, merged: a record's cohort and the cells first published for it. */
+/**
+ * One approved release's ledger, read in sequence-number order alongside the responses: the
+ * records before a sequence number asked for are passed over, never asked for again.
+ */
+interface LedgerCursor {
+  /** Column names, by index. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Records in the ledger. */
+  readonly n: number;
+  /** Reads on until every record up to `seq` is at hand. */
+  readTo(seq: number): Promise<void>;
+  /** Passes over the records before `seq`: whether the next one is `seq`'s (read to it first). */
+  seek(seq: number): boolean;
+  /** The cell in column c of the record found by seek. */
+  cell(c: number): string;
+}
+
+/** A ledger of an earlier version, or stored whole in its row: decoded whole, then read in order. */
+function wholeCursor(l: LedgerRecords): LedgerCursor {
+  const n = l.seqs.length;
+  const seqs = l.seqs;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
+  let k = 0;
+  return {
+    columns: new Map(l.columns.map((c, i) => [c, i])),
+    n,
+    readTo: async () => {},
+    seek(seq) {
+      while (k < n && seqs[order[k]!]! < seq) k++;
+      return k < n && seqs[order[k]!] === seq;
+    },
+    cell: (c) => l.values[c]!.at(order[k]!)!,
+  };
+}
+
+/**
+ * A ledger of version 4, read a stored chunk at a time as the release reads on: only the records
+ * between the last one asked for and the end of the chunk last read are held.
+ */
+class StreamCursor implements LedgerCursor {
+  readonly columns: ReadonlyMap<string, number>;
+  readonly n: number;
+  private readonly dicts: string[][];
+  private readonly widths: number[];
+  /** Each column's offset in a record. */
+  private readonly offsets: number[];
+  private readonly size: number;
+  /** Gunzipped bytes not yet passed over: buf[start, end). */
+  private buf: Uint8Array;
+  private view: DataView;
+  private start: number;
+  private end: number;
+  private lastSeq = Number.NEGATIVE_INFINITY;
+  private passed = 0;
+
+  constructor(
+    header: Header,
+    rest: { buf: Uint8Array; start: number; end: number },
+    private readonly more: () => Promise<boolean>,
+    private readonly ended: () => boolean,
+  ) {
+    this.columns = new Map(header.columns.map((c, i) => [c, i]));
+    this.n = header.n;
+    this.dicts = header.dicts;
+    this.widths = checkedHeader(header, header.widths);
+    this.offsets = [];
+    let at = 8;
+    for (const w of this.widths) {
+      this.offsets.push(at);
+      at += w;
+    }
+    this.size = at;
+    ({ buf: this.buf, start: this.start, end: this.end } = rest);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+  }
+
+  /** Appends gunzipped bytes (the inflater's output). */
+  take(bytes: Uint8Array): void {
+    if (this.end + bytes.length > this.buf.length) {
+      const held = this.end - this.start;
+      const into = held + bytes.length > this.buf.length ? new Uint8Array(Math.max(2 * this.buf.length, held + bytes.length)) : this.buf;
+      if (into === this.buf) into.copyWithin(0, this.start, this.end);
+      else into.set(this.buf.subarray(this.start, this.end), 0);
+      this.buf = into;
+      this.view = new DataView(into.buffer, into.byteOffset, into.byteLength);
+      this.start = 0;
+      this.end = held;
+    }
+    this.buf.set(bytes, this.end);
+    this.end += bytes.length;
+  }
+
+  private get whole(): number {
+    return Math.floor((this.end - this.start) / this.size);
+  }
+
+  async readTo(seq: number): Promise<void> {
+    for (;;) {
+      const k = this.whole;
+      if (k > 0 && this.view.getFloat64(this.start + (k - 1) * this.size, true) > seq) return;
+      if (this.ended()) return this.finish();
+      await this.more();
+    }
+  }
+
+  /** At the end of the stored bytes: every record was there, and nothing else. */
+  private finish(): void {
+    if (this.passed + this.whole !== this.n || (this.end - this.start) % this.size !== 0) throw new Error('a stored ledger is truncated');
+  }
+
+  seek(seq: number): boolean {
+    for (; this.start + this.size <= this.end; this.start += this.size, this.passed++) {
+      const s = this.view.getFloat64(this.start, true);
+      if (!(s > this.lastSeq)) throw new Error('a stored ledger is out of order');
+      if (s >= seq) return s === seq;
+      this.lastSeq = s;
+    }
+    return false;
+  }
+
+  cell(c: number): string {
+    const at = this.start + this.offsets[c]!;
+    const w = this.widths[c]!;
+    const code = w === 1 ? this.buf[at]! : w === 2 ? this.view.getUint16(at, true) : this.view.getUint32(at, true);
+    const v = this.dicts[c]![code];
+    if (v === undefined) throw new Error('a stored ledger has a code outside its values');
+    return v;
+  }
+}
+
+/**
+ * Opens a stored ledger, given its stored chunks (gzip, in base64, in order): a ledger of version
+ * 4 is read as the release reads on; one of an earlier version is decoded whole.
+ */
+async function openLedger(chunks: AsyncIterable<string>): Promise<LedgerCursor> {
+  const source = chunks[Symbol.asyncIterator]();
+  let ended = false;
+  let out: (bytes: Uint8Array) => void;
+  const gunzip = new Gunzip((bytes) => out(bytes));
+  // Pushes the next stored chunk through the inflater: false at the end.
+  const more = async (): Promise<boolean> => {
+    if (ended) return false;
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      gunzip.push(new Uint8Array(0), true);
+    } else gunzip.push(fromBase64(next.value));
+    return !ended;
+  };
+  // Until the version is known, and for a ledger decoded whole, the bytes are collected.
+  let held = new Uint8Array(64 * 1024);
+  let end = 0;
+  out = (bytes) => {
+    if (end + bytes.length > held.length) {
+      const bigger = new Uint8Array(Math.max(2 * held.length, end + bytes.length));
+      bigger.set(held.subarray(0, end));
+      held = bigger;
+    }
+    held.set(bytes, end);
+    end += bytes.length;
+  };
+  const headerLength = () => new DataView(held.buffer).getUint32(4, true);
+  while (end < 8 && (await more()));
+  if (end >= 8 && startsWith(held, MAGIC)) {
+    while (end < 8 + headerLength() && (await more()));
+    if (end < 8 + headerLength()) throw new Error('a stored ledger is truncated');
+    const header = JSON.parse(strFromU8(held.subarray(8, 8 + headerLength()))) as Header;
+    const cursor = new StreamCursor(header, { buf: held, start: 8 + headerLength(), end }, more, () => ended);
+    out = (bytes) => cursor.take(bytes);
+    return cursor;
+  }
+  while (await more());
+  return wholeCursor(decodeLedgerBytes(held.subarray(0, end)));
+}
+
+/** An approved release's ledger as stored: its number, and its chunks (gzip in base64) in order. */
+export interface StoredLedger {
+  seq: number;
+  chunks: AsyncIterable<string>;
+}
+
+/**
+ * What approved releases published first, read alongside the responses: a record's cohort (the
+ * release that first published it) and the cells it was published with. Asked of records in
+ * increasing sequence number, each after readTo() reached it: the ledgers are read in step, a
+ * chunk at a time, and none is held whole.
+ */
 export interface PriorReleases {
+  /** Records released before: each ledger holds the records its release published first. */
+  size: number;
+  /** Reads every ledger on until the records up to `seq` are at hand. */
+  readTo(seq: number): Promise<void>;
   /** The release (its number) that first published the record, or undefined for a new record. */
   cohortOf(seq: number): number | undefined;
   /** The cell first published for the record in that column, or undefined. */
   cellOf(seq: number, column: string): string | undefined;
-  /** Records released before. */
-  size: number;
 }
 
 /**
- * Merges the ledgers of the approved releases, oldest first: the first release of a record wins.
- * Records are found by binary search in typed arrays sorted by sequence number, the last one
- * found kept (a record's cells are asked for one after another): a Map entry a record was about
- * 100 MB of a second release at a million records.
+ * Opens the ledgers of the approved releases, oldest first: the first release of a record wins.
  */
-export function priorReleases(ledgers: ReadonlyArray<{ seq: number; records: LedgerRecords }>): PriorReleases {
-  const columnIndex = ledgers.map((l) => new Map(l.records.columns.map((c, i) => [c, i])));
-  let total = 0;
-  for (const l of ledgers) total += l.records.seqs.length;
-  const allSeqs = new Float64Array(total);
-  const allLedgers = new Int32Array(total);
-  const allRows = new Int32Array(total);
-  let at = 0;
-  ledgers.forEach((l, li) =>
-    l.records.seqs.forEach((seq, row) => {
-      allSeqs[at] = seq;
-      allLedgers[at] = li;
-      allRows[at++] = row;
-    }),
-  );
-  // By sequence number, then oldest ledger first; only a record's first release is kept.
-  const order = Int32Array.from({ length: total }, (_, i) => i).sort(
-    (a, b) => allSeqs[a]! - allSeqs[b]! || allLedgers[a]! - allLedgers[b]!,
-  );
-  const seqs = new Float64Array(total);
-  const ledgerOf = new Int32Array(total);
-  const rowOf = new Int32Array(total);
-  let size = 0;
-  for (const i of order) {
-    if (size && seqs[size - 1] === allSeqs[i]) continue;
-    seqs[size] = allSeqs[i]!;
-    ledgerOf[size] = allLedgers[i]!;
-    rowOf[size++] = allRows[i]!;
-  }
+export async function priorReleases(ledgers: readonly StoredLedger[]): Promise<PriorReleases> {
+  const cursors: Array<{ seq: number; cursor: LedgerCursor }> = [];
+  for (const l of ledgers) cursors.push({ seq: l.seq, cursor: await openLedger(l.chunks) });
   let lastSeq = Number.NaN;
-  let lastAt = -1;
-  const find = (seq: number): number => {
-    if (seq === lastSeq) return lastAt;
-    let lo = 0;
-    let hi = size - 1;
-    lastAt = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = seqs[mid]!;
-      if (s === seq) {
-        lastAt = mid;
-        break;
-      }
-      if (s < seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
+  let found: { seq: number; cursor: LedgerCursor } | undefined;
+  let reached = Number.NEGATIVE_INFINITY;
+  const find = (seq: number) => {
+    if (seq === lastSeq) return found;
+    if (seq < lastSeq) throw new Error(`prior releases are read in order: ${seq} came after ${lastSeq}`);
+    if (seq > reached) throw new Error(`prior releases were not read to ${seq}`);
     lastSeq = seq;
-    return lastAt;
+    found = undefined;
+    for (const c of cursors) if (c.cursor.seek(seq) && !found) found = c;
+    return found;
   };
   return {
-    size,
-    cohortOf(seq) {
-      const w = find(seq);
-      return w < 0 ? undefined : ledgers[ledgerOf[w]!]!.seq;
+    size: cursors.reduce((a, c) => a + c.cursor.n, 0),
+    async readTo(seq) {
+      for (const c of cursors) await c.cursor.readTo(seq);
+      reached = Math.max(reached, seq);
     },
+    cohortOf: (seq) => find(seq)?.seq,
     cellOf(seq, column) {
-      const w = find(seq);
-      if (w < 0) return undefined;
-      const l = ledgerOf[w]!;
-      const c = columnIndex[l]!.get(column);
-      return c === undefined ? undefined : ledgers[l]!.records.values[c]!.at(rowOf[w]!);
+      const f = find(seq);
+      const c = f?.cursor.columns.get(column);
+      return c === undefined ? undefined : f!.cursor.cell(c);
     },
   };
 }
