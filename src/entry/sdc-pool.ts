@@ -16,6 +16,7 @@
 import { Piscina } from 'piscina';
 import type { Anonymizer } from '../datasets/anonymize/anonymize';
 import { tableBuffers, type SdcTable } from '../datasets/anonymize/table';
+import { listBytes } from '../datasets/anonymize/value-lists';
 
 /** The bounded thread's old generation, in MB, for small tables. */
 export const SDC_HEAP_MB = 96;
@@ -28,7 +29,7 @@ export function tableBytes(t: SdcTable): number {
   let bytes = 0;
   for (const c of t.codes) bytes += c.byteLength;
   bytes += (t.weights?.byteLength ?? 0) + (t.origin?.byteLength ?? 0);
-  for (const s of t.sensitive ?? []) bytes += s.one.byteLength + s.blanked.byteLength + s.many.size * 64;
+  for (const s of t.sensitive ?? []) bytes += s.one.byteLength + s.blanked.byteLength + listBytes(s.many);
   return bytes;
 }
 

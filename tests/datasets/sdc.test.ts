@@ -439,7 +439,10 @@ describe('the code table', () => {
       return b.build();
     };
     /** Row i's route values by name, or null for "at least one". */
-    const valuesOf = (table: SdcTable, i: number) => valuesAt(table.sensitive![0]!, i)?.map((c) => table.sensitive![0]!.labels[c]) ?? null;
+    const valuesOf = (table: SdcTable, i: number) => {
+      const values = valuesAt(table.sensitive![0]!, i);
+      return values && Array.from(values, (c) => table.sensitive![0]!.labels[c]);
+    };
     const t = routes([
       ['a', 'central'],
       ['a', 'western'],
@@ -487,7 +490,7 @@ describe('the code table', () => {
     ]);
     mergeRareSensitive(u.sensitive![0]!, new Set(['central', 'eastern']), 'other');
     const v = u.sensitive![0]!;
-    const merged = (i: number) => new Set(valuesAt(v, i)!.map((code) => v.labels[code]));
+    const merged = (i: number) => new Set(Array.from(valuesAt(v, i)!, (code) => v.labels[code]));
     expect([0, 1, 2].map(merged)).toEqual([new Set(['western', 'other']), new Set(['other']), new Set(['western'])]);
     expect(v.one[1]).toBeGreaterThanOrEqual(0); // two values merged into one: a row of one value again
   });

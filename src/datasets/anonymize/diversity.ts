@@ -8,6 +8,7 @@ import {
   blankedBits,
   isBlanked,
   NO_VALUE,
+  noLists,
   SUPPRESSED,
   tableClasses,
   valuesAt,
@@ -37,7 +38,7 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
     name,
     labels: t.labels[v]!,
     one: Int32Array.from({ length: t.n }, (_, i) => (codes[i] === SUPPRESSED ? NO_VALUE : codes[i]!)),
-    many: new Map(),
+    many: noLists(),
     blanked: blankedBits(t.n),
   };
   return {

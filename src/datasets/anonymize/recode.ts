@@ -1,7 +1,7 @@
 // Global recoding before suppression: fewer, broader categories mean far fewer blanked cells
 // (the SDC Practice Guide warns that suppression alone distorts the data). Rules come from the
 // questionnaire (sdcRecode on a question) or from the export profile.
-import { MANY_VALUES, setValuesAt, SUPPRESSED, weightOf, type SdcTable, type SensitiveColumn } from './table';
+import { MANY_VALUES, setValuesAt, SUPPRESSED, valuesAt, weightOf, type SdcTable, type SensitiveColumn } from './table';
 
 export type RecodeRule =
   /**
@@ -104,7 +104,7 @@ export function mergeRareSensitive(s: SensitiveColumn, rare: ReadonlySet<string>
       setValuesAt(
         s,
         i,
-        [...new Set(s.many.get(i)!.map((c) => remap[c]!))].sort((a, b) => a - b),
+        [...new Set(Array.from(valuesAt(s, i)!, (c) => remap[c]!))].sort((a, b) => a - b),
       );
   }
 }

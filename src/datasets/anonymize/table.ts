@@ -5,6 +5,7 @@
 // (those are ordinary categories here, as they are informative).
 
 import { classesOf, type Ids } from './classes';
+import { addToList, copyLists, deleteList, listArrays, listOf, setList, valueLists, type ValueLists } from './value-lists';
 
 export const SUPPRESSED = -1;
 
@@ -57,7 +58,7 @@ export interface SensitiveColumn {
    */
   one: Codes;
   /** Rows of several distinct values: their codes, sorted, at most SENSITIVE_CAP. */
-  many: Map<number, number[]>;
+  many: ValueLists;
   /**
    * One bit a row (bit i & 7 of byte i >> 3), set when l-diversity blanked this variable for the
    * row's records: read with isBlanked, set with blank. (A byte a row was 25 MB of a million
@@ -82,29 +83,35 @@ export const SOME_VALUE = -2;
 export const MANY_VALUES = -3;
 
 /** One array per code, shared and never changed: what valuesAt gives for a row of one value. */
-const SINGLE: number[][] = [];
-const NO_VALUES: readonly number[] = [];
+const SINGLE: Int32Array[] = [];
+const NO_VALUES = new Int32Array(0);
 
-/** Row i's distinct values (sorted codes; shared arrays, never to be changed), or null for "at least one". */
-export function valuesAt(s: SensitiveColumn, i: number): readonly number[] | null {
+/**
+ * Row i's distinct values (sorted codes; shared arrays and views, never to be changed, read
+ * before the column changes), or null for "at least one".
+ */
+export function valuesAt(s: SensitiveColumn, i: number): Readonly<Int32Array> | null {
   const c = s.one[i]!;
-  if (c >= 0) return (SINGLE[c] ??= [c]);
+  if (c >= 0) return (SINGLE[c] ??= Int32Array.of(c));
   if (c === NO_VALUE) return NO_VALUES;
   if (c === SOME_VALUE) return null;
-  return s.many.get(i)!;
+  return listOf(s.many, i)!;
 }
 
 /** Sets row i's distinct values (sorted codes), or null for "at least one". */
-export function setValuesAt(s: SensitiveColumn, i: number, values: readonly number[] | null): void {
-  s.many.delete(i);
+export function setValuesAt(s: SensitiveColumn, i: number, values: ArrayLike<number> | null): void {
+  if (values === null || values.length < 2) deleteList(s.many, i);
   if (values === null) s.one[i] = SOME_VALUE;
   else if (values.length === 0) s.one[i] = NO_VALUE;
   else if (values.length === 1) s.one[i] = values[0]!;
   else {
     s.one[i] = MANY_VALUES;
-    s.many.set(i, [...values]);
+    setList(s.many, i, values);
   }
 }
+
+/** An empty set of rows' value lists. */
+export const noLists = valueLists;
 
 /** Records row i stands for. */
 export const weightOf = (t: SdcTable, i: number): number => (t.weights ? t.weights[i]! : 1);
@@ -235,11 +242,12 @@ export function groupedTableBuilder(
     name,
     labels: [],
     one: new Int8Array(1024),
-    many: new Map(),
+    many: valueLists(),
     blanked: new Uint8Array(0),
   }));
   const sensDicts = sensitive.map(() => new Map<string, number>());
   const codes = new Array<number>(vars.length);
+  const pair = [0, 0];
   return {
     push(cells, sensitiveCells = []) {
       for (let v = 0; v < vars.length; v++) codes[v] = inner.code(v, cells[v] ?? '', true)!;
@@ -266,16 +274,11 @@ export function groupedTableBuilder(
         else if (one >= 0) {
           if (one !== c) {
             s.one[r] = MANY_VALUES;
-            s.many.set(r, one < c ? [one, c] : [c, one]);
+            pair[0] = Math.min(one, c);
+            pair[1] = Math.max(one, c);
+            setList(s.many, r, pair);
           }
-        } else {
-          // A row's own array of several values grows in place.
-          const values = s.many.get(r)!;
-          if (values.length < SENSITIVE_CAP && !values.includes(c)) {
-            values.push(c);
-            values.sort((a, b) => a - b);
-          }
-        }
+        } else addToList(s.many, r, c, SENSITIVE_CAP);
       });
       return r;
     },
@@ -421,7 +424,7 @@ export function cloneTable(t: SdcTable): SdcTable {
     sensitive: t.sensitive?.map((s) => ({
       ...s,
       one: s.one.slice(),
-      many: new Map([...s.many].map(([i, v]) => [i, [...v]])),
+      many: copyLists(s.many),
       blanked: s.blanked.slice(),
     })),
   };
@@ -512,6 +515,6 @@ export function keyer(t: SdcTable, vars: readonly number[]): (i: number) => numb
 
 /** The distinct buffers under a table's arrays: what moving it to another thread hands over. */
 export function tableBuffers(t: SdcTable): ArrayBuffer[] {
-  const arrays = [...t.codes, t.weights, t.origin, ...(t.sensitive ?? []).flatMap((s) => [s.one, s.blanked])];
+  const arrays = [...t.codes, t.weights, t.origin, ...(t.sensitive ?? []).flatMap((s) => [s.one, s.blanked, ...listArrays(s.many)])];
   return [...new Set(arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer))];
 }
