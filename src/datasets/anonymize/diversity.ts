@@ -2,7 +2,7 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import { denseIds, type Ids, keyScratch } from './classes';
+import type { Ids } from './classes';
 import {
   blank,
   blankedBits,
@@ -50,18 +50,22 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 }
 
 /**
- * Arrays kept from one measure of l-diversity to the next: two a pair, and two a class (fresh
- * ones per variable left a hundred megabytes for the collector at a million records). What
- * distinctPerClass returns is overwritten by its next call. Let go at the end of a
- * disclosure-control run (releaseDiversityScratch, beside classes.ts's releaseScratch).
+ * Arrays kept from one measure of l-diversity to the next: a row's place in class order, a
+ * class's end in it, and per class its count and flag (fresh ones per variable left a hundred
+ * megabytes for the collector at a million records). What distinctPerClass returns is
+ * overwritten by its next call. Let go at the end of a disclosure-control run
+ * (releaseDiversityScratch, beside classes.ts's releaseScratch).
  */
 interface PairScratch {
-  owner(n: number): Int32Array;
-  ids(n: number): Int32Array;
+  order(n: number): Int32Array;
+  /** Zeroed. */
+  ends(n: number): Int32Array;
   /** Zeroed. */
   perClass(n: number): Int32Array;
   /** Zeroed. */
   flags(n: number): Uint8Array;
+  /** Filled with -1. */
+  stamps(n: number): Int32Array;
 }
 
 let kept: PairScratch | undefined;
@@ -72,61 +76,64 @@ export function releaseDiversityScratch(): void {
 }
 
 function pairScratch(): PairScratch {
-  let owner = new Int32Array(0);
-  let ids = new Int32Array(0);
+  let order = new Int32Array(0);
+  let ends = new Int32Array(0);
   let perClass = new Int32Array(0);
   let flags = new Uint8Array(0);
+  let stamps = new Int32Array(0);
   return {
-    owner: (n) => (owner.length >= n ? owner : (owner = new Int32Array(n))),
-    ids: (n) => (ids.length >= n ? ids : (ids = new Int32Array(n))),
+    order: (n) => (order.length >= n ? order : (order = new Int32Array(n))),
+    ends: (n) => (ends.length >= n ? ends.fill(0, 0, n) : (ends = new Int32Array(n))).subarray(0, n),
     perClass: (n) => (perClass.length >= n ? perClass.fill(0, 0, n) : (perClass = new Int32Array(n))).subarray(0, n),
     flags: (n) => (flags.length >= n ? flags.fill(0, 0, n) : (flags = new Uint8Array(n))).subarray(0, n),
+    stamps: (n) => (stamps.length >= n ? stamps : (stamps = new Int32Array(n))).fill(-1, 0, n).subarray(0, n),
   };
 }
 
 /**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
- * "at least one". Distinct (class, value) pairs are counted as dense ids of class x value numbers:
- * a release measures this many times, on up to a million classes.
+ * "at least one". The rows are visited class by class (a counting sort of the row numbers on
+ * their class), and a value is new to its class when the class last seen with it is another:
+ * two integers a row and one a value. (Counted as dense ids of class x value pairs, the pairs,
+ * their owners and their hash table took 75 MB of a second release at a million records.)
  */
 function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn, scratch: PairScratch): Int32Array {
-  const out = scratch.perClass(classes.count);
-  const someValue = scratch.flags(classes.count);
-  const radix = s.labels.length + 1;
-  if (!Number.isSafeInteger(classes.count * radix)) throw new Error(`sensitive variable '${s.name}' has too many values to measure`);
-  let pairs = 0;
-  for (let i = 0; i < t.n; i++) if (!isBlanked(s, i)) pairs += s.one[i]! >= 0 ? 1 : (valuesAt(s, i)?.length ?? 0);
-  const keys = keyScratch(pairs);
-  const owner = scratch.owner(pairs);
-  let m = 0;
-  for (let i = 0; i < t.n; i++) {
-    if (isBlanked(s, i)) continue;
-    const id = classes.ids[i]!;
-    const one = s.one[i]!;
-    // Most rows hold one value: read from the codes, not through valuesAt.
-    if (one >= 0) {
-      keys[m] = id * radix + one;
-      owner[m++] = id;
-      continue;
-    }
-    const values = valuesAt(s, i);
-    if (values === null) someValue[id] = 1;
-    else
-      for (const c of values) {
-        keys[m] = id * radix + c;
-        owner[m++] = id;
+  const { ids, count } = classes;
+  const out = scratch.perClass(count);
+  const someValue = scratch.flags(count);
+  const ends = scratch.ends(count);
+  for (let i = 0; i < t.n; i++) ends[ids[i]!]!++;
+  for (let c = 1; c < count; c++) ends[c]! += ends[c - 1]!;
+  // Placed from each class's end down: ends[c] becomes the class's start, which is the end of c - 1.
+  const order = scratch.order(t.n);
+  for (let i = t.n - 1; i >= 0; i--) order[--ends[ids[i]!]!] = i;
+  const lastClass = scratch.stamps(s.labels.length);
+  for (let c = 0; c < count; c++) {
+    const to = c + 1 < count ? ends[c + 1]! : t.n;
+    let distinct = 0;
+    for (let k = ends[c]!; k < to; k++) {
+      const i = order[k]!;
+      if (isBlanked(s, i)) continue;
+      const one = s.one[i]!;
+      // Most rows hold one value: read from the codes, not through valuesAt.
+      if (one >= 0) {
+        if (lastClass[one] !== c) {
+          lastClass[one] = c;
+          distinct++;
+        }
+        continue;
       }
-  }
-  // Ids come in order of first appearance: a pair's first appearance is the next new id. (Classes
-  // times values is often small enough to address directly.)
-  const { ids } = denseIds(keys, m, classes.count * radix, scratch.ids(m));
-  let seen = 0;
-  for (let p = 0; p < m; p++)
-    if (ids[p] === seen) {
-      seen++;
-      out[owner[p]!]!++;
+      const values = valuesAt(s, i);
+      if (values === null) someValue[c] = 1;
+      else
+        for (const v of values)
+          if (lastClass[v] !== c) {
+            lastClass[v] = c;
+            distinct++;
+          }
     }
-  for (let c = 0; c < classes.count; c++) if (someValue[c] && out[c] === 0) out[c] = 1;
+    out[c] = distinct === 0 && someValue[c] ? 1 : distinct;
+  }
   return out;
 }
 
