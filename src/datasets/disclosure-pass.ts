@@ -20,7 +20,11 @@ import { memorySpill, type Spill } from './spill';
 
 /** The stratum of a release's record: the release that first published it, or 'new'. */
 export const COHORT = 'release_cohort';
-const cohortOf = (prior: PriorReleases, seq: number) => String(prior.cohortOf(seq) ?? 'new');
+const cohortLabels: string[] = [];
+const cohortOf = (prior: PriorReleases, seq: number) => {
+  const cohort = prior.cohortOf(seq);
+  return cohort === undefined ? 'new' : (cohortLabels[cohort] ??= String(cohort));
+};
 
 /** Replaces, in place, the cells of a record published before with those it was published with. */
 function applyPrior(prior: PriorReleases, seq: number, names: readonly string[], cells: string[], at: readonly number[]): void {

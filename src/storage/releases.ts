@@ -107,8 +107,8 @@ export async function listReleases(db: Db, questionnaireId: string): Promise<Rel
   return db.select(summaryColumns).from(releases).where(eq(releases.questionnaireId, questionnaireId)).orderBy(desc(releases.seq));
 }
 
-/** Stored chunks of a ledger read per query while a release reads it (3 MB of text). */
-const LEDGER_READ = 16;
+/** Stored chunks of a ledger read per query while a release reads it (384 KB of text). */
+const LEDGER_READ = 4;
 
 /**
  * The ledgers of the approved releases of a questionnaire, oldest first: each its chunks (gzip in

@@ -16,4 +16,10 @@ describe('base64', () => {
       Buffer.from(Uint8Array.from({ length: 256 }, (_, i) => i)).toString('base64'),
     );
   });
+
+  it('refuses text that is not base64 rather than decoding it to other bytes', () => {
+    for (const bad of ['A', 'AB', 'ABC', 'AB=C', 'A===', 'AB\u00e9=', 'AB-_', 'AB C'])
+      expect(() => fromBase64(bad), bad).toThrow(/invalid base64/);
+    expect(fromBase64('')).toEqual(new Uint8Array(0));
+  });
 });
