@@ -8,7 +8,8 @@
 //      recoding, local suppression), computed, stored in the database and approved;
 //   2. the baseline: the same rows read page by page and written by plain csv-stringify.
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,14 +19,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { SdcReport } from '../src/datasets/anonymize/anonymize';
 import { exportStream, prepareExport } from '../src/datasets/export';
 import { createRelease, decideRelease, downloadRelease } from '../src/datasets/releases';
-import { realisticInterviews, writeInterviews } from './lib/realistic-scoping';
 import { exportSpec } from '../src/datasets/request';
 import { openDatabase } from '../src/entry/sqlite';
-import { publishDefinitions } from '../src/questionnaires/publish';
 import { exportBound, exportPage } from '../src/storage/exports';
-import { findVersion } from '../src/storage/questionnaires';
-import { tempDir } from '../tests/support/app';
-import { inlineValidator } from '../src/validation/run';
 import { createSdcPool } from '../src/entry/sdc-pool';
 import { nodeCompression } from '../src/entry/compression';
 import { fileSpill } from '../src/entry/spill';
@@ -98,7 +94,21 @@ function interview(r: () => number): { data: Record<string, unknown>; country: s
   };
 }
 
+/** What only generating a database needs. */
+async function generating() {
+  const [{ publishDefinitions }, { findVersion }, { inlineValidator }, { realisticInterviews, writeInterviews }] = await Promise.all([
+    import('../src/questionnaires/publish'),
+    import('../src/storage/questionnaires'),
+    import('../src/validation/run'),
+    import('./lib/realistic-scoping'),
+  ]);
+  return { publishDefinitions, findVersion, inlineValidator, realisticInterviews, writeInterviews };
+}
+
 async function generate(dbFile: string): Promise<void> {
+  // Loaded here, not at the top, like esbuild below: the measured children never generate, and
+  // would carry what only generating needs (the validation compiler, the generator's tables).
+  const { publishDefinitions, findVersion, inlineValidator } = await generating();
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const deps = {
     db: handle.db,
@@ -327,6 +337,7 @@ const QUESTIONS: string[] = (
 
 /** Realistic interviews of version 3, under the disclosure policy version 4 carries. */
 async function generateRealistic(dbFile: string): Promise<void> {
+  const { publishDefinitions, inlineValidator, realisticInterviews, writeInterviews } = await generating();
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const deps = {
     db: handle.db,
@@ -355,7 +366,7 @@ if (values.child) {
   // --generate FILE [--data realistic]: only write the database (for profiling one side by hand).
   await (REALISTIC ? generateRealistic : generate)(values.generate);
 } else {
-  const tmp = tempDir('periplus-bench-export-');
+  const tmp = { dir: mkdtempSync(join(tmpdir(), 'periplus-bench-export-')) };
   // The server's build, for its disclosure-control worker (dist/sdc-worker.mjs).
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   // Imported here, not at the top: the measured children would carry the bundler's ~13 MB.
@@ -396,7 +407,7 @@ if (values.child) {
       );
     } else await synthetic(dbFile, t0);
   } finally {
-    tmp.cleanup();
+    rmSync(tmp.dir, { recursive: true, force: true });
   }
 }
 
