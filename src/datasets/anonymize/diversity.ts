@@ -50,8 +50,8 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 }
 
 /**
- * Arrays kept from one measure of l-diversity to the next: a row's place in class order, a
- * class's end in it, and per class its count and flag (fresh ones per variable left a hundred
+ * Arrays kept from one measure of l-diversity to the next: the rows in class order, where each
+ * class starts, a count per class and a stamp per value (fresh ones per variable left a hundred
  * megabytes for the collector at a million records). What distinctPerClass returns is
  * overwritten by its next call. Let go at the end of a disclosure-control run
  * (releaseDiversityScratch, beside classes.ts's releaseScratch).
@@ -59,11 +59,9 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
 interface PairScratch {
   order(n: number): Int32Array;
   /** Zeroed. */
-  ends(n: number): Int32Array;
+  starts(n: number): Int32Array;
   /** Zeroed. */
   perClass(n: number): Int32Array;
-  /** Zeroed. */
-  flags(n: number): Uint8Array;
   /** Filled with -1. */
   stamps(n: number): Int32Array;
 }
@@ -77,41 +75,51 @@ export function releaseDiversityScratch(): void {
 
 function pairScratch(): PairScratch {
   let order = new Int32Array(0);
-  let ends = new Int32Array(0);
+  let starts = new Int32Array(0);
   let perClass = new Int32Array(0);
-  let flags = new Uint8Array(0);
   let stamps = new Int32Array(0);
   return {
     order: (n) => (order.length >= n ? order : (order = new Int32Array(n))),
-    ends: (n) => (ends.length >= n ? ends.fill(0, 0, n) : (ends = new Int32Array(n))).subarray(0, n),
+    starts: (n) => (starts.length >= n ? starts.fill(0, 0, n) : (starts = new Int32Array(n))).subarray(0, n),
     perClass: (n) => (perClass.length >= n ? perClass.fill(0, 0, n) : (perClass = new Int32Array(n))).subarray(0, n),
-    flags: (n) => (flags.length >= n ? flags.fill(0, 0, n) : (flags = new Uint8Array(n))).subarray(0, n),
     stamps: (n) => (stamps.length >= n ? stamps : (stamps = new Int32Array(n))).fill(-1, 0, n).subarray(0, n),
   };
 }
 
+/** The rows in class order: `order[starts[c]..starts[c + 1])` are class c's (a counting sort). */
+interface ClassOrder {
+  order: Int32Array;
+  starts: Int32Array;
+}
+
+/** Orders the rows by class, once for every sensitive variable measured on these classes. */
+function classOrder(n: number, { ids, count }: Ids, scratch: PairScratch): ClassOrder {
+  const starts = scratch.starts(count + 1);
+  for (let i = 0; i < n; i++) starts[ids[i]! + 1]!++;
+  for (let c = 1; c <= count; c++) starts[c]! += starts[c - 1]!;
+  // Each class's start serves as its cursor, which leaves it at the class's end (the next one's
+  // start): shifted back after.
+  const order = scratch.order(n);
+  for (let i = 0; i < n; i++) order[starts[ids[i]!]!++] = i;
+  for (let c = count; c > 0; c--) starts[c] = starts[c - 1]!;
+  starts[0] = 0;
+  return { order, starts };
+}
+
 /**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
- * "at least one". The rows are visited class by class (a counting sort of the row numbers on
- * their class), and a value is new to its class when the class last seen with it is another:
- * two integers a row and one a value. (Counted as dense ids of class x value pairs, the pairs,
- * their owners and their hash table took 75 MB of a second release at a million records.)
+ * "at least one". The rows are visited class by class (see classOrder), and a value is new to its
+ * class when the class last seen with it is another: an integer a value. (Counted as dense ids of
+ * class x value pairs, the pairs, their owners and their hash table took 75 MB of a second release
+ * at a million records.)
  */
-function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn, scratch: PairScratch): Int32Array {
-  const { ids, count } = classes;
+function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: ClassOrder, scratch: PairScratch): Int32Array {
   const out = scratch.perClass(count);
-  const someValue = scratch.flags(count);
-  const ends = scratch.ends(count);
-  for (let i = 0; i < t.n; i++) ends[ids[i]!]!++;
-  for (let c = 1; c < count; c++) ends[c]! += ends[c - 1]!;
-  // Placed from each class's end down: ends[c] becomes the class's start, which is the end of c - 1.
-  const order = scratch.order(t.n);
-  for (let i = t.n - 1; i >= 0; i--) order[--ends[ids[i]!]!] = i;
   const lastClass = scratch.stamps(s.labels.length);
   for (let c = 0; c < count; c++) {
-    const to = c + 1 < count ? ends[c + 1]! : t.n;
     let distinct = 0;
-    for (let k = ends[c]!; k < to; k++) {
+    let someValue = false;
+    for (let k = starts[c]!, to = starts[c + 1]!; k < to; k++) {
       const i = order[k]!;
       if (isBlanked(s, i)) continue;
       const one = s.one[i]!;
@@ -124,7 +132,7 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn, scratch
         continue;
       }
       const values = valuesAt(s, i);
-      if (values === null) someValue[c] = 1;
+      if (values === null) someValue = true;
       else
         for (const v of values)
           if (lastClass[v] !== c) {
@@ -132,7 +140,7 @@ function distinctPerClass(t: SdcTable, classes: Ids, s: SensitiveColumn, scratch
             distinct++;
           }
     }
-    out[c] = distinct === 0 && someValue[c] ? 1 : distinct;
+    out[c] = distinct === 0 && someValue ? 1 : distinct;
   }
   return out;
 }
@@ -142,6 +150,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
   const classes = tableClasses(t, keyVars);
   const { ids } = classes;
   const scratch = (kept ??= pairScratch());
+  const byClass = classOrder(t.n, classes, scratch);
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
   const smallest = (m: Int32Array, skipEmpty: boolean) => {
@@ -151,7 +160,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
   };
   for (const name of sensitive) {
     const { column: s, writeBack } = sensitiveColumn(t, name);
-    const before = distinctPerClass(t, classes, s, scratch);
+    const before = distinctPerClass(s, classes.count, byClass, scratch);
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
@@ -166,7 +175,7 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
     const leastShown = smallest(before, true);
     minL[name] = {
       before: least,
-      after: suppressed[name] ? smallest(distinctPerClass(t, classes, s, scratch), true) : leastShown,
+      after: suppressed[name] ? smallest(distinctPerClass(s, classes.count, byClass, scratch), true) : leastShown,
     };
   }
   return { minL, suppressed };
