@@ -11,7 +11,8 @@ import { isOrdered, type HierarchySpec } from './anonymize/generalize';
 import type { PriorReleases } from './anonymize/ledger';
 import { mergeRareCodes, mergeRareSensitive, rareValues } from './anonymize/recode';
 import { isCountryList, REGION, SUBREGION } from './anonymize/regions';
-import { groupedTableBuilder, noLists, type SdcTable } from './anonymize/table';
+import { groupedTableBuilder, type SdcTable } from './anonymize/table';
+import { valueLists } from './anonymize/value-lists';
 import type { Column } from './columns';
 import { csvLine } from './csv-cells';
 import { answersOf, mainCells, pages, repeatRows, taking, type ExportDeps, type PreparedExport, type SdcPlan } from './export-rows';
@@ -136,7 +137,7 @@ async function plan(deps: ExportDeps, p: PreparedExport, spill: Spill): Promise<
   // table: the values per row are let go (25 MB of a million records' table).
   for (const s of treated.sensitive ?? []) {
     s.one = new Int8Array(0);
-    s.many = noLists();
+    s.many = valueLists();
   }
   collectGarbage();
   return {

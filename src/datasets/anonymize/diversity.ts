@@ -8,7 +8,6 @@ import {
   blankedBits,
   isBlanked,
   NO_VALUE,
-  noLists,
   SUPPRESSED,
   tableClasses,
   valuesAt,
@@ -16,6 +15,7 @@ import {
   type SdcTable,
   type SensitiveColumn,
 } from './table';
+import { valueLists } from './value-lists';
 
 export interface DiversityResult {
   /** Per sensitive variable: the smallest distinct count over classes, before and after treatment. */
@@ -38,7 +38,7 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
     name,
     labels: t.labels[v]!,
     one: Int32Array.from({ length: t.n }, (_, i) => (codes[i] === SUPPRESSED ? NO_VALUE : codes[i]!)),
-    many: noLists(),
+    many: valueLists(),
     blanked: blankedBits(t.n),
   };
   return {

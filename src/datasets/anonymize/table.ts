@@ -110,9 +110,6 @@ export function setValuesAt(s: SensitiveColumn, i: number, values: ArrayLike<num
   }
 }
 
-/** An empty set of rows' value lists. */
-export const noLists = valueLists;
-
 /** Records row i stands for. */
 export const weightOf = (t: SdcTable, i: number): number => (t.weights ? t.weights[i]! : 1);
 
