@@ -135,22 +135,29 @@ async function* wholeLedger(db: Db, id: string): AsyncGenerator<string> {
 
 async function* ledgerChunks(db: Db, id: string, perRead: number): AsyncGenerator<string> {
   for (let from = 0; ; from += perRead) {
-    const rows = await db
-      .select({ data: releaseLedgerChunks.data })
-      .from(releaseLedgerChunks)
-      .where(and(eq(releaseLedgerChunks.releaseId, id), gte(releaseLedgerChunks.n, from), lt(releaseLedgerChunks.n, from + perRead)))
-      .orderBy(asc(releaseLedgerChunks.n));
-    for (const r of rows) yield r.data;
-    if (rows.length < perRead) return;
+    const chunks = await storedChunks(db, releaseLedgerChunks, id, from, perRead);
+    yield* chunks;
+    if (chunks.length < perRead) return;
   }
 }
 
-/** The bundle's chunks `from` to `from + count - 1` that exist, in order (base64). */
-export async function releaseBundle(db: Db, id: string, from = 0, count = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+/** A release's stored chunks (of its bundle or its ledger) `from` to `from + count - 1` that exist, in order (base64). */
+async function storedChunks(
+  db: Db,
+  table: typeof releaseChunks | typeof releaseLedgerChunks,
+  id: string,
+  from: number,
+  count: number,
+): Promise<string[]> {
   const rows = await db
-    .select({ data: releaseChunks.data })
-    .from(releaseChunks)
-    .where(and(eq(releaseChunks.releaseId, id), gte(releaseChunks.n, from), lt(releaseChunks.n, from + count)))
-    .orderBy(asc(releaseChunks.n));
+    .select({ data: table.data })
+    .from(table)
+    .where(and(eq(table.releaseId, id), gte(table.n, from), lt(table.n, from + count)))
+    .orderBy(asc(table.n));
   return rows.map((r) => r.data);
+}
+
+/** The bundle's chunks `from` to `from + count - 1` that exist, in order (base64). */
+export function releaseBundle(db: Db, id: string, from = 0, count = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+  return storedChunks(db, releaseChunks, id, from, count);
 }
