@@ -120,7 +120,7 @@ export function* ledgerBytes(l: LedgerRecords): Generator<Uint8Array> {
   });
   // Records come in the order they were published (shuffled): laid out by sequence number.
   const seqs = l.seqs;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
+  const order = bySequence(seqs);
   // Gzipped as it is laid out, piece by piece: the whole layout, as large as the ledger, is never
   // held (a million records' took 50 MB at a release's peak). Level 1: level 6 took a second more
   // for a few percent less.
@@ -156,6 +156,10 @@ export function* ledgerBytes(l: LedgerRecords): Generator<Uint8Array> {
   gzip.push(new Uint8Array(0), true);
   yield* parts.splice(0);
 }
+
+/** Record indexes in increasing order of their sequence numbers. */
+const bySequence = (seqs: readonly number[]): Int32Array =>
+  Int32Array.from({ length: seqs.length }, (_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
 
 /** Records laid out at a time when the ledger is gzipped. */
 const PIECE = 16_384;
@@ -194,9 +198,10 @@ function decodeLedgerBytes(bytes: Uint8Array): LedgerRecords {
   if (version === 4) {
     // Record by record.
     const size = recordSize(widths);
+    const codes = values.map((v) => v.coded());
     for (let i = 0, at = start; i < n; i++, at += size) {
       seqs[i] = view.getFloat64(at, true);
-      for (let c = 0, o = at + 8; c < columns.length; o += widths[c++]!) values[c]!.coded()[i] = code(o, widths[c]!);
+      for (let c = 0, o = at + 8; c < columns.length; o += widths[c++]!) codes[c]![i] = code(o, widths[c]!);
     }
   } else {
     // Column by column: the sequence numbers, then each column's codes.
@@ -250,7 +255,7 @@ interface LedgerCursor {
 function wholeCursor(l: LedgerRecords): LedgerCursor {
   const n = l.seqs.length;
   const seqs = l.seqs;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
+  const order = bySequence(seqs);
   let k = 0;
   return {
     columns: new Map(l.columns.map((c, i) => [c, i])),
@@ -265,6 +270,34 @@ function wholeCursor(l: LedgerRecords): LedgerCursor {
 }
 
 /**
+ * Gunzipped bytes waiting to be read, buf[start, end): appended at the end, passed over from the
+ * start; what was passed over is dropped when the buffer is full, which grows only when what
+ * waits does not fit.
+ */
+class ByteQueue {
+  buf = new Uint8Array(64 * 1024);
+  view = new DataView(this.buf.buffer);
+  start = 0;
+  end = 0;
+
+  push(bytes: Uint8Array): void {
+    if (this.end + bytes.length > this.buf.length) {
+      const held = this.end - this.start;
+      if (held + bytes.length > this.buf.length) {
+        const bigger = new Uint8Array(Math.max(2 * this.buf.length, held + bytes.length));
+        bigger.set(this.buf.subarray(this.start, this.end));
+        this.buf = bigger;
+        this.view = new DataView(bigger.buffer);
+      } else this.buf.copyWithin(0, this.start, this.end);
+      this.start = 0;
+      this.end = held;
+    }
+    this.buf.set(bytes, this.end);
+    this.end += bytes.length;
+  }
+}
+
+/**
  * A ledger of version 4, read a stored chunk at a time as the release reads on: only the records
  * between the last one asked for and the end of the chunk last read are held.
  */
@@ -276,17 +309,13 @@ class StreamCursor implements LedgerCursor {
   /** Each column's offset in a record. */
   private readonly offsets: number[];
   private readonly size: number;
-  /** Gunzipped bytes not yet passed over: buf[start, end). */
-  private buf: Uint8Array;
-  private view: DataView;
-  private start: number;
-  private end: number;
   private lastSeq = Number.NEGATIVE_INFINITY;
   private passed = 0;
 
   constructor(
     header: Header,
-    rest: { buf: Uint8Array; start: number; end: number },
+    /** The records' bytes, from the first not passed over. */
+    private readonly bytes: ByteQueue,
     private readonly more: () => Promise<boolean>,
     private readonly ended: () => boolean,
   ) {
@@ -301,34 +330,16 @@ class StreamCursor implements LedgerCursor {
       at += w;
     }
     this.size = at;
-    ({ buf: this.buf, start: this.start, end: this.end } = rest);
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-  }
-
-  /** Appends gunzipped bytes (the inflater's output). */
-  take(bytes: Uint8Array): void {
-    if (this.end + bytes.length > this.buf.length) {
-      const held = this.end - this.start;
-      const into = held + bytes.length > this.buf.length ? new Uint8Array(Math.max(2 * this.buf.length, held + bytes.length)) : this.buf;
-      if (into === this.buf) into.copyWithin(0, this.start, this.end);
-      else into.set(this.buf.subarray(this.start, this.end), 0);
-      this.buf = into;
-      this.view = new DataView(into.buffer, into.byteOffset, into.byteLength);
-      this.start = 0;
-      this.end = held;
-    }
-    this.buf.set(bytes, this.end);
-    this.end += bytes.length;
   }
 
   private get whole(): number {
-    return Math.floor((this.end - this.start) / this.size);
+    return Math.floor((this.bytes.end - this.bytes.start) / this.size);
   }
 
   async readTo(seq: number): Promise<void> {
     for (;;) {
       const k = this.whole;
-      if (k > 0 && this.view.getFloat64(this.start + (k - 1) * this.size, true) > seq) return;
+      if (k > 0 && this.bytes.view.getFloat64(this.bytes.start + (k - 1) * this.size, true) > seq) return;
       if (this.ended()) return this.finish();
       await this.more();
     }
@@ -336,12 +347,14 @@ class StreamCursor implements LedgerCursor {
 
   /** At the end of the stored bytes: every record was there, and nothing else. */
   private finish(): void {
-    if (this.passed + this.whole !== this.n || (this.end - this.start) % this.size !== 0) throw new Error('a stored ledger is truncated');
+    if (this.passed + this.whole !== this.n || (this.bytes.end - this.bytes.start) % this.size !== 0)
+      throw new Error('a stored ledger is truncated');
   }
 
   seek(seq: number): boolean {
-    for (; this.start + this.size <= this.end; this.start += this.size, this.passed++) {
-      const s = this.view.getFloat64(this.start, true);
+    const q = this.bytes;
+    for (; q.start + this.size <= q.end; q.start += this.size, this.passed++) {
+      const s = q.view.getFloat64(q.start, true);
       if (!(s > this.lastSeq)) throw new Error('a stored ledger is out of order');
       if (s >= seq) return s === seq;
       this.lastSeq = s;
@@ -350,9 +363,10 @@ class StreamCursor implements LedgerCursor {
   }
 
   cell(c: number): string {
-    const at = this.start + this.offsets[c]!;
+    const q = this.bytes;
+    const at = q.start + this.offsets[c]!;
     const w = this.widths[c]!;
-    const code = w === 1 ? this.buf[at]! : w === 2 ? this.view.getUint16(at, true) : this.view.getUint32(at, true);
+    const code = w === 1 ? q.buf[at]! : w === 2 ? q.view.getUint16(at, true) : q.view.getUint32(at, true);
     const v = this.dicts[c]![code];
     if (v === undefined) throw new Error('a stored ledger has a code outside its values');
     return v;
@@ -366,8 +380,9 @@ class StreamCursor implements LedgerCursor {
 async function openLedger(chunks: AsyncIterable<string>): Promise<LedgerCursor> {
   const source = chunks[Symbol.asyncIterator]();
   let ended = false;
-  let out: (bytes: Uint8Array) => void;
-  const gunzip = new Gunzip((bytes) => out(bytes));
+  // Until the version is known, and for a ledger decoded whole, nothing is passed over.
+  const bytes = new ByteQueue();
+  const gunzip = new Gunzip((out) => bytes.push(out));
   // Pushes the next stored chunk through the inflater: false at the end.
   const more = async (): Promise<boolean> => {
     if (ended) return false;
@@ -378,30 +393,17 @@ async function openLedger(chunks: AsyncIterable<string>): Promise<LedgerCursor> 
     } else gunzip.push(fromBase64(next.value));
     return !ended;
   };
-  // Until the version is known, and for a ledger decoded whole, the bytes are collected.
-  let held = new Uint8Array(64 * 1024);
-  let end = 0;
-  out = (bytes) => {
-    if (end + bytes.length > held.length) {
-      const bigger = new Uint8Array(Math.max(2 * held.length, end + bytes.length));
-      bigger.set(held.subarray(0, end));
-      held = bigger;
-    }
-    held.set(bytes, end);
-    end += bytes.length;
-  };
-  const headerLength = () => new DataView(held.buffer).getUint32(4, true);
-  while (end < 8 && (await more()));
-  if (end >= 8 && startsWith(held, MAGIC)) {
-    while (end < 8 + headerLength() && (await more()));
-    if (end < 8 + headerLength()) throw new Error('a stored ledger is truncated');
-    const header = JSON.parse(strFromU8(held.subarray(8, 8 + headerLength()))) as Header;
-    const cursor = new StreamCursor(header, { buf: held, start: 8 + headerLength(), end }, more, () => ended);
-    out = (bytes) => cursor.take(bytes);
-    return cursor;
+  const headerLength = () => bytes.view.getUint32(4, true);
+  while (bytes.end < 8 && (await more()));
+  if (bytes.end >= 8 && startsWith(bytes.buf, MAGIC)) {
+    while (bytes.end < 8 + headerLength() && (await more()));
+    if (bytes.end < 8 + headerLength()) throw new Error('a stored ledger is truncated');
+    const header = JSON.parse(strFromU8(bytes.buf.subarray(8, 8 + headerLength()))) as Header;
+    bytes.start = 8 + headerLength();
+    return new StreamCursor(header, bytes, more, () => ended);
   }
   while (await more());
-  return wholeCursor(decodeLedgerBytes(held.subarray(0, end)));
+  return wholeCursor(decodeLedgerBytes(bytes.buf.subarray(0, bytes.end)));
 }
 
 /** An approved release's ledger as stored: its number, and its chunks (gzip in base64) in order. */
