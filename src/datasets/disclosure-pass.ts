@@ -4,6 +4,7 @@
 // table, and the export refused when a threshold fails. A release reads its records as earlier
 // releases published them.
 import { AppError } from '../errors';
+import { bitArray, setBit } from '../shared/bits';
 import { collectGarbage } from '../shared/collect-garbage';
 import { sha256Hasher } from '../questionnaires/canonical';
 import { inlineAnonymizer } from './anonymize/anonymize';
@@ -199,7 +200,7 @@ async function readOnce(
   let records = 0;
   // Records seen so far per table row (rows number at most the records): a record's rank in its row.
   const perRow = new Int32Array(p.rows);
-  const publishedBefore = prior && p.release ? (p.release.publishedBefore = new Uint8Array((p.rows + 7) >> 3)) : undefined;
+  const publishedBefore = prior && p.release ? (p.release.publishedBefore = bitArray(p.rows)) : undefined;
   for await (const page of pages(deps, p)) {
     // The ledgers are read in step with the responses, up to the page's last record.
     if (prior) await prior.readTo(page.at(-1)!.seq);
@@ -215,7 +216,7 @@ async function readOnce(
       const r = builder.push(keyCells, sensitiveCells);
       const rank = perRow[r]!++;
       const position = positions[records]!;
-      if (publishedBefore && prior!.cohortOf(row.seq) !== undefined) publishedBefore[position >> 3]! |= 1 << (position & 7);
+      if (publishedBefore && prior!.cohortOf(row.seq) !== undefined) setBit(publishedBefore, position);
       const b = Math.floor(position / BUCKET);
       // Pass two writes the key columns from the treated table and the row key from its position:
       // their cells need not wait in the bucket.

@@ -90,7 +90,7 @@ export interface ReleaseRun {
   snapshotHash?: string;
   countries?: string[];
   /**
-   * Filled by pass one: a bit per published position (bit p & 7 of byte p >> 3), set where the
+   * Filled by pass one: a bit per published position (shared/bits.ts), set where the
    * record was published by an earlier release. Pass two leaves those out of this release's ledger.
    */
   publishedBefore?: Uint8Array;

@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Zip } from 'fflate';
 import { portableCompression, zipEntry } from './compression';
 import { notFound } from '../errors';
+import { hasBit } from '../shared/bits';
 import { collectGarbage } from '../shared/collect-garbage';
 import { sha256Hasher } from '../questionnaires/canonical';
 import { declaredSites, policyOf, tightened } from '../questionnaires/disclosure-policy';
@@ -272,7 +273,7 @@ export function exportStream(
           else if (merge?.rare.has(cells[ci]!)) cells[ci] = merge.into;
         });
         // What this release publishes of a record no release published before.
-        if (release?.ledger && !((release.publishedBefore?.[position >> 3] ?? 0) & (1 << (position & 7)))) {
+        if (release?.ledger && !(release.publishedBefore && hasBit(release.publishedBefore, position))) {
           release.ledger.seqs.push(seq);
           sdc.ledgerColumns.forEach((ci, c) => release.ledger!.values[c]!.push(cells[ci]!));
         }

@@ -4,6 +4,7 @@
 // by disclosure control, which is never confused with a questionnaire's own missing values
 // (those are ordinary categories here, as they are informative).
 
+import { bitArray, hasBit, setBit } from '../../shared/bits';
 import { classesOf, type Ids } from './classes';
 import { addToList, copyLists, deleteList, listArrays, listOf, setList, valueLists, type ValueLists } from './value-lists';
 
@@ -60,7 +61,7 @@ export interface SensitiveColumn {
   /** Rows of several distinct values: their codes, sorted, at most SENSITIVE_CAP. */
   many: ValueLists;
   /**
-   * One bit a row (bit i & 7 of byte i >> 3), set when l-diversity blanked this variable for the
+   * One bit a row (shared/bits.ts), set when l-diversity blanked this variable for the
    * row's records: read with isBlanked, set with blank. (A byte a row was 25 MB of a million
    * records' table with 22 sensitive variables.)
    */
@@ -68,14 +69,14 @@ export interface SensitiveColumn {
 }
 
 /** Room for the blanked bits of `rows` rows. */
-export const blankedBits = (rows: number): Uint8Array => new Uint8Array((rows + 7) >> 3);
+export const blankedBits = bitArray;
 
 /** Whether l-diversity blanked this variable for row i's records. */
-export const isBlanked = (s: SensitiveColumn, i: number): boolean => ((s.blanked[i >> 3]! >> (i & 7)) & 1) === 1;
+export const isBlanked = (s: SensitiveColumn, i: number): boolean => hasBit(s.blanked, i);
 
 /** Marks the variable blanked for row i's records. */
 export function blank(s: SensitiveColumn, i: number): void {
-  s.blanked[i >> 3]! |= 1 << (i & 7);
+  setBit(s.blanked, i);
 }
 
 export const NO_VALUE = -1;
