@@ -149,6 +149,32 @@ export function classesOf(
   return denseIds(keys, n, range, into);
 }
 
+/**
+ * The rows in class order: `order[starts[c]..starts[c + 1])` are class c's, in their own order
+ * (the arrays may be longer than the rows and the classes).
+ */
+export interface ClassOrder {
+  order: Int32Array;
+  starts: Int32Array;
+}
+
+/**
+ * Orders rows 0..n-1 by class (a stable counting sort), into arrays of the caller's when given and
+ * long enough (`order` n, `starts` count + 1).
+ */
+export function classOrder({ ids, count }: Ids, n: number, into: Partial<ClassOrder> = {}): ClassOrder {
+  const starts = into.starts && into.starts.length > count ? into.starts.fill(0, 0, count + 1) : new Int32Array(count + 1);
+  const order = into.order && into.order.length >= n ? into.order : new Int32Array(n);
+  for (let i = 0; i < n; i++) starts[ids[i]! + 1]!++;
+  for (let c = 1; c <= count; c++) starts[c]! += starts[c - 1]!;
+  // Each class's start serves as its cursor, which leaves it at the class's end (the next one's
+  // start): shifted back after.
+  for (let i = 0; i < n; i++) order[starts[ids[i]!]!++] = i;
+  for (let c = count; c > 0; c--) starts[c] = starts[c - 1]!;
+  starts[0] = 0;
+  return { order, starts };
+}
+
 /** Records per class: the rows' weights (one each without weights) summed by class (`into` an array of the caller's, as above). */
 export function classSizes({ ids, count }: Ids, n: number, weights?: Int32Array, into?: Int32Array): Int32Array {
   const sizes = into && into.length >= count ? into.fill(0, 0, count) : new Int32Array(count);

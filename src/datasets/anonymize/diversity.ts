@@ -2,7 +2,7 @@
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
 // that variable are blanked.
-import type { Ids } from './classes';
+import { type ClassOrder, classOrder } from './classes';
 import {
   blank,
   blankedBits,
@@ -56,54 +56,30 @@ export function sensitiveColumn(t: SdcTable, name: string): { column: SensitiveC
  * overwritten by its next call. Let go at the end of a disclosure-control run
  * (releaseDiversityScratch, beside classes.ts's releaseScratch).
  */
-interface PairScratch {
-  order(n: number): Int32Array;
-  /** Zeroed. */
-  starts(n: number): Int32Array;
+interface DiversityScratch {
+  /** The arrays of classOrder. */
+  byClass: Partial<ClassOrder>;
   /** Zeroed. */
   perClass(n: number): Int32Array;
   /** Filled with -1. */
   stamps(n: number): Int32Array;
 }
 
-let kept: PairScratch | undefined;
+let kept: DiversityScratch | undefined;
 
 /** Lets go of the arrays kept between measures. */
 export function releaseDiversityScratch(): void {
   kept = undefined;
 }
 
-function pairScratch(): PairScratch {
-  let order = new Int32Array(0);
-  let starts = new Int32Array(0);
+function diversityScratch(): DiversityScratch {
   let perClass = new Int32Array(0);
   let stamps = new Int32Array(0);
   return {
-    order: (n) => (order.length >= n ? order : (order = new Int32Array(n))),
-    starts: (n) => (starts.length >= n ? starts.fill(0, 0, n) : (starts = new Int32Array(n))).subarray(0, n),
+    byClass: {},
     perClass: (n) => (perClass.length >= n ? perClass.fill(0, 0, n) : (perClass = new Int32Array(n))).subarray(0, n),
     stamps: (n) => (stamps.length >= n ? stamps : (stamps = new Int32Array(n))).fill(-1, 0, n).subarray(0, n),
   };
-}
-
-/** The rows in class order: `order[starts[c]..starts[c + 1])` are class c's (a counting sort). */
-interface ClassOrder {
-  order: Int32Array;
-  starts: Int32Array;
-}
-
-/** Orders the rows by class, once for every sensitive variable measured on these classes. */
-function classOrder(n: number, { ids, count }: Ids, scratch: PairScratch): ClassOrder {
-  const starts = scratch.starts(count + 1);
-  for (let i = 0; i < n; i++) starts[ids[i]! + 1]!++;
-  for (let c = 1; c <= count; c++) starts[c]! += starts[c - 1]!;
-  // Each class's start serves as its cursor, which leaves it at the class's end (the next one's
-  // start): shifted back after.
-  const order = scratch.order(n);
-  for (let i = 0; i < n; i++) order[starts[ids[i]!]!++] = i;
-  for (let c = count; c > 0; c--) starts[c] = starts[c - 1]!;
-  starts[0] = 0;
-  return { order, starts };
 }
 
 /**
@@ -113,7 +89,7 @@ function classOrder(n: number, { ids, count }: Ids, scratch: PairScratch): Class
  * class x value pairs, the pairs, their owners and their hash table took 75 MB of a second release
  * at a million records.)
  */
-function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: ClassOrder, scratch: PairScratch): Int32Array {
+function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: ClassOrder, scratch: DiversityScratch): Int32Array {
   const out = scratch.perClass(count);
   const lastClass = scratch.stamps(s.labels.length);
   for (let c = 0; c < count; c++) {
@@ -149,8 +125,9 @@ function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: 
 export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensitive: readonly string[], l: number): DiversityResult {
   const classes = tableClasses(t, keyVars);
   const { ids } = classes;
-  const scratch = (kept ??= pairScratch());
-  const byClass = classOrder(t.n, classes, scratch);
+  const scratch = (kept ??= diversityScratch());
+  // Ordered once for every sensitive variable measured on these classes, into the kept arrays.
+  const byClass = (scratch.byClass = classOrder(classes, t.n, scratch.byClass));
   const minL: DiversityResult['minL'] = {};
   const suppressed: DiversityResult['suppressed'] = {};
   const smallest = (m: Int32Array, skipEmpty: boolean) => {

@@ -3,7 +3,7 @@
 // reading the file. Here a blank is a category of its own: violating records are moved, together,
 // into classes of at least k that share the same blanked variables, trying the cheapest blank
 // patterns first (fewest cells, least important variables), within each stratum.
-import { classSizes } from './classes';
+import { classOrder, classSizes } from './classes';
 import { strictFrequencies } from './frequencies';
 import { categoriesInUse, keyer, keyOf, sieve, splitRow, SUPPRESSED, tableClasses, weightOf, type SdcTable } from './table';
 
@@ -104,13 +104,11 @@ export function suppressToK(
     const kept = all.filter((v) => !pattern.includes(v));
     // The pending rows grouped by their values outside the pattern, each group's rows together in
     // one array (an array per group was 40 MB of a 60 MB heap for 300,000 nearly unique records).
-    const { ids, count } = tableClasses(t, kept, pending);
-    const start = new Int32Array(count + 1);
-    for (let j = 0; j < pending.length; j++) start[ids[j]! + 1]!++;
-    for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
-    const rows = new Int32Array(pending.length);
-    const fill = start.slice(0, count);
-    for (let j = 0; j < pending.length; j++) rows[fill[ids[j]!]!++] = pending[j]!;
+    const groups = tableClasses(t, kept, pending);
+    const { count } = groups;
+    const { order: rows, starts: start } = classOrder(groups, pending.length);
+    // Indexes into pending, made rows.
+    for (let j = 0; j < rows.length; j++) rows[j] = pending[rows[j]!]!;
     const next: number[] = [];
     const short: Array<{ members: Int32Array; size: number }> = [];
     for (let g = 0; g < count; g++) {
