@@ -1,5 +1,7 @@
 // npm run bench:export [-- --n 1000000]              synthetic interviews (few distinct keys)
 // npm run bench:export -- --data realistic [--n 20000]  realistic interviews, as a release
+// npm run bench:export -- --data realistic --shipped     every shipped version published, as npm
+//                                                       start does; interviews of the newest (5)
 // Generates N interviews of the shipped scoping questionnaire straight into a fresh SQLite file
 // (not committed), then measures in separate processes, so each peak RSS is its own (disclosure
 // control runs in its worker thread, as on the server: its memory is part of the figure):
@@ -36,9 +38,11 @@ const { values } = parseArgs({
     rows: { type: 'string' },
     data: { type: 'string' },
     trace: { type: 'boolean' },
+    shipped: { type: 'boolean' },
   },
 });
 const REALISTIC = values.data === 'realistic';
+const SHIPPED = values.shipped === true;
 const N = Number(values.n ?? (REALISTIC ? 20_000 : 1_000_000));
 const ROOT = join(import.meta.dirname, '..');
 
@@ -270,7 +274,12 @@ async function child(kind: string, dbFile: string, out: string): Promise<void> {
           p.instanceId,
           p.country,
           p.site ?? '',
-          ...columns.map((c) => (Array.isArray(d[c]) ? (d[c] as string[]).join(' ') : String(d[c] ?? ''))),
+          ...columns.map((c) => {
+            const v = d[c];
+            // Lists joined as the export writes them; a repeat (route legs) as its JSON.
+            if (Array.isArray(v)) return v.every((x) => typeof x !== 'object') ? v.join(' ') : JSON.stringify(v);
+            return String(v ?? '');
+          }),
         ];
       });
       if (!file.write(stringify(lines))) await new Promise<void>((ok) => file.once('drain', () => ok()));
@@ -328,16 +337,24 @@ function measure(
   });
 }
 
-/** The question names of scoping version 3, the baseline's columns for realistic data. */
-const QUESTIONS: string[] = (
-  JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8')) as {
-    pages: Array<{ elements: Array<{ type: string; name: string }> }>;
-  }
-).pages.flatMap((p) => p.elements.filter((e) => e.type !== 'html').map((e) => e.name));
+/** The question names of the version the realistic interviews answer, the baseline's columns. */
+const QUESTIONS: string[] = (() => {
+  type Element = { type: string; name: string; elements?: Element[] };
+  const names = (elements: Element[]): string[] =>
+    elements.flatMap((e) => (e.type === 'panel' ? names(e.elements ?? []) : e.type === 'html' ? [] : [e.name]));
+  const definition = JSON.parse(readFileSync(join(ROOT, `surveys/migrant-scoping/${SHIPPED ? 5 : 3}.json`), 'utf8'));
+  return (definition.pages as Array<{ elements: Element[] }>).flatMap((p) => names(p.elements));
+})();
 
-/** Realistic interviews of version 3, under the disclosure policy version 4 carries. */
+/**
+ * Realistic interviews, under the disclosure policy of the newest version published. By default
+ * versions 3 and 4 (4 has 3's questions and carries the policy) with answers on version 3;
+ * `--shipped`: every shipped version published as `npm start` publishes them, answers on the
+ * newest (5, whose policy then applies to all of them).
+ */
 async function generateRealistic(dbFile: string): Promise<void> {
   const { publishDefinitions, inlineValidator, realisticInterviews, writeInterviews } = await generating();
+  const { shippedDefinitions } = await import('../src/entry/shipped');
   const handle = openDatabase(dbFile, { synchronous: 'NORMAL' });
   const deps = {
     db: handle.db,
@@ -346,18 +363,14 @@ async function generateRealistic(dbFile: string): Promise<void> {
     newId: () => crypto.randomUUID(),
     validator: inlineValidator,
   };
-  const v3 = JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/3.json'), 'utf8'));
-  await publishDefinitions(deps, [
-    { file: 'surveys/migrant-scoping/3.json', questionnaireId: 'migrant-scoping', version: '3', json: v3 },
-    {
-      file: 'surveys/migrant-scoping/4.json',
-      questionnaireId: 'migrant-scoping',
-      version: '4',
-      json: JSON.parse(readFileSync(join(ROOT, 'surveys/migrant-scoping/4.json'), 'utf8')),
-    },
-  ]);
+  const scoping = shippedDefinitions().filter((d) => d.questionnaireId === 'migrant-scoping');
+  const published = SHIPPED ? scoping : scoping.filter((d) => d.version === '3' || d.version === '4');
+  await publishDefinitions(deps, published);
   await handle.close();
-  writeInterviews(dbFile, 'migrant-scoping', '3', realisticInterviews(v3, N), { dropRevisionTrigger: true });
+  const answered = SHIPPED ? published.at(-1)! : published[0]!;
+  writeInterviews(dbFile, 'migrant-scoping', answered.version, realisticInterviews(answered.json as Record<string, unknown>, N), {
+    dropRevisionTrigger: true,
+  });
 }
 
 if (values.child) {
@@ -390,10 +403,12 @@ if (values.child) {
       const { env, flags, label } = startCommand();
       console.log(`as npm start runs node: ${label}`);
       const runs = [];
+      // The children read the same options: the baseline writes every question of the version answered.
+      const args = ['--data', 'realistic', ...(SHIPPED ? ['--shipped'] : [])];
       for (let i = 0; i < 2; i++) {
         runs.push({
-          base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'), flags, [], env),
-          release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`), flags, [], env),
+          base: await measure('baseline', dbFile, join(tmp.dir, 'plain.csv'), flags, args, env),
+          release: await measure('release', dbFile, join(tmp.dir, `release-${i}.zip`), flags, args, env),
         });
         // The next release is computed against the first, approved: the case of a second release.
       }

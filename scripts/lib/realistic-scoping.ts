@@ -646,6 +646,86 @@ function answers(
   return { data, country, site: hub, locale: language, interviewIndex };
 }
 
+const ABUSE_FORMS = [
+  'death_companion',
+  'physical_violence',
+  'kidnapping',
+  'detention',
+  'extortion',
+  'robbery',
+  'forced_work',
+  'held',
+  'denial_care',
+  'abandonment',
+];
+
+/**
+ * The same interview as version 5 asks it: sea crossings in bands and what happened at sea instead
+ * of attempts and interceptions, the route as legs, the number of paid legs in bands, the
+ * enumerator's sex (sexual violence is asked only when it matches the migrant's), where and by whom
+ * for each form of abuse, and how the interview ended.
+ */
+function asVersion5(r: () => number, data: Record<string, unknown>): Record<string, unknown> {
+  const {
+    sea_attempts: sea,
+    intercepted,
+    transit_countries: transit,
+    legs,
+    abuse_experienced_where: experiencedWhere,
+    abuse_experienced_by: experiencedBy,
+    abuse_witnessed_where: witnessedWhere,
+    abuse_witnessed_by: witnessedBy,
+    ...rest
+  } = data as Record<string, any>;
+  const enumeratorSex = pick(r, [
+    ['male', 65],
+    ['female', 35],
+  ]);
+  const v5: Record<string, unknown> = {
+    ...rest,
+    enumerator_sex: enumeratorSex,
+    sea_crossings: sea === 0 ? '0' : sea === 1 ? '1' : sea <= 3 ? '2-3' : '4+',
+    route_legs: (transit as string[]).map((leg_country) => ({ leg_country })),
+    distress_end: pick(r, [
+      ['no', 90],
+      ['referred', 7],
+      ['declined', 3],
+    ]),
+  };
+  if (sea > 0)
+    v5.sea_events =
+      intercepted === 'yes'
+        ? [
+            pick(r, [
+              ['pulled_back', 60],
+              ['rescued', 30],
+              ['pushed_back', 10],
+            ]),
+          ]
+        : intercepted === 'no'
+          ? [r() < 0.2 ? 'boat_failed' : 'none']
+          : [intercepted];
+  if (legs !== undefined) v5.legs_count = legs <= 2 ? String(legs) : legs <= 4 ? '3-4' : '5+';
+  for (const [kind, where, by] of [
+    ['experienced', experiencedWhere, experiencedBy],
+    ['witnessed', witnessedWhere, witnessedBy],
+  ] as const) {
+    const forms = (data[`abuse_${kind}`] as string[]).filter((f) => f !== 'sexual_violence');
+    v5[`abuse_${kind}`] = forms.length ? forms : ['refused'];
+    for (const form of forms.filter((f) => ABUSE_FORMS.includes(f))) {
+      v5[`abuse_${kind}_${form}_where`] = where;
+      v5[`abuse_${kind}_${form}_by`] = by;
+    }
+    if (enumeratorSex === data.sex)
+      v5[`abuse_${kind}_sexual_violence`] = pick(r, [
+        ['no', 88],
+        ['yes', 6],
+        ['refused', 6],
+      ]);
+  }
+  return v5;
+}
+
 /**
  * `n` interviews for a version-3 definition, cleaned by its validation plan (answers skip logic
  * hides are dropped, `hidden` lists those questions). Choices the version does not offer make a
@@ -662,9 +742,12 @@ export function* realisticInterviews(
   const compiled = compileValidation(definition);
   if (compiled.path !== 'plan') throw new Error(`the scoping definition does not compile to a plan: ${compiled.reasons.join('; ')}`);
   const r = rng(seed);
+  // Version 5 renamed and split questions of version 3 (sea crossings, route legs, abuse by form).
+  const version5 = JSON.stringify(definition).includes('"name":"sea_crossings"');
   for (let i = 0; i < n; i++) {
     for (let attempt = 0; ; attempt++) {
       const a = answers(r, plant?.(i));
+      if (version5) a.data = asVersion5(r, a.data);
       const v = validateWithPlanSync(compiled.plan, a.data);
       if (v.ok) {
         const day = Math.floor(r() * 28);
