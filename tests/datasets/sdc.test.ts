@@ -548,6 +548,49 @@ describe('recoding', () => {
     expect([...answers.values()].filter((a) => a.size < 2)).toEqual([]);
   });
 
+  it('blanks no empty cell for l-diversity, and leaves a class that shows no value as it is', () => {
+    // Class 'a': one value shown among empty cells (the empty cells are a category: 2 values);
+    // class 'b': nothing shown (a question the records' version did not ask); class 'c': one
+    // value and nothing else, to blank.
+    const rows = [
+      ...Array.from({ length: 6 }, (_, i) => ['a', i ? '' : 'kidnapped']),
+      ...Array.from({ length: 6 }, () => ['b', '']),
+      ...Array.from({ length: 6 }, () => ['c', 'robbed']),
+    ];
+    const { table, report } = anonymizeTable(
+      tableFromRows(['hub', 'abuse'], rows),
+      policy({ quasiIdentifiers: ['hub'], sensitive: ['abuse'], l: 2, maxGlobalRisk: 1 }),
+    );
+    expect(report.suppressions.abuse!.count).toBe(6);
+    expect(rowsOf(table).map((r) => r[1])).toEqual(['kidnapped', ...Array(5).fill(''), ...Array(6).fill(''), ...Array(6).fill('')]);
+    expect(table.codes[1]!.subarray(0, 12).every((c) => c !== SUPPRESSED)).toBe(true);
+    expect(report.minL.abuse).toEqual({ before: 1, after: 2 });
+  });
+
+  it('measures a sensitive variable only in the classes of scenarios that do not know it', () => {
+    // The journey attacker knows the sea crossings: within its classes (keyed by them) each shows
+    // one value, which tells that attacker nothing new. The community attacker does not know them,
+    // and its classes hold several.
+    const rows = Array.from({ length: 60 }, (_, i) => [['N', 'S'][i % 2]!, ['0', '1', '2-3'][i % 3]!, ['m', 'f'][Math.floor(i / 2) % 2]!]);
+    const { report } = anonymizeTable(
+      tableFromRows(['nationality', 'sea', 'sex'], rows),
+      policy({
+        quasiIdentifiers: ['nationality', 'sea', 'sex'],
+        sensitive: ['sea'],
+        l: 2,
+        maxGlobalRisk: 1,
+        maxIndividualRisk: 1,
+        scenarios: [
+          { name: 'journey', variables: ['nationality', 'sea'], unpublished: [] },
+          { name: 'community', variables: ['nationality', 'sex'], unpublished: [] },
+        ],
+      }),
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.suppressions.sea?.count ?? 0).toBe(0);
+    expect(report.minL.sea).toEqual({ before: 3, after: 3 });
+  });
+
   it('bands numbers, coarsens dates, maps hierarchies and merges rare categories', () => {
     expect(['17', '18', '24', '25', '70'].map((v) => recodeValue(v, { kind: 'bands', breaks: [18, 25, 35] }))).toEqual([
       '<18',

@@ -144,6 +144,9 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
   const declared = policy.scenarios ?? [];
   const scenarioList = declared.length ? declared : [{ name: ALL_QUASI_IDENTIFIERS, variables: policy.quasiIdentifiers, unpublished: [] }];
   const scenarioVars = scenarioList.map((sc) => sc.variables.map(index));
+  // l-diversity protects a sensitive variable from an attacker who does not know it: a scenario
+  // that knows it (a smuggler knows the sea crossings) is not measured on it.
+  const sensitiveFor = scenarioList.map((sc) => policy.sensitive.filter((name) => !sc.variables.includes(name)));
 
   // Global recoding first, down to a budget of records left for local suppression.
   const hierarchies = new Map(
@@ -203,8 +206,8 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
   const minBefore: Record<string, number> = {};
   for (let round = 0; round < 8; round++) {
     let more = 0;
-    for (const vars of scenarioVars) {
-      const d = enforceDiversity(t, [...strata, ...vars], policy.sensitive, policy.l);
+    for (const [j, vars] of scenarioVars.entries()) {
+      const d = enforceDiversity(t, [...strata, ...vars], sensitiveFor[j]!, policy.l);
       for (const [name, n] of Object.entries(d.suppressed)) {
         blanked[name] = (blanked[name] ?? 0) + n;
         more += n;
@@ -216,8 +219,8 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
   }
   // The l each sensitive variable shows now, in the least diverse class of any scenario.
   const minL: Record<string, { before: number; after: number }> = {};
-  for (const vars of scenarioVars)
-    for (const [name, m] of Object.entries(enforceDiversity(t, [...strata, ...vars], policy.sensitive, 1).minL)) {
+  for (const [j, vars] of scenarioVars.entries())
+    for (const [name, m] of Object.entries(enforceDiversity(t, [...strata, ...vars], sensitiveFor[j]!, 1).minL)) {
       const was = minL[name]?.after;
       minL[name] = {
         before: minBefore[name] ?? m.before,
@@ -261,11 +264,12 @@ function treat(input: SdcTable, policy: SdcPolicy, opts: { inPlace?: boolean }):
   const s = { perVariable, fullySuppressed };
   const d = { minL, suppressed: blanked };
 
+  // A variable both known to a scenario and sensitive is counted once, with its cells of both.
+  const counts = new Map<string, number>();
+  for (const [name, n] of [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)])
+    counts.set(name, (counts.get(name) ?? 0) + n);
   const suppressions = Object.fromEntries(
-    [...Object.entries(s.perVariable), ...Object.entries(d.suppressed)].map(([name, count]) => [
-      name,
-      { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 },
-    ]),
+    [...counts].map(([name, count]) => [name, { count, percent: after.records ? Math.round((count / after.records) * 10000) / 100 : 0 }]),
   );
   return {
     table: t,

@@ -1,14 +1,17 @@
 // l-diversity of sensitive variables within each class of the final key (blanks as categories,
 // as current sdcMicro groups them). A class where a sensitive variable shows fewer than l
 // distinct values discloses it to anyone who can place a person in that class; its values of
-// that variable are blanked.
+// that variable are blanked. A class that shows no value of it (every cell empty, not asked, or
+// a question its records' version did not have) discloses nothing and has nothing to blank.
 import { type ClassOrder, classOrder } from './classes';
 import {
   blank,
   blankedBits,
+  emptyLabels,
   isBlanked,
   NO_VALUE,
   SUPPRESSED,
+  showsValue,
   tableClasses,
   valuesAt,
   weightOf,
@@ -84,20 +87,28 @@ function diversityScratch(): DiversityScratch {
 
 /**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
- * "at least one". The rows are visited class by class (see classOrder), and a value is new to its
+ * "at least one"; 0 for a class that shows no value (only empty cells, see emptyLabels). The rows are visited class by class (see classOrder), and a value is new to its
  * class when the class last seen with it is another: an integer a value. (Counted as dense ids of
  * class x value pairs, the pairs, their owners and their hash table took 75 MB of a second release
  * at a million records.)
  */
-function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: ClassOrder, scratch: DiversityScratch): Int32Array {
+function distinctPerClass(
+  s: SensitiveColumn,
+  empty: Uint8Array,
+  count: number,
+  { order, starts }: ClassOrder,
+  scratch: DiversityScratch,
+): Int32Array {
   const out = scratch.perClass(count);
   const lastClass = scratch.stamps(s.labels.length);
   for (let c = 0; c < count; c++) {
     let distinct = 0;
     let someValue = false;
+    let shown = false;
     for (let k = starts[c]!, to = starts[c + 1]!; k < to; k++) {
       const i = order[k]!;
       if (isBlanked(s, i)) continue;
+      shown ||= showsValue(s, i, empty);
       const one = s.one[i]!;
       // Most rows hold one value: read from the codes, not through valuesAt.
       if (one >= 0) {
@@ -116,7 +127,7 @@ function distinctPerClass(s: SensitiveColumn, count: number, { order, starts }: 
             distinct++;
           }
     }
-    out[c] = distinct === 0 && someValue ? 1 : distinct;
+    out[c] = !shown ? 0 : distinct === 0 && someValue ? 1 : distinct;
   }
   return out;
 }
@@ -137,22 +148,22 @@ export function enforceDiversity(t: SdcTable, keyVars: readonly number[], sensit
   };
   for (const name of sensitive) {
     const { column: s, writeBack } = sensitiveColumn(t, name);
-    const before = distinctPerClass(s, classes.count, byClass, scratch);
+    const empty = emptyLabels(s);
+    const before = distinctPerClass(s, empty, classes.count, byClass, scratch);
     suppressed[name] = 0;
     if (l > 1)
       for (let i = 0; i < t.n; i++)
-        if (before[ids[i]!]! < l && !isBlanked(s, i) && valuesAt(s, i)?.length !== 0) {
+        if (before[ids[i]!]! < l && !isBlanked(s, i) && showsValue(s, i, empty)) {
           blank(s, i);
           suppressed[name]! += weightOf(t, i);
         }
     writeBack();
     // A class whose values are all blanked discloses nothing about this variable. (Read before
     // distinctPerClass runs again: it counts into the same array.)
-    const least = smallest(before, false);
-    const leastShown = smallest(before, true);
+    const least = smallest(before, true);
     minL[name] = {
       before: least,
-      after: suppressed[name] ? smallest(distinctPerClass(s, classes.count, byClass, scratch), true) : leastShown,
+      after: suppressed[name] ? smallest(distinctPerClass(s, empty, classes.count, byClass, scratch), true) : least,
     };
   }
   return { minL, suppressed };

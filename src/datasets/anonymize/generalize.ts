@@ -10,6 +10,8 @@ import {
   sameWidth,
   categoriesInUse,
   recordCount,
+  emptyLabels,
+  showsValue,
   SUPPRESSED,
   valuesAt,
   weightOf,
@@ -266,12 +268,16 @@ export function recodeToK(
       if (f < k) below += w;
       expected += w / f;
     }
-    return { below, excess: Math.max(0, expected - allowed), undiverse: watch.map((s) => undiverse(s, classes)) };
+    // A scenario that knows a sensitive variable learns nothing from its classes' diversity.
+    const unknown = watch.filter((s) => !scenario.includes(t.vars.indexOf(s.name)));
+    return { below, excess: Math.max(0, expected - allowed), undiverse: unknown.map((s) => undiverse(s, classes)) };
   };
   // Records of a sensitive variable in classes with fewer than l distinct values of it, which
-  // l-diversity would blank. A row of a split group ("at least one value") adds no value: the
-  // count errs towards more recoding. Each class keeps up to l of its values.
+  // l-diversity would blank: those that show a value (an empty cell is a category, never blanked;
+  // see emptyLabels). A row of a split group ("at least one value") adds no value: the count errs
+  // towards more recoding. Each class keeps up to l of its values.
   const undiverse = (s: SensitiveColumn, { ids, count }: Ids) => {
+    const empty = emptyLabels(s);
     const l = diversity.l;
     const seen = new Int32Array(count * l);
     const distinct = new Int32Array(count);
@@ -291,7 +297,7 @@ export function recodeToK(
       }
     }
     let short = 0;
-    for (let i = 0; i < t.n; i++) if (valuesAt(s, i)?.length !== 0 && distinct[ids[i]!]! < l) short += weightOf(t, i);
+    for (let i = 0; i < t.n; i++) if (distinct[ids[i]!]! < l && showsValue(s, i, empty)) short += weightOf(t, i);
     return short;
   };
   const cost = (x: { below: number; excess: number; undiverse: number[] }) => x.below + x.excess + x.undiverse.reduce((a, b) => a + b, 0);
@@ -315,7 +321,7 @@ export function recodeToK(
   // blank.) Only the variables short are weighed: each costs a pass per candidate.
   search();
   if (diversity.l > 1) {
-    watched = diversity.columns.filter((c) => scenarios.some((sc) => shortfall(sc, undefined, [c]).undiverse[0]! > budget));
+    watched = diversity.columns.filter((c) => scenarios.some((sc) => (shortfall(sc, undefined, [c]).undiverse[0] ?? 0) > budget));
     if (watched.length) {
       scenarios.forEach((sc, j) => (perScenario[j] = shortfall(sc)));
       search();

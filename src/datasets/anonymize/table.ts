@@ -79,6 +79,22 @@ export function blank(s: SensitiveColumn, i: number): void {
   setBit(s.blanked, i);
 }
 
+/**
+ * Per label of a sensitive variable: 1 where it shows nothing (no answer, not asked, a question
+ * the record's version did not have, withheld). Such a cell counts as a category for l-diversity
+ * (a class of one value and many blanks does not disclose the value) but is never blanked: there
+ * is nothing in it to hide.
+ */
+export function emptyLabels(s: SensitiveColumn): Uint8Array {
+  return Uint8Array.from(s.labels, (label) => (label === '' || label.startsWith('.') ? 1 : 0));
+}
+
+/** Whether row i shows a value of the variable (`empty` from emptyLabels); a split row shows at least one. */
+export function showsValue(s: SensitiveColumn, i: number, empty: Uint8Array): boolean {
+  const c = s.one[i]!;
+  return c >= 0 ? empty[c] === 0 : c !== NO_VALUE;
+}
+
 export const NO_VALUE = -1;
 export const SOME_VALUE = -2;
 export const MANY_VALUES = -3;
