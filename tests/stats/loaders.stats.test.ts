@@ -117,13 +117,18 @@ describe('loading scripts in R and PSPP', () => {
   });
 });
 
-describe('a public release of realistic interviews in R and PSPP', () => {
+// Interviews of version 3 (versions 3 and 4 published), and of version 5 with every shipped version
+// published: its release spans the columns of all five.
+describe.each([
+  { label: 'version 3', shipped: false },
+  { label: 'version 5, every shipped version published', shipped: true },
+])('a public release of realistic interviews ($label) in R and PSPP', ({ shipped }) => {
   const tmp = tempDir();
   let header: string[] = [];
   let rows: string[][] = [];
   beforeAll(async () => {
     const t = createTestApp();
-    await seedRealistic(t, 2000);
+    await seedRealistic(t, 2000, { shipped });
     const admin = await t.user('admin', { countries: ['*'] });
     const created = await t.app.request('/api/v1/questionnaires/migrant-scoping/releases', jsonRequest('POST', {}, admin.headers));
     expect(created.status).toBe(201);
