@@ -10,6 +10,8 @@ import { listUsers } from '../storage/users';
 import { createApp } from '../app';
 import { defaultConfig, systemClock, type Deps, type Logger } from '../deps';
 import { publishDefinitions, type PublishOutcome } from '../questionnaires/publish';
+import { dropIdleVersions } from '../questionnaires/version-cache';
+import { collectGarbage } from '../shared/collect-garbage';
 import { createValidator } from '../validation/run';
 import { readSurveyFiles } from './survey-files';
 import { nodeXlsform } from '../xlsform/load';
@@ -87,6 +89,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long a version's parsed definition and validation plan are kept unused (recompiled in ~0.1 s). */
+const VERSION_IDLE_MS = 5 * 60_000;
+
 /** Publishes surveys/, then serves. Refuses to start when a published version's file changed. */
 export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   const logger = opts.logger ?? batchedJsonLogger();
@@ -133,6 +138,12 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
   await purge();
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
+  // What was derived of versions no one used for VERSION_IDLE_MS is let go (see version-cache.ts):
+  // the versions publishing compiled at start, the versions a burst of old responses touched.
+  const idleTimer = setInterval(() => {
+    if (dropIdleVersions(VERSION_IDLE_MS) > 0) collectGarbage();
+  }, VERSION_IDLE_MS / 5);
+  idleTimer.unref();
   const app = createApp(deps);
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: closingOnRefusedBodies(app.fetch), hostname: opts.host, port: opts.port }, () => ready(s));
@@ -146,6 +157,7 @@ export async function startServer(opts: NodeOptions): Promise<RunningServer> {
     noUsers: (await listUsers(handle.db)).length === 0,
     close: async () => {
       clearInterval(purgeTimer);
+      clearInterval(idleTimer);
       await new Promise<void>((done) => server.close(() => done()));
       await validator.close?.();
       await anonymizer.close();

@@ -1,7 +1,7 @@
 // What is derived from a published definition is kept once per content hash, in one bounded cache:
 // never served for another definition that shares a version id, never derived twice.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsedDefinition, perVersion } from '../../src/questionnaires/version-cache';
+import { dropIdleVersions, parsedDefinition, perVersion } from '../../src/questionnaires/version-cache';
 import { createTestApp, jsonRequest, type TestApp } from '../support/app';
 import { definitionFile, instanceId } from '../support/factories';
 
@@ -28,6 +28,29 @@ describe('the version cache', () => {
     size(v(200)); // recently used: kept
     expect(derived).toBe(before);
     size(v(0)); // dropped long ago
+    expect(derived).toBe(before + 1);
+  });
+});
+
+describe('versions left unused', () => {
+  it('are dropped after the idle period, the recently used kept, and derived again when asked', () => {
+    let derived = 0;
+    const size = perVersion('idle-size', (d) => (derived++, JSON.stringify(d).length));
+    const old = { contentHash: 'idle-old', definition: '{"n":1}' };
+    const recent = { contentHash: 'idle-recent', definition: '{"n":2}' };
+    size(old);
+    const usedOld = Date.now();
+    size(recent);
+    // Everything used before the cut-off goes; the cache is in order of last use.
+    const now = usedOld + 60_000;
+    expect(dropIdleVersions(60_000, now)).toBeGreaterThanOrEqual(1);
+    expect(dropIdleVersions(60_000, now)).toBe(0);
+    const before = derived;
+    size(old);
+    expect(derived).toBe(before + 1);
+    // Used again just now: kept by a sweep that drops what is older than a minute.
+    expect(dropIdleVersions(60_000)).toBe(0);
+    size(old);
     expect(derived).toBe(before + 1);
   });
 });
