@@ -710,18 +710,22 @@ function asVersion5(r: () => number, data: Record<string, unknown>): Record<stri
     ['experienced', experiencedWhere, experiencedBy],
     ['witnessed', witnessedWhere, witnessedBy],
   ] as const) {
-    const forms = (data[`abuse_${kind}`] as string[]).filter((f) => f !== 'sexual_violence');
-    v5[`abuse_${kind}`] = forms.length ? forms : ['refused'];
-    for (const form of forms.filter((f) => ABUSE_FORMS.includes(f))) {
+    // Sexual violence is asked on its own, and only by an enumerator of the migrant's sex.
+    const answered = data[`abuse_${kind}`] as string[];
+    const forms = answered.filter((f) => f !== 'sexual_violence');
+    v5[`abuse_${kind}`] = forms.length ? forms : ['none'];
+    if (enumeratorSex === data.sex)
+      v5[`abuse_${kind}_sexual_violence`] = answered.includes('sexual_violence')
+        ? 'yes'
+        : pick(r, [
+            ['no', 94],
+            ['refused', 6],
+          ]);
+    const withPlace = [...forms, ...(v5[`abuse_${kind}_sexual_violence`] === 'yes' ? ['sexual_violence'] : [])];
+    for (const form of withPlace.filter((f) => f === 'sexual_violence' || ABUSE_FORMS.includes(f))) {
       v5[`abuse_${kind}_${form}_where`] = where;
       v5[`abuse_${kind}_${form}_by`] = by;
     }
-    if (enumeratorSex === data.sex)
-      v5[`abuse_${kind}_sexual_violence`] = pick(r, [
-        ['no', 88],
-        ['yes', 6],
-        ['refused', 6],
-      ]);
   }
   return v5;
 }
