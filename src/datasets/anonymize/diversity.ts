@@ -87,10 +87,10 @@ function diversityScratch(): DiversityScratch {
 
 /**
  * Distinct values per class: known values (capped sets united), and whether a split row adds
- * "at least one"; 0 for a class that shows no value (only empty cells, see emptyLabels). The rows are visited class by class (see classOrder), and a value is new to its
- * class when the class last seen with it is another: an integer a value. (Counted as dense ids of
- * class x value pairs, the pairs, their owners and their hash table took 75 MB of a second release
- * at a million records.)
+ * "at least one"; 0 for a class that shows no value (only empty cells, see emptyLabels). The rows
+ * are visited class by class (see classOrder), and a value is new to its class when the class last
+ * seen with it is another: an integer a value. (Counted as dense ids of class x value pairs, the
+ * pairs, their owners and their hash table took 75 MB of a second release at a million records.)
  */
 function distinctPerClass(
   s: SensitiveColumn,
