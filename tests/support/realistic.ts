@@ -3,15 +3,10 @@
 // `shipped`, every shipped version published as `npm start` publishes them and answers on the
 // newest (5). Written as an operator's import would, through a connection of its own (the
 // server's connection reads).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { realisticInterviews, writeInterviews } from '../../scripts/lib/realistic-scoping';
 import type { TestApp } from './app';
-import { ROOT } from './process';
-
-const shipped = (version: string): Record<string, any> =>
-  JSON.parse(readFileSync(join(ROOT, `surveys/migrant-scoping/${version}.json`), 'utf8'));
+import { shippedDefinitions } from '../../src/entry/shipped';
 
 /**
  * Publishes the scoping survey's versions 3 and 4 (every shipped version with `shipped`) and
@@ -22,16 +17,13 @@ export async function seedRealistic(
   n: number,
   opts: { seed?: number; plant?: (i: number) => string | undefined; shipped?: boolean } = {},
 ): Promise<Record<string, any>> {
-  const versions = opts.shipped ? ['1', '2', '3', '4', '5'] : ['3', '4'];
-  const definitions = versions.map((version) => ({
-    file: `surveys/migrant-scoping/${version}.json`,
-    questionnaireId: 'migrant-scoping',
-    version,
-    json: shipped(version),
-  }));
+  // The list `npm start` publishes (and the Worker bundles): the same as the bench's.
+  const scoping = shippedDefinitions().filter((d) => d.questionnaireId === 'migrant-scoping');
+  const definitions = opts.shipped ? scoping : scoping.filter((d) => d.version === '3' || d.version === '4');
   const outcome = await t.publish(definitions);
-  expect(outcome.map((o) => o.status)).toEqual(versions.map(() => 'published'));
+  expect(outcome.map((o) => o.status)).toEqual(definitions.map(() => 'published'));
   const answered = definitions.at(opts.shipped ? -1 : 0)!;
-  writeInterviews(t.dbFile, 'migrant-scoping', answered.version, realisticInterviews(answered.json, n, opts.seed ?? 11, opts.plant));
-  return answered.json;
+  const json = answered.json as Record<string, any>;
+  writeInterviews(t.dbFile, 'migrant-scoping', answered.version, realisticInterviews(json, n, opts.seed ?? 11, opts.plant));
+  return json;
 }
